@@ -1,0 +1,174 @@
+"""Build the database: read -> validate -> transform -> load into a temporary file -> hash ->
+checkpoint -> close -> os.replace. The live file is only ever replaced whole, so a failed or
+killed build leaves the previous database byte-identical.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+import etl
+from etl.database import connect_for_build
+from etl.inputs import read_inputs
+from etl.paths import DATA_DIR, display_path
+from etl.problems import InputError
+from etl.transform import to_frames
+from etl.validate import validate
+
+SCHEMA = Path(__file__).with_name("schema.sql")
+# Tables whose content the build hashes (build_* tables describe the build itself).
+CONTENT_TABLES = (
+    "units",
+    "publishers",
+    "regions",
+    "sources",
+    "series",
+    "observations",
+    "event_categories",
+    "events",
+)
+# For tests of the atomic swap only: seconds to wait after the temporary file is complete and
+# before it replaces the live one, so a test can kill the build at that moment.
+PAUSE_ENV = "LENDSCOPE_BUILD_PAUSE_BEFORE_SWAP"
+
+
+@dataclass
+class BuildResult:
+    path: Path
+    build_id: str
+    row_counts: dict[str, int]
+    seconds: float
+
+
+class StepTimer:
+    """Prints each step with its duration, so a slow step is visible in every build log."""
+
+    def __init__(self, log):
+        self.log = log
+        self.started = time.perf_counter()
+
+    @contextlib.contextmanager
+    def step(self, name: str):
+        t0 = time.perf_counter()
+        self.log(f"  {name} ...")
+        yield
+        self.log(f"  {name}: {time.perf_counter() - t0:.2f} s")
+
+
+def temp_path_for(db_path: Path) -> Path:
+    return db_path.with_name(f".{db_path.name}.building-{os.getpid()}")
+
+
+def remove_stale_temp_files(db_path: Path, log) -> None:
+    """Temporary files left by killed builds (their process is gone) are deleted."""
+    pattern = re.compile(rf"^\.{re.escape(db_path.name)}\.building-(\d+)(\.wal)?$")
+    for candidate in db_path.parent.glob(f".{db_path.name}.building-*"):
+        m = pattern.match(candidate.name)
+        if not m or int(m[1]) == os.getpid():
+            continue
+        try:
+            os.kill(int(m[1]), 0)
+        except ProcessLookupError:
+            candidate.unlink(missing_ok=True)
+            log(f"  removed a temporary file left by an interrupted build: {display_path(candidate)}")
+        except PermissionError:
+            pass  # another user's live process
+
+
+def table_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]]:
+    """Row count and a sha256 over each content table's rows, sorted, as text."""
+    hashes = {}
+    for table in CONTENT_TABLES:
+        count, digest = con.sql(
+            f"SELECT count(*), sha256(coalesce(string_agg(r, chr(10) ORDER BY r), '')) "
+            f"FROM (SELECT CAST(t AS VARCHAR) AS r FROM {table} AS t)"
+        ).fetchall()[0]
+        hashes[table] = (count, digest)
+    return hashes
+
+
+def build(db_path: Path, data_dir: Path = DATA_DIR, log=print) -> BuildResult:
+    """Build `db_path` from `data_dir`. Raises InputError (every problem) on bad input."""
+    timer = StepTimer(log)
+    db_path = Path(db_path)
+    log(f"Building {display_path(db_path)} from {display_path(data_dir)}")
+    with timer.step("read inputs"):
+        inputs = read_inputs(data_dir)
+    with timer.step("validate"):
+        problems = validate(inputs)
+    if problems:
+        raise InputError(problems)
+    with timer.step("transform"):
+        frames = to_frames(inputs)
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(db_path, log)
+    temp = temp_path_for(db_path)
+    temp_wal = temp.with_name(temp.name + ".wal")
+    for leftover in (temp, temp_wal):
+        leftover.unlink(missing_ok=True)
+    try:
+        con = connect_for_build(temp)
+        try:
+            with timer.step("load"):
+                con.execute(SCHEMA.read_text(encoding="utf-8"))
+                for table, frame in frames.items():
+                    con.register("incoming", frame.to_arrow())
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+                    con.unregister("incoming")
+                con.executemany(
+                    "INSERT INTO build_inputs VALUES (?, ?, ?)",
+                    [(path, sha, size) for path, (sha, size) in sorted(inputs.files.items())],
+                )
+            with timer.step("hash"):
+                hashes = table_hashes(con)
+                con.executemany(
+                    "INSERT INTO build_tables VALUES (?, ?, ?)",
+                    [(table, count, digest) for table, (count, digest) in hashes.items()],
+                )
+                build_id = con.sql(
+                    "SELECT substr(sha256(string_agg(table_name || ':' || content_hash, ',' "
+                    "ORDER BY table_name)), 1, 16) FROM build_tables"
+                ).fetchall()[0][0]
+                con.execute(
+                    "INSERT INTO build_info VALUES (?, ?, ?, ?)",
+                    [build_id, datetime.now(UTC).replace(tzinfo=None), etl.__version__, duckdb.__version__],
+                )
+            with timer.step("checkpoint"):
+                con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        pause = float(os.environ.get(PAUSE_ENV, "0") or 0)
+        if pause > 0:
+            log(f"  pausing {pause} s before the swap ({PAUSE_ENV})")
+            time.sleep(pause)
+        with timer.step("swap"):
+            # A WAL left beside the live file would be replayed onto the new file: remove it.
+            db_path.with_name(db_path.name + ".wal").unlink(missing_ok=True)
+            os.replace(temp, db_path)
+            _fsync_dir(db_path.parent)
+    except BaseException:
+        for leftover in (temp, temp_wal):
+            leftover.unlink(missing_ok=True)
+        raise
+    seconds = time.perf_counter() - timer.started
+    counts = {table: count for table, (count, _) in hashes.items()}
+    log(f"Built {display_path(db_path)} in {seconds:.2f} s, build id {build_id}")
+    return BuildResult(db_path, build_id, counts, seconds)
+
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,96 @@
+"""The one module that opens DuckDB files.
+
+Readers (dashboard, `info`, later the SQL console) get a read-only connection with external
+access off and the configuration locked, so a query can read the database and nothing else.
+The build gets a read-write connection to a new temporary file, never to the live one.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import duckdb
+
+from etl.paths import display_path
+
+
+class DatabaseUnavailable(Exception):
+    """The database file is missing or cannot be opened; the message says how to fix it."""
+
+
+# Order matters: lock_configuration must come last, or the settings after it could not be applied.
+READ_ONLY_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "threads": 2,
+    "memory_limit": "2GB",
+    "max_temp_directory_size": "0KB",
+    "lock_configuration": True,
+}
+
+BUILD_HINT = "build it with `make build` (or `python -m etl build`)"
+
+
+def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    path = Path(path)
+    if not path.exists():
+        raise DatabaseUnavailable(f"no database at {display_path(path)}: {BUILD_HINT}")
+    try:
+        return duckdb.connect(str(path), read_only=True, config=dict(READ_ONLY_CONFIG))
+    except duckdb.Error as exc:
+        raise DatabaseUnavailable(
+            f"cannot open {display_path(path)} ({type(exc).__name__}: {exc}); rebuild it: {BUILD_HINT}"
+        ) from exc
+
+
+def connect_for_build(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-write connection to a fresh file (the caller makes sure nobody else uses it)."""
+    return duckdb.connect(str(path), config={"threads": 2})
+
+
+def file_identity(path: Path) -> tuple[int, int, int] | None:
+    """Changes when the file is swapped (new inode) or rewritten; None if it does not exist."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class Database:
+    """A shared read-only connection that follows the file when a build swaps it.
+
+    DuckDB returns the cached instance for a path while any connection to it is open, so after a
+    swap the old connection must be closed before a new one sees the new file.
+    """
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._connection: duckdb.DuckDBPyConnection | None = None
+        self._identity: tuple[int, int, int] | None = None
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for one query (cursors are cheap; connections are not shared across threads)."""
+        with self._lock:
+            identity = file_identity(self.path)
+            if self._connection is None or identity != self._identity:
+                self._close_locked()
+                self._connection = connect_read_only(self.path)
+                self._identity = identity
+            return self._connection.cursor()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_locked()
+
+    def _close_locked(self) -> None:
+        if self._connection is not None:
+            try:
+                self._connection.close()
+            finally:
+                self._connection = None
+                self._identity = None

@@ -1,0 +1,120 @@
+-- Lendscope database schema. Loaded into an empty file by etl/build.py; constraints are enforced
+-- by DuckDB at load time, on top of the rules in etl/validate.py.
+
+CREATE TABLE units (
+    unit        VARCHAR PRIMARY KEY,
+    name_en     VARCHAR NOT NULL,
+    kind        VARCHAR NOT NULL CHECK (kind IN ('count', 'money', 'rate', 'duration', 'other'))
+);
+
+CREATE TABLE publishers (
+    publisher_id VARCHAR PRIMARY KEY,
+    name_zh      VARCHAR NOT NULL,
+    name_en      VARCHAR NOT NULL,
+    kind         VARCHAR NOT NULL,
+    url          VARCHAR,
+    note         VARCHAR
+);
+
+CREATE TABLE regions (
+    code        VARCHAR PRIMARY KEY CHECK (regexp_full_match(code, 'CN(-[A-Z]{2})?')),
+    name_zh     VARCHAR NOT NULL,
+    name_en     VARCHAR NOT NULL,
+    kind        VARCHAR NOT NULL
+);
+
+CREATE TABLE sources (
+    source_id   VARCHAR PRIMARY KEY,
+    publisher   VARCHAR NOT NULL,          -- who published the page read (may be a repost site)
+    title       VARCHAR NOT NULL,
+    url         VARCHAR NOT NULL CHECK (regexp_matches(url, '^https?://')),
+    accessed    DATE NOT NULL,
+    published   DATE,
+    licence     VARCHAR,
+    kind        VARCHAR NOT NULL CHECK (kind IN ('web page', 'official release', 'API', 'document')),
+    reliability VARCHAR NOT NULL CHECK (reliability IN ('high', 'medium', 'low')),
+    note        VARCHAR,
+    defined_in  VARCHAR NOT NULL           -- input file, for lineage
+);
+
+CREATE TABLE series (
+    series_id     VARCHAR PRIMARY KEY,
+    topic         VARCHAR NOT NULL CHECK (topic IN ('platforms', 'volume', 'outcomes', 'microloans',
+                                                   'regulation', 'collection', 'macro')),
+    measure       VARCHAR NOT NULL CHECK (measure IN ('stock', 'flow', 'rate', 'cumulative')),
+    unit          VARCHAR NOT NULL REFERENCES units (unit),
+    frequency     VARCHAR NOT NULL,
+    name_zh       VARCHAR NOT NULL,
+    name_en       VARCHAR NOT NULL,
+    definition_zh VARCHAR NOT NULL,
+    definition_en VARCHAR NOT NULL,
+    note          VARCHAR
+);
+
+CREATE TABLE observations (
+    obs_id        VARCHAR PRIMARY KEY,     -- hash of the key below: stable across builds
+    series_id     VARCHAR NOT NULL REFERENCES series (series_id),
+    period_label  VARCHAR NOT NULL,        -- as written: 2015, 2015-Q3, 2015-06, 2015-H1, 2020-10-22, to:2018-12
+    period_type   VARCHAR NOT NULL CHECK (period_type IN ('year', 'half', 'quarter', 'month', 'day', 'cumulative')),
+    period_start  DATE,                    -- NULL for cumulative-to-date
+    period_end    DATE NOT NULL,
+    region        VARCHAR NOT NULL REFERENCES regions (code),
+    publisher_id  VARCHAR NOT NULL REFERENCES publishers (publisher_id),
+    value         DOUBLE NOT NULL,
+    unit          VARCHAR NOT NULL REFERENCES units (unit),
+    qualifier     VARCHAR CHECK (qualifier IN ('about', 'nearly', 'more_than', 'less_than')),
+    source_id     VARCHAR NOT NULL REFERENCES sources (source_id),
+    excerpt       VARCHAR NOT NULL CHECK (length(trim(excerpt)) > 0),
+    derived       BOOLEAN NOT NULL,
+    derivation    VARCHAR,                 -- the arithmetic, when derived
+    vintage       DATE,                    -- when the publisher published this version; NULL unknown
+    reliability   VARCHAR NOT NULL CHECK (reliability IN ('high', 'medium', 'low')),
+    note          VARCHAR,
+    input_file    VARCHAR NOT NULL,
+    input_line    INTEGER NOT NULL,
+    CHECK (derived = (derivation IS NOT NULL))
+);
+
+CREATE TABLE event_categories (
+    category    VARCHAR PRIMARY KEY,
+    name_zh     VARCHAR NOT NULL,
+    name_en     VARCHAR NOT NULL
+);
+
+CREATE TABLE events (
+    event_id          VARCHAR PRIMARY KEY,
+    date              DATE NOT NULL,
+    in_force          DATE,
+    authority         VARCHAR NOT NULL,
+    title_zh          VARCHAR NOT NULL,
+    title_en          VARCHAR NOT NULL,
+    title_zh_verified BOOLEAN NOT NULL,
+    doc_number        VARCHAR,
+    category          VARCHAR NOT NULL REFERENCES event_categories (category),
+    gist_zh           VARCHAR NOT NULL,
+    gist_en           VARCHAR NOT NULL,
+    source_id         VARCHAR NOT NULL REFERENCES sources (source_id),
+    excerpt           VARCHAR NOT NULL,
+    note              VARCHAR,
+    input_file        VARCHAR NOT NULL,
+    input_line        INTEGER NOT NULL
+);
+
+CREATE TABLE build_info (
+    build_id          VARCHAR NOT NULL,    -- hash of every table's content hash: equal builds, equal ids
+    built_at          TIMESTAMP NOT NULL,  -- UTC
+    lendscope_version VARCHAR NOT NULL,
+    duckdb_version    VARCHAR NOT NULL
+);
+
+CREATE TABLE build_inputs (
+    path        VARCHAR PRIMARY KEY,       -- relative to the project root
+    sha256      VARCHAR NOT NULL,
+    bytes       BIGINT NOT NULL
+);
+
+CREATE TABLE build_tables (
+    table_name   VARCHAR PRIMARY KEY,
+    row_count    BIGINT NOT NULL,
+    content_hash VARCHAR NOT NULL          -- sha256 over the table's rows in a canonical order
+);

@@ -1,0 +1,203 @@
+"""Each validation rule rejects a bad input with a message naming file, line, column and rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.inputs import read_inputs
+from etl.problems import Problem
+from etl.validate import validate
+
+HEADER = "series,period,region,publisher,value,unit,qualifier,source,excerpt,derivation,vintage,reliability,note"
+GOOD = "p2p_platforms_operating,2016,CN,wdzj,2448,家,,fx-wdzj-2015-xinhua,正常运营平台数量…2448家,,,,"
+
+
+def problems_for(data_dir: Path) -> list[Problem]:
+    return validate(read_inputs(data_dir))
+
+
+def write_rows(data_dir: Path, *rows: str, header: str = HEADER, name: str = "extra.csv") -> Path:
+    path = data_dir / "observations" / name
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def only(problems: list[Problem], rule: str) -> list[Problem]:
+    return [p for p in problems if p.rule == rule]
+
+
+def test_fixture_tree_is_valid(data_dir):
+    assert problems_for(data_dir) == []
+
+
+def test_a_good_extra_row_is_accepted(data_dir):
+    write_rows(data_dir, GOOD)
+    assert problems_for(data_dir) == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "replacement", "rule", "column"),
+    [
+        ("2448", "2448家", "plain-number", "value"),
+        ("2448", '"2,448"', "plain-number", "value"),
+        ("2448", "2400-2500", "plain-number", "value"),
+        ("2448", " 2448", "plain-number", "value"),
+        ("2448", "约2448", "plain-number", "value"),
+        ("2448", "-2448", "negative-count", "value"),
+        ("2448,家", "2448,万家", "unknown-id", "unit"),
+        ("2448,家", "2448,亿元", "unit-mismatch", "unit"),
+        ("p2p_platforms_operating", "p2p_platforms_open", "unknown-id", "series"),
+        ("wdzj", "wangdaizhijia", "unknown-id", "publisher"),
+        ("fx-wdzj-2015-xinhua", "no-such-source", "unknown-id", "source"),
+        (",CN,", ",CN-XX,", "unknown-id", "region"),
+        (",2016,", ",2016-13,", "period", "period"),
+        (",2016,", ",2016年,", "period", "period"),
+        (",2016,", ",to:2016,", "cumulative-period", "period"),
+        ("正常运营平台数量…2448家", "", "required", "excerpt"),
+        ("2448,家,,", "2448,家,approximately,", "enum", "qualifier"),
+        ("2448家,,,,", "2448家,,2017-02-30,,", "period", "vintage"),
+        ("2448家,,,,", "2448家,,,certain,", "enum", "reliability"),
+    ],
+)
+def test_row_rules(data_dir, cell, replacement, rule, column):
+    assert cell in GOOD
+    path = write_rows(data_dir, GOOD.replace(cell, replacement, 1))
+    found = only(problems_for(data_dir), rule)
+    assert found, f"expected a {rule} problem"
+    problem = found[0]
+    assert problem.file.endswith("observations/extra.csv")
+    assert (problem.line, problem.column) == (2, column)
+    text = str(problem)
+    assert f"{path.name}:2:" in text and f"column '{column}'" in text and f"[rule: {rule}]" in text
+
+
+def test_cumulative_series_requires_to_label(data_dir):
+    write_rows(data_dir, "p2p_turnover_cumulative,2018-12,CN,wdzj,79000,亿元,,fx-wdzj-2015-xinhua,累计成交量,,,,")
+    assert only(problems_for(data_dir), "cumulative-period")[0].line == 2
+
+
+def test_missing_and_extra_columns(data_dir):
+    write_rows(data_dir, GOOD.rsplit(",", 1)[0], header=HEADER.replace(",note", ""), name="missing.csv")
+    write_rows(data_dir, GOOD + ",x", header=HEADER + ",comment", name="more.csv")
+    problems = only(problems_for(data_dir), "columns")
+    assert {(Path(p.file).name, p.line, p.column) for p in problems} == {
+        ("missing.csv", 1, "note"),
+        ("more.csv", 1, "comment"),
+    }
+
+
+def test_field_count(data_dir):
+    write_rows(data_dir, GOOD, GOOD + ",surplus")
+    problem = only(problems_for(data_dir), "field-count")[0]
+    assert problem.line == 3
+
+
+def test_duplicate_key_names_both_lines(data_dir):
+    write_rows(data_dir, GOOD, GOOD.replace("2448,", "2449,"))
+    problem = only(problems_for(data_dir), "duplicate-key")[0]
+    assert problem.line == 3 and "extra.csv:2" in problem.message
+
+
+def test_two_vintages_of_one_figure_are_allowed(data_dir):
+    write_rows(data_dir, GOOD, GOOD.replace("2448", "2240").replace(",,,,", ",,2019-01-05,,"))
+    assert problems_for(data_dir) == []
+
+
+def test_unbalanced_quote_is_a_malformed_csv(data_dir):
+    write_rows(data_dir, GOOD, GOOD.replace("正常运营", '"正常运营', 1), GOOD.replace("2016", "2017"))
+    problem = only(problems_for(data_dir), "malformed-csv")[0]
+    assert problem.file.endswith("extra.csv") and problem.line is not None and problem.line >= 3
+
+
+def test_not_utf8(data_dir):
+    path = data_dir / "observations" / "gbk.csv"
+    path.write_bytes(("\n".join([HEADER, GOOD]) + "\n").encode("gbk"))
+    problem = only(problems_for(data_dir), "encoding")[0]
+    assert problem.file.endswith("gbk.csv") and problem.line == 2
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n  \n", HEADER.encode() + b"\n"])
+def test_empty_file(data_dir, content):
+    (data_dir / "observations" / "empty.csv").write_bytes(content)
+    problem = only(problems_for(data_dir), "empty-file")[0]
+    assert problem.file.endswith("empty.csv")
+
+
+def test_empty_url_in_source(data_dir):
+    path = data_dir / "sources" / "fixture.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('url = "https://m.kekenet', 'url = "#https://m.kekenet'))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('url = "#https://m.kekenet.com/read/201601/420294.shtml"', 'url = ""')
+    )
+    problem = only(problems_for(data_dir), "required")[0]
+    assert problem.file.endswith("sources/fixture.toml") and problem.line == 2 and problem.column == "url"
+
+
+def test_bad_url_scheme(data_dir):
+    path = data_dir / "sources" / "fixture.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace("https://m.kekenet", "ftp://m.kekenet"))
+    assert only(problems_for(data_dir), "url")[0].column == "url"
+
+
+def test_malformed_toml_names_the_line(data_dir):
+    path = data_dir / "catalogue" / "broken.toml"
+    path.write_text('[series.x]\ntopic = "platforms\n', encoding="utf-8")
+    problem = only(problems_for(data_dir), "malformed-toml")[0]
+    assert problem.file.endswith("catalogue/broken.toml") and problem.line == 2
+
+
+def test_unknown_catalogue_key_and_missing_key(data_dir):
+    path = data_dir / "catalogue" / "more.toml"
+    path.write_text(
+        '[series.p2p_x]\ntopic = "platforms"\nmeasure = "stock"\nunit = "家"\nfrequency = "monthly"\n'
+        'name_zh = "x"\nname_en = "x"\ndefinition_zh = "x"\ndefiniton_en = "typo"\n',
+        encoding="utf-8",
+    )
+    problems = problems_for(data_dir)
+    assert only(problems, "catalogue")[0].column == "definiton_en"
+    assert only(problems, "required")[0].column == "definition_en"
+
+
+def test_duplicate_source_id_across_files(data_dir):
+    (data_dir / "sources" / "copy.toml").write_text(
+        (data_dir / "sources" / "fixture.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    problems = only(problems_for(data_dir), "duplicate-id")
+    assert len(problems) == 2
+    assert all(p.file.endswith("fixture.toml") and "copy.toml:" in p.message for p in problems)
+
+
+def test_event_rules(data_dir):
+    path = data_dir / "events" / "more.csv"
+    path.write_text(
+        "id,date,in_force,authority,title_zh,title_en,title_zh_verified,doc_number,category,gist_zh,gist_en,"
+        "source,excerpt,note\n"
+        "bad id,2020-13-01,,a,b,c,maybe,,nonsense,g,h,fx-cbirc-2020,,\n",
+        encoding="utf-8",
+    )
+    problems = problems_for(data_dir)
+    columns = {(p.rule, p.column) for p in problems if p.file.endswith("more.csv")}
+    assert {("enum", "id"), ("period", "date"), ("enum", "title_zh_verified"), ("unknown-id", "category")} <= columns
+    assert ("required", "excerpt") in columns
+
+
+def test_every_problem_of_a_run_is_reported(data_dir):
+    write_rows(
+        data_dir, GOOD.replace("2448", '"2,448"', 1), GOOD.replace("2016", "2016-13"), GOOD.replace(",wdzj,", ",x,")
+    )
+    (data_dir / "observations" / "empty.csv").write_bytes(b"")
+    rules = sorted((Path(p.file).name, p.line, p.rule) for p in problems_for(data_dir))
+    assert rules == [
+        ("empty.csv", None, "empty-file"),
+        ("extra.csv", 2, "plain-number"),
+        ("extra.csv", 3, "period"),
+        ("extra.csv", 4, "unknown-id"),
+    ]
+
+
+def test_the_bundled_data_is_valid():
+    """The real data/ tree must always pass: this is what `make run` builds."""
+    problems = validate(read_inputs())
+    assert problems == [], "\n".join(map(str, problems[:20]))
