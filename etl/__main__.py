@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", parents=[common], help="check data/ without building")
     validate.add_argument("--data", metavar="DIR", help="input folder (default: data/)")
     commands.add_parser("info", parents=[common], help="what the database holds")
+    coverage = commands.add_parser("coverage", parents=[common], help="periods, publishers and gaps per series")
+    coverage.add_argument("--series", metavar="PATTERN", help="only series ids matching (* wildcard)")
     return parser
 
 
@@ -78,7 +80,19 @@ def cmd_info(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "validate": cmd_validate, "info": cmd_info}
+def cmd_coverage(args) -> int:
+    from etl.coverage import report
+    from etl.database import connect_read_only
+
+    con = connect_read_only(resolve_db_path(args.db))
+    try:
+        print(report(con, args.series))
+    finally:
+        con.close()
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "validate": cmd_validate, "info": cmd_info, "coverage": cmd_coverage}
 
 
 def main(argv: list[str] | None = None) -> int:
