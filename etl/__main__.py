@@ -1,7 +1,8 @@
 """Command line: python -m etl {build,validate,info} [--db PATH].
 
 Exit status: 0 success; 1 the input files have problems (all listed); 2 bad command line;
-3 the database is missing or cannot be opened or written.
+3 the database is missing or cannot be opened or written; 4 a query was refused, failed or ran
+out of time or memory.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import time
 from etl.paths import DATA_DIR, DB_ENV_VAR, display_path, resolve_db_path
 from etl.problems import InputError
 
-EXIT_INPUT, EXIT_USAGE, EXIT_DATABASE = 1, 2, 3
+EXIT_INPUT, EXIT_USAGE, EXIT_DATABASE, EXIT_QUERY = 1, 2, 3, 4
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +31,19 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", parents=[common], help="check data/ without building")
     validate.add_argument("--data", metavar="DIR", help="input folder (default: data/)")
     commands.add_parser("info", parents=[common], help="what the database holds")
+    query = commands.add_parser(
+        "query", parents=[common], help="run one read-only SQL statement (or @name for queries/name.sql)"
+    )
+    query.add_argument("sql", help="SQL text, or @name to run the named query queries/name.sql")
+    query.add_argument("--param", action="append", default=[], metavar="K=V", help="a parameter value (repeat)")
+    query.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table")
+    query.add_argument("--out", metavar="FILE", help="write the result to FILE (required for parquet)")
+    query.add_argument("--timeout", type=float, metavar="S", help="time limit in seconds (default 5)")
+    query.add_argument("--max-rows", type=int, metavar="N", help="row cap (default 1,000,000)")
+    find = commands.add_parser("find", parents=[common], help="which observations match a number (within rounding)")
+    find.add_argument("number", help="e.g. 1575, 1.22万亿, 35.76 billion, 9.45%%")
+    find.add_argument("--year", type=int, help="only periods ending in this year")
+    find.add_argument("--unit", help="only observations in this unit (家, 亿元, %%, 人 …)")
     coverage = commands.add_parser("coverage", parents=[common], help="periods, publishers and gaps per series")
     coverage.add_argument("--series", metavar="PATTERN", help="only series ids matching (* wildcard)")
     return parser
@@ -92,7 +106,93 @@ def cmd_coverage(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "validate": cmd_validate, "info": cmd_info, "coverage": cmd_coverage}
+def cmd_query(args) -> int:
+    from etl.database import Database
+    from etl.named_queries import NamedQueryError, get
+    from etl.output import write_frame
+    from etl.sandbox import Limits, QueryError, Sandbox
+
+    try:
+        values = dict(_split_param(p) for p in args.param)
+        if args.sql.startswith("@"):
+            named = get(args.sql[1:])
+            sql, params = named.sql, named.bind(values)
+        else:
+            sql, params = args.sql, (values or None)
+        if args.format == "parquet" and not args.out:
+            raise NamedQueryError("--format parquet needs --out FILE")
+    except NamedQueryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    defaults = Limits()
+    limits = Limits(
+        timeout_seconds=args.timeout or defaults.timeout_seconds,
+        export_rows=args.max_rows or defaults.export_rows,
+    )
+    database = Database(resolve_db_path(args.db), limits.memory_limit, limits.threads)
+    try:
+        result = Sandbox(database, limits).run(sql, params, max_rows=limits.export_rows)
+    except QueryError as exc:
+        print(f"error: query {exc.kind}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_QUERY
+    finally:
+        database.close()
+    write_frame(result.frame, args.format, args.out)
+    note = f"{result.frame.height} rows in {result.seconds:.3f} s"
+    if result.truncated:
+        note += f"; truncated at {result.row_cap} rows (--max-rows)"
+    print(note, file=sys.stderr)
+    return 0
+
+
+def _split_param(text: str) -> tuple[str, str]:
+    from etl.named_queries import NamedQueryError
+
+    if "=" not in text:
+        raise NamedQueryError(f"--param {text!r}: expected NAME=VALUE")
+    name, value = text.split("=", 1)
+    return name.strip(), value
+
+
+def cmd_find(args) -> int:
+    from etl.database import connect_read_only
+    from etl.finder import FINDER_SQL, FinderError, find
+    from etl.output import format_number
+
+    con = connect_read_only(resolve_db_path(args.db))
+    try:
+        frame = con.sql(FINDER_SQL).pl()
+    finally:
+        con.close()
+    try:
+        matches = find(frame, args.number, args.year, args.unit)
+    except FinderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if matches.is_empty():
+        print(f"No observation matches {args.number} within rounding.")
+        return 0
+    print(f"{matches.height} observation(s) match {args.number}:")
+    for m in matches.iter_rows(named=True):
+        qualifier = f" ({m['qualifier']})" if m["qualifier"] else ""
+        print(
+            f"\n  {format_number(m['value'])} {m['unit']}{qualifier}  read as {m['read_as']}\n"
+            f"  {m['series_id']} · {m['series_name_zh']} / {m['series_name_en']}\n"
+            f"  period {m['period_label']} · region {m['region']} · publisher {m['publisher_id']} ({m['publisher_zh']})"
+            f" · reliability {m['reliability']}{' · derived' if m['derived'] else ''}\n"
+            f'  source {m["source_url"]}\n  "{m["excerpt"][:160]}"'
+        )
+    return 0
+
+
+COMMANDS = {
+    "build": cmd_build,
+    "validate": cmd_validate,
+    "info": cmd_info,
+    "coverage": cmd_coverage,
+    "query": cmd_query,
+    "find": cmd_find,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,26 +20,37 @@ class DatabaseUnavailable(Exception):
     """The database file is missing or cannot be opened; the message says how to fix it."""
 
 
-# Order matters: lock_configuration must come last, or the settings after it could not be applied.
-READ_ONLY_CONFIG = {
-    "enable_external_access": False,
-    "autoinstall_known_extensions": False,
-    "autoload_known_extensions": False,
-    "threads": 2,
-    "memory_limit": "2GB",
-    "max_temp_directory_size": "0KB",
-    "lock_configuration": True,
-}
+DEFAULT_MEMORY_LIMIT = "2GB"
+DEFAULT_THREADS = 2
+
+
+def read_only_config(memory_limit: str = DEFAULT_MEMORY_LIMIT, threads: int = DEFAULT_THREADS) -> dict:
+    """The sandbox, in the engine: no files, no network, no extensions, no Python objects, bounded
+    memory and threads, no spilling to disk, and the configuration locked so SQL cannot undo it.
+    Order matters: lock_configuration comes last, or the settings after it could not be applied."""
+    return {
+        "enable_external_access": False,
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+        "python_enable_replacements": False,
+        "threads": threads,
+        "memory_limit": memory_limit,
+        "max_temp_directory_size": "0KB",
+        "lock_configuration": True,
+    }
+
 
 BUILD_HINT = "build it with `make build` (or `python -m etl build`)"
 
 
-def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+def connect_read_only(
+    path: Path, memory_limit: str = DEFAULT_MEMORY_LIMIT, threads: int = DEFAULT_THREADS
+) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if not path.exists():
         raise DatabaseUnavailable(f"no database at {display_path(path)}: {BUILD_HINT}")
     try:
-        return duckdb.connect(str(path), read_only=True, config=dict(READ_ONLY_CONFIG))
+        return duckdb.connect(str(path), read_only=True, config=read_only_config(memory_limit, threads))
     except duckdb.Error as exc:
         raise DatabaseUnavailable(
             f"cannot open {display_path(path)} ({type(exc).__name__}: {exc}); rebuild it: {BUILD_HINT}"
@@ -67,8 +78,10 @@ class Database:
     swap the old connection must be closed before a new one sees the new file.
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, memory_limit: str = DEFAULT_MEMORY_LIMIT, threads: int = DEFAULT_THREADS):
         self.path = Path(path)
+        self.memory_limit = memory_limit
+        self.threads = threads
         self._lock = threading.Lock()
         self._connection: duckdb.DuckDBPyConnection | None = None
         self._identity: tuple[int, int, int] | None = None
@@ -79,7 +92,7 @@ class Database:
             identity = file_identity(self.path)
             if self._connection is None or identity != self._identity:
                 self._close_locked()
-                self._connection = connect_read_only(self.path)
+                self._connection = connect_read_only(self.path, self.memory_limit, self.threads)
                 self._identity = identity
             return self._connection.cursor()
 
