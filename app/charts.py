@@ -14,6 +14,7 @@ PERIOD_WORDS = {
     "quarter": "quarter",
     "month": "month-end / monthly",
     "day": "as of a date",
+    "range": "span of months",
     "cumulative": "cumulative to date",
 }
 

@@ -62,33 +62,65 @@ def gaps(period_type: str, labels: list[str]) -> tuple[str, str]:
     return _runs(indices, period_type), _runs(missing, period_type)
 
 
+def _stock_calendar(ends: list) -> dict[str, list[str]]:
+    """For a stock, a figure at the end of December is a year-end, a Q4 and a December figure,
+    whatever its label: group the period-end dates by the calendars they fall on."""
+    import calendar
+
+    labels: dict[str, list[str]] = {"year-ends": [], "quarter-ends": [], "month-ends": []}
+    for end in sorted(set(ends)):
+        if end.day != calendar.monthrange(end.year, end.month)[1]:
+            continue
+        labels["month-ends"].append(f"{end.year}-{end.month:02d}")
+        if end.month % 3 == 0:
+            labels["quarter-ends"].append(f"{end.year}-Q{end.month // 3}")
+        if end.month == 12:
+            labels["year-ends"].append(str(end.year))
+    return labels
+
+
+_CALENDAR_TYPES = {"year-ends": "year", "quarter-ends": "quarter", "month-ends": "month"}
+
+
 def report(con: duckdb.DuckDBPyConnection, series_pattern: str | None = None) -> str:
     pattern = series_pattern.replace("*", "%") if series_pattern else None
     rows = con.sql(COVERAGE_SQL, params=[pattern, pattern]).fetchall()
     by_series: dict[str, dict] = {}
-    for series_id, unit, measure, publisher, period_type, label, _end, region in rows:
+    for series_id, unit, measure, publisher, period_type, label, end, region in rows:
         entry = by_series.setdefault(
             series_id,
-            {"unit": unit, "measure": measure, "n": 0, "cells": defaultdict(set), "regions": defaultdict(set)},
-        )
+            {
+                "unit": unit, "measure": measure, "n": 0, "cells": defaultdict(set),
+                "ends": defaultdict(list), "regions": defaultdict(set),
+            },
+        )  # fmt: skip
         entry["n"] += 1
-        if region == "CN":
-            entry["cells"][(publisher, period_type)].add(label)
-        else:
+        if region != "CN":
             entry["regions"][(publisher, label)].add(region)
+        elif measure == "stock" and period_type != "day":
+            entry["ends"][publisher].append(end)
+        else:
+            entry["cells"][(publisher, period_type)].add(label)
 
     out = []
     for series_id, entry in by_series.items():
         out.append(f"{series_id}  [{entry['unit']}, {entry['measure']}]  {entry['n']} observations")
-        for (publisher, period_type), labels in sorted(entry["cells"].items()):
-            present, missing = gaps(period_type, sorted(labels))
-            line = f"  {publisher:<10} {period_type:<10} {len(labels):>3}: {present}"
+        lines = []
+        for publisher, ends in entry["ends"].items():
+            for name, labels in _stock_calendar(ends).items():
+                if labels:
+                    lines.append((publisher, name, _CALENDAR_TYPES[name], labels))
+        for (publisher, period_type), labels in entry["cells"].items():
+            lines.append((publisher, period_type, period_type, sorted(labels)))
+        for publisher, name, period_type, labels in sorted(lines, key=lambda x: (x[0], x[1])):
+            present, missing = gaps(period_type, labels)
+            line = f"  {publisher:<12} {name:<12} {len(labels):>3}: {present}"
             if missing:
-                line += f"\n  {'':<10} {'':<10} gaps: {missing}"
+                line += f"\n  {'':<12} {'':<12} gaps: {missing}"
             out.append(line)
         for (publisher, label), regions in sorted(entry["regions"].items()):
             kind = "complete (31 provinces)" if len(regions) >= 31 else f"partial ({len(regions)} provinces)"
-            out.append(f"  {publisher:<10} provinces  {label}: {kind}")
+            out.append(f"  {publisher:<12} {'provinces':<12} {label}: {kind}")
     totals = con.sql(
         "SELECT count(*), count(DISTINCT series_id), count(DISTINCT publisher_id), count(DISTINCT source_id) "
         "FROM observations"

@@ -31,6 +31,7 @@ OBSERVATION_COLUMNS = (
     "vintage",
     "reliability",
     "note",
+    "attribution",
 )
 EVENT_COLUMNS = (
     "id",
@@ -49,6 +50,8 @@ EVENT_COLUMNS = (
     "note",
 )
 REGION_COLUMNS = ("code", "name_zh", "name_en", "kind")
+# Columns a file may leave out; a missing optional column reads as empty cells.
+OPTIONAL_COLUMNS = {"attribution"}
 
 CATALOGUE_SECTIONS = ("units", "publishers", "series", "event_categories")
 
@@ -136,7 +139,8 @@ def read_csv(path: Path, expected: tuple[str, ...], files: dict, problems: list[
                     )
                 )
                 continue
-            result.rows.append((start_line, dict(zip(header, record, strict=True))))
+            row = dict.fromkeys(c for c in expected if c in OPTIONAL_COLUMNS) | dict(zip(header, record, strict=True))
+            result.rows.append((start_line, {c: (row[c] or "") for c in row}))
     except csv.Error as exc:
         problems.append(
             Problem(
@@ -164,7 +168,7 @@ def _check_header(name: str, header: list[str], expected: tuple[str, ...], probl
             ok = False
         seen.add(column)
     for column in expected:
-        if column not in seen:
+        if column not in seen and column not in OPTIONAL_COLUMNS:
             problems.append(Problem(name, 1, column, "columns", "missing column"))
             ok = False
     for column in header:

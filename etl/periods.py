@@ -1,7 +1,8 @@
 """Period labels -> (type, first day, last day).
 
 Labels: `2015` (year), `2015-H1`, `2015-Q3`, `2015-06` (month), `2020-10-22` (a day: a figure
-stated "as of" that date), and `to:<label>` (cumulative from inception to the end of <label>).
+stated "as of" that date), `2019-01/2019-09` (a flow over a span of whole months, e.g. year to
+date), and `to:<label>` (cumulative from inception to the end of <label>).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-PERIOD_TYPES = ("year", "half", "quarter", "month", "day", "cumulative")
+PERIOD_TYPES = ("year", "half", "quarter", "month", "day", "range", "cumulative")
 
 _YEAR = re.compile(r"^(\d{4})$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
@@ -53,6 +54,14 @@ def parse_period(label: str) -> Period:
         if inner.type == "cumulative":
             raise PeriodError(f"nested cumulative period {label!r}")
         return Period(text, "cumulative", None, inner.end)
+    if "/" in text:
+        first, _, last = text.partition("/")
+        if not (_MONTH.match(first) and _MONTH.match(last)):
+            raise PeriodError(f"a range period is two months, like 2019-01/2019-09, not {label!r}")
+        start, end = parse_period(first), parse_period(last)
+        if end.end <= start.end:
+            raise PeriodError(f"range period {label!r} must end after it starts")
+        return Period(text, "range", start.start, end.end)
     if m := _YEAR.match(text):
         year = int(m[1])
         _check_year(year, text)

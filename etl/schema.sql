@@ -54,12 +54,15 @@ CREATE TABLE series (
 CREATE TABLE observations (
     obs_id        VARCHAR PRIMARY KEY,     -- hash of the key below: stable across builds
     series_id     VARCHAR NOT NULL REFERENCES series (series_id),
-    period_label  VARCHAR NOT NULL,        -- as written: 2015, 2015-Q3, 2015-06, 2015-H1, 2020-10-22, to:2018-12
-    period_type   VARCHAR NOT NULL CHECK (period_type IN ('year', 'half', 'quarter', 'month', 'day', 'cumulative')),
+    period_label  VARCHAR NOT NULL,        -- as written: 2015, 2015-Q3, 2015-06, 2015-H1, 2020-10-22,
+                                           -- 2019-01/2019-09, to:2018-12
+    period_type   VARCHAR NOT NULL CHECK (period_type IN ('year', 'half', 'quarter', 'month', 'day', 'range',
+                                                          'cumulative')),
     period_start  DATE,                    -- NULL for cumulative-to-date
     period_end    DATE NOT NULL,
     region        VARCHAR NOT NULL REFERENCES regions (code),
     publisher_id  VARCHAR NOT NULL REFERENCES publishers (publisher_id),
+    publisher_inferred BOOLEAN NOT NULL,   -- the page does not name the producer; see note
     value         DOUBLE NOT NULL,
     unit          VARCHAR NOT NULL REFERENCES units (unit),
     qualifier     VARCHAR CHECK (qualifier IN ('about', 'nearly', 'more_than', 'less_than')),

@@ -9,10 +9,12 @@ Rules (name: what it rejects):
   unit-mismatch: an observation whose unit differs from its series' unit
   period: a period or date that cannot be parsed
   cumulative-period: `to:` periods on a non-cumulative series, or plain periods on a cumulative one
+  range-period: a span of months (2019-01/2019-09) on a series that is not a flow
   enum: a value outside its allowed set (reliability, kind, qualifier, topic …)
   url: a source url that is not http(s)
   duplicate-key / duplicate-id: the same key twice
   catalogue: unknown or missing keys in a catalogue or source table
+  inferred-publisher: a row whose publisher is inferred (attribution = inferred) not marked low
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from etl.problems import Problem
 
 RELIABILITY = ("high", "medium", "low")
 QUALIFIERS = ("", "about", "nearly", "more_than", "less_than")
+ATTRIBUTIONS = ("", "stated", "inferred")
 UNIT_KINDS = ("count", "money", "rate", "duration", "other")
 PUBLISHER_KINDS = (
     "regulator",
@@ -222,6 +225,17 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> li
             except PeriodError as exc:
                 out.append(Problem(name, line, "period", "period", str(exc)))
             else:
+                if series_entry and period.type == "range" and series_entry.values.get("measure") != "flow":
+                    out.append(
+                        Problem(
+                            name,
+                            line,
+                            "period",
+                            "range-period",
+                            f"a span of months ({row['period']}) is only for flow series; "
+                            f"{row['series']!r} is a {series_entry.values.get('measure')}",
+                        )
+                    )
                 cumulative = series_entry and series_entry.values.get("measure") == "cumulative"
                 if series_entry and cumulative != (period.type == "cumulative"):
                     want = "a to:<period> label" if cumulative else "a plain period (to: is for cumulative series)"
@@ -241,6 +255,18 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> li
                 out.append(Problem(name, line, "vintage", "period", str(exc)))
         if row["qualifier"] not in QUALIFIERS:
             out.append(Problem(name, line, "qualifier", "enum", f"{row['qualifier']!r} not one of {QUALIFIERS[1:]}"))
+        if row["attribution"] not in ATTRIBUTIONS:
+            out.append(Problem(name, line, "attribution", "enum", f"{row['attribution']!r} not stated or inferred"))
+        elif row["attribution"] == "inferred" and row["reliability"] != "low":
+            out.append(
+                Problem(
+                    name,
+                    line,
+                    "reliability",
+                    "inferred-publisher",
+                    "a figure whose publisher is inferred (not named on the page) must be marked low reliability",
+                )
+            )
         if row["reliability"] and row["reliability"] not in RELIABILITY:
             out.append(Problem(name, line, "reliability", "enum", f"{row['reliability']!r} not one of {RELIABILITY}"))
     return out

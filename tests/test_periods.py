@@ -15,6 +15,7 @@ from etl.periods import PeriodError, parse_date, parse_period
         ("2015-Q3", "quarter", date(2015, 7, 1), date(2015, 9, 30)),
         ("2016-02", "month", date(2016, 2, 1), date(2016, 2, 29)),
         ("2020-10-22", "day", date(2020, 10, 22), date(2020, 10, 22)),
+        ("2019-01/2019-09", "range", date(2019, 1, 1), date(2019, 9, 30)),
         ("to:2018-12", "cumulative", None, date(2018, 12, 31)),
         ("to:2018", "cumulative", None, date(2018, 12, 31)),
         ("to:2020-10-22", "cumulative", None, date(2020, 10, 22)),

@@ -55,6 +55,7 @@ def test_a_good_extra_row_is_accepted(data_dir):
         (",2016,", ",2016-13,", "period", "period"),
         (",2016,", ",2016年,", "period", "period"),
         (",2016,", ",to:2016,", "cumulative-period", "period"),
+        (",2016,", ",2016-01/2016-09,", "range-period", "period"),
         ("正常运营平台数量…2448家", "", "required", "excerpt"),
         ("2448,家,,", "2448,家,approximately,", "enum", "qualifier"),
         ("2448家,,,,", "2448家,,2017-02-30,,", "period", "vintage"),
@@ -201,3 +202,14 @@ def test_the_bundled_data_is_valid():
     """The real data/ tree must always pass: this is what `make run` builds."""
     problems = validate(read_inputs())
     assert problems == [], "\n".join(map(str, problems[:20]))
+
+
+def test_inferred_publisher_must_be_low_reliability(data_dir):
+    header = HEADER + ",attribution"
+    write_rows(data_dir, GOOD + ",inferred", header=header)
+    problem = only(problems_for(data_dir), "inferred-publisher")[0]
+    assert (problem.line, problem.column) == (2, "reliability")
+    write_rows(data_dir, GOOD.replace(",,,,", ",,,low,") + ",inferred", header=header)
+    assert problems_for(data_dir) == []
+    write_rows(data_dir, GOOD + ",guessed", header=header)
+    assert only(problems_for(data_dir), "enum")[0].column == "attribution"
