@@ -192,3 +192,9 @@ class TestQueryCommand:
         result = run_etl("query", "SELECT * FROM range(10)", "--format", "csv", "--max-rows", "3",
                          "--db", str(built_db))  # fmt: skip
         assert result.stdout.splitlines()[1:] == ["0", "1", "2"] and "truncated at 3 rows" in result.stderr
+
+
+def test_nested_results_export_as_csv(built_db):
+    result = run_etl("query", "SELECT [1, 2] AS xs, {'a': '网贷'} AS s", "--format", "csv", "--db", str(built_db))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["xs,s", '"[1, 2]","{""a"": ""网贷""}"']
