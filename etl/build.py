@@ -16,8 +16,10 @@ from pathlib import Path
 import duckdb
 
 import etl
+from etl import claims
 from etl.database import connect_for_build
 from etl.inputs import read_inputs
+from etl.named_queries import QUERIES_DIR
 from etl.paths import DATA_DIR, display_path
 from etl.problems import InputError
 from etl.transform import to_frames
@@ -34,6 +36,8 @@ CONTENT_TABLES = (
     "observations",
     "event_categories",
     "events",
+    "claims",
+    "claim_evidence",
 )
 # For tests of the atomic swap only: seconds to wait after the temporary file is complete and
 # before it replaces the live one, so a test can kill the build at that moment.
@@ -95,13 +99,13 @@ def table_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]]:
     return hashes
 
 
-def build(db_path: Path, data_dir: Path = DATA_DIR, log=print) -> BuildResult:
+def build(db_path: Path, data_dir: Path = DATA_DIR, log=print, queries_dir: Path = QUERIES_DIR) -> BuildResult:
     """Build `db_path` from `data_dir`. Raises InputError (every problem) on bad input."""
     timer = StepTimer(log)
     db_path = Path(db_path)
     log(f"Building {display_path(db_path)} from {display_path(data_dir)}")
     with timer.step("read inputs"):
-        inputs = read_inputs(data_dir)
+        inputs = read_inputs(data_dir, queries_dir)
     with timer.step("validate"):
         problems = validate(inputs)
     if problems:
@@ -128,6 +132,8 @@ def build(db_path: Path, data_dir: Path = DATA_DIR, log=print) -> BuildResult:
                     "INSERT INTO build_inputs VALUES (?, ?, ?)",
                     [(path, sha, size) for path, (sha, size) in sorted(inputs.files.items())],
                 )
+            with timer.step("claim check"):
+                claims.load(con, claims.evaluate(con, inputs.claims, queries_dir))
             with timer.step("hash"):
                 hashes = table_hashes(con)
                 con.executemany(

@@ -14,7 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.paths import DATA_DIR, display_path
+from etl.paths import DATA_DIR, ROOT, display_path
 from etl.problems import Problem
 
 OBSERVATION_COLUMNS = (
@@ -77,6 +77,8 @@ class Inputs:
         default_factory=lambda: {section: {} for section in CATALOGUE_SECTIONS}
     )
     sources: dict[str, TomlEntry] = field(default_factory=dict)
+    claims: dict[str, TomlEntry] = field(default_factory=dict)
+    queries_dir: Path = ROOT / "queries"
     regions: CsvRows | None = None
     observations: list[CsvRows] = field(default_factory=list)
     events: list[CsvRows] = field(default_factory=list)
@@ -218,9 +220,9 @@ def read_toml(path: Path, files: dict, problems: list[Problem]) -> tuple[dict, d
     return data, _table_lines(text)
 
 
-def read_inputs(data_dir: Path = DATA_DIR) -> Inputs:
+def read_inputs(data_dir: Path = DATA_DIR, queries_dir: Path = ROOT / "queries") -> Inputs:
     """Read every input file under data_dir; structural problems land in `Inputs.problems`."""
-    inputs = Inputs()
+    inputs = Inputs(queries_dir=queries_dir)
     problems = inputs.problems
 
     for path in sorted((data_dir / "catalogue").glob("*.toml")):
@@ -248,6 +250,20 @@ def read_inputs(data_dir: Path = DATA_DIR) -> Inputs:
         if parsed is not None:
             data, lines = parsed
             _collect(inputs.sources, "sources", data, display_path(path), lines, (), problems)
+
+    claims_path = data_dir / "claims.toml"
+    if claims_path.exists():
+        parsed = read_toml(claims_path, inputs.files, problems)
+        if parsed is not None:
+            data, lines = parsed
+            _collect(
+                inputs.claims, "claims", data.get("claims", {}), display_path(claims_path), lines, ("claims",), problems
+            )
+            for query_name in sorted({e.values.get("query") for e in inputs.claims.values()} - {None}):
+                query_path = queries_dir / f"{query_name}.sql"
+                if query_path.exists():  # its checksum is an input of the build: it computes a verdict
+                    raw = query_path.read_bytes()
+                    inputs.files[display_path(query_path)] = (hashlib.sha256(raw).hexdigest(), len(raw))
 
     regions_path = data_dir / "regions.csv"
     if regions_path.exists():

@@ -121,3 +121,25 @@ CREATE TABLE build_tables (
     row_count    BIGINT NOT NULL,
     content_hash VARCHAR NOT NULL          -- sha256 over the table's rows in a canonical order
 );
+
+CREATE TABLE claims (
+    claim_id       VARCHAR PRIMARY KEY,
+    position       INTEGER NOT NULL,       -- order in the article
+    section_zh     VARCHAR NOT NULL,       -- the article section it comes from
+    text_zh        VARCHAR NOT NULL,       -- the claim as the article words it
+    text_en        VARCHAR NOT NULL,
+    test_zh        VARCHAR NOT NULL,       -- what data would test it
+    test_en        VARCHAR NOT NULL,
+    query_name     VARCHAR NOT NULL,       -- queries/<query_name>.sql computes verdict and explanation
+    verdict        VARCHAR NOT NULL CHECK (verdict IN ('supported', 'partly supported', 'contradicted',
+                                                       'not testable with the data held')),
+    explanation_zh VARCHAR NOT NULL,
+    explanation_en VARCHAR NOT NULL
+);
+
+CREATE TABLE claim_evidence (
+    claim_id    VARCHAR NOT NULL REFERENCES claims (claim_id),
+    row_number  INTEGER NOT NULL,
+    evidence    VARCHAR NOT NULL,          -- one row of the claim query's result, as a JSON object
+    PRIMARY KEY (claim_id, row_number)
+);

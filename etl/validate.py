@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from etl.claims import check_claim_entries
 from etl.inputs import CsvRows, Inputs, TomlEntry
 from etl.paths import display_path
 from etl.periods import PeriodError, parse_date, parse_period
@@ -96,6 +97,7 @@ def validate(inputs: Inputs) -> list[Problem]:
     for table in inputs.events:
         problems += _check_events(table, inputs)
     problems += _duplicate_keys(inputs.events, ("id",), "event")
+    problems += check_claim_entries(inputs.claims, inputs.queries_dir)
     return problems
 
 

@@ -1,0 +1,143 @@
+"""The claim check: each claim of the seed article is tested by a named query at build time.
+
+A claim query returns evidence rows that all carry the same `verdict`, `explanation_zh` and
+`explanation_en`, computed in SQL from the data. If the data change, the verdict and the figures in
+the explanation change with them; nothing about a verdict is typed in by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import duckdb
+
+from etl.inputs import TomlEntry
+from etl.named_queries import NamedQueryError, get
+from etl.paths import display_path
+from etl.problems import Problem
+
+VERDICTS = ("supported", "partly supported", "contradicted", "not testable with the data held")
+CLAIM_KEYS_REQUIRED = ("position", "section_zh", "text_zh", "text_en", "test_zh", "test_en", "query")
+REQUIRED_COLUMNS = ("verdict", "explanation_zh", "explanation_en")
+
+
+@dataclass
+class EvaluatedClaim:
+    claim_id: str
+    values: dict
+    verdict: str
+    explanation_zh: str
+    explanation_en: str
+    evidence: list[dict]
+
+
+def check_claim_entries(claims: dict[str, TomlEntry], queries_dir) -> list[Problem]:
+    problems = []
+    for claim_id, entry in claims.items():
+        for key in CLAIM_KEYS_REQUIRED:
+            value = entry.values.get(key)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                problems.append(
+                    Problem(entry.file, entry.line, key, "required", f"claim {claim_id!r}: missing {key!r}")
+                )
+        for key in entry.values:
+            if key not in CLAIM_KEYS_REQUIRED:
+                problems.append(
+                    Problem(entry.file, entry.line, key, "catalogue", f"claim {claim_id!r}: unknown key {key!r}")
+                )
+        query = entry.values.get("query")
+        if isinstance(query, str) and query:
+            try:
+                get(query, queries_dir)
+            except NamedQueryError as exc:
+                problems.append(Problem(entry.file, entry.line, "query", "claim-query", str(exc)))
+    return problems
+
+
+def _jsonable(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, (int, float, str, bool, type(None))):
+        return value
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+def evaluate(con: duckdb.DuckDBPyConnection, claims: dict[str, TomlEntry], queries_dir) -> list[EvaluatedClaim]:
+    """Run every claim's query; a query that breaks the contract fails the build with its name."""
+    results, problems = [], []
+    for claim_id in sorted(claims, key=lambda c: (claims[c].values.get("position", 0), c)):
+        entry = claims[claim_id]
+        where = (entry.file, entry.line, "query")
+        query = get(entry.values["query"], queries_dir)
+        try:
+            relation = con.sql(query.sql, params=query.bind() or None)
+            columns = relation.columns
+            rows = [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
+        except duckdb.Error as exc:
+            problems.append(Problem(*where, "claim-query", f"claim {claim_id!r}: query {query.name!r} failed: {exc}"))
+            continue
+        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+        if missing or not rows:
+            problems.append(
+                Problem(
+                    *where,
+                    "claim-query",
+                    f"claim {claim_id!r}: query {display_path(query.path)} must return at least one row with "
+                    f"columns {', '.join(REQUIRED_COLUMNS)}" + (f" (missing {', '.join(missing)})" if missing else ""),
+                )
+            )
+            continue
+        verdicts = {(r["verdict"], r["explanation_zh"], r["explanation_en"]) for r in rows}
+        verdict, explanation_zh, explanation_en = next(iter(verdicts))
+        if len(verdicts) != 1 or verdict not in VERDICTS or not explanation_zh or not explanation_en:
+            problems.append(
+                Problem(
+                    *where,
+                    "claim-query",
+                    f"claim {claim_id!r}: every row must carry one verdict (one of {', '.join(VERDICTS)}) and "
+                    f"non-empty explanations; got {sorted({v[0] for v in verdicts}, key=str)}",
+                )
+            )
+            continue
+        evidence = [{k: _jsonable(v) for k, v in row.items() if k not in REQUIRED_COLUMNS} for row in rows]
+        results.append(EvaluatedClaim(claim_id, entry.values, verdict, explanation_zh, explanation_en, evidence))
+    if problems:
+        from etl.problems import InputError
+
+        raise InputError(problems)
+    return results
+
+
+def load(con: duckdb.DuckDBPyConnection, evaluated: list[EvaluatedClaim]) -> None:
+    if not evaluated:
+        return  # executemany refuses an empty list
+    con.executemany(
+        "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                c.claim_id,
+                int(c.values["position"]),
+                c.values["section_zh"],
+                c.values["text_zh"],
+                c.values["text_en"],
+                c.values["test_zh"],
+                c.values["test_en"],
+                c.values["query"],
+                c.verdict,
+                c.explanation_zh,
+                c.explanation_en,
+            )
+            for c in evaluated
+        ],
+    )
+    con.executemany(
+        "INSERT INTO claim_evidence VALUES (?, ?, ?)",
+        [
+            (c.claim_id, number, json.dumps(row, ensure_ascii=False, sort_keys=True))
+            for c in evaluated
+            for number, row in enumerate(c.evidence, start=1)
+        ],
+    )
