@@ -36,6 +36,9 @@ CONTENT_TABLES = (
     "observations",
     "event_categories",
     "events",
+    "collection_methods",
+    "collection_method_rules",
+    "collection_method_evidence",
     "claims",
     "claim_evidence",
 )

@@ -78,6 +78,7 @@ class Inputs:
     )
     sources: dict[str, TomlEntry] = field(default_factory=dict)
     claims: dict[str, TomlEntry] = field(default_factory=dict)
+    methods: dict[str, TomlEntry] = field(default_factory=dict)
     queries_dir: Path = ROOT / "queries"
     regions: CsvRows | None = None
     observations: list[CsvRows] = field(default_factory=list)
@@ -264,6 +265,14 @@ def read_inputs(data_dir: Path = DATA_DIR, queries_dir: Path = ROOT / "queries")
                 if query_path.exists():  # its checksum is an input of the build: it computes a verdict
                     raw = query_path.read_bytes()
                     inputs.files[display_path(query_path)] = (hashlib.sha256(raw).hexdigest(), len(raw))
+
+    methods_path = data_dir / "collection_methods.toml"
+    if methods_path.exists():
+        parsed = read_toml(methods_path, inputs.files, problems)
+        if parsed is not None:
+            data, lines = parsed
+            name = display_path(methods_path)
+            _collect(inputs.methods, "methods", data.get("methods", {}), name, lines, ("methods",), problems)
 
     regions_path = data_dir / "regions.csv"
     if regions_path.exists():

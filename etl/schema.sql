@@ -103,6 +103,33 @@ CREATE TABLE events (
     input_line        INTEGER NOT NULL
 );
 
+CREATE TABLE collection_methods (
+    method_id   VARCHAR PRIMARY KEY,       -- phone, sms, social_media, door_visit, legal_action, big_data_ai
+    position    INTEGER NOT NULL,
+    name_zh     VARCHAR NOT NULL,
+    name_en     VARCHAR NOT NULL,
+    article_zh  VARCHAR NOT NULL,          -- the seed article's description, verbatim
+    article_en  VARCHAR NOT NULL,          -- English translation
+    stage_zh    VARCHAR NOT NULL,          -- when in the delinquency the article says it is used
+    stage_en    VARCHAR NOT NULL
+);
+
+CREATE TABLE collection_method_rules (
+    method_id   VARCHAR NOT NULL REFERENCES collection_methods (method_id),
+    rule_number INTEGER NOT NULL,
+    event_id    VARCHAR NOT NULL REFERENCES events (event_id),
+    limit_zh    VARCHAR NOT NULL,          -- how the rule limits the method (clause text where read)
+    limit_en    VARCHAR NOT NULL,
+    clause_read BOOLEAN NOT NULL,          -- false: a summary or our reading, not clause text read on a page
+    PRIMARY KEY (method_id, rule_number)
+);
+
+CREATE TABLE collection_method_evidence (
+    method_id   VARCHAR NOT NULL REFERENCES collection_methods (method_id),
+    series_id   VARCHAR NOT NULL REFERENCES series (series_id),
+    PRIMARY KEY (method_id, series_id)
+);
+
 CREATE TABLE build_info (
     build_id          VARCHAR NOT NULL,    -- hash of every table's content hash: equal builds, equal ids
     built_at          TIMESTAMP NOT NULL,  -- UTC

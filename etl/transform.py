@@ -209,6 +209,37 @@ def regions_frame(inputs: Inputs) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"code": pl.String, "name_zh": pl.String, "name_en": pl.String, "kind": pl.String})
 
 
+def methods_frames(inputs: Inputs) -> dict[str, pl.DataFrame]:
+    """collection_methods, and its rules and evidence as link tables."""
+    text = pl.String
+    methods, rules, evidence = [], [], []
+    for method_id in sorted(inputs.methods, key=lambda m: (inputs.methods[m].values.get("position", 0), m)):
+        values = inputs.methods[method_id].values
+        methods.append(
+            {"method_id": method_id, "position": values["position"]}
+            | {k: values[k] for k in ("name_zh", "name_en", "article_zh", "article_en", "stage_zh", "stage_en")}
+        )
+        for number, rule in enumerate(values["rules"], start=1):
+            rules.append(
+                {"method_id": method_id, "rule_number": number, "event_id": rule["event"],
+                 "limit_zh": rule["limit_zh"], "limit_en": rule["limit_en"], "clause_read": rule["clause_read"]}
+            )  # fmt: skip
+        for series_id in values["evidence"]:
+            evidence.append({"method_id": method_id, "series_id": series_id})
+    method_schema = {"method_id": text, "position": pl.Int32} | {
+        k: text for k in ("name_zh", "name_en", "article_zh", "article_en", "stage_zh", "stage_en")
+    }
+    rule_schema = {
+        "method_id": text, "rule_number": pl.Int32, "event_id": text, "limit_zh": text, "limit_en": text,
+        "clause_read": pl.Boolean,
+    }  # fmt: skip
+    return {
+        "collection_methods": pl.DataFrame(methods, schema=method_schema),
+        "collection_method_rules": pl.DataFrame(rules, schema=rule_schema),
+        "collection_method_evidence": pl.DataFrame(evidence, schema={"method_id": text, "series_id": text}),
+    }
+
+
 def to_frames(inputs: Inputs) -> dict[str, pl.DataFrame]:
     """Every table in load order (referenced tables first)."""
     catalogue = inputs.catalogue
@@ -245,4 +276,5 @@ def to_frames(inputs: Inputs) -> dict[str, pl.DataFrame]:
             catalogue["event_categories"], "category", {"name_zh": text, "name_en": text}
         ),
         "events": events_frame(inputs),
+        **methods_frames(inputs),
     }

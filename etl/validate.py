@@ -98,7 +98,55 @@ def validate(inputs: Inputs) -> list[Problem]:
         problems += _check_events(table, inputs)
     problems += _duplicate_keys(inputs.events, ("id",), "event")
     problems += check_claim_entries(inputs.claims, inputs.queries_dir)
+    problems += _check_methods(inputs)
     return problems
+
+
+METHOD_KEYS = (
+    "position",
+    "name_zh",
+    "name_en",
+    "article_zh",
+    "article_en",
+    "stage_zh",
+    "stage_en",
+    "evidence",
+    "rules",
+)
+RULE_KEYS = ("event", "limit_zh", "limit_en", "clause_read")
+
+
+def _check_methods(inputs: Inputs) -> list[Problem]:
+    """Collection methods: every key present, every rule's event and every evidence series defined."""
+    event_ids = {row["id"] for table in inputs.events for _, row in table.rows}
+    out = []
+    for method_id, entry in inputs.methods.items():
+        where = (entry.file, entry.line)
+        values = entry.values
+        for key in METHOD_KEYS:
+            if key not in values or values[key] in ("", []):
+                out.append(Problem(*where, key, "required", f"method {method_id!r}: missing {key!r}"))
+        for key in values:
+            if key not in METHOD_KEYS:
+                out.append(Problem(*where, key, "catalogue", f"method {method_id!r}: unknown key {key!r}"))
+        for series_id in values.get("evidence", []):
+            if series_id not in inputs.catalogue["series"]:
+                out.append(
+                    Problem(*where, "evidence", "unknown-id", f"method {method_id!r}: unknown series {series_id!r}")
+                )
+        for number, rule in enumerate(values.get("rules", []), start=1):
+            label = f"method {method_id!r} rule {number}"
+            for key in RULE_KEYS:
+                if key not in rule or rule[key] == "":
+                    out.append(Problem(*where, key, "required", f"{label}: missing {key!r}"))
+            for key in rule:
+                if key not in RULE_KEYS:
+                    out.append(Problem(*where, key, "catalogue", f"{label}: unknown key {key!r}"))
+            if rule.get("event") and rule["event"] not in event_ids:
+                out.append(Problem(*where, "event", "unknown-id", f"{label}: unknown event {rule['event']!r}"))
+            if "clause_read" in rule and not isinstance(rule["clause_read"], bool):
+                out.append(Problem(*where, "clause_read", "enum", f"{label}: clause_read must be true or false"))
+    return out
 
 
 def _check_table(entry: TomlEntry, section: str, key: str, schema) -> list[Problem]:
