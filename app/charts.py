@@ -1,72 +1,220 @@
-"""Pure figure builders: data frame + metadata -> plotly Figure. No Streamlit, no DuckDB."""
+"""Pure figure builders: data frame + metadata -> plotly Figure. No Streamlit, no DuckDB.
+
+Every chart carries its title, a subtitle with unit and period type, and a source line naming each
+publisher; hover shows value, period, publisher and source.
+"""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
 
+from app.i18n import pick
+
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif"
 
 PERIOD_WORDS = {
-    "year": "year-end / annual",
-    "half": "half-year",
-    "quarter": "quarter",
-    "month": "month-end / monthly",
-    "day": "as of a date",
-    "range": "span of months",
-    "cumulative": "cumulative to date",
+    "year": {"zh": "年末/年度", "en": "year-end / annual"},
+    "half": {"zh": "半年", "en": "half-year"},
+    "quarter": {"zh": "季度", "en": "quarter"},
+    "month": {"zh": "月末/月度", "en": "month-end / monthly"},
+    "day": {"zh": "某日", "en": "as of a date"},
+    "range": {"zh": "跨月区间", "en": "span of months"},
+    "cumulative": {"zh": "累计", "en": "cumulative to date"},
+}
+WORDS = {
+    "unit": {"zh": "单位", "en": "Unit"},
+    "period": {"zh": "期间", "en": "period"},
+    "source": {"zh": "来源", "en": "Source"},
+    "cited": {
+        "zh": "每个数字均注明所读页面,见 Lendscope › 来源。",
+        "en": "Each figure is cited to the page it was read on; see Lendscope › Sources.",
+    },
+    "no_data": {"zh": "无数据", "en": "No data"},
+    "inferred": {"zh": "发布机构系推断", "en": "publisher inferred"},
+    "derived": {"zh": "推算", "en": "derived"},
 }
 
 
-def source_line(frame: pl.DataFrame) -> str:
-    publishers = frame.select("publisher_zh", "publisher_en").unique().sort("publisher_en").rows()
-    names = "; ".join(f"{zh} ({en})" for zh, en in publishers)
-    return f"Source: {names}. Each figure cited to the page it was read on; see Lendscope › Sources."
+# The main publishers keep their colour on every chart; others take one by a stable hash of their id.
+PUBLISHER_COLOURS = {
+    "wdzj": "#000000", "lingyi": "#0072B2", "p2p001": "#E69F00", "rong360": "#009E73", "p2peye": "#CC79A7",
+    "cbirc": "#D55E00", "pboc": "#56B4E9", "nfra": "#D55E00", "nifa": "#F0E442",
+}  # fmt: skip
 
 
-def series_line_chart(frame: pl.DataFrame, series: dict) -> go.Figure:
+def publisher_colour(publisher_id: str) -> str:
+    if publisher_id in PUBLISHER_COLOURS:
+        return PUBLISHER_COLOURS[publisher_id]
+    return PALETTE[sum(publisher_id.encode()) % len(PALETTE)]
+
+
+def publisher_names(frame: pl.DataFrame, lang: str) -> list[str]:
+    pairs = frame.select("publisher_zh", "publisher_en").unique().sort("publisher_en").rows()
+    return [zh if lang == "zh" else f"{en} ({zh})" for zh, en in pairs]
+
+
+def source_line(frame: pl.DataFrame, lang: str = "en") -> str:
+    if frame.is_empty():
+        return WORDS["no_data"][lang]
+    return f"{WORDS['source'][lang]}: {'; '.join(publisher_names(frame, lang))}. {WORDS['cited'][lang]}"
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Break a line for a chart footer; a CJK character counts as two columns."""
+    lines, current, size = [], "", 0
+    for char in text:
+        step = 2 if ord(char) > 0x2E80 else 1
+        if size + step > width and char != " ":
+            cut = current.rfind(" ")
+            if cut > width // 2 and not any(ord(c) > 0x2E80 for c in current[cut:]):
+                lines.append(current[:cut])
+                current = current[cut + 1 :]
+            else:
+                lines.append(current)
+                current = ""
+            size = sum(2 if ord(c) > 0x2E80 else 1 for c in current)
+        current += char
+        size += step
+    return [*lines, current] if current else lines
+
+
+def footer(fig: go.Figure, text: str) -> None:
+    """The source line under the plot, wrapped, with the bottom margin it needs."""
+    lines = wrap(text, 150)
+    fig.add_annotation(
+        text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, yshift=-48, xanchor="left", yanchor="top",
+        showarrow=False, align="left", font={"size": 10, "color": "#444444"},
+    )  # fmt: skip
+    fig.update_layout(margin={"b": 60 + 14 * len(lines)})
+
+
+def subtitle(series: dict, frame: pl.DataFrame, lang: str) -> str:
+    kinds = sorted(set(frame["period_type"])) if frame.height else []
+    periods = ", ".join(PERIOD_WORDS[k][lang] for k in kinds) or "—"
+    return f"{WORDS['unit'][lang]}: {series['unit']} · {WORDS['period'][lang]}: {periods}"
+
+
+def _hover_rows(part: pl.DataFrame, lang: str) -> list[list[str]]:
+    rows = []
+    for r in part.iter_rows(named=True):
+        flags = []
+        if r.get("derived"):
+            flags.append(f"{WORDS['derived'][lang]}: {r.get('derivation')}")
+        if r.get("publisher_inferred"):
+            flags.append(WORDS["inferred"][lang])
+        if r.get("qualifier"):
+            flags.append(r["qualifier"])
+        rows.append([r["period_label"], r["source_site"] or "", r["source_url"] or "", "; ".join(flags)])
+    return rows
+
+
+def series_line_chart(
+    frame: pl.DataFrame,
+    series: dict,
+    lang: str = "en",
+    *,
+    log_scale: bool = False,
+    events: pl.DataFrame | None = None,
+) -> go.Figure:
     """One line per publisher: the disagreement between publishers is shown, never averaged."""
     fig = go.Figure()
-    period_types = sorted(set(frame["period_type"])) if frame.height else []
-    for index, (publisher_id,) in enumerate(frame.select("publisher_id").unique().sort("publisher_id").rows()):
+    publishers = frame.select("publisher_id").unique().sort("publisher_id")["publisher_id"].to_list()
+    for publisher_id in publishers:
         part = frame.filter(pl.col("publisher_id") == publisher_id).sort("period_end")
-        name = f"{part['publisher_zh'][0]} ({part['publisher_en'][0]})"
+        name = part["publisher_zh"][0] if lang == "zh" else f"{part['publisher_en'][0]} ({part['publisher_zh'][0]})"
         fig.add_trace(
             go.Scatter(
                 x=part["period_end"].to_list(),
                 y=part["value"].to_list(),
                 mode="lines+markers",
                 name=name,
-                line={"color": PALETTE[index % len(PALETTE)]},
-                customdata=list(zip(part["period_label"], part["source_site"], part["source_url"], strict=True)),
+                line={"color": publisher_colour(publisher_id)},
+                marker={"symbol": ["circle-open" if v else "circle" for v in part["publisher_inferred"]]}
+                if "publisher_inferred" in part.columns
+                else None,
+                customdata=_hover_rows(part, lang),
                 hovertemplate=(
-                    "%{y:,} "
-                    + series["unit"]
-                    + "<br>period %{customdata[0]}<br>"
-                    + name
-                    + "<br>source: %{customdata[1]}<br>%{customdata[2]}<extra></extra>"
+                    "<b>%{y:,}</b> " + series["unit"] + "<br>%{customdata[0]} · " + name
+                    + "<br>%{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>"
                 ),
             )
-        )
-    subtitle = f"Unit: {series['unit']} · period: {', '.join(PERIOD_WORDS[t] for t in period_types) or '—'}"
+        )  # fmt: skip
+    if events is not None and events.height:
+        add_event_markers(fig, events, lang)
+    title = pick(series, "name", lang)
     fig.update_layout(
-        title={"text": f"{series['name_en']} · {series['name_zh']}<br><sup>{subtitle}</sup>"},
-        yaxis_title=series["unit"],
-        legend={"orientation": "h", "y": -0.2},
-        margin={"b": 120},
-        font={"family": "Noto Sans CJK SC, Noto Sans SC, sans-serif"},
-        annotations=[
-            {
-                "text": source_line(frame) if frame.height else "No data",
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": -0.38,
-                "showarrow": False,
-                "font": {"size": 10},
-                "xanchor": "left",
-            }
-        ],
+        title={"text": f"{title}<br><sup>{subtitle(series, frame, lang)}</sup>"},
+        yaxis={"title": series["unit"], "type": "log" if log_scale else "linear"},
+        legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "font": {"size": 11}},
+        margin={"t": 90, "r": 10},
+        height=520,
+        font={"family": FONT},
+        colorway=PALETTE,
     )
+    footer(fig, source_line(frame, lang))
+    return fig
+
+
+def add_event_markers(fig: go.Figure, events: pl.DataFrame, lang: str) -> None:
+    """Regulation events as dotted vertical lines, with their titles on hover (a marker row on top)."""
+    for row in events.iter_rows(named=True):
+        fig.add_vline(x=row["date"], line={"color": "#999999", "width": 1, "dash": "dot"})
+    fig.add_trace(
+        go.Scatter(
+            x=events["date"].to_list(),
+            y=[1.02] * events.height,
+            yaxis="y2",
+            mode="markers",
+            marker={"symbol": "triangle-down", "size": 9, "color": "#555555"},
+            name="监管事件" if lang == "zh" else "Regulation events",
+            customdata=[[pick(r, "title", lang), r["authority"]] for r in events.iter_rows(named=True)],
+            hovertemplate="%{x|%Y-%m-%d}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        )
+    )
+    fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1.05], "visible": False})
+
+
+def province_bar_chart(
+    frame: pl.DataFrame, series: dict, period: str, lang: str, value_column: str = "value"
+) -> go.Figure:
+    names = [pick(r, "name", lang) for r in frame.iter_rows(named=True)]
+    fig = go.Figure(
+        go.Bar(
+            x=frame[value_column].to_list(), y=names, orientation="h", marker={"color": PALETTE[0]},
+            hovertemplate="%{y}: %{x:,} " + series["unit"] + "<extra></extra>",
+        )
+    )  # fmt: skip
+    unit = f"{WORDS['unit'][lang]}: {series['unit']}"
+    fig.update_layout(
+        title={"text": f"{pick(series, 'name', lang)} · {period}<br><sup>{unit}</sup>"},
+        yaxis={"autorange": "reversed"},
+        height=max(400, 22 * frame.height + 160),
+        margin={"l": 120},
+        font={"family": FONT},
+    )
+    if "publisher_zh" in frame.columns:
+        footer(fig, source_line(frame, lang))
+    return fig
+
+
+def events_timeline_chart(events: pl.DataFrame, categories: dict[str, str], lang: str) -> go.Figure:
+    """Events as points on a time axis, one row per category."""
+    fig = go.Figure()
+    for index, category in enumerate(sorted(set(events["category"]))):
+        part = events.filter(pl.col("category") == category)
+        fig.add_trace(
+            go.Scatter(
+                x=part["date"].to_list(), y=[categories.get(category, category)] * part.height, mode="markers",
+                marker={"size": 11, "color": PALETTE[index % len(PALETTE)]}, name=categories.get(category, category),
+                customdata=[[pick(r, "title", lang), r["authority"]] for r in part.iter_rows(named=True)],
+                hovertemplate="%{x|%Y-%m-%d}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_layout(
+        showlegend=False, height=max(300, 40 * len(categories) + 120), margin={"l": 160}, font={"family": FONT},
+        title={"text": "监管与市场事件" if lang == "zh" else "Regulation and market events"},
+    )  # fmt: skip
     return fig

@@ -1,6 +1,6 @@
 """The dashboard's data access: one shared read-only Database per process, query results cached
-by the database's build id, so a rebuilt (swapped) file is picked up without a restart.
-Streamlit is used here only for its caches.
+by the database's build id, so a rebuilt (swapped) file is picked up without a restart and no
+query runs twice for one build. Streamlit is used here only for its caches.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from app import queries
 from etl.database import Database, DatabaseUnavailable
 from etl.paths import resolve_db_path
 
-__all__ = ["DatabaseUnavailable", "build_info", "query", "series_catalogue", "series_observations"]
+__all__ = ["DatabaseUnavailable", "build_info", "query"]
 
 
 @st.cache_resource(show_spinner=False)
@@ -27,32 +27,43 @@ def database() -> Database:
 def _run(sql: str, params: tuple = ()) -> pl.DataFrame:
     cursor = database().cursor()
     try:
-        return cursor.sql(sql, params=list(params)).pl()
+        return cursor.sql(sql, params=list(params) or None).pl()
     finally:
         cursor.close()
 
 
 def build_info() -> dict:
-    """Build id and time; raises DatabaseUnavailable when there is no usable database."""
-    frame = _run(queries.BUILD_INFO)
+    """Build id and time, read fresh on every call (cheap) so a swapped file is noticed at once.
+    Raises DatabaseUnavailable when there is no usable database."""
+    try:
+        frame = _run(queries.BUILD_INFO)
+    except DatabaseUnavailable:
+        raise
+    except Exception as exc:  # a file that opens but is not a Lendscope database
+        raise DatabaseUnavailable(f"{type(exc).__name__}: {exc}; rebuild it with `make build`") from exc
     if frame.is_empty():
         raise DatabaseUnavailable("the database has no build_info row: rebuild it with `make build`")
     return frame.row(0, named=True)
 
 
-@st.cache_data(show_spinner=False, ttl=3600, max_entries=256)
+# Bounded: a few hundred distinct queries per build, an hour at most, so memory levels off.
+@st.cache_data(show_spinner=False, ttl=3600, max_entries=512)
 def _cached(build_id: str, sql: str, params: tuple) -> pl.DataFrame:
     # build_id is part of the key only: a new build means new results.
     return _run(sql, params)
 
 
-def query(sql: str, params: tuple = ()) -> pl.DataFrame:
-    return _cached(build_info()["build_id"], sql, params)
+def query(sql: str, params: tuple = (), build_id: str | None = None) -> pl.DataFrame:
+    return _cached(build_id or build_info()["build_id"], sql, params)
 
 
-def series_catalogue() -> pl.DataFrame:
-    return query(queries.SERIES)
+def series_catalogue(build_id: str) -> pl.DataFrame:
+    return query(queries.SERIES, build_id=build_id)
 
 
-def series_observations(series_id: str, region: str = "CN") -> pl.DataFrame:
-    return query(queries.SERIES_OBSERVATIONS, (series_id, region))
+def series_observations(build_id: str, series_id: str, region: str = "CN") -> pl.DataFrame:
+    return query(queries.SERIES_OBSERVATIONS, (series_id, region), build_id=build_id)
+
+
+def events(build_id: str) -> pl.DataFrame:
+    return query(queries.EVENTS, build_id=build_id)

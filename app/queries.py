@@ -12,13 +12,76 @@ GROUP BY ALL ORDER BY s.topic, s.series_id
 """
 
 SERIES_OBSERVATIONS = """
-SELECT o.period_end, o.period_label, o.period_type, o.value, o.unit, o.qualifier, o.publisher_id,
-       p.name_zh AS publisher_zh, p.name_en AS publisher_en, o.derived, o.derivation, o.vintage,
-       o.reliability, o.note, o.excerpt, s.title AS source_title, s.url AS source_url,
-       s.publisher AS source_site, s.accessed
+SELECT o.series_id, o.period_end, o.period_label, o.period_type, o.region, o.value, o.unit, o.qualifier,
+       o.publisher_id, p.name_zh AS publisher_zh, p.name_en AS publisher_en, o.publisher_inferred,
+       o.derived, o.derivation, o.vintage, o.reliability, o.note, o.excerpt,
+       s.title AS source_title, s.url AS source_url, s.publisher AS source_site, s.accessed
 FROM observations o
 JOIN publishers p USING (publisher_id)
 JOIN sources s USING (source_id)
 WHERE o.series_id = ? AND o.region = ?
 ORDER BY o.publisher_id, o.period_end, o.vintage NULLS FIRST
+"""
+
+# All regions of a series at one period (provincial tables).
+SERIES_PERIOD_REGIONS = """
+SELECT o.series_id, o.region, r.name_zh, r.name_en, o.period_label, o.period_end, o.period_type, o.value, o.unit,
+       o.qualifier, o.publisher_id, p.name_zh AS publisher_zh, p.name_en AS publisher_en, o.publisher_inferred,
+       o.derived, o.derivation, o.vintage, o.reliability, o.note, o.excerpt,
+       s.title AS source_title, s.url AS source_url, s.publisher AS source_site, s.accessed
+FROM observations o
+JOIN regions r ON r.code = o.region
+JOIN publishers p USING (publisher_id)
+JOIN sources s USING (source_id)
+WHERE o.series_id = ? AND o.period_label = ? AND o.region <> 'CN'
+ORDER BY o.value DESC
+"""
+
+PROVINCIAL_PERIODS = """
+SELECT period_label, max(period_end) AS period_end, count(DISTINCT region) AS provinces
+FROM observations WHERE series_id = ? AND region <> 'CN'
+GROUP BY period_label ORDER BY period_end
+"""
+
+EVENTS = """
+SELECT e.event_id, e.date, e.in_force, e.authority, e.title_zh, e.title_en, e.title_zh_verified, e.doc_number,
+       e.category, c.name_zh AS category_zh, c.name_en AS category_en, e.gist_zh, e.gist_en,
+       s.url AS source_url, s.title AS source_title, e.excerpt, e.note
+FROM events e JOIN event_categories c USING (category) JOIN sources s USING (source_id)
+ORDER BY e.date, e.event_id
+"""
+
+EVENT_CATEGORIES = "SELECT category, name_zh, name_en FROM event_categories ORDER BY category"
+
+SOURCES = """
+SELECT s.source_id, s.publisher, s.title, s.url, s.accessed, s.published, s.kind, s.reliability, s.licence,
+       count(o.obs_id) AS figures, string_agg(DISTINCT o.series_id, ', ' ORDER BY o.series_id) AS series,
+       (SELECT count(*) FROM events e WHERE e.source_id = s.source_id) AS events
+FROM sources s LEFT JOIN observations o USING (source_id)
+GROUP BY ALL ORDER BY s.source_id
+"""
+
+METHODS = "SELECT * FROM collection_methods ORDER BY position"
+
+METHOD_RULES = """
+SELECT r.method_id, r.rule_number, r.limit_zh, r.limit_en, r.clause_read, e.event_id, e.date, e.title_zh, e.title_en,
+       e.authority, s.url AS source_url
+FROM collection_method_rules r JOIN events e USING (event_id) JOIN sources s ON s.source_id = e.source_id
+ORDER BY r.method_id, r.rule_number
+"""
+
+METHOD_EVIDENCE = """
+SELECT m.method_id, m.series_id, s.name_zh, s.name_en, s.unit, count(o.obs_id) AS observations
+FROM collection_method_evidence m JOIN series s USING (series_id) LEFT JOIN observations o USING (series_id)
+GROUP BY ALL ORDER BY m.method_id, m.series_id
+"""
+
+CLAIMS = "SELECT * FROM claims ORDER BY position"
+
+CLAIM_EVIDENCE = "SELECT claim_id, row_number, evidence FROM claim_evidence ORDER BY claim_id, row_number"
+
+SCHEMA_COLUMNS = """
+SELECT table_name, column_name, data_type, ordinal_position
+FROM information_schema.columns WHERE table_schema = 'main'
+ORDER BY table_name, ordinal_position
 """

@@ -1,46 +1,94 @@
-"""Overview: what the database holds, and the seeded series charted with its sources."""
+"""Overview: headline figures computed from the data, the rise and fall with events, coverage."""
 
 from __future__ import annotations
 
+import polars as pl
 import streamlit as st
 
-from app import charts, data
+from app import charts, data, ui
+from app.export import ExportMeta
+from app.i18n import t
 
-HEADLINE_SERIES = "p2p_platforms_operating"
-
-try:
-    info = data.build_info()
-except data.DatabaseUnavailable as exc:
-    st.title("Lendscope")
-    st.error(f"The database is not available: {exc}")
-    st.markdown("Build it from the bundled data with `make build` (or `python -m etl build`), then reload.")
-    st.stop()
-
-st.title("Lendscope · 网贷数据")
-st.caption(
-    f"Build {info['build_id']} · built {info['built_at']:%Y-%m-%d %H:%M} UTC · lendscope {info['lendscope_version']}"
+HEADLINES = """
+WITH peak AS (
+    SELECT value, period_label, publisher_id FROM observations
+    WHERE series_id = 'p2p_platforms_operating' AND region = 'CN' AND reliability <> 'low'
+    ORDER BY value DESC, period_end LIMIT 1
+), zero AS (
+    SELECT min(period_label) AS period_label, string_agg(DISTINCT publisher_id, ', ') AS publishers FROM observations
+    WHERE series_id = 'p2p_institutions_operating_official' AND value = 0
+), owed AS (
+    SELECT value, period_label, publisher_id, qualifier FROM observations
+    WHERE series_id = 'p2p_unrecovered_funds_official' ORDER BY period_end DESC LIMIT 1
+), microloan AS (
+    SELECT value, period_label, publisher_id FROM observations
+    WHERE series_id = 'microloan_companies' AND region = 'CN' ORDER BY period_end DESC LIMIT 1
 )
+SELECT 'peak' AS headline, value, period_label, publisher_id, NULL AS qualifier FROM peak
+UNION ALL SELECT 'zero', 0, period_label, publishers, NULL FROM zero WHERE period_label IS NOT NULL
+UNION ALL SELECT 'owed', value, period_label, publisher_id, qualifier FROM owed
+UNION ALL SELECT 'microloan', value, period_label, publisher_id, NULL FROM microloan
+"""
 
-catalogue = data.series_catalogue()
-if catalogue.is_empty():
-    st.info("The database holds no series yet.")
-    st.stop()
+RISE_AND_FALL = """
+SELECT o.series_id, o.period_end, o.period_label, o.period_type, o.region, o.value, o.unit, o.qualifier,
+       o.publisher_id, p.name_zh AS publisher_zh, p.name_en AS publisher_en, o.publisher_inferred, o.derived,
+       o.derivation, o.vintage, o.reliability, o.note, o.excerpt, s.title AS source_title, s.url AS source_url,
+       s.publisher AS source_site, s.accessed
+FROM observations o JOIN publishers p USING (publisher_id) JOIN sources s USING (source_id)
+WHERE o.region = 'CN' AND (
+    (o.series_id = 'p2p_platforms_operating' AND o.period_type = 'year' AND o.reliability <> 'low')
+    OR o.series_id = 'p2p_institutions_operating_official')
+ORDER BY o.period_end
+"""
 
-available = catalogue.filter(catalogue["observations"] > 0)
-default = HEADLINE_SERIES if HEADLINE_SERIES in available["series_id"].to_list() else None
-if default is None and available.height:
-    default = available.sort("observations", descending=True)["series_id"][0]
+COVERAGE = """
+SELECT s.topic, count(DISTINCT s.series_id) AS series, count(o.obs_id) AS observations,
+       count(DISTINCT o.publisher_id) AS publishers, min(o.period_end) AS first, max(o.period_end) AS last
+FROM series s LEFT JOIN observations o USING (series_id) GROUP BY s.topic ORDER BY s.topic
+"""
 
-if default is None:
-    st.info("No observations yet: the series are defined but hold no figures.")
-else:
-    series = available.filter(available["series_id"] == default).row(0, named=True)
-    frame = data.series_observations(default)
-    st.plotly_chart(charts.series_line_chart(frame, series), key="overview_chart")
-    st.caption(series["definition_en"])
+language = ui.lang()
+info = ui.require_database()
+build_id = info["build_id"]
+st.title(t("app_title", language))
+ui.build_caption(info)
 
-st.subheader("What the database holds")
-st.dataframe(
-    catalogue.select("series_id", "name_zh", "name_en", "unit", "observations"),
-    hide_index=True,
+headlines = {r["headline"]: r for r in data.query(HEADLINES, build_id=build_id).iter_rows(named=True)}
+columns = st.columns(4)
+for column, (name, unit) in zip(
+    columns, (("peak", "家"), ("zero", "家"), ("owed", "亿元"), ("microloan", "家")), strict=True
+):
+    row = headlines.get(name)
+    with column:
+        if row is None:
+            st.metric(t(f"headline_{name}", language), "—")
+            continue
+        value = row["period_label"] if name == "zero" else f"{row['value']:,.0f} {unit}"
+        qualifier = {"more_than": "> ", "about": "≈ "}.get(row.get("qualifier") or "", "")
+        st.metric(t(f"headline_{name}", language), qualifier + value)
+        st.caption(t("according_to", language, publisher=row["publisher_id"], period=row["period_label"]))
+
+frame = data.query(RISE_AND_FALL, build_id=build_id)
+show_events = ui.toggle(t("show_events", language), "ov_ev", value=True)
+events = data.events(build_id) if show_events else None
+if events is not None and frame.height:
+    events = events.filter(pl.col("date").is_between(frame["period_end"].min(), frame["period_end"].max()))
+series = {
+    "name_zh": "P2P网贷平台的兴衰:行业统计(年末)与监管部门数字",
+    "name_en": "The rise and fall of P2P lending: industry year-end counts and the regulators' figures",
+    "unit": "家",
+}
+fig = charts.series_line_chart(frame, series, language, events=events)
+LEFT_OUT = {"en": "Low-reliability figures are left out of this chart.", "zh": "本图不含低可靠性来源的数字。"}
+meta = ExportMeta(
+    title=series[f"name_{language}"],
+    unit="家",
+    publishers=charts.publisher_names(frame, language),
+    build_id=build_id,
+    notes=[LEFT_OUT[language]],
 )
+ui.chart_block(fig, frame, meta, key="overview")
+
+st.subheader(t("coverage", language))
+st.dataframe(data.query(COVERAGE, build_id=build_id), hide_index=True)

@@ -1,0 +1,109 @@
+"""Chinese and English UI text. Data text (series names, titles) comes from the database in both."""
+
+from __future__ import annotations
+
+LANGUAGES = {"zh": "中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh"
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {"zh": "Lendscope · 网贷数据", "en": "Lendscope · China online lending data"},
+    "language": {"zh": "语言 / Language", "en": "Language / 语言"},
+    "page_overview": {"zh": "概览", "en": "Overview"},
+    "page_platforms": {"zh": "P2P平台", "en": "P2P platforms"},
+    "page_volume": {"zh": "规模与后果", "en": "Volume and outcomes"},
+    "page_lenders": {"zh": "持牌放贷机构", "en": "Licensed lenders"},
+    "page_regulation": {"zh": "监管时间线", "en": "Regulation"},
+    "page_collection": {"zh": "催收", "en": "Debt collection"},
+    "page_claims": {"zh": "核查文章", "en": "Claim check"},
+    "page_sources": {"zh": "来源与数据字典", "en": "Sources"},
+    "page_sql": {"zh": "SQL查询", "en": "SQL"},
+    "db_unavailable": {"zh": "数据库不可用:{error}", "en": "The database is not available: {error}"},
+    "db_how_to_build": {
+        "zh": "请用随附数据构建数据库:`make build`(或 `python -m etl build`),然后刷新页面。",
+        "en": "Build it from the bundled data with `make build` (or `python -m etl build`), then reload.",
+    },
+    "build_caption": {
+        "zh": "数据版本 {build_id} · 构建于 {built_at} UTC",
+        "en": "Build {build_id} · built {built_at} UTC",
+    },
+    "invalid_param": {
+        "zh": "链接参数 `{name}={value}` 无效,已使用默认值。",
+        "en": "The link parameter `{name}={value}` is not valid; the default is shown instead.",
+    },
+    "series": {"zh": "数据系列", "en": "Series"},
+    "publishers": {"zh": "发布机构", "en": "Publishers"},
+    "frequency": {"zh": "频率", "en": "Frequency"},
+    "freq_all": {"zh": "全部", "en": "All"},
+    "freq_year": {"zh": "仅年末/年度", "en": "Year-end / annual only"},
+    "freq_month": {"zh": "仅月度", "en": "Monthly only"},
+    "log_scale": {"zh": "对数刻度", "en": "Log scale"},
+    "show_events": {"zh": "在图上标出监管事件", "en": "Draw regulation events on the chart"},
+    "empty_series": {
+        "zh": "该系列在所选条件下没有数据。",
+        "en": "This series holds no figures for the chosen filters.",
+    },
+    "download_csv": {"zh": "下载CSV", "en": "Download CSV"},
+    "download_xlsx": {"zh": "下载XLSX", "en": "Download XLSX"},
+    "download_zip": {"zh": "下载数据包(ZIP)", "en": "Download bundle (ZIP)"},
+    "download_svg": {"zh": "下载SVG", "en": "Download SVG"},
+    "download_png": {"zh": "下载PNG", "en": "Download PNG"},
+    "image_unavailable": {
+        "zh": "服务器无法生成图片({error});请使用图表工具栏的相机按钮下载PNG。",
+        "en": "The server cannot render images ({error}); use the chart toolbar's camera button for a PNG.",
+    },
+    "citation": {"zh": "引用", "en": "Citation"},
+    "data_table": {"zh": "图中数据与来源", "en": "Data drawn, with sources"},
+    "source_line": {"zh": "来源", "en": "Source"},
+    "headline_peak": {"zh": "P2P平台峰值", "en": "P2P platforms at the peak"},
+    "headline_zero": {"zh": "P2P机构清零", "en": "P2P institutions reached zero"},
+    "headline_owed": {"zh": "未兑付出借人资金", "en": "Money still owed to investors"},
+    "headline_microloan": {"zh": "小额贷款公司(最新)", "en": "Microloan companies (latest)"},
+    "according_to": {"zh": "据{publisher},{period}", "en": "according to {publisher}, {period}"},
+    "coverage": {"zh": "数据覆盖", "en": "What the data cover"},
+    "province_ranking": {"zh": "各省排名", "en": "Provinces ranked"},
+    "province_change": {"zh": "两个时点之间的变化", "en": "Change between two dates"},
+    "period": {"zh": "期间", "en": "Period"},
+    "from_period": {"zh": "起始期间", "en": "From"},
+    "to_period": {"zh": "结束期间", "en": "To"},
+    "no_map": {
+        "zh": "未附带经许可的省界文件,因此不绘制地图。",
+        "en": "No correctly licensed province boundary file is bundled, so no map is drawn.",
+    },
+    "category": {"zh": "类别", "en": "Category"},
+    "authority": {"zh": "发布机关包含", "en": "Authority contains"},
+    "years": {"zh": "年份", "en": "Years"},
+    "search_text": {"zh": "搜索标题与要点", "en": "Search titles and gists"},
+    "events_found": {"zh": "{n}项事件", "en": "{n} events"},
+    "title_unverified": {"zh": "(中文标题未经核实)", "en": "(Chinese title not verified)"},
+    "doc_number": {"zh": "文号", "en": "Document number"},
+    "source": {"zh": "来源", "en": "Source"},
+    "article_says": {"zh": "文章原文", "en": "What the article says"},
+    "stage": {"zh": "使用阶段(据文章)", "en": "When it is used (per the article)"},
+    "rules_limiting": {"zh": "限制它的规则", "en": "Rules that limit it"},
+    "clause_not_read": {"zh": "(摘要,非条文原文)", "en": "(summary, not clause text)"},
+    "evidence_series": {"zh": "相关数据", "en": "Evidence"},
+    "verdict": {"zh": "结论", "en": "Verdict"},
+    "verdict_supported": {"zh": "有数据支持", "en": "Supported"},
+    "verdict_partly supported": {"zh": "部分有数据支持", "en": "Partly supported"},
+    "verdict_contradicted": {"zh": "与数据矛盾", "en": "Contradicted"},
+    "verdict_not testable with the data held": {"zh": "现有数据无法检验", "en": "Not testable with the data held"},
+    "how_tested": {"zh": "检验方法", "en": "How it is tested"},
+    "evidence": {"zh": "证据", "en": "Evidence"},
+    "finder": {"zh": "数字溯源:这个数字从哪来?", "en": "Figure finder: where does this number come from?"},
+    "finder_input": {"zh": "输入数字(如 1575、1.22万亿、9.45%)", "en": "A number (e.g. 1575, 1.22万亿, 9.45%)"},
+    "finder_none": {"zh": "没有与{number}匹配的数据。", "en": "No observation matches {number}."},
+    "sources_table": {"zh": "所有来源", "en": "Every source"},
+    "dictionary": {"zh": "数据字典", "en": "Data dictionary"},
+    "reliability": {"zh": "可靠性", "en": "Reliability"},
+}
+
+
+def t(key: str, lang: str, **values) -> str:
+    text = STRINGS[key].get(lang) or STRINGS[key]["en"]
+    return text.format(**values) if values else text
+
+
+def pick(row: dict, field: str, lang: str):
+    """`name_zh` or `name_en` of a record, falling back to the other language."""
+    other = "en" if lang == "zh" else "zh"
+    return row.get(f"{field}_{lang}") or row.get(f"{field}_{other}")

@@ -1,0 +1,69 @@
+"""Regulation: a filterable, searchable timeline; every event links to its source."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from app import charts, data, queries, ui
+from app.i18n import pick, t
+
+language = ui.lang()
+info = ui.require_database()
+build_id = info["build_id"]
+st.title(t("page_regulation", language))
+ui.build_caption(info)
+
+events = data.events(build_id)
+categories = {
+    r["category"]: pick(r, "name", language)
+    for r in data.query(queries.EVENT_CATEGORIES, build_id=build_id).iter_rows(named=True)
+}
+years = sorted({d.year for d in events["date"]}) or [2015]
+
+chosen = ui.multiselect(t("category", language), list(categories), "rg_c", list(categories), format_func=categories.get)
+c1, c2 = st.columns(2)
+with c1:
+    authority = ui.text_input(t("authority", language), "rg_a")
+with c2:
+    text = ui.text_input(t("search_text", language), "rg_q")
+year_labels = [str(y) for y in years]
+c3, c4 = st.columns(2)
+with c3:
+    first = ui.selectbox(t("from_period", language), year_labels, "rg_y0", index=0)
+with c4:
+    last = ui.selectbox(t("to_period", language), year_labels, "rg_y1", index=len(year_labels) - 1)
+
+
+def matches(frame: pl.DataFrame) -> pl.DataFrame:
+    out = frame.filter(pl.col("category").is_in(chosen) & pl.col("date").dt.year().is_between(int(first), int(last)))
+    if authority.strip():
+        out = out.filter(pl.col("authority").str.contains(authority.strip(), literal=True))
+    if text.strip():
+        needle = text.strip().lower()
+        haystack = pl.concat_str(
+            ["title_zh", "title_en", "gist_zh", "gist_en", "doc_number"], separator=" ", ignore_nulls=True
+        )
+        out = out.filter(haystack.str.to_lowercase().str.contains(needle, literal=True))
+    return out
+
+
+shown = matches(events)
+st.caption(t("events_found", language, n=shown.height))
+if shown.height:
+    st.plotly_chart(charts.events_timeline_chart(shown, categories, language), key="rg_timeline")
+for row in shown.sort("date", descending=True).iter_rows(named=True):
+    title = row["title_zh"] if language == "zh" else row["title_en"]
+    other = row["title_en"] if language == "zh" else row["title_zh"]
+    flag = "" if row["title_zh_verified"] else " " + t("title_unverified", language)
+    with st.expander(f"{row['date']} · {title}"):
+        st.markdown(f"**{other}**{flag}")
+        st.markdown(f"{row['authority']} · {categories.get(row['category'], row['category'])}")
+        if row["doc_number"]:
+            st.markdown(f"{t('doc_number', language)}: {row['doc_number']}")
+        if row["in_force"]:
+            st.markdown(("施行日期" if language == "zh" else "In force") + f": {row['in_force']}")
+        st.markdown(pick(row, "gist", language))
+        st.markdown(f"{t('source', language)}: [{row['source_title']}]({row['source_url']}) — “{row['excerpt']}”")
+        if row["note"]:
+            st.caption(row["note"])

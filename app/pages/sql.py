@@ -1,0 +1,113 @@
+"""SQL console: one read-only statement, sandboxed in the engine, time-limited; named queries with
+parameters as form fields; the SQL and parameters live in the URL, so a query is a link."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from app import console, data, queries, ui
+from app.i18n import t
+from etl.dictionary import describe_schema
+from etl.named_queries import NamedQueryError, load_all
+from etl.sandbox import QueryError
+
+TEXT = {
+    "named": {"zh": "命名查询", "en": "Named query"},
+    "none": {"zh": "(自己写SQL)", "en": "(write your own SQL)"},
+    "sql": {"zh": "SQL(只读,单条语句)", "en": "SQL (read-only, one statement)"},
+    "run": {"zh": "运行", "en": "Run"},
+    "rows": {"zh": "{n}行,用时{s:.3f}秒", "en": "{n} rows in {s:.3f} s"},
+    "truncated": {
+        "zh": "结果已截断为前{n}行;下载可获得最多{m}行。",
+        "en": "Truncated at {n} rows for display; downloads hold up to {m} rows.",
+    },
+    "prepare": {"zh": "准备下载(完整结果)", "en": "Prepare downloads (full result)"},
+    "schema": {"zh": "表结构", "en": "Schema"},
+    "limits": {
+        "zh": "限制:{t}秒超时、显示{d}行、下载{e}行、内存{m}。无法读写数据库以外的任何文件。",
+        "en": "Limits: {t} s time limit, {d} rows shown, {e} rows downloadable, {m} memory. "
+        "Nothing outside the database can be read or written.",
+    },
+}
+
+
+def tr(key: str, **values) -> str:
+    text = TEXT[key][ui.lang()]
+    return text.format(**values) if values else text
+
+
+language = ui.lang()
+info = ui.require_database()
+build_id = info["build_id"]
+st.title(t("page_sql", language))
+ui.build_caption(info)
+limits = console.LIMITS
+st.caption(
+    tr(
+        "limits",
+        t=limits.timeout_seconds,
+        d=f"{limits.display_rows:,}",
+        e=f"{limits.export_rows:,}",
+        m=limits.memory_limit,
+    )
+)
+
+try:
+    named = load_all()
+except NamedQueryError as exc:
+    st.error(str(exc))
+    named = {}
+choice = ui.selectbox(tr("named"), ["", *named], "nq", format_func=lambda n: named[n].title if n else tr("none"))
+
+params: dict = {}
+if choice:
+    query = named[choice]
+    st.markdown(query.description)
+    for p in query.parameters:
+        raw = ui.text_input(f"{p.name} ({p.type}) — {p.description}", f"p_{p.name}", default=p.default)
+        try:
+            params[p.name] = p.convert(raw if raw != "" else None)
+        except NamedQueryError as exc:
+            st.warning(str(exc))
+            params[p.name] = p.convert(None)
+    sql = query.sql
+    st.code(sql, language="sql")
+else:
+    sql = ui.text_area(tr("sql"), "sql")
+
+st.button(tr("run"), key="run", type="primary")
+if sql.strip():
+    try:
+        result = console.run(build_id, sql, tuple(sorted(params.items())), limits.display_rows)
+    except QueryError as exc:
+        st.error(f"{exc.kind}: {exc}")
+    else:
+        st.caption(tr("rows", n=result.frame.height, s=result.seconds))
+        if result.truncated:
+            st.warning(tr("truncated", n=f"{limits.display_rows:,}", m=f"{limits.export_rows:,}"))
+        st.dataframe(result.frame, hide_index=True)
+        if st.button(tr("prepare"), key="prepare"):
+            try:
+                full = console.run(build_id, sql, tuple(sorted(params.items())), limits.export_rows)
+            except QueryError as exc:
+                st.error(f"{exc.kind}: {exc}")
+            else:
+                name = choice or "query"
+                c1, c2, c3 = st.columns(3)
+                for column, fmt, mime in (
+                    (c1, "csv", "text/csv"),
+                    (c2, "parquet", "application/vnd.apache.parquet"),
+                    (c3, "json", "application/json"),
+                ):
+                    column.download_button(
+                        fmt.upper(), console.to_bytes(full.frame, fmt), f"{name}.{fmt}", mime, key=f"dl_{fmt}",
+                        on_click="ignore",
+                    )  # fmt: skip
+
+with st.expander(tr("schema")):
+    counts = dict(data.query(queries.TABLE_COUNTS, build_id=build_id).iter_rows())
+    dictionary = pl.DataFrame(describe_schema())
+    for table in dictionary["table"].unique(maintain_order=True):
+        st.markdown(f"**{table}** · {counts.get(table, '—')} rows")
+        st.dataframe(dictionary.filter(pl.col("table") == table).drop("table"), hide_index=True)

@@ -1,0 +1,183 @@
+"""Streamlit building blocks shared by the pages: language, database guard, widgets whose state
+lives in the URL (permalinks), and a chart block with its exports and citation.
+
+Streamlit drops an invalid URL value silently; `_check_param` shows the user a notice instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from urllib.parse import urlencode
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from app import data
+from app.export import ExportMeta, ImageExportUnavailable, csv_bytes, image_bytes, xlsx_bytes, zip_bytes
+from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
+LANG_KEY = "lang"
+
+# Widget state lives in the URL as ids, not labels: Streamlit's own `bind="query-params"` writes the
+# formatted label, which changes with the language and would break shared links. So each widget's
+# state is seeded from the URL on a session's first run, and written back after every run.
+
+
+def _notice(name: str, bad: list[str]) -> None:
+    st.warning(t("invalid_param", lang(), name=name, value=", ".join(bad)), icon="⚠️")
+
+
+def _seed(key: str, valid, default, multi: bool = False, parse=lambda v: v) -> None:
+    """On a session's first run, take the widget's value from the URL (ids), else the default."""
+    if key in st.session_state:
+        return
+    raw = st.query_params.get_all(key)
+    values = [parse(v) for v in raw]
+    good = [v for v in values if valid is None or v in valid]
+    if len(good) != len(raw):
+        _notice(key, [r for r, v in zip(raw, values, strict=True) if v not in good])
+    if multi:
+        st.session_state[key] = good if raw and good else list(default)
+    else:
+        st.session_state[key] = good[0] if good else default
+
+
+def _publish(key: str, value, default) -> None:
+    """Write the widget's value to the URL (omitted when it is the default, keeping links short)."""
+    if value == default or value in (None, "") or value == []:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif isinstance(value, bool):
+        st.query_params[key] = "true" if value else "false"
+    elif isinstance(value, list):
+        st.query_params[key] = [str(v) for v in value]
+    else:
+        st.query_params[key] = str(value)
+
+
+def language_selector() -> str:
+    _seed(LANG_KEY, LANGUAGES, DEFAULT_LANGUAGE)
+    value = st.sidebar.selectbox("语言 / Language", list(LANGUAGES), format_func=LANGUAGES.get, key=LANG_KEY)
+    _publish(LANG_KEY, value, DEFAULT_LANGUAGE)
+    return value
+
+
+def lang() -> str:
+    value = st.session_state.get(LANG_KEY)
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def require_database() -> dict:
+    """Build info, or a page that says how to build the database (never a traceback)."""
+    try:
+        return data.build_info()
+    except data.DatabaseUnavailable as exc:
+        st.error(t("db_unavailable", lang(), error=exc))
+        st.markdown(t("db_how_to_build", lang()))
+        st.stop()
+
+
+def build_caption(info: dict) -> None:
+    st.caption(t("build_caption", lang(), build_id=info["build_id"], built_at=f"{info['built_at']:%Y-%m-%d %H:%M}"))
+
+
+def selectbox(label: str, options: Sequence[str], key: str, format_func: Callable = str, index: int = 0) -> str:
+    options = list(options)
+    default = options[index] if options else None
+    _seed(key, set(options), default)
+    if st.session_state.get(key) not in options:  # options changed since the value was chosen
+        st.session_state[key] = default
+    value = st.selectbox(label, options, format_func=format_func, key=key)
+    _publish(key, value, default)
+    return value
+
+
+def multiselect(label: str, options: Sequence[str], key: str, default: Sequence[str], format_func: Callable = str):
+    options, default = list(options), list(default)
+    _seed(key, set(options), default, multi=True)
+    st.session_state[key] = [v for v in st.session_state[key] if v in options]
+    value = st.multiselect(label, options, format_func=format_func, key=key)
+    _publish(key, value if sorted(value) != sorted(default) else default, default)
+    return value
+
+
+def toggle(label: str, key: str, value: bool = False) -> bool:
+    flags = {"true": True, "false": False}
+    _seed(key, {True, False}, value, parse=lambda v: flags.get(v.lower(), v))
+    chosen = st.toggle(label, key=key)
+    _publish(key, chosen, value)
+    return chosen
+
+
+def text_input(label: str, key: str, default: str = "") -> str:
+    _seed(key, None, default)
+    value = st.text_input(label, key=key)
+    _publish(key, value, default)
+    return value
+
+
+def text_area(label: str, key: str, height: int = 160) -> str:
+    _seed(key, None, "")
+    value = st.text_area(label, key=key, height=height)
+    _publish(key, value, "")
+    return value
+
+
+def permalink() -> str:
+    """The URL that reopens this view (every filter is in the query string)."""
+    base = (st.context.url or "").split("?", 1)[0]
+    params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+    return f"{base}?{urlencode(params)}" if params else base
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "lendscope"
+
+
+def chart_block(fig: go.Figure, frame: pl.DataFrame, meta: ExportMeta, key: str) -> None:
+    """The chart, then its downloads (CSV, XLSX, ZIP, SVG/PNG) and the suggested citation."""
+    language = lang()
+    name = slug(key)
+    st.plotly_chart(
+        fig,
+        key=f"{key}_chart",
+        config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2}},
+    )
+    if frame.is_empty():
+        st.info(t("empty_series", language))
+        return
+    meta.permalink = meta.permalink or permalink()
+    columns = st.columns(5)
+    columns[0].download_button(
+        t("download_csv", language), csv_bytes(frame, meta), f"{name}.csv", "text/csv", key=f"{key}_csv",
+        on_click="ignore",
+    )  # fmt: skip
+    columns[1].download_button(
+        t("download_xlsx", language), xlsx_bytes(frame, meta), f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx", on_click="ignore",
+    )  # fmt: skip
+    columns[2].download_button(
+        t("download_zip", language), zip_bytes(frame, meta, name), f"{name}.zip", "application/zip",
+        key=f"{key}_zip", on_click="ignore",
+    )  # fmt: skip
+    for column, fmt, mime in ((columns[3], "svg", "image/svg+xml"), (columns[4], "png", "image/png")):
+        if column.button(t(f"download_{fmt}", language), key=f"{key}_{fmt}_make"):
+            try:
+                column.download_button(
+                    f"⬇ {name}.{fmt}", image_bytes(fig, fmt), f"{name}.{fmt}", mime, key=f"{key}_{fmt}",
+                    on_click="ignore",
+                )  # fmt: skip
+            except ImageExportUnavailable as exc:
+                st.warning(t("image_unavailable", language, error=exc))
+    with st.expander(t("citation", language)):
+        st.code(meta.citation(), language=None, wrap_lines=True)
+    with st.expander(t("data_table", language)):
+        st.dataframe(frame.select([c for c in DATA_TABLE_COLUMNS if c in frame.columns]), hide_index=True)
+
+
+DATA_TABLE_COLUMNS = (
+    "period_label", "publisher_zh", "value", "unit", "qualifier", "reliability", "derivation", "vintage",
+    "source_url", "excerpt",
+)  # fmt: skip
