@@ -45,10 +45,22 @@ PUBLISHER_COLOURS = {
 }  # fmt: skip
 
 
-def publisher_colour(publisher_id: str) -> str:
-    if publisher_id in PUBLISHER_COLOURS:
-        return PUBLISHER_COLOURS[publisher_id]
-    return PALETTE[sum(publisher_id.encode()) % len(PALETTE)]
+# For the other publishers, in order: Paul Tol's muted scheme, also colour-blind safe.
+EXTRA_COLOURS = ("#882255", "#44AA99", "#117733", "#332288", "#AA4499", "#999933", "#88CCEE", "#661100", "#888888")
+
+
+def publisher_colours(publisher_ids: list[str]) -> dict[str, str]:
+    """Main publishers keep their colour on every chart; the others take unused colours in id order."""
+    colours = {p: PUBLISHER_COLOURS[p] for p in publisher_ids if p in PUBLISHER_COLOURS}
+    spare = [c for c in (*EXTRA_COLOURS, *PALETTE) if c not in colours.values()]
+    for index, publisher_id in enumerate(sorted(p for p in publisher_ids if p not in colours)):
+        colours[publisher_id] = spare[index % len(spare)]
+    return colours
+
+
+def legend_name(zh: str, en: str, lang: str) -> str:
+    """Chinese name; in English the English name up to its first parenthesis, then the Chinese."""
+    return zh if lang == "zh" else f"{en.split(' (')[0]} · {zh}"
 
 
 def publisher_names(frame: pl.DataFrame, lang: str) -> list[str]:
@@ -122,16 +134,17 @@ def series_line_chart(
     """One line per publisher: the disagreement between publishers is shown, never averaged."""
     fig = go.Figure()
     publishers = frame.select("publisher_id").unique().sort("publisher_id")["publisher_id"].to_list()
+    colours = publisher_colours(publishers)
     for publisher_id in publishers:
         part = frame.filter(pl.col("publisher_id") == publisher_id).sort("period_end")
-        name = part["publisher_zh"][0] if lang == "zh" else f"{part['publisher_en'][0]} ({part['publisher_zh'][0]})"
+        name = legend_name(part["publisher_zh"][0], part["publisher_en"][0], lang)
         fig.add_trace(
             go.Scatter(
                 x=part["period_end"].to_list(),
                 y=part["value"].to_list(),
                 mode="lines+markers",
                 name=name,
-                line={"color": publisher_colour(publisher_id)},
+                line={"color": colours[publisher_id]},
                 marker={"symbol": ["circle-open" if v else "circle" for v in part["publisher_inferred"]]}
                 if "publisher_inferred" in part.columns
                 else None,

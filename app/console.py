@@ -1,5 +1,6 @@
-"""The SQL console's engine side for the dashboard: one sandboxed Database per process (separate
-from the dashboard's own, with the console's memory limit), successful results cached by build."""
+"""The SQL console's engine side for the dashboard: the sandbox runs on the dashboard's one shared
+read-only Database (DuckDB allows one configuration per file and process); successful results are
+cached by build."""
 
 from __future__ import annotations
 
@@ -8,21 +9,15 @@ import io
 import polars as pl
 import streamlit as st
 
-from etl.database import Database
+from app import data
 from etl.output import flatten_nested
-from etl.paths import resolve_db_path
 from etl.sandbox import Limits, QueryResult, Sandbox
 
 LIMITS = Limits()
 
 
-@st.cache_resource(show_spinner=False)
-def _sandbox(path: str) -> Sandbox:
-    return Sandbox(Database(path, LIMITS.memory_limit, LIMITS.threads), LIMITS)
-
-
 def sandbox() -> Sandbox:
-    return _sandbox(str(resolve_db_path()))
+    return Sandbox(data.database(), LIMITS)
 
 
 # Only successful results are cached (a raised QueryError is not), bounded in entries and time.

@@ -2,7 +2,7 @@
 
 Exit status: 0 success; 1 the input files have problems (all listed); 2 bad command line;
 3 the database is missing or cannot be opened or written; 4 a query was refused, failed or ran
-out of time or memory.
+out of time or memory; 5 an image cannot be rendered (no Chromium).
 """
 
 from __future__ import annotations
@@ -44,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     find.add_argument("number", help="e.g. 1575, 1.22万亿, 35.76 billion, 9.45%%")
     find.add_argument("--year", type=int, help="only periods ending in this year")
     find.add_argument("--unit", help="only observations in this unit (家, 亿元, %%, 人 …)")
+    figure = commands.add_parser("figure", parents=[common], help="export a chart as PNG or SVG (needs Chromium)")
+    figure.add_argument("name", help="a series id, e.g. p2p_platforms_operating")
+    figure.add_argument("--format", choices=("png", "svg"), default="png")
+    figure.add_argument("--lang", choices=("zh", "en"), default="en")
+    figure.add_argument("--out", metavar="FILE", help="output file (default NAME.FORMAT)")
     coverage = commands.add_parser("coverage", parents=[common], help="periods, publishers and gaps per series")
     coverage.add_argument("--series", metavar="PATTERN", help="only series ids matching (* wildcard)")
     return parser
@@ -185,6 +190,31 @@ def cmd_find(args) -> int:
     return 0
 
 
+def cmd_figure(args) -> int:
+    from app.export import ImageExportUnavailable, image_bytes
+    from app.figures import UnknownFigure, build_figure
+    from etl.database import connect_read_only
+
+    con = connect_read_only(resolve_db_path(args.db))
+    try:
+        fig = build_figure(con, args.name, args.lang)
+    except UnknownFigure as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        con.close()
+    try:
+        content = image_bytes(fig, args.format)
+    except ImageExportUnavailable as exc:
+        print(f"error: cannot render the image: {exc}", file=sys.stderr)
+        return EXIT_DATABASE + 2
+    out = args.out or f"{args.name}.{args.format}"
+    with open(out, "wb") as fh:
+        fh.write(content)
+    print(f"wrote {out} ({len(content):,} bytes)")
+    return 0
+
+
 COMMANDS = {
     "build": cmd_build,
     "validate": cmd_validate,
@@ -192,6 +222,7 @@ COMMANDS = {
     "coverage": cmd_coverage,
     "query": cmd_query,
     "find": cmd_find,
+    "figure": cmd_figure,
 }
 
 

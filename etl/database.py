@@ -20,7 +20,9 @@ class DatabaseUnavailable(Exception):
     """The database file is missing or cannot be opened; the message says how to fix it."""
 
 
-DEFAULT_MEMORY_LIMIT = "2GB"
+# One process may hold only one configuration per database file (DuckDB refuses a second connection
+# with different settings), so the dashboard and its SQL console share these.
+DEFAULT_MEMORY_LIMIT = "1GB"
 DEFAULT_THREADS = 2
 
 

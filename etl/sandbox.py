@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import duckdb
 import polars as pl
 
-from etl.database import Database
+from etl.database import DEFAULT_MEMORY_LIMIT, DEFAULT_THREADS, Database
 
 READING_STATEMENTS = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 
@@ -26,8 +26,8 @@ class Limits:
     timeout_seconds: float = 5.0
     display_rows: int = 10_000
     export_rows: int = 1_000_000
-    memory_limit: str = "1GB"
-    threads: int = 2
+    memory_limit: str = DEFAULT_MEMORY_LIMIT
+    threads: int = DEFAULT_THREADS
 
 
 class QueryError(Exception):

@@ -132,3 +132,11 @@ def run_etl(*args: str, env: dict | None = None, timeout: float = 120) -> subpro
         text=True,
         timeout=timeout,
     )
+
+
+@pytest.fixture(scope="session")
+def bundled_db(tmp_path_factory) -> Path:
+    """The real bundled data, built once per test session."""
+    path = tmp_path_factory.mktemp("bundled") / "lending.duckdb"
+    build(path, log=lambda _: None)
+    return path

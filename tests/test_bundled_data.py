@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import duckdb
 import pytest
 
 from etl import checks
-from etl.build import build
+from etl.database import connect_read_only
 from tests.conftest import run_etl
 
 
 @pytest.fixture(scope="module")
-def bundled_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("bundled") / "lending.duckdb"
-    build(path, log=lambda _: None)
-    return path
-
-
-@pytest.fixture(scope="module")
 def con(bundled_db):
-    with duckdb.connect(str(bundled_db), read_only=True) as connection:
+    with connect_read_only(bundled_db) as connection:
         yield connection
 
 

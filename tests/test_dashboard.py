@@ -1,17 +1,26 @@
-"""The dashboard under Streamlit's AppTest, with and without a database."""
+"""The dashboard under Streamlit's AppTest: every page, both languages, permalinks, missing database."""
 
 from __future__ import annotations
 
 import base64
 import json
+from datetime import date
 
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from etl.database import connect_read_only
 from etl.paths import ROOT
 
 ENTRY = str(ROOT / "dashboard.py")
+PAGES = ["overview", "platforms", "volume", "lenders", "regulation", "collection", "claims", "sources", "sql"]
+TITLES = {
+    "platforms": ("P2P平台", "P2P platforms"),
+    "lenders": ("持牌放贷机构", "Licensed lenders"),
+    "regulation": ("监管时间线", "Regulation"),
+    "claims": ("核查文章", "Claim check"),
+}
 
 
 def decode(values):
@@ -21,44 +30,170 @@ def decode(values):
     return values
 
 
+def specs(at) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
 @pytest.fixture
-def app_with(monkeypatch):
-    def run(db_path):
+def open_page(monkeypatch):
+    def run(db_path, page="overview", **params):
         monkeypatch.setenv("LENDSCOPE_DB", str(db_path))
-        return AppTest.from_file(ENTRY, default_timeout=60).run()
+        at = AppTest.from_file(ENTRY, default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "overview":
+            at.switch_page(f"app/pages/{page}.py")
+            at.run()
+        assert not at.exception, at.exception[0].value if at.exception else ""
+        return at
 
     return run
 
 
-def test_overview_shows_build_and_chart_with_sources(app_with, built_db):
-    at = app_with(built_db)
-    assert not at.exception
-    assert any("Build " in c.value for c in at.caption)
-    charts = at.get("plotly_chart")
-    assert len(charts) == 1
-    spec = json.loads(charts[0].proto.spec)
-    traces = {t["name"]: t for t in spec["data"]}
-    assert set(traces) == {
-        "网贷之家 / 盈灿咨询 (Wangdaizhijia (wdzj.com) / Yingcan Consulting)",
-        "中国银行保险监督管理委员会 (China Banking and Insurance Regulatory Commission (CBIRC))",
-    }
-    wdzj = next(t for name, t in traces.items() if name.startswith("网贷之家"))
-    assert decode(wdzj["y"]) == [1575, 2595]
-    annotation = spec["layout"]["annotations"][0]["text"]
-    assert annotation.startswith("Source: ") and "网贷之家" in annotation
-    assert "Unit: 家" in spec["layout"]["title"]["text"]
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(open_page, bundled_db, page, lang):
+    at = open_page(bundled_db, page, lang=lang)
+    if page in TITLES:
+        assert at.title[0].value == TITLES[page][0 if lang == "zh" else 1]
+    assert any(c.value.startswith("数据版本" if lang == "zh" else "Build ") for c in at.caption)
 
 
-def test_missing_database_says_how_to_build(app_with, tmp_path):
-    at = app_with(tmp_path / "missing.duckdb")
-    assert not at.exception
+def test_platforms_chart_holds_the_chosen_publisher_only(open_page, bundled_db):
+    at = open_page(bundled_db, "platforms", lang="zh", pl_p=["wdzj"], pl_f="year")
+    (spec,) = specs(at)
+    assert [t["name"] for t in spec["data"]] == ["网贷之家 / 盈灿咨询"]
+    trace = spec["data"][0]
+    points = dict(zip(trace["x"], decode(trace["y"]), strict=True))
+    assert points["2014-12-31"] == 1575 and points["2016-12-31"] == 2448
+    assert all(x.endswith("-12-31") for x in trace["x"])  # year-end only
+    assert "单位: 家" in spec["layout"]["title"]["text"]
+    assert "来源: 网贷之家" in spec["layout"]["annotations"][0]["text"]
+
+
+def test_how_many_platforms_at_end_2016_according_to_whom(open_page, bundled_db):
+    """The issue's acceptance question, answered by the chart in English."""
+    at = open_page(bundled_db, "platforms", lang="en", pl_f="year")
+    (spec,) = specs(at)
+    at_2016 = {t["name"]: dict(zip(t["x"], decode(t["y"]), strict=True)).get("2016-12-31") for t in spec["data"]}
+    answers = {name: v for name, v in at_2016.items() if v is not None}
+    assert answers["Wangdaizhijia · 网贷之家 / 盈灿咨询"] == 2448
+    assert len(answers) >= 2  # publishers disagree: all are shown
+
+
+def test_query_parameters_restore_every_control(open_page, bundled_db):
+    at = open_page(
+        bundled_db, "platforms", lang="en", pl_s="p2p_institutions_operating_official", pl_log="true", pl_ev="true"
+    )
+    assert at.selectbox(key="pl_s").value == "p2p_institutions_operating_official"
+    assert at.toggle(key="pl_log").value is True and at.toggle(key="pl_ev").value is True
+    (spec,) = specs(at)
+    assert spec["layout"]["yaxis"]["type"] == "log"
+    assert "Regulation events" in [t["name"] for t in spec["data"]]
+    assert dict(at.query_params)["pl_s"] == "p2p_institutions_operating_official"
+
+
+def test_changing_a_control_writes_the_url(open_page, bundled_db):
+    at = open_page(bundled_db, "platforms", lang="en")
+    at.toggle(key="pl_log").set_value(True).run()
+    assert at.query_params["pl_log"] == ["true"] or at.query_params["pl_log"] == "true"
+
+
+@pytest.mark.parametrize(("param", "value"), [("pl_p", "nonsense"), ("pl_f", "weekly"), ("pl_log", "maybe")])
+def test_invalid_parameters_fall_back_with_a_notice(open_page, bundled_db, param, value):
+    at = open_page(bundled_db, "platforms", lang="en", **{param: value})
+    assert any(f"`{param}={value}`" in w.value for w in at.warning)
+    assert len(specs(at)) == 1  # the default view is drawn
+
+
+def test_invalid_language_falls_back_with_a_notice(open_page, bundled_db):
+    at = open_page(bundled_db, "overview", lang="fr")
+    assert any("`lang=fr`" in w.value for w in at.warning)
+    assert at.title[0].value == "Lendscope · 网贷数据"
+
+
+def test_overview_headlines_are_computed(open_page, bundled_db):
+    at = open_page(bundled_db, "overview", lang="en")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["P2P institutions reached zero"] == "2020-11"
+    with connect_read_only(bundled_db) as con:
+        latest = con.sql(
+            "SELECT value FROM observations WHERE series_id = 'microloan_companies' AND region = 'CN' "
+            "ORDER BY period_end DESC LIMIT 1"
+        ).fetchall()[0][0]
+    assert metrics["Microloan companies (latest)"] == f"{latest:,.0f} 家"
+
+
+def test_province_ranking_draws_the_complete_2016_table(open_page, bundled_db):
+    at = open_page(bundled_db, "lenders", lang="en", pr_s="microloan_companies", pr_p="2016")
+    bars = [s for s in specs(at) if s["data"] and s["data"][0]["type"] == "bar"]
+    assert len(decode(bars[0]["data"][0]["x"])) == 31
+
+
+def test_regulation_search_finds_the_p2p_interim_measures(open_page, bundled_db):
+    at = open_page(bundled_db, "regulation", lang="zh", rg_q="网络借贷信息中介机构业务活动管理暂行办法")
+    titles = [e.label for e in at.expander]
+    assert any("网络借贷信息中介机构业务活动管理暂行办法" in label for label in titles)
+    assert len(titles) < 10
+
+
+def test_claim_check_shows_computed_verdicts_and_the_finder(open_page, bundled_db):
+    at = open_page(bundled_db, "claims", lang="en", cf_n="1575")
+    text = " ".join(m.value for m in at.markdown)
+    assert "Verdict: Contradicted" in text and "1575 is the end-2014 figure" in text
+    found = at.dataframe[-1].value
+    assert "p2p_platforms_operating" in set(found["series_id"]) and "wdzj" in set(found["publisher_id"])
+
+
+def test_sql_page_runs_a_query_from_the_url(open_page, bundled_db):
+    at = open_page(bundled_db, "sql", lang="en", sql="SELECT count(*) AS n FROM events")
+    with connect_read_only(bundled_db) as con:
+        events = con.sql("SELECT count(*) FROM events").fetchall()[0][0]
+    assert at.dataframe[0].value["n"].tolist() == [events]
+    assert any("rows in" in c.value for c in at.caption)
+
+
+def test_sql_page_refuses_writes_and_keeps_the_sql(open_page, bundled_db):
+    at = open_page(bundled_db, "sql", lang="en", sql="DROP TABLE observations")
+    assert "refused" in at.error[0].value
+    assert at.text_area(key="sql").value == "DROP TABLE observations"
+
+
+def test_sql_page_named_query_with_a_parameter(open_page, bundled_db):
+    at = open_page(bundled_db, "sql", lang="en", nq="provincial_ranking", p_period="2016")
+    assert len(at.dataframe[0].value) == 31
+
+
+def test_sql_page_truncation_notice(open_page, bundled_db):
+    at = open_page(bundled_db, "sql", lang="en", sql="SELECT * FROM range(20000)")
+    assert any("Truncated at 10,000 rows" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("page", ["overview", "platforms", "claims", "sql"])
+def test_missing_database_says_how_to_build(open_page, tmp_path, page):
+    at = open_page(tmp_path / "missing.duckdb", page, lang="en")
     assert "not available" in at.error[0].value and "no database at" in at.error[0].value
     assert any("make build" in m.value for m in at.markdown)
 
 
-def test_unreadable_database_says_how_to_build(app_with, tmp_path):
+def test_unreadable_database_says_how_to_build(open_page, tmp_path):
     junk = tmp_path / "junk.duckdb"
     junk.write_bytes(b"\x00" * 4096)
-    at = app_with(junk)
-    assert not at.exception
+    at = open_page(junk, "overview", lang="en")
     assert "cannot open" in at.error[0].value
+
+
+def test_rebuilt_database_is_picked_up_without_restart(open_page, tmp_path, data_dir):
+    from etl.build import build
+
+    db = tmp_path / "live.duckdb"
+    first = build(db, data_dir, log=lambda _: None).build_id
+    at = open_page(db, "overview", lang="en")
+    assert any(first in c.value for c in at.caption)
+    csv_path = data_dir / "observations" / "p2p.csv"
+    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace(",15,", ",16,"), encoding="utf-8")
+    second = build(db, data_dir, log=lambda _: None).build_id
+    at.run()
+    assert any(second in c.value for c in at.caption) and first != second
+    assert date.today()  # the caption carries the build time too
