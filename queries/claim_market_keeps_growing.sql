@@ -39,7 +39,7 @@ verdict AS (
                       ORDER BY series_id, publisher_id) AS summary_zh
     FROM evidence
 )
-SELECT e.series_id, e.publisher_id, e.observations, e.peak, e.peak_period, e.latest, e.latest_period,
+SELECT e.series_id, e.publisher_id, e.reading_en, e.reading_zh, e.observations, e.peak, e.peak_period, e.latest, e.latest_period,
        e.latest_pct_of_peak, e.still_expanding, v.verdict,
        '各口径(亿元,剔除低可靠性来源):' || v.summary_zh || '。' || CASE v.verdict
            WHEN 'partly supported' THEN '只有部分口径仍接近峰值,其余已远低于峰值。'

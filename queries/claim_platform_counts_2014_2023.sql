@@ -77,7 +77,7 @@ verdict AS (
                    ORDER BY value_2023 DESC) FILTER (WHERE value_2023 IS NOT NULL) AS all_2023_zh
     FROM described
 )
-SELECT d.series_id, d.publisher_id, d.reading_en, d.value_2014, d.reliability_2014, d.value_2023, d.period_2023,
+SELECT d.series_id, d.publisher_id, d.reading_en, d.reading_zh, d.value_2014, d.reliability_2014, d.value_2023, d.period_2023,
        d.claimed_2014, d.nearly_2000_low, d.nearly_2000_high, d.matches_2014, d.matches_2023,
        v.verdict,
        CASE WHEN v.match_2014_zh IS NOT NULL
