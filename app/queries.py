@@ -33,13 +33,13 @@ FROM observations o
 JOIN regions r ON r.code = o.region
 JOIN publishers p USING (publisher_id)
 JOIN sources s USING (source_id)
-WHERE o.series_id = ? AND o.period_label = ? AND o.region <> 'CN'
+WHERE o.series_id = ? AND o.period_label = ? AND o.region LIKE 'CN-%'
 ORDER BY o.value DESC
 """
 
 PROVINCIAL_PERIODS = """
 SELECT period_label, max(period_end) AS period_end, count(DISTINCT region) AS provinces
-FROM observations WHERE series_id = ? AND region <> 'CN'
+FROM observations WHERE series_id = ? AND region LIKE 'CN-%'
 GROUP BY period_label ORDER BY period_end
 """
 

@@ -135,7 +135,7 @@ def provinces_vs_national(con: duckdb.DuckDBPyConnection) -> list[Finding]:
         SELECT series_id, period_label, publisher_id, vintage, count(*) AS provinces, sum(value) AS total,
                bool_or(coalesce(note, '') ILIKE '%not add up%' OR coalesce(note, '') LIKE '%不等于%'
                        OR coalesce(note, '') ILIKE '%discrepan%') AS discrepancy_noted
-        FROM observations WHERE region <> 'CN'
+        FROM observations WHERE region LIKE 'CN-%'
         GROUP BY ALL
     )
     SELECT p.*, n.value AS national, n.input_file || ':' || n.input_line AS national_where,

@@ -95,8 +95,10 @@ def report(con: duckdb.DuckDBPyConnection, series_pattern: str | None = None) ->
             },
         )  # fmt: skip
         entry["n"] += 1
-        if region != "CN":
+        if region.startswith("CN-"):
             entry["regions"][(publisher, label)].add(region)
+        elif region != "CN":
+            entry["cells"][(f"{publisher}@{region}", period_type)].add(label)
         elif measure == "stock" and period_type != "day":
             entry["ends"][publisher].append(end)
         else:

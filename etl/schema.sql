@@ -17,7 +17,7 @@ CREATE TABLE publishers (
 );
 
 CREATE TABLE regions (
-    code        VARCHAR PRIMARY KEY CHECK (regexp_full_match(code, 'CN(-[A-Z]{2})?')),
+    code        VARCHAR PRIMARY KEY CHECK (regexp_full_match(code, 'CN-[A-Z]{2}|[A-Z]{2}')),
     name_zh     VARCHAR NOT NULL,
     name_en     VARCHAR NOT NULL,
     kind        VARCHAR NOT NULL

@@ -52,7 +52,8 @@ SOURCE_KINDS = ("web page", "official release", "API", "document")
 REGION_KINDS = ("country", "province", "municipality", "autonomous region")
 
 PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-REGION_CODE = re.compile(r"^CN(-[A-Z]{2})?$")
+# CN and its provinces (ISO 3166-2:CN), or another economy's ISO 3166-1 alpha-2 code for comparisons.
+REGION_CODE = re.compile(r"^(CN-[A-Z]{2}|[A-Z]{2})$")
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 # (required keys, optional keys, {key: allowed values}) per catalogue section.
@@ -202,7 +203,7 @@ def _check_regions(table: CsvRows, problems: list[Problem]) -> set[str]:
     for line, row in table.rows:
         code = row["code"]
         if not REGION_CODE.match(code):
-            problems.append(Problem(name, line, "code", "enum", f"not an ISO 3166-2:CN code: {code!r}"))
+            problems.append(Problem(name, line, "code", "enum", f"not an ISO 3166-2:CN or ISO 3166-1 alpha-2 code: {code!r}"))
         if row["kind"] not in REGION_KINDS:
             problems.append(Problem(name, line, "kind", "enum", f"kind {row['kind']!r} not in {REGION_KINDS}"))
         for column in ("name_zh", "name_en"):

@@ -8,5 +8,5 @@ SELECT a.region, r.name_zh, r.name_en, a.value AS from_value, b.value AS to_valu
 FROM observations a
 JOIN observations b ON b.series_id = a.series_id AND b.region = a.region AND b.publisher_id = a.publisher_id
 JOIN regions r ON r.code = a.region
-WHERE a.series_id = $series AND a.period_label = $from_period AND b.period_label = $to_period AND a.region <> 'CN'
+WHERE a.series_id = $series AND a.period_label = $from_period AND b.period_label = $to_period AND a.region LIKE 'CN-%'
 ORDER BY change

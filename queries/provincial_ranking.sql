@@ -6,5 +6,5 @@
 SELECT rank() OVER (ORDER BY o.value DESC) AS rank, o.region, r.name_zh, r.name_en, o.value, o.unit,
        round(100 * o.value / sum(o.value) OVER (), 2) AS share_pct, o.note
 FROM observations o JOIN regions r ON r.code = o.region
-WHERE o.series_id = $series AND o.period_label = $period AND o.region <> 'CN'
+WHERE o.series_id = $series AND o.period_label = $period AND o.region LIKE 'CN-%'
 ORDER BY rank, o.region

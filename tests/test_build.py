@@ -26,7 +26,7 @@ def table_hashes(path: Path) -> dict[str, str]:
 def test_build_loads_every_table(built_db):
     with duckdb.connect(str(built_db), read_only=True) as con:
         counts = dict(con.sql("SELECT table_name, row_count FROM build_tables").fetchall())
-        assert counts["observations"] == 3 and counts["events"] == 1 and counts["regions"] == 32
+        assert counts["observations"] == 3 and counts["events"] == 1 and counts["regions"] == 38
         row = con.sql(
             "SELECT period_type, period_end, value, derived, derivation, reliability, input_line "
             "FROM observations WHERE period_label = '2014'"

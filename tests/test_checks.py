@@ -91,7 +91,7 @@ def test_year_end_and_december_disagreeing_is_a_flag(tmp_path, data_dir):
 
 def provincial_rows(values: list[str], note: str = ""):
     with open(data_dir_regions(), encoding="utf-8") as fh:
-        codes = [r["code"] for r in csv.DictReader(fh) if r["code"] != "CN"]
+        codes = [r["code"] for r in csv.DictReader(fh) if r["code"].startswith("CN-")]
     return [
         row(series="p2p_platforms_operating", period="2017", region=code, value=v, excerpt=f"{v}家", note=note)
         for code, v in zip(codes, values, strict=True)
