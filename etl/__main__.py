@@ -2,7 +2,7 @@
 
 Exit status: 0 success; 1 the input files have problems (all listed); 2 bad command line;
 3 the database is missing or cannot be opened or written; 4 a query was refused, failed or ran
-out of time or memory; 5 an image cannot be rendered (no Chromium).
+out of time or memory; 5 an image cannot be rendered (no Chromium); refresh: 6 some sources failed, 7 all failed.
 """
 
 from __future__ import annotations
@@ -49,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     figure.add_argument("--format", choices=("png", "svg"), default="png")
     figure.add_argument("--lang", choices=("zh", "en"), default="en")
     figure.add_argument("--out", metavar="FILE", help="output file (default NAME.FORMAT)")
+    refresh = commands.add_parser("refresh", parents=[common], help="fetch online sources, snapshot, rebuild")
+    refresh.add_argument("--source", action="append", metavar="ID", help="only this source (repeat); default all")
+    refresh.add_argument("--offline", action="store_true", help="fetch nothing; report what the snapshots hold")
+    refresh.add_argument("--data", metavar="DIR", help="input folder (default: data/)")
     coverage = commands.add_parser("coverage", parents=[common], help="periods, publishers and gaps per series")
     coverage.add_argument("--series", metavar="PATTERN", help="only series ids matching (* wildcard)")
     return parser
@@ -215,6 +219,22 @@ def cmd_figure(args) -> int:
     return 0
 
 
+def cmd_refresh(args) -> int:
+    from etl.refresh import refresh
+
+    try:
+        report = refresh(resolve_db_path(args.db), _data_dir(args), args.source, args.offline)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    counts = {}
+    for result in report.results:
+        counts[result.status] = counts.get(result.status, 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    print(f"Refresh: {summary}" + (f"; rebuilt, build id {report.build_id}" if report.rebuilt else ""))
+    return report.exit_code
+
+
 COMMANDS = {
     "build": cmd_build,
     "validate": cmd_validate,
@@ -223,6 +243,7 @@ COMMANDS = {
     "query": cmd_query,
     "find": cmd_find,
     "figure": cmd_figure,
+    "refresh": cmd_refresh,
 }
 
 

@@ -82,6 +82,7 @@ class Inputs:
     queries_dir: Path = ROOT / "queries"
     regions: CsvRows | None = None
     observations: list[CsvRows] = field(default_factory=list)
+    refreshed: list[CsvRows] = field(default_factory=list)  # data/refreshed/*.csv: fetched by refresh
     events: list[CsvRows] = field(default_factory=list)
     files: dict[str, tuple[str, int]] = field(default_factory=dict)  # path -> (sha256, bytes)
     problems: list[Problem] = field(default_factory=list)
@@ -282,6 +283,15 @@ def read_inputs(data_dir: Path = DATA_DIR, queries_dir: Path = ROOT / "queries")
 
     for path in sorted((data_dir / "observations").glob("*.csv")):
         inputs.observations.append(read_csv(path, OBSERVATION_COLUMNS, inputs.files, problems))
+    # Figures fetched by `python -m etl refresh` (data/refreshed/): they replace curated rows of the
+    # same key (series, period, region, publisher, vintage).
+    for path in sorted((data_dir / "refreshed").glob("*.toml")):
+        parsed = read_toml(path, inputs.files, problems)
+        if parsed is not None:
+            data, lines = parsed
+            _collect(inputs.sources, "sources", data, display_path(path), lines, (), problems)
+    for path in sorted((data_dir / "refreshed").glob("*.csv")):
+        inputs.refreshed.append(read_csv(path, OBSERVATION_COLUMNS, inputs.files, problems))
     for path in sorted((data_dir / "events").glob("*.csv")):
         inputs.events.append(read_csv(path, EVENT_COLUMNS, inputs.files, problems))
     return inputs

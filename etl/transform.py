@@ -51,34 +51,43 @@ def observation_id(row: dict[str, str]) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
+def superseded_keys(inputs: Inputs) -> set[tuple]:
+    """Keys of curated rows that a refresh has replaced."""
+    refreshed = {tuple(row[c] for c in OBSERVATION_KEY) for _, _, row in _rows(inputs.refreshed)}
+    return {tuple(row[c] for c in OBSERVATION_KEY) for _, _, row in _rows(inputs.observations)} & refreshed
+
+
+def _observation_record(name: str, line: int, row: dict) -> dict:
+    period = parse_period(row["period"])
+    return {
+        "obs_id": observation_id(row),
+        "series_id": row["series"],
+        "period_label": row["period"],
+        "period_type": period.type,
+        "period_start": period.start,
+        "period_end": period.end,
+        "region": row["region"],
+        "publisher_id": row["publisher"],
+        "value_text": row["value"],
+        "unit": row["unit"],
+        "qualifier": _none_if_empty(row["qualifier"]),
+        "source_id": row["source"],
+        "excerpt": row["excerpt"].strip(),
+        "derivation": _none_if_empty(row["derivation"]),
+        "vintage": parse_date(row["vintage"]) if row["vintage"].strip() else None,
+        "row_reliability": _none_if_empty(row["reliability"]),
+        "publisher_inferred": row["attribution"] == "inferred",
+        "note": _none_if_empty(row["note"]),
+        "input_file": name,
+        "input_line": line,
+    }
+
+
 def observations_frame(inputs: Inputs) -> pl.DataFrame:
-    records = []
-    for name, line, row in _rows(inputs.observations):
-        period = parse_period(row["period"])
-        records.append(
-            {
-                "obs_id": observation_id(row),
-                "series_id": row["series"],
-                "period_label": row["period"],
-                "period_type": period.type,
-                "period_start": period.start,
-                "period_end": period.end,
-                "region": row["region"],
-                "publisher_id": row["publisher"],
-                "value_text": row["value"],
-                "unit": row["unit"],
-                "qualifier": _none_if_empty(row["qualifier"]),
-                "source_id": row["source"],
-                "excerpt": row["excerpt"].strip(),
-                "derivation": _none_if_empty(row["derivation"]),
-                "vintage": parse_date(row["vintage"]) if row["vintage"].strip() else None,
-                "row_reliability": _none_if_empty(row["reliability"]),
-                "publisher_inferred": row["attribution"] == "inferred",
-                "note": _none_if_empty(row["note"]),
-                "input_file": name,
-                "input_line": line,
-            }
-        )
+    replaced = superseded_keys(inputs)
+    curated = [r for r in _rows(inputs.observations) if tuple(r[2][c] for c in OBSERVATION_KEY) not in replaced]
+    records = [_observation_record(name, line, row) for name, line, row in [*curated, *_rows(inputs.refreshed)]]
+
     schema = {
         "obs_id": pl.String,
         "series_id": pl.String,

@@ -90,11 +90,12 @@ def validate(inputs: Inputs) -> list[Problem]:
                 Problem(entry.file, entry.line, "unit", "unknown-id", f"series {key!r}: unknown unit {unit!r}")
             )
     regions = _check_regions(inputs.regions, problems) if inputs.regions else set()
-    for table in inputs.observations:
+    for table in [*inputs.observations, *inputs.refreshed]:
         problems += _check_observations(table, inputs, regions)
-    problems += _duplicate_keys(
-        inputs.observations, ("series", "period", "region", "publisher", "vintage"), "observation"
-    )
+    key = ("series", "period", "region", "publisher", "vintage")
+    # Curated and refreshed rows are checked apart: a refreshed row replaces a curated one of its key.
+    problems += _duplicate_keys(inputs.observations, key, "observation")
+    problems += _duplicate_keys(inputs.refreshed, key, "refreshed observation")
     for table in inputs.events:
         problems += _check_events(table, inputs)
     problems += _duplicate_keys(inputs.events, ("id",), "event")
@@ -203,7 +204,9 @@ def _check_regions(table: CsvRows, problems: list[Problem]) -> set[str]:
     for line, row in table.rows:
         code = row["code"]
         if not REGION_CODE.match(code):
-            problems.append(Problem(name, line, "code", "enum", f"not an ISO 3166-2:CN or ISO 3166-1 alpha-2 code: {code!r}"))
+            problems.append(
+                Problem(name, line, "code", "enum", f"not an ISO 3166-2:CN or ISO 3166-1 alpha-2 code: {code!r}")
+            )
         if row["kind"] not in REGION_KINDS:
             problems.append(Problem(name, line, "kind", "enum", f"kind {row['kind']!r} not in {REGION_KINDS}"))
         for column in ("name_zh", "name_en"):

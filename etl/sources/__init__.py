@@ -1,0 +1,31 @@
+"""Sources that publish online, one module each: fetch_all() downloads the raw responses with the
+shared HTTP client; parse() turns them into observation rows and source entries in the same form
+as the curated files, so they pass through the same validation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class SourceError(Exception):
+    """A response that cannot be used: wrong format, missing column, non-numeric cell … (says where)."""
+
+
+@dataclass
+class Document:
+    url: str
+    content: bytes
+    content_type: str
+    retrieved: str  # ISO timestamp
+
+
+@dataclass
+class Parsed:
+    rows: list[dict] = field(default_factory=list)  # observation rows, CSV columns, all strings
+    sources: dict[str, dict] = field(default_factory=dict)  # source id -> TOML table
+
+
+def registry() -> dict:
+    from etl.sources import pboc_microloan, worldbank
+
+    return {module.SOURCE_ID: module for module in (worldbank, pboc_microloan)}

@@ -1,0 +1,414 @@
+"""Refresh against a real local HTTP server (pytest-httpserver): success, pagination, retries,
+timeouts, refused and truncated connections, wrong formats, unchanged content. In every failure
+the previous database, data/ and snapshots stay byte-identical."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from werkzeug import Response
+
+from etl.build import build
+from etl.fetch import FetchPolicy
+from etl.paths import DATA_DIR
+from etl.refresh import EXIT_ALL_FAILED, EXIT_SOME_FAILED, INPUT_PARTS, refresh
+from tests.conftest import run_etl
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FAST = FetchPolicy(connect_timeout=1, read_timeout=0.8, attempts=3, backoff=0.05, max_wait=3)
+INDICATORS = {"FS.AST.PRVT.GD.ZS": "macro_private_credit_gdp", "FB.AST.NPER.ZS": "macro_bank_npl"}
+NAMES = {
+    "FS.AST.PRVT.GD.ZS": "Domestic credit to private sector (% of GDP)",
+    "FB.AST.NPER.ZS": "Bank nonperforming loans to total gross loans (%)",
+}
+ISO3 = {"CN": "CHN", "US": "USA", "JP": "JPN", "KR": "KOR", "IN": "IND", "ID": "IDN", "BR": "BRA"}
+
+
+def bundled_worldbank() -> list[dict]:
+    """The curated World Bank figures: the API fixture serves the same real values."""
+    path = DATA_DIR / "observations" / "worldbank.csv"
+    with path.open(encoding="utf-8") as fh:
+        return [r for r in csv.DictReader(fh) if r["series"] in INDICATORS.values()]
+
+
+def records(code: str) -> list[dict]:
+    series = INDICATORS[code]
+    out = [
+        {
+            "indicator": {"id": code, "value": NAMES[code]},
+            "country": {"id": r["region"], "value": r["region"]},
+            "countryiso3code": ISO3[r["region"]],
+            "date": r["period"],
+            "value": float(r["value"]),
+            "unit": "",
+            "obs_status": "",
+            "decimal": 1,
+        }
+        for r in bundled_worldbank()
+        if r["series"] == series
+    ]
+    # A missing figure comes as null: it must give no row.
+    out.append(
+        {
+            "indicator": {"id": code, "value": NAMES[code]},
+            "country": {"id": "CN", "value": "China"},
+            "countryiso3code": "CHN",
+            "date": "2005",
+            "value": None,
+            "unit": "",
+            "obs_status": "",
+            "decimal": 1,
+        }
+    )
+    return out
+
+
+def wb_page(code: str, page: int = 1, pages: int = 1) -> str:
+    rows = records(code)
+    chunk = rows[page - 1 :: pages]
+    info = {
+        "page": page,
+        "pages": pages,
+        "per_page": 1000,
+        "total": len(rows),
+        "sourceid": "2",
+        "lastupdated": "2026-10-15",
+    }
+    return json.dumps([info, chunk])
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """A copy of the real input tree and a database built from it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for part in INPUT_PARTS:
+        source = DATA_DIR / part
+        if source.is_dir():
+            shutil.copytree(source, data / part)
+        elif source.exists():
+            shutil.copy2(source, data / part)
+    db = tmp_path / "lending.duckdb"
+    build(db, data, log=lambda _: None)
+    return data, db
+
+
+def state(data: Path, db: Path) -> dict:
+    """Every byte that a failed refresh must leave alone."""
+    files = {str(p.relative_to(data)): p.read_bytes() for p in sorted(data.rglob("*")) if p.is_file()}
+    return {"db": db.read_bytes(), **files}
+
+
+def wb_config(httpserver, **extra) -> dict:
+    return {
+        "worldbank": {
+            "base_url": httpserver.url_for("/"),
+            "countries": ["CN", "US", "JP", "KR", "IN", "ID", "BR"],
+            "first_year": 2005,
+            "indicators": INDICATORS,
+            **extra,
+        }
+    }
+
+
+def serve_wb(httpserver, pages: int = 1):
+    for code in INDICATORS:
+        for page in range(1, pages + 1):
+            httpserver.expect_request(
+                f"/v2/country/CN;US;JP;KR;IN;ID;BR/indicator/{code}",
+                query_string={
+                    "format": "json",
+                    "per_page": "1000",
+                    "date": f"2005:{time.localtime().tm_year}",
+                    "page": str(page),
+                },
+            ).respond_with_data(wb_page(code, page, pages), content_type="application/json;charset=utf-8")
+
+
+def run(tree, config, sources=("worldbank",), **kw):
+    data, db = tree
+    return refresh(db, data, list(sources), config=config, policy=kw.pop("policy", FAST), log=lambda _: None, **kw)
+
+
+def db_rows(db: Path, sql: str):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.sql(sql).fetchall()
+
+
+def test_worldbank_success_replaces_curated_values_with_api_values(tree, httpserver):
+    serve_wb(httpserver)
+    data, db = tree
+    report = run(tree, wb_config(httpserver))
+    assert [r.status for r in report.results] == ["updated"] and report.exit_code == 0 and report.rebuilt
+    kinds = db_rows(
+        db,
+        "SELECT DISTINCT s.kind FROM observations o JOIN sources s USING (source_id) "
+        "WHERE o.series_id IN ('macro_private_credit_gdp', 'macro_bank_npl')",
+    )
+    assert kinds == [("API",)]  # every curated row of these series was replaced
+    expected = len(bundled_worldbank())
+    assert db_rows(db, "SELECT count(*) FROM observations WHERE source_id LIKE 'wb-api-%'") == [(expected,)]
+    assert (data / "refreshed" / "worldbank.csv").exists() and (data / "refreshed" / "worldbank.toml").exists()
+    metas = list((data / "snapshots" / "worldbank").glob("*/*.meta.json"))
+    assert len(metas) == len(INDICATORS)
+    meta = json.loads(metas[0].read_text())
+    assert meta["status"] == 200 and len(meta["sha256"]) == 64 and meta["bytes"] > 0 and meta["url"].startswith("http")
+
+
+def test_pagination_fetches_every_page(tree, httpserver):
+    serve_wb(httpserver, pages=2)
+    report = run(tree, wb_config(httpserver))
+    assert report.results[0].status == "updated"
+    assert len(list((tree[0] / "snapshots" / "worldbank").glob("*/*.meta.json"))) == 2 * len(INDICATORS)
+    assert db_rows(tree[1], "SELECT count(*) FROM observations WHERE source_id LIKE 'wb-api-%'") == [
+        (len(bundled_worldbank()),)
+    ]
+
+
+def flaky(first: Response, body_for):
+    """A handler that answers `first` once, then the real body."""
+    calls = {"n": 0}
+
+    def handler(request):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            return first
+        return Response(body_for(request), content_type="application/json")
+
+    return handler, calls
+
+
+def wb_body(request):
+    code = request.path.rsplit("/", 1)[-1]
+    return wb_page(code, int(request.args.get("page", 1)))
+
+
+def test_429_with_retry_after_is_honoured(tree, httpserver):
+    handler, calls = flaky(Response("slow down", status=429, headers={"Retry-After": "1"}), wb_body)
+    httpserver.expect_request("/v2/country/CN;US;JP;KR;IN;ID;BR/indicator/FS.AST.PRVT.GD.ZS").respond_with_handler(
+        handler
+    )
+    started = time.monotonic()
+    report = run(
+        tree,
+        wb_config(
+            httpserver,
+            indicators={"FS.AST.PRVT.GD.ZS": "macro_private_credit_gdp"},
+        ),
+    )
+    assert report.results[0].status == "updated" and calls["n"] == 2
+    assert time.monotonic() - started >= 1.0
+
+
+def test_500_then_success(tree, httpserver):
+    handler, calls = flaky(Response("oops", status=500), wb_body)
+    httpserver.expect_request("/v2/country/CN;US;JP;KR;IN;ID;BR/indicator/FS.AST.PRVT.GD.ZS").respond_with_handler(
+        handler
+    )
+    report = run(tree, wb_config(httpserver, indicators={"FS.AST.PRVT.GD.ZS": "macro_private_credit_gdp"}))
+    assert report.results[0].status == "updated" and calls["n"] == 2
+
+
+def assert_failed_and_untouched(tree, before, report, *words):
+    assert report.results[0].status == "failed", report.results[0].message
+    for word in words:
+        assert word in report.results[0].message
+    assert not report.rebuilt and report.exit_code == EXIT_ALL_FAILED
+    assert state(*tree) == before
+
+
+def test_persistent_500_changes_nothing(tree, httpserver):
+    httpserver.expect_request("/v2/country/CN;US;JP;KR;IN;ID;BR/indicator/FS.AST.PRVT.GD.ZS").respond_with_data(
+        "down", status=500
+    )
+    before = state(*tree)
+    report = run(tree, wb_config(httpserver))
+    assert_failed_and_untouched(tree, before, report, "HTTP 500", "/indicator/FS.AST.PRVT.GD.ZS")
+
+
+def test_read_timeout(tree, httpserver):
+    def slow(request):
+        time.sleep(1.5)
+        return Response(wb_body(request), content_type="application/json")
+
+    httpserver.expect_request("/v2/country/CN;US;JP;KR;IN;ID;BR/indicator/FS.AST.PRVT.GD.ZS").respond_with_handler(slow)
+    before = state(*tree)
+    report = run(tree, wb_config(httpserver), policy=FetchPolicy(read_timeout=0.3, attempts=2, backoff=0.05))
+    assert_failed_and_untouched(tree, before, report, "timeout")
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_connection_refused(tree):
+    before = state(*tree)
+    config = {"worldbank": {"base_url": f"http://127.0.0.1:{closed_port()}/", "indicators": INDICATORS}}
+    report = run(tree, config)
+    assert_failed_and_untouched(tree, before, report, "connection", "Connection refused")
+
+
+@pytest.fixture
+def truncating_server():
+    """Announces 1000 bytes, sends 20, closes: a truncated body."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    stop = threading.Event()
+
+    def serve():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            with conn:
+                conn.recv(65536)
+                conn.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+                    b'[{"page": 1, "pages"'
+                )
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}/"
+    stop.set()
+    thread.join(timeout=2)
+    server.close()
+
+
+def test_truncated_body(tree, truncating_server):
+    before = state(*tree)
+    report = run(tree, {"worldbank": {"base_url": truncating_server, "indicators": INDICATORS}})
+    assert_failed_and_untouched(tree, before, report, "truncated")
+
+
+def test_html_error_page_where_json_is_expected(tree, httpserver):
+    httpserver.expect_request("/v2/country/CN;US;JP;KR;IN;ID;BR/indicator/FS.AST.PRVT.GD.ZS").respond_with_data(
+        "<html><body><h1>Service Unavailable</h1></body></html>", content_type="text/html"
+    )
+    before = state(*tree)
+    report = run(tree, wb_config(httpserver))
+    assert_failed_and_untouched(tree, before, report, "expected JSON", "text/html")
+
+
+def test_api_error_inside_a_200_response(tree, httpserver):
+    error = [{"message": [{"id": "120", "key": "Invalid value", "value": "The provided parameter value is not valid"}]}]
+    httpserver.expect_request("/v2/country/CN;US;JP;KR;IN;ID;BR/indicator/FS.AST.PRVT.GD.ZS").respond_with_json(error)
+    before = state(*tree)
+    report = run(tree, wb_config(httpserver))
+    assert_failed_and_untouched(tree, before, report, "120 Invalid value")
+
+
+def test_unchanged_response_changes_nothing(tree, httpserver):
+    serve_wb(httpserver)
+    assert run(tree, wb_config(httpserver)).rebuilt
+    before = state(*tree)
+    report = run(tree, wb_config(httpserver))
+    assert [r.status for r in report.results] == ["unchanged"] and not report.rebuilt and report.exit_code == 0
+    assert state(*tree) == before
+
+
+# --- PBoC report pages -------------------------------------------------------------------------
+
+
+def pboc_config(httpserver) -> dict:
+    return {"pboc_microloan": {"listing_url": httpserver.url_for("/pboc/index.html")}}
+
+
+def serve_pboc(httpserver, page: str | None = None):
+    httpserver.expect_request("/pboc/index.html").respond_with_data(
+        (FIXTURES / "pboc_listing.html").read_text(encoding="utf-8"), content_type="text/html; charset=utf-8"
+    )
+    httpserver.expect_request("/pboc/2016.html").respond_with_data(
+        page or (FIXTURES / "pboc_microloan_2016.html").read_text(encoding="utf-8"),
+        content_type="text/html; charset=utf-8",
+    )
+
+
+def test_pboc_report_discovered_parsed_and_loaded(tree, httpserver):
+    serve_pboc(httpserver)
+    _, db = tree
+    report = run(tree, pboc_config(httpserver), sources=["pboc_microloan"])
+    assert [r.status for r in report.results] == ["updated"], report.results[0].message
+    rows = dict(
+        db_rows(
+            db,
+            "SELECT region, value FROM observations WHERE series_id = 'microloan_companies' AND period_label = '2016'",
+        )
+    )
+    assert rows["CN"] == 8673 and rows["CN-FJ"] == 118 and rows["CN-GX"] == 309 and len(rows) == 32
+    kind = db_rows(
+        db,
+        "SELECT DISTINCT s.kind FROM observations o JOIN sources s USING (source_id) "
+        "WHERE o.series_id = 'microloan_loan_balance' AND o.period_label = '2016'",
+    )
+    assert kind == [("official release",)]
+
+
+def pboc_variant(old: str, new: str) -> str:
+    page = (FIXTURES / "pboc_microloan_2016.html").read_text(encoding="utf-8")
+    assert old in page
+    return page.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ("<td>贷款余额</td>", "<td>贷款总额</td>", ["no 贷款余额 column"]),
+        ("<td>机构数量</td>", "<td>机构</td>", ["no table with 地区名称 and 机构数量"]),
+        ("<td>118</td>", "<td>一百一十八</td>", ["福建省", "机构数量", "not a number"]),
+        ("<tr><td>天津市</td>", "<tr><td>北京市</td>", ["北京市 appears twice"]),
+        ('<tr><td colspan="5">2016-12-31</td></tr>', "", ["no table date"]),
+    ],
+)
+def test_pboc_format_problems_fail_clearly_and_change_nothing(tree, httpserver, old, new, words):
+    serve_pboc(httpserver, pboc_variant(old, new))
+    before = state(*tree)
+    report = run(tree, pboc_config(httpserver), sources=["pboc_microloan"])
+    assert_failed_and_untouched(tree, before, report, *words)
+
+
+def test_some_failed_is_told_apart_from_all_failed(tree, httpserver):
+    serve_pboc(httpserver)
+    config = pboc_config(httpserver) | {
+        "worldbank": {"base_url": f"http://127.0.0.1:{closed_port()}/", "indicators": INDICATORS}
+    }
+    report = run(tree, config, sources=["pboc_microloan", "worldbank"])
+    assert sorted(r.status for r in report.results) == ["failed", "updated"]
+    assert report.exit_code == EXIT_SOME_FAILED and report.rebuilt
+
+
+def test_cli_with_the_network_cut(tree):
+    data, db = tree
+    (data / "refresh.toml").write_text(
+        f'[worldbank]\nbase_url = "http://127.0.0.1:{closed_port()}/"\n'
+        f'[pboc_microloan]\nlisting_url = "http://127.0.0.1:{closed_port()}/index.html"\n',
+        encoding="utf-8",
+    )
+    before = state(data, db)
+    result = run_etl("refresh", "--db", str(db), "--data", str(data))
+    assert result.returncode == EXIT_ALL_FAILED, result.stderr
+    lines = [line for line in result.stdout.splitlines() if "failed:" in line]
+    assert len(lines) == 2 and all("127.0.0.1" in line for line in lines)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert state(data, db) == before
+
+
+def test_cli_offline(tree):
+    data, db = tree
+    before = state(data, db)
+    result = run_etl("refresh", "--offline", "--db", str(db), "--data", str(data))
+    assert result.returncode == 0 and "offline" in result.stdout and "2 offline" in result.stdout
+    assert state(data, db) == before
