@@ -173,8 +173,13 @@ def series_line_chart(
 
 def add_event_markers(fig: go.Figure, events: pl.DataFrame, lang: str) -> None:
     """Regulation events as dotted vertical lines, with their titles on hover (a marker row on top)."""
-    for row in events.iter_rows(named=True):
-        fig.add_vline(x=row["date"], line={"color": "#999999", "width": 1, "dash": "dot"})
+    # One layout update for all lines (add_vline per event re-validates the layout each time).
+    line = {"color": "#999999", "width": 1, "dash": "dot"}
+    shapes = [
+        {"type": "line", "xref": "x", "yref": "paper", "x0": d, "x1": d, "y0": 0, "y1": 1, "line": line}
+        for d in events["date"].to_list()
+    ]
+    fig.update_layout(shapes=[*fig.layout.shapes, *shapes])
     fig.add_trace(
         go.Scatter(
             x=events["date"].to_list(),

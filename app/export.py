@@ -112,11 +112,15 @@ class ImageExportUnavailable(RuntimeError):
     pass
 
 
-def image_bytes(figure, fmt: str, width: int = 1100, height: int = 650, scale: float = 2) -> bytes:
-    """PNG or SVG through kaleido, which needs a Chromium on the machine."""
+def image_export_available() -> bool:
     import shutil
 
-    if not any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")):
+    return any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome"))
+
+
+def image_bytes(figure, fmt: str, width: int = 1100, height: int = 650, scale: float = 2) -> bytes:
+    """PNG or SVG through kaleido, which needs a Chromium on the machine."""
+    if not image_export_available():
         raise ImageExportUnavailable("no Chromium found (install Debian's chromium)")
     try:
         return figure.to_image(format=fmt, width=width, height=height, scale=scale)

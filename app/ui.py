@@ -15,7 +15,7 @@ import polars as pl
 import streamlit as st
 
 from app import data
-from app.export import ExportMeta, ImageExportUnavailable, csv_bytes, image_bytes, xlsx_bytes, zip_bytes
+from app.export import ExportMeta, csv_bytes, image_bytes, image_export_available, xlsx_bytes, zip_bytes
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 LANG_KEY = "lang"
@@ -149,28 +149,22 @@ def chart_block(fig: go.Figure, frame: pl.DataFrame, meta: ExportMeta, key: str)
         st.info(t("empty_series", language))
         return
     meta.permalink = meta.permalink or permalink()
-    columns = st.columns(5)
-    columns[0].download_button(
-        t("download_csv", language), csv_bytes(frame, meta), f"{name}.csv", "text/csv", key=f"{key}_csv",
-        on_click="ignore",
-    )  # fmt: skip
-    columns[1].download_button(
-        t("download_xlsx", language), xlsx_bytes(frame, meta), f"{name}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx", on_click="ignore",
-    )  # fmt: skip
-    columns[2].download_button(
-        t("download_zip", language), zip_bytes(frame, meta, name), f"{name}.zip", "application/zip",
-        key=f"{key}_zip", on_click="ignore",
-    )  # fmt: skip
-    for column, fmt, mime in ((columns[3], "svg", "image/svg+xml"), (columns[4], "png", "image/png")):
-        if column.button(t(f"download_{fmt}", language), key=f"{key}_{fmt}_make"):
-            try:
-                column.download_button(
-                    f"⬇ {name}.{fmt}", image_bytes(fig, fmt), f"{name}.{fmt}", mime, key=f"{key}_{fmt}",
-                    on_click="ignore",
-                )  # fmt: skip
-            except ImageExportUnavailable as exc:
-                st.warning(t("image_unavailable", language, error=exc))
+    # Deferred downloads: the bytes are made only when a button is clicked, so a rerun costs nothing.
+    images = image_export_available()
+    buttons = [
+        ("csv", t("download_csv", language), lambda: csv_bytes(frame, meta), "text/csv"),
+        ("xlsx", t("download_xlsx", language), lambda: xlsx_bytes(frame, meta),
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("zip", t("download_zip", language), lambda: zip_bytes(frame, meta, name), "application/zip"),
+        ("svg", t("download_svg", language), lambda: image_bytes(fig, "svg"), "image/svg+xml"),
+        ("png", t("download_png", language), lambda: image_bytes(fig, "png"), "image/png"),
+    ]  # fmt: skip
+    for column, (fmt, label, make, mime) in zip(st.columns(len(buttons)), buttons, strict=True):
+        disabled = fmt in ("svg", "png") and not images
+        column.download_button(
+            label, make, f"{name}.{fmt}", mime, key=f"{key}_{fmt}", on_click="ignore", disabled=disabled,
+            help=t("image_unavailable", language, error="no Chromium") if disabled else None,
+        )  # fmt: skip
     with st.expander(t("citation", language)):
         st.code(meta.citation(), language=None, wrap_lines=True)
     with st.expander(t("data_table", language)):

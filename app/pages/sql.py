@@ -58,7 +58,8 @@ try:
 except NamedQueryError as exc:
     st.error(str(exc))
     named = {}
-choice = ui.selectbox(tr("named"), ["", *named], "nq", format_func=lambda n: named[n].title if n else tr("none"))
+own_sql = tr("none")  # captured now: a format function may be called outside the script run
+choice = ui.selectbox(tr("named"), ["", *named], "nq", format_func=lambda n: named[n].title if n else own_sql)
 
 params: dict = {}
 if choice:

@@ -1,0 +1,5 @@
+"""Baseline: an empty Streamlit script."""
+
+import streamlit as st
+
+st.write("empty")
