@@ -38,11 +38,11 @@ import sys
 import tempfile
 import time
 import urllib.request
-from urllib.parse import parse_qs
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from urllib.parse import parse_qs
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as `python bench/load.py`
@@ -243,6 +243,7 @@ class Plan:
     swap: bool = False
     warmup: bool = True
     lang_zh_every: int = 4  # every 4th session reads Chinese
+    settle: float = 3.0  # pause after the sessions close before the last RSS reading
 
 
 @dataclass
@@ -280,34 +281,31 @@ def classify(result) -> str | None:
     return None
 
 
-def choose_change(session: StreamlitSession, page: str, visit: int) -> tuple[str, object, object] | None:
-    """The next filter change on this page: (widget key, new value, the widget's default)."""
+def choose_change(session: StreamlitSession, page: str, visit: int) -> tuple[str, object] | None:
+    """The next filter change on this page: (widget key, new value)."""
     options = [c for c in CHANGES.get(page, []) if c[0] in session.elements]
     if not options:
         return None
     key, how = options[visit % len(options)]
     widget = session.widget(key)
     if how == "toggle":
-        return key, not (widget.value if widget.set_value else widget.default), widget.default
+        return key, not (widget.value if widget.set_value else widget.default)
     if how == "select":
         labels = list(widget.options)
         current = labels.index(widget.raw_value) if widget.set_value and widget.raw_value in labels else widget.default
-        return key, (current + 1) % len(labels), None
+        return key, (current + 1) % len(labels)
     values = list(how)
     current = widget.value if widget.set_value else widget.default
-    return key, values[(values.index(current) + 1) % len(values)] if current in values else values[0], widget.default
+    return key, values[(values.index(current) + 1) % len(values)] if current in values else values[0]
 
 
-def change_applied(query_string: str, key: str, value: object, default: object) -> bool | None:
-    """The app writes each widget's value to the URL as an id, omitted when it is the default."""
-    params = parse_qs(query_string)
-    if isinstance(value, bool):
-        expected = None if value == default else ("true" if value else "false")
-    elif isinstance(value, str):
-        expected = None if value == default else value
-    else:
-        return None  # a select: the URL carries the option's id, not the label the client sent
-    return params.get(key, [None])[0] == expected
+def change_applied(before: str, after: str, key: str, value: object) -> bool:
+    """The app writes each widget's value to the URL as an id (omitted when it is the app's
+    default): a change must change the key's parameter, and a toggle's to its new value or none."""
+    old, new = parse_qs(before).get(key, [None])[0], parse_qs(after).get(key, [None])[0]
+    if isinstance(value, bool) and new not in (None, str(value).lower()):
+        return False
+    return old != new
 
 
 async def interact(run: Run, index: int, session: StreamlitSession, kind: str, page: str, detail: str, action):
@@ -361,7 +359,8 @@ async def session_loop(run: Run, index: int) -> None:
                 await asyncio.sleep(plan.think * rng.uniform(0.5, 1.5))
                 change = choose_change(session, page, page_no // len(PAGES))
                 if change is not None:
-                    key, value, default = change
+                    key, value = change
+                    before = session.query_string
                     record, result = await interact(
                         run,
                         index,
@@ -373,7 +372,7 @@ async def session_loop(run: Run, index: int) -> None:
                     )
                     count += 1
                     if result is not None and record.error is None:
-                        record.applied = change_applied(result.query_string, key, value, default)
+                        record.applied = change_applied(before, result.query_string, key, value)
             if record.error and record.error.split(":")[0] in ("timeout", "disconnect", "protocol"):
                 await session.close()  # state unknown: start over in a new session, as a reload would
                 session = None
@@ -460,7 +459,7 @@ async def run_load(plan: Plan, server: Server, db: Path, data_dir: Path, build_i
         for task in [*tasks, *([swap_task] if swap_task else [])]:
             task.cancel()
         await asyncio.gather(*tasks, *([swap_task] if swap_task else []), return_exceptions=True)
-    await asyncio.sleep(3)
+    await asyncio.sleep(plan.settle)
     rss["after_close"] = server.rss_mb()
     sampler.cancel()
     return summarise(run, plan, rss, samples, cold, bounds, build_id, time.process_time() - cpu0)
@@ -522,14 +521,14 @@ def summarise(run: Run, plan: Plan, rss: dict, samples: list, cold: dict, bounds
     tail = top_samples[len(top_samples) * 2 // 3 :] if len(top_samples) >= 3 else top_samples
     tail_growth = round(tail[-1] - tail[0], 1) if tail else None
     swap = swap_summary(run, records) if run.swap else None
-    changes = [r for r in records if r.kind == "change" and r.applied is not None and r.error is None]
+    changes = [r for r in records if r.kind == "change" and r.error is None]
     summary = {
         "config": {
             **{k: v for k, v in asdict(plan).items() if k != "port"},
             "sessions": top,
             "cpus": os.cpu_count(),
             "initial_build_id": build_id,
-        },  # fmt: skip
+        },
         "cold_first_runs_s": cold,
         "levels": levels,
         "latency": {
@@ -538,12 +537,13 @@ def summarise(run: Run, plan: Plan, rss: dict, samples: list, cold: dict, bounds
             "p50_n": levels[str(top)]["p50"],
             "p95_n": p95_n,
             "p95_ratio": ratio,
-        },  # fmt: skip
+        },
         "interactions": len(records),
         "unfinished": sum(r.elapsed is None for r in records),
         "errors": {"total": len(errors), "by_type": by_type, "examples": [asdict(r) for r in errors[:5]]},
         "changes_checked": len(changes),
-        "changes_not_applied": [asdict(r) for r in changes if not r.applied][:5],
+        "changes_not_applied": sum(not r.applied for r in changes),
+        "changes_not_applied_examples": [asdict(r) for r in changes if not r.applied][:5],
         "rss_mb": {**rss, "per_session": per_session, "top_level_tail_growth": tail_growth},
         "rss_samples": samples[:: max(1, len(samples) // 60)],
         "swap": swap,
@@ -555,6 +555,7 @@ def summarise(run: Run, plan: Plan, rss: dict, samples: list, cold: dict, bounds
         "rss_per_session_le_30mb": per_session is None or per_session <= 30,
         "rss_levels_off": tail_growth is not None and tail_growth <= max(10.0, 0.03 * (tail[0] if tail else 0)),
         "swap_ok": swap is None or swap["ok"],
+        "changes_applied": summary["changes_not_applied"] == 0,
     }
     return summary
 

@@ -9,6 +9,10 @@ result says so honestly.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import heapq
+import itertools
 import threading
 import time
 from dataclasses import dataclass, field
@@ -49,19 +53,83 @@ class QueryResult:
 
 def check_statement(sql: str) -> None:
     """Exactly one statement, and one that only reads."""
+    problem = _statement_problem(sql)
+    if problem:
+        raise QueryError(*problem)
+
+
+@functools.lru_cache(maxsize=2048)
+def _statement_problem(sql: str) -> tuple[str, str] | None:
+    """Cached by text: the same query (a rerun, a shared link) is parsed once."""
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as exc:
-        raise QueryError("failed", str(exc)) from None
+        return ("failed", str(exc))
     if len(statements) != 1:
-        raise QueryError("refused", f"exactly one SQL statement is allowed; this text holds {len(statements)}")
+        return ("refused", f"exactly one SQL statement is allowed; this text holds {len(statements)}")
     kind = statements[0].type
     if kind not in READING_STATEMENTS:
-        raise QueryError(
+        return (
             "refused",
             f"only queries that read are allowed (SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE, "
             f"EXPLAIN); this is a {kind.name} statement",
         )
+    return None
+
+
+class Watchdog:
+    """One thread for every time limit in the process: interrupts a cursor whose deadline passes.
+    (A timer thread per query cost more than many of the queries it guarded.)"""
+
+    def __init__(self):
+        self._heap: list[tuple[float, int, object]] = []
+        self._cancelled: set[int] = set()
+        self._active: set[int] = set()
+        self._counter = itertools.count()
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+
+    def start(self, seconds: float, on_timeout) -> int:
+        token = next(self._counter)
+        with self._wake:
+            heapq.heappush(self._heap, (time.monotonic() + seconds, token, on_timeout))
+            self._active.add(token)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="lendscope-query-watchdog", daemon=True)
+                self._thread.start()
+            self._wake.notify()
+        return token
+
+    def cancel(self, token: int) -> None:
+        with self._wake:
+            if token in self._active:  # not fired yet
+                self._active.discard(token)
+                self._cancelled.add(token)
+
+    def _run(self) -> None:
+        with self._wake:
+            while True:
+                while self._heap and self._heap[0][1] in self._cancelled:
+                    self._cancelled.discard(heapq.heappop(self._heap)[1])
+                if not self._heap:
+                    self._wake.wait(timeout=60)
+                    if not self._heap:
+                        self._thread = None
+                        return
+                    continue
+                deadline, _, on_timeout = self._heap[0]
+                delay = deadline - time.monotonic()
+                if delay > 0:
+                    self._wake.wait(timeout=delay)
+                    continue
+                _, token, _ = heapq.heappop(self._heap)
+                self._active.discard(token)
+                # A failing callback must not stop the time limits of everyone else.
+                with contextlib.suppress(Exception):
+                    on_timeout()
+
+
+WATCHDOG = Watchdog()
 
 
 class Sandbox:
@@ -79,9 +147,8 @@ class Sandbox:
             timed_out.set()
             cursor.interrupt()
 
-        timer = threading.Timer(self.limits.timeout_seconds, stop)
         started = time.perf_counter()
-        timer.start()
+        token = WATCHDOG.start(self.limits.timeout_seconds, stop)
         try:
             relation = cursor.sql(sql, params=params)
             if relation is None:  # defensive: a statement that returns nothing
@@ -104,7 +171,7 @@ class Sandbox:
                 ) from None
             raise QueryError("failed", str(exc)) from None
         finally:
-            timer.cancel()
+            WATCHDOG.cancel(token)
             cursor.close()
         seconds = time.perf_counter() - started
         truncated = frame.height > cap

@@ -198,3 +198,17 @@ def test_nested_results_export_as_csv(built_db):
     result = run_etl("query", "SELECT [1, 2] AS xs, {'a': '网贷'} AS s", "--format", "csv", "--db", str(built_db))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["xs,s", '"[1, 2]","{""a"": ""网贷""}"']
+
+
+def test_watchdog_fires_only_uncancelled_deadlines():
+    from etl.sandbox import Watchdog
+
+    fired = []
+    dog = Watchdog()
+    keep = dog.start(0.05, lambda: fired.append("keep"))
+    drop = dog.start(0.05, lambda: fired.append("drop"))
+    dog.start(0.01, lambda: 1 / 0)  # a failing callback does not stop the others
+    dog.cancel(drop)
+    time.sleep(0.3)
+    assert fired == ["keep"] and keep != drop
+    assert dog._cancelled == set() and dog._active == set()
