@@ -9,7 +9,7 @@ DB     ?= data/lending.duckdb
 DATA_INPUTS := $(shell find data -type f \( -name '*.csv' -o -name '*.toml' \) 2>/dev/null | sort)
 ETL_CODE    := $(wildcard etl/*.py etl/schema.sql)
 
-.PHONY: run test build validate info lint format clean install install-dev
+.PHONY: run test build validate info lint format clean install install-dev bench
 
 run: install $(DB)
 	@echo "Lendscope: http://localhost:$(PORT)"
@@ -26,6 +26,10 @@ build: install
 
 $(DB): $(DATA_INPUTS) $(ETL_CODE) | install
 	$(PY) -m etl build --db $(DB)
+
+# Every benchmark (build, pages, browser, console, 10M synthetic rows, load and swap); writes bench/results.md.
+bench: install-dev
+	$(PY) -m bench.run_all
 
 validate: install
 	$(PY) -m etl validate

@@ -244,6 +244,9 @@ class Plan:
     warmup: bool = True
     lang_zh_every: int = 4  # every 4th session reads Chinese
     settle: float = 3.0  # pause after the sessions close before the last RSS reading
+    # One session alone: its latency does not depend on the think time, so the baseline thinks at
+    # most this long, to collect enough samples in its time.
+    baseline_think: float = 0.5
 
 
 @dataclass
@@ -259,6 +262,10 @@ class Run:
 
     def now(self) -> float:
         return time.perf_counter() - self.t0
+
+    def think(self) -> float:
+        """Mean pause between a session's interactions at the current level."""
+        return min(self.plan.think, self.plan.baseline_think) if self.level == 1 else self.plan.think
 
     def finished(self, session: int) -> bool:
         if self.now() > self.hard_deadline:
@@ -356,7 +363,7 @@ async def session_loop(run: Run, index: int) -> None:
             record, _ = await interact(run, index, session, "load", page, query, partial(session.run, page, query))
             count += 1
             if record.error is None and not run.finished(index):
-                await asyncio.sleep(plan.think * rng.uniform(0.5, 1.5))
+                await asyncio.sleep(run.think() * rng.uniform(0.5, 1.5))
                 change = choose_change(session, page, page_no // len(PAGES))
                 if change is not None:
                     key, value = change
@@ -377,7 +384,7 @@ async def session_loop(run: Run, index: int) -> None:
                 await session.close()  # state unknown: start over in a new session, as a reload would
                 session = None
             page_no += 1
-            await asyncio.sleep(plan.think * rng.uniform(0.5, 1.5))
+            await asyncio.sleep(run.think() * rng.uniform(0.5, 1.5))
     finally:
         if session is not None:
             await session.close()
@@ -424,7 +431,7 @@ async def sample_rss(run: Run, pid: int, samples: list, every: float = 0.5) -> N
 
 async def run_load(plan: Plan, server: Server, db: Path, data_dir: Path, build_id: str) -> dict:
     run = Run(plan)
-    cpu0 = time.process_time()
+    cpu0, loadavg = time.process_time(), os.getloadavg()
     rss = {"start": server.rss_mb()}
     cold = await warmup(run) if plan.warmup else {}
     rss["after_warmup"] = server.rss_mb()
@@ -462,7 +469,10 @@ async def run_load(plan: Plan, server: Server, db: Path, data_dir: Path, build_i
     await asyncio.sleep(plan.settle)
     rss["after_close"] = server.rss_mb()
     sampler.cancel()
-    return summarise(run, plan, rss, samples, cold, bounds, build_id, time.process_time() - cpu0)
+    summary = summarise(run, plan, rss, samples, cold, bounds, build_id, time.process_time() - cpu0)
+    # Other work on the machine skews latency: the load average says how busy it was.
+    summary["config"]["loadavg_1min"] = {"start": round(loadavg[0], 2), "end": round(os.getloadavg()[0], 2)}
+    return summary
 
 
 # ---- the summary --------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ Rules (name: what it rejects):
   duplicate-key / duplicate-id: the same key twice
   catalogue: unknown or missing keys in a catalogue or source table
   inferred-publisher: a row whose publisher is inferred (attribution = inferred) not marked low
+  estimate: a derivation that averages figures (a midpoint of a range is an estimate the page does not make)
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ SOURCE_KINDS = ("web page", "official release", "API", "document")
 REGION_KINDS = ("country", "province", "municipality", "autonomous region")
 
 PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+AVERAGE = re.compile(r"\+.*\)\s*/\s*\d+\s*$|\b(avg|mean|average|midpoint)\b|平均", re.IGNORECASE)
 # CN and its provinces (ISO 3166-2:CN), or another economy's ISO 3166-1 alpha-2 code for comparisons.
 REGION_CODE = re.compile(r"^(CN-[A-Z]{2}|[A-Z]{2})$")
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -302,6 +304,17 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> li
                             f"series {row['series']!r} is {series_entry.values.get('measure')}: needs {want}",
                         )
                     )
+        if AVERAGE.search(row["derivation"]):
+            out.append(
+                Problem(
+                    name,
+                    line,
+                    "derivation",
+                    "estimate",
+                    "averaging figures (e.g. the midpoint of a range) makes an estimate the page does not state; "
+                    "record a stated bound with a qualifier instead",
+                )
+            )
         if row["vintage"].strip():
             try:
                 parse_date(row["vintage"])

@@ -60,6 +60,7 @@ def test_a_good_extra_row_is_accepted(data_dir):
         ("2448,家,,", "2448,家,approximately,", "enum", "qualifier"),
         ("2448家,,,,", "2448家,,2017-02-30,,", "period", "vintage"),
         ("2448家,,,,", "2448家,,,certain,", "enum", "reliability"),
+        ("2448家,,,,", "2448家,(2400 + 2500) / 2,,,", "estimate", "derivation"),
     ],
 )
 def test_row_rules(data_dir, cell, replacement, rule, column):

@@ -1,0 +1,95 @@
+"""make bench: run every benchmark and write one results table (bench/results.md).
+
+Each figure is a median over repeated runs, with a ratio to a baseline measured in the same run.
+Runs on loopback only; the load test starts and stops its own server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import bench_browser, bench_build, bench_console, bench_large, bench_pages
+from bench.common import ROOT, git_head, machine, table
+from etl.build import build
+
+
+def load_test(sessions: int, seconds: int, out: Path) -> dict | None:
+    script = ROOT / "bench" / "load.py"
+    if not script.exists():
+        return None
+    command = [sys.executable, str(script), "--sessions", str(sessions), "--seconds", str(seconds), "--swap",
+               "--json", str(out)]  # fmt: skip
+    subprocess.run(command, cwd=ROOT, check=False, timeout=seconds * 10 + 300)
+    return json.loads(out.read_text()) if out.exists() else None
+
+
+def main(args) -> str:
+    started = time.time()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "lending.duckdb"
+        build(db, log=lambda _: None)
+        sections = [f"# Lendscope benchmarks\n\nMachine: {machine()}  \nCommit: {git_head()}  \n"
+                    f"Run: `make bench` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})\n"]  # fmt: skip
+
+        result = bench_build.main(args.repeat)
+        sections.append("## ETL build\n`python bench/bench_build.py` — the full build (validate, transform, load, "
+                        "claim check, hash, atomic swap) against DuckDB reading the same CSV files bare.\n\n"
+                        + table([result], ["build_median_s", "bare_load_median_s", "ratio", "repeat"]))  # fmt: skip
+
+        rows = bench_pages.main(str(db), max(2, args.repeat // 2))
+        sections.append("## Page render, server side\n`python bench/bench_pages.py` — AppTest, cold (first run) "
+                        "and warm (rerun) medians; target warm ≤ 150 ms.\n\n"
+                        + table(rows, ["page", "cold_s", "warm_s", "warm_vs_empty", "warm_vs_one_chart",
+                                       "warm_target_150ms"]))  # fmt: skip
+
+        if not args.no_browser:
+            rows = bench_browser.main(str(db), args.repeat)
+            sections.append("## Browser: navigation to chart drawn\n`python bench/bench_browser.py` — headless "
+                            "Chromium, new context per visit; target ≤ 1.3 × the one-chart page.\n\n"
+                            + table(rows, ["page", "nav_to_chart_s", "ratio", "target_1_3x"]))  # fmt: skip
+
+        result = bench_console.main(str(db), args.repeat)
+        sections.append("## SQL console overhead\n`python bench/bench_console.py` — the sandboxed console against "
+                        "DuckDB with the same engine settings, on every named query; target median ratio ≤ 1.2.\n\n"
+                        + table(result["queries"], ["query", "console_ms", "raw_ms", "ratio"])
+                        + f"\n\nMedian ratio: **{result['median_ratio']}** ({result['target_median_ratio_1_2']})\n\n"
+                        "Time-limit accuracy (a query that never ends):\n\n"
+                        + table(result["time_limit"], ["limit_s", "stopped_after_s"]))  # fmt: skip
+
+        result = bench_large.main(args.rows, 3)
+        sections.append(f"## Large data: {result['rows']:,}-row SYNTHETIC loan table\n`python bench/bench_large.py` "
+                        "— generated into its own database file (never lending.duckdb); console queries; "
+                        "target ≤ 1 s each, peak RSS ≤ 1.5 GB.\n\n"
+                        + table(result["queries"], ["query", "median_s", "target_1s"])
+                        + f"\n\nGenerated in {result['generate_s']} s; peak RSS {result['peak_rss_mb']} MB "
+                        f"({result['target_peak_rss_1_5gb']}); row cap holds: {result['row_cap_holds']}; "
+                        f"time limit: {result['time_limit']}")  # fmt: skip
+
+        load = load_test(args.sessions, args.seconds, Path(tmp) / "load.json")
+        if load is not None:
+            sections.append("## Load, memory and a database swap while serving\n`python bench/load.py --sessions "
+                            f"{args.sessions} --seconds {args.seconds} --swap` — Streamlit websocket clients on "
+                            "loopback, server-side latency from rerun request to script finished.\n\n```json\n"
+                            + json.dumps(load, indent=2) + "\n```")  # fmt: skip
+    sections.append(f"\nTotal benchmark time: {time.time() - started:.0f} s\n")
+    return "\n\n".join(sections)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--rows", type=int, default=10_000_000)
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
+    args = parser.parse_args()
+    report = main(args)
+    Path(args.out).write_text(report, encoding="utf-8")
+    print(report)
