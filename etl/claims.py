@@ -42,14 +42,14 @@ def check_claim_entries(claims: dict[str, TomlEntry], queries_dir) -> list[Probl
                     Problem(entry.file, entry.line, key, "required", f"claim {claim_id!r}: missing {key!r}")
                 )
         for key in entry.values:
-            if key not in CLAIM_KEYS_REQUIRED:
+            if key not in CLAIM_KEYS_REQUIRED and key != "params":
                 problems.append(
                     Problem(entry.file, entry.line, key, "catalogue", f"claim {claim_id!r}: unknown key {key!r}")
                 )
         query = entry.values.get("query")
         if isinstance(query, str) and query:
             try:
-                get(query, queries_dir)
+                get(query, queries_dir).bind(entry.values.get("params", {}))
             except NamedQueryError as exc:
                 problems.append(Problem(entry.file, entry.line, "query", "claim-query", str(exc)))
     return problems
@@ -73,7 +73,7 @@ def evaluate(con: duckdb.DuckDBPyConnection, claims: dict[str, TomlEntry], queri
         where = (entry.file, entry.line, "query")
         query = get(entry.values["query"], queries_dir)
         try:
-            relation = con.sql(query.sql, params=query.bind() or None)
+            relation = con.sql(query.sql, params=query.bind(entry.values.get("params", {})) or None)
             columns = relation.columns
             rows = [dict(zip(columns, row, strict=True)) for row in relation.fetchall()]
         except duckdb.Error as exc:

@@ -1,0 +1,67 @@
+-- title: Claim check: what the data can say about one collection method
+-- description: For one of the article's collection methods: the rules in the data that limit it and the
+-- description: evidence series linked to it, with how many of their figures are of medium or high reliability.
+-- description: The verdict depends on what kind of evidence exists: `test` says what the claim needs
+-- description: (usage: a measure of how much the method is used; enforcement: rules plus prosecutions or
+-- description: court cases; cost: cost or productivity figures).
+-- param: method text phone  Method id (collection_methods table)
+-- param: test text usage  usage | enforcement | cost
+WITH rules AS (
+    SELECT count(*) AS rules, count(*) FILTER (WHERE r.clause_read) AS clauses_read,
+           arg_max(e.title_zh, e.date) AS latest_rule_zh, arg_max(e.title_en, e.date) AS latest_rule_en,
+           max(e.date) AS latest_rule_date
+    FROM collection_method_rules r JOIN events e USING (event_id)
+    WHERE r.method_id = $method
+),
+evidence AS (
+    SELECT o.series_id, s.name_en, s.name_zh, s.unit, count(*) AS figures,
+           count(*) FILTER (WHERE o.reliability <> 'low') AS reliable_figures,
+           arg_max(o.value, o.period_end) AS latest_value, arg_max(o.period_label, o.period_end) AS latest_period,
+           arg_max(o.publisher_id, o.period_end) AS latest_publisher,
+           -- Which kind of evidence a series is, read from its id.
+           CASE WHEN o.series_id LIKE '%prosecuted%' OR o.series_id LIKE '%court%' OR o.series_id LIKE '%taolu%'
+                     THEN 'enforcement'
+                WHEN o.series_id LIKE '%cost%' OR o.series_id LIKE '%calls_per_day%' THEN 'cost'
+                WHEN o.series_id LIKE '%method_share%' OR o.series_id LIKE '%channel%' THEN 'usage'
+                ELSE 'complaints' END AS kind
+    FROM collection_method_evidence m JOIN observations o USING (series_id) JOIN series s USING (series_id)
+    WHERE m.method_id = $method
+    GROUP BY ALL
+),
+summary AS (
+    SELECT count(*) FILTER (WHERE kind = $test AND reliable_figures > 0) AS reliable_matching,
+           count(*) FILTER (WHERE kind = $test) AS matching,
+           sum(figures) AS figures
+    FROM evidence
+),
+verdict AS (
+    SELECT CASE WHEN s.reliable_matching > 0 AND ($test <> 'enforcement' OR r.rules > 0) THEN 'supported'
+                WHEN s.matching > 0 THEN 'not testable with the data held'
+                WHEN r.rules > 0 AND $test = 'enforcement' THEN 'partly supported'
+                ELSE 'not testable with the data held' END AS verdict
+    FROM summary s CROSS JOIN rules r
+)
+SELECT e.series_id, e.name_zh, e.name_en, e.kind, e.figures, e.reliable_figures, e.latest_value, e.unit, e.latest_period, e.latest_publisher,
+       r.rules, r.clauses_read, (SELECT count(*) FROM evidence) AS series_count, v.verdict,
+       '数据中有' || r.rules || '项限制该方法的规则(最近一项:' || r.latest_rule_date || '《' || r.latest_rule_zh || '》),'
+       || '以及' || (SELECT count(*) FROM evidence) || '个相关数据系列。'
+       || CASE v.verdict
+            WHEN 'supported' THEN '检验所需类型的证据存在且来源可靠:'
+                 || (SELECT string_agg(name_zh || ' ' || regexp_replace(latest_value::VARCHAR, '\.0$', '') || unit || '(' || latest_period || ',' || latest_publisher || ')', ';')
+                     FROM evidence WHERE kind = $test AND reliable_figures > 0) || '。'
+            WHEN 'partly supported' THEN '规则存在,但数据中没有执法数字。'
+            ELSE '数据中没有能检验这一说法的可靠数字'
+                 || coalesce('(只有低可靠性的说法:' || (SELECT string_agg(name_zh || ' ' || regexp_replace(latest_value::VARCHAR, '\.0$', '') || unit || '(' || latest_publisher || ')', ';')
+                                                       FROM evidence WHERE kind = $test) || ')', '') || '。' END AS explanation_zh,
+       'The data hold ' || r.rules || ' rules that limit this method (latest: "' || r.latest_rule_en || '", '
+       || r.latest_rule_date || ') and ' || (SELECT count(*) FROM evidence) || ' evidence series. '
+       || CASE v.verdict
+            WHEN 'supported' THEN 'Reliable evidence of the kind the claim needs exists: '
+                 || (SELECT string_agg(name_en || ' ' || regexp_replace(latest_value::VARCHAR, '\.0$', '') || ' ' || unit || ' (' || latest_period || ', ' || latest_publisher || ')', '; ')
+                     FROM evidence WHERE kind = $test AND reliable_figures > 0) || '.'
+            WHEN 'partly supported' THEN 'The rules exist, but the data hold no enforcement figures.'
+            ELSE 'No reliable figure in the data can test this'
+                 || coalesce(' (only low-reliability claims: ' || (SELECT string_agg(name_en || ' ' || regexp_replace(latest_value::VARCHAR, '\.0$', '') || ' ' || unit || ' (' || latest_publisher || ')', '; ')
+                                                                    FROM evidence WHERE kind = $test) || ')', '') || '.' END AS explanation_en
+FROM evidence e CROSS JOIN rules r CROSS JOIN verdict v
+ORDER BY e.kind, e.series_id
