@@ -35,7 +35,26 @@ WORDS = {
     "no_data": {"zh": "无数据", "en": "No data"},
     "inferred": {"zh": "发布机构系推断", "en": "publisher inferred"},
     "derived": {"zh": "推算", "en": "derived"},
+    "notes": {"zh": "注", "en": "Notes"},
+    "n_derived": {"zh": "{n}个数字由页面上的数字推算", "en": "{n} values derived from figures on the page"},
+    "n_revised": {"zh": "{n}个数字有多个版本(发布机构修订)", "en": "{n} figures have several vintages (revised)"},
+    "n_inferred": {"zh": "{n}个数字的发布机构系推断(空心点)", "en": "{n} with an inferred publisher (open markers)"},
+    "n_low": {"zh": "{n}个数字来源可靠性低", "en": "{n} from low-reliability sources"},
 }
+
+
+def notes_line(frame: pl.DataFrame, lang: str) -> str:
+    """What a reader must know about the figures drawn: derived, revised, inferred, weak."""
+    if frame.is_empty():
+        return ""
+    counts = {
+        "n_derived": frame["derived"].sum() if "derived" in frame.columns else 0,
+        "n_revised": frame.group_by("publisher_id", "period_label").len().filter(pl.col("len") > 1).height,
+        "n_inferred": frame["publisher_inferred"].sum() if "publisher_inferred" in frame.columns else 0,
+        "n_low": (frame["reliability"] == "low").sum() if "reliability" in frame.columns else 0,
+    }
+    parts = [WORDS[key][lang].format(n=n) for key, n in counts.items() if n]
+    return f"{WORDS['notes'][lang]}: " + "; ".join(parts) + "." if parts else ""
 
 
 # The main publishers keep their colour on every chart; others take one by a stable hash of their id.
@@ -167,7 +186,7 @@ def series_line_chart(
         font={"family": FONT},
         colorway=PALETTE,
     )
-    footer(fig, source_line(frame, lang))
+    footer(fig, " ".join(filter(None, [source_line(frame, lang), notes_line(frame, lang)])))
     return fig
 
 

@@ -197,3 +197,17 @@ def test_rebuilt_database_is_picked_up_without_restart(open_page, tmp_path, data
     at.run()
     assert any(second in c.value for c in at.caption) and first != second
     assert date.today()  # the caption carries the build time too
+
+
+def test_chart_footer_notes_derived_revised_and_weak_figures(open_page, bundled_db):
+    at = open_page(bundled_db, "platforms", lang="en", pl_p=["wdzj"])
+    (spec,) = specs(at)
+    footer = spec["layout"]["annotations"][0]["text"]
+    assert "Notes:" in footer and "derived from figures on the page" in footer
+    assert "several vintages (revised)" in footer  # 网贷之家's 2017 year-end: 1931 and 2240
+
+
+def test_overview_captions_name_publishers(open_page, bundled_db):
+    at = open_page(bundled_db, "overview", lang="zh")
+    captions = " ".join(c.value for c in at.caption)
+    assert "据中国银行保险监督管理委员会" in captions or "据中国人民银行" in captions

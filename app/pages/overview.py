@@ -29,6 +29,7 @@ UNION ALL SELECT 'zero', 0, period_label, publishers, NULL FROM zero WHERE perio
 UNION ALL SELECT 'owed', value, period_label, publisher_id, qualifier FROM owed
 UNION ALL SELECT 'microloan', value, period_label, publisher_id, NULL FROM microloan
 """
+PUBLISHER_NAMES = "SELECT publisher_id, name_zh, name_en FROM publishers"
 
 RISE_AND_FALL = """
 SELECT o.series_id, o.period_end, o.period_label, o.period_type, o.region, o.value, o.unit, o.qualifier,
@@ -55,6 +56,10 @@ st.title(t("app_title", language))
 ui.build_caption(info)
 
 headlines = {r["headline"]: r for r in data.query(HEADLINES, build_id=build_id).iter_rows(named=True)}
+names = {
+    r["publisher_id"]: r[f"name_{language}"]
+    for r in data.query(PUBLISHER_NAMES, build_id=build_id).iter_rows(named=True)
+}
 columns = st.columns(4)
 for column, (name, unit) in zip(
     columns, (("peak", "家"), ("zero", "家"), ("owed", "亿元"), ("microloan", "家")), strict=True
@@ -67,7 +72,8 @@ for column, (name, unit) in zip(
         value = row["period_label"] if name == "zero" else f"{row['value']:,.0f} {unit}"
         qualifier = {"more_than": "> ", "about": "≈ "}.get(row.get("qualifier") or "", "")
         st.metric(t(f"headline_{name}", language), qualifier + value)
-        st.caption(t("according_to", language, publisher=row["publisher_id"], period=row["period_label"]))
+        who = ", ".join(names.get(p.strip(), p.strip()) for p in row["publisher_id"].split(","))
+        st.caption(t("according_to", language, publisher=who, period=row["period_label"]))
 
 frame = data.query(RISE_AND_FALL, build_id=build_id)
 show_events = ui.toggle(t("show_events", language), "ov_ev", value=True)
