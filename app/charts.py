@@ -9,38 +9,11 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from app.i18n import pick
+from app.i18n import pick, t
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif"
-
-PERIOD_WORDS = {
-    "year": {"zh": "年末/年度", "en": "year-end / annual"},
-    "half": {"zh": "半年", "en": "half-year"},
-    "quarter": {"zh": "季度", "en": "quarter"},
-    "month": {"zh": "月末/月度", "en": "month-end / monthly"},
-    "day": {"zh": "某日", "en": "as of a date"},
-    "range": {"zh": "跨月区间", "en": "span of months"},
-    "cumulative": {"zh": "累计", "en": "cumulative to date"},
-}
-WORDS = {
-    "unit": {"zh": "单位", "en": "Unit"},
-    "period": {"zh": "期间", "en": "period"},
-    "source": {"zh": "来源", "en": "Source"},
-    "cited": {
-        "zh": "每个数字均注明所读页面,见 Lendscope › 来源。",
-        "en": "Each figure is cited to the page it was read on; see Lendscope › Sources.",
-    },
-    "no_data": {"zh": "无数据", "en": "No data"},
-    "inferred": {"zh": "发布机构系推断", "en": "publisher inferred"},
-    "derived": {"zh": "推算", "en": "derived"},
-    "notes": {"zh": "注", "en": "Notes"},
-    "n_derived": {"zh": "{n}个数字由页面上的数字推算", "en": "{n} values derived from figures on the page"},
-    "n_revised": {"zh": "{n}个数字有多个版本(发布机构修订)", "en": "{n} figures have several vintages (revised)"},
-    "n_inferred": {"zh": "{n}个数字的发布机构系推断(空心点)", "en": "{n} with an inferred publisher (open markers)"},
-    "n_low": {"zh": "{n}个数字来源可靠性低", "en": "{n} from low-reliability sources"},
-}
 
 
 def notes_line(frame: pl.DataFrame, lang: str) -> str:
@@ -53,8 +26,8 @@ def notes_line(frame: pl.DataFrame, lang: str) -> str:
         "n_inferred": frame["publisher_inferred"].sum() if "publisher_inferred" in frame.columns else 0,
         "n_low": (frame["reliability"] == "low").sum() if "reliability" in frame.columns else 0,
     }
-    parts = [WORDS[key][lang].format(n=n) for key, n in counts.items() if n]
-    return f"{WORDS['notes'][lang]}: " + "; ".join(parts) + "." if parts else ""
+    parts = [t(f"chart_{key}", lang, n=n) for key, n in counts.items() if n]
+    return f"{t('chart_notes', lang)}: " + "; ".join(parts) + "." if parts else ""
 
 
 # The main publishers keep their colour on every chart; others take one by a stable hash of their id.
@@ -89,8 +62,8 @@ def publisher_names(frame: pl.DataFrame, lang: str) -> list[str]:
 
 def source_line(frame: pl.DataFrame, lang: str = "en") -> str:
     if frame.is_empty():
-        return WORDS["no_data"][lang]
-    return f"{WORDS['source'][lang]}: {'; '.join(publisher_names(frame, lang))}. {WORDS['cited'][lang]}"
+        return t("chart_no_data", lang)
+    return f"{t('chart_source', lang)}: {'; '.join(publisher_names(frame, lang))}. {t('chart_cited', lang)}"
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -124,8 +97,8 @@ def footer(fig: go.Figure, text: str) -> None:
 
 def subtitle(series: dict, frame: pl.DataFrame, lang: str) -> str:
     kinds = sorted(set(frame["period_type"])) if frame.height else []
-    periods = ", ".join(PERIOD_WORDS[k][lang] for k in kinds) or "—"
-    return f"{WORDS['unit'][lang]}: {series['unit']} · {WORDS['period'][lang]}: {periods}"
+    periods = ", ".join(t(f"period_{k}", lang) for k in kinds) or "—"
+    return f"{t('chart_unit', lang)}: {series['unit']} · {t('chart_period', lang)}: {periods}"
 
 
 def _hover_rows(part: pl.DataFrame, lang: str) -> list[list[str]]:
@@ -133,9 +106,9 @@ def _hover_rows(part: pl.DataFrame, lang: str) -> list[list[str]]:
     for r in part.iter_rows(named=True):
         flags = []
         if r.get("derived"):
-            flags.append(f"{WORDS['derived'][lang]}: {r.get('derivation')}")
+            flags.append(f"{t('chart_derived', lang)}: {r.get('derivation')}")
         if r.get("publisher_inferred"):
-            flags.append(WORDS["inferred"][lang])
+            flags.append(t("chart_inferred", lang))
         if r.get("qualifier"):
             flags.append(r["qualifier"])
         rows.append([r["period_label"], r["source_site"] or "", r["source_url"] or "", "; ".join(flags)])
@@ -224,7 +197,7 @@ def province_bar_chart(
             hovertemplate="%{y}: %{x:,} " + series["unit"] + "<extra></extra>",
         )
     )  # fmt: skip
-    unit = f"{WORDS['unit'][lang]}: {series['unit']}"
+    unit = f"{t('chart_unit', lang)}: {series['unit']}"
     fig.update_layout(
         title={"text": f"{pick(series, 'name', lang)} · {period}<br><sup>{unit}</sup>"},
         yaxis={"autorange": "reversed"},

@@ -95,6 +95,56 @@ STRINGS: dict[str, dict[str, str]] = {
     "sources_table": {"zh": "所有来源", "en": "Every source"},
     "dictionary": {"zh": "数据字典", "en": "Data dictionary"},
     "reliability": {"zh": "可靠性", "en": "Reliability"},
+    # SQL console (app/pages/sql.py)
+    "sql_named": {"zh": "命名查询", "en": "Named query"},
+    "sql_none": {"zh": "(自己写SQL)", "en": "(write your own SQL)"},
+    "sql_sql": {"zh": "SQL(只读,单条语句)", "en": "SQL (read-only, one statement)"},
+    "sql_run": {"zh": "运行", "en": "Run"},
+    "sql_rows": {"zh": "{n}行,用时{s:.3f}秒", "en": "{n} rows in {s:.3f} s"},
+    "sql_truncated": {
+        "zh": "结果已截断为前{n}行;下载可获得最多{m}行。",
+        "en": "Truncated at {n} rows for display; downloads hold up to {m} rows.",
+    },
+    "sql_prepare": {"zh": "准备下载(完整结果)", "en": "Prepare downloads (full result)"},
+    "sql_schema": {"zh": "表结构", "en": "Schema"},
+    "sql_limits": {
+        "zh": "限制:{t}秒超时、显示{d}行、下载{e}行、内存{m}。无法读写数据库以外的任何文件。",
+        "en": "Limits: {t} s time limit, {d} rows shown, {e} rows downloadable, {m} memory. "
+        "Nothing outside the database can be read or written.",
+    },
+    # Charts (app/charts.py)
+    "period_year": {"zh": "年末/年度", "en": "year-end / annual"},
+    "period_half": {"zh": "半年", "en": "half-year"},
+    "period_quarter": {"zh": "季度", "en": "quarter"},
+    "period_month": {"zh": "月末/月度", "en": "month-end / monthly"},
+    "period_day": {"zh": "某日", "en": "as of a date"},
+    "period_range": {"zh": "跨月区间", "en": "span of months"},
+    "period_cumulative": {"zh": "累计", "en": "cumulative to date"},
+    "chart_year": {"zh": "年末/年度", "en": "year-end / annual"},
+    "chart_half": {"zh": "半年", "en": "half-year"},
+    "chart_quarter": {"zh": "季度", "en": "quarter"},
+    "chart_month": {"zh": "月末/月度", "en": "month-end / monthly"},
+    "chart_day": {"zh": "某日", "en": "as of a date"},
+    "chart_range": {"zh": "跨月区间", "en": "span of months"},
+    "chart_cumulative": {"zh": "累计", "en": "cumulative to date"},
+    "chart_unit": {"zh": "单位", "en": "Unit"},
+    "chart_period": {"zh": "期间", "en": "period"},
+    "chart_source": {"zh": "来源", "en": "Source"},
+    "chart_cited": {
+        "zh": "每个数字均注明所读页面,见 Lendscope › 来源。",
+        "en": "Each figure is cited to the page it was read on; see Lendscope › Sources.",
+    },
+    "chart_no_data": {"zh": "无数据", "en": "No data"},
+    "chart_inferred": {"zh": "发布机构系推断", "en": "publisher inferred"},
+    "chart_derived": {"zh": "推算", "en": "derived"},
+    "chart_notes": {"zh": "注", "en": "Notes"},
+    "chart_n_derived": {"zh": "{n}个数字由页面上的数字推算", "en": "{n} values derived from figures on the page"},
+    "chart_n_revised": {"zh": "{n}个数字有多个版本(发布机构修订)", "en": "{n} figures have several vintages (revised)"},
+    "chart_n_inferred": {
+        "zh": "{n}个数字的发布机构系推断(空心点)",
+        "en": "{n} with an inferred publisher (open markers)",
+    },
+    "chart_n_low": {"zh": "{n}个数字来源可靠性低", "en": "{n} from low-reliability sources"},
 }
 
 

@@ -79,6 +79,15 @@ def require_database() -> dict:
         st.stop()
 
 
+def page_header(title_key: str) -> tuple[str, dict]:
+    """Language, database guard, title and build caption: how every page starts."""
+    language = lang()
+    info = require_database()
+    st.title(t(title_key, language))
+    build_caption(info)
+    return language, info
+
+
 def build_caption(info: dict) -> None:
     st.caption(t("build_caption", lang(), build_id=info["build_id"], built_at=f"{info['built_at']:%Y-%m-%d %H:%M}"))
 

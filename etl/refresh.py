@@ -179,16 +179,21 @@ def refresh(
         shutil.rmtree(staging_root, ignore_errors=True)
 
 
-def _rebuild(db_path: Path, data_dir: Path, updated: list[SourceResult], staging_root: Path, log) -> str | None:
-    """Validate and build from a copy of the inputs with the refreshed files in; then put them in place."""
-    tree = staging_root / "inputs"
-    tree.mkdir()
+def copy_inputs(data_dir: Path, tree: Path) -> None:
+    """Copy the build inputs of a data folder (not its database or snapshots) to `tree`."""
+    tree.mkdir(parents=True, exist_ok=True)
     for part in INPUT_PARTS:
         source = data_dir / part
         if source.is_dir():
             shutil.copytree(source, tree / part)
         elif source.exists():
             shutil.copy2(source, tree / part)
+
+
+def _rebuild(db_path: Path, data_dir: Path, updated: list[SourceResult], staging_root: Path, log) -> str | None:
+    """Validate and build from a copy of the inputs with the refreshed files in; then put them in place."""
+    tree = staging_root / "inputs"
+    copy_inputs(data_dir, tree)
     (tree / "refreshed").mkdir(exist_ok=True)
     written = {}
     for result in updated:

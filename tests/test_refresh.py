@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 import socket
 import threading
 import time
@@ -19,7 +18,7 @@ from werkzeug import Response
 from etl.build import build
 from etl.fetch import FetchPolicy
 from etl.paths import DATA_DIR
-from etl.refresh import EXIT_ALL_FAILED, EXIT_SOME_FAILED, INPUT_PARTS, refresh
+from etl.refresh import EXIT_ALL_FAILED, EXIT_SOME_FAILED, copy_inputs, refresh
 from tests.conftest import run_etl
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -89,13 +88,7 @@ def wb_page(code: str, page: int = 1, pages: int = 1) -> str:
 def tree(tmp_path):
     """A copy of the real input tree and a database built from it."""
     data = tmp_path / "data"
-    data.mkdir()
-    for part in INPUT_PARTS:
-        source = DATA_DIR / part
-        if source.is_dir():
-            shutil.copytree(source, data / part)
-        elif source.exists():
-            shutil.copy2(source, data / part)
+    copy_inputs(DATA_DIR, data)
     db = tmp_path / "lending.duckdb"
     build(db, data, log=lambda _: None)
     return data, db

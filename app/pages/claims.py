@@ -25,11 +25,8 @@ CLAIM_CHARTS = {
     "market_keeps_growing": ("series_id", ["peak", "latest"]),
 }
 
-language = ui.lang()
-info = ui.require_database()
+language, info = ui.page_header("page_claims")
 build_id = info["build_id"]
-st.title(t("page_claims", language))
-ui.build_caption(info)
 st.caption("《现在网贷[催收]的现状与方法》(2025-02-12)")
 
 claims = data.query(queries.CLAIMS, build_id=build_id)

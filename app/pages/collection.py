@@ -9,11 +9,8 @@ from app import data, queries, ui
 from app.explorer import series_explorer
 from app.i18n import pick, t
 
-language = ui.lang()
-info = ui.require_database()
+language, info = ui.page_header("page_collection")
 build_id = info["build_id"]
-st.title(t("page_collection", language))
-ui.build_caption(info)
 
 methods = data.query(queries.METHODS, build_id=build_id)
 rules = data.query(queries.METHOD_RULES, build_id=build_id)

@@ -22,11 +22,8 @@ OTHERS = [
 ]  # fmt: skip
 PROVINCIAL = ["microloan_companies", "microloan_loan_balance", "microloan_staff", "microloan_paid_in_capital"]
 
-language = ui.lang()
-info = ui.require_database()
+language, info = ui.page_header("page_lenders")
 build_id = info["build_id"]
-st.title(t("page_lenders", language))
-ui.build_caption(info)
 
 national_tab, provinces_tab, others_tab = st.tabs(
     ["小额贷款公司(全国)" if language == "zh" else "Microloan companies (national)",

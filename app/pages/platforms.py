@@ -1,10 +1,7 @@
 """P2P platforms: operating counts by publisher, new and problem platforms, the official wind-down."""
 
-import streamlit as st
-
 from app import ui
 from app.explorer import series_explorer
-from app.i18n import t
 
 SERIES = [
     "p2p_platforms_operating", "p2p_institutions_operating_official", "p2p_platforms_new",
@@ -12,7 +9,5 @@ SERIES = [
     "p2p_exited_and_problem_platforms_cumulative", "p2p_platforms_cumulative", "p2p_platforms_peak_official",
 ]  # fmt: skip
 
-info = ui.require_database()
-st.title(t("page_platforms", ui.lang()))
-ui.build_caption(info)
+_, info = ui.page_header("page_platforms")
 series_explorer(SERIES, "pl", info["build_id"])

@@ -8,11 +8,8 @@ import streamlit as st
 from app import charts, data, queries, ui
 from app.i18n import pick, t
 
-language = ui.lang()
-info = ui.require_database()
+language, info = ui.page_header("page_regulation")
 build_id = info["build_id"]
-st.title(t("page_regulation", language))
-ui.build_caption(info)
 
 events = data.events(build_id)
 categories = {

@@ -9,11 +9,8 @@ from app import data, queries, ui
 from app.i18n import t
 from etl.dictionary import describe_schema
 
-language = ui.lang()
-info = ui.require_database()
+language, info = ui.page_header("page_sources")
 build_id = info["build_id"]
-st.title(t("page_sources", language))
-ui.build_caption(info)
 
 sources = data.query(queries.SOURCES, build_id=build_id)
 levels = ["high", "medium", "low"]

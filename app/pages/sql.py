@@ -12,36 +12,13 @@ from etl.dictionary import describe_schema
 from etl.named_queries import NamedQueryError, load_all
 from etl.sandbox import QueryError
 
-TEXT = {
-    "named": {"zh": "命名查询", "en": "Named query"},
-    "none": {"zh": "(自己写SQL)", "en": "(write your own SQL)"},
-    "sql": {"zh": "SQL(只读,单条语句)", "en": "SQL (read-only, one statement)"},
-    "run": {"zh": "运行", "en": "Run"},
-    "rows": {"zh": "{n}行,用时{s:.3f}秒", "en": "{n} rows in {s:.3f} s"},
-    "truncated": {
-        "zh": "结果已截断为前{n}行;下载可获得最多{m}行。",
-        "en": "Truncated at {n} rows for display; downloads hold up to {m} rows.",
-    },
-    "prepare": {"zh": "准备下载(完整结果)", "en": "Prepare downloads (full result)"},
-    "schema": {"zh": "表结构", "en": "Schema"},
-    "limits": {
-        "zh": "限制:{t}秒超时、显示{d}行、下载{e}行、内存{m}。无法读写数据库以外的任何文件。",
-        "en": "Limits: {t} s time limit, {d} rows shown, {e} rows downloadable, {m} memory. "
-        "Nothing outside the database can be read or written.",
-    },
-}
-
 
 def tr(key: str, **values) -> str:
-    text = TEXT[key][ui.lang()]
-    return text.format(**values) if values else text
+    return t(f"sql_{key}", ui.lang(), **values)
 
 
-language = ui.lang()
-info = ui.require_database()
+language, info = ui.page_header("page_sql")
 build_id = info["build_id"]
-st.title(t("page_sql", language))
-ui.build_caption(info)
 limits = console.LIMITS
 st.caption(
     tr(

@@ -1,10 +1,7 @@
 """Volume and outcomes: turnover, loan balance, yields, investors and borrowers, money owed and recovered."""
 
-import streamlit as st
-
 from app import ui
 from app.explorer import series_explorer
-from app.i18n import t
 
 SERIES = [
     "p2p_turnover", "p2p_loan_balance", "p2p_yield_avg", "p2p_investors", "p2p_borrowers", "p2p_loan_term_avg",
@@ -13,7 +10,5 @@ SERIES = [
     "p2p_borrowers_change_official",
 ]  # fmt: skip
 
-info = ui.require_database()
-st.title(t("page_volume", ui.lang()))
-ui.build_caption(info)
+_, info = ui.page_header("page_volume")
 series_explorer(SERIES, "vo", info["build_id"])
