@@ -35,7 +35,9 @@ def significant_digits(value: float) -> str:
     return text.replace(".", "").lstrip("0").rstrip("0") or "0"
 
 
-_DIGIT_GAP = re.compile(r"(?<=\d)[,\s.，·](?=\d)")
+# Separators between digits: thousands (2,595 · 1 357), and decimal points as some pages print them
+# (4394。61 on a page that renders every full stop as 。).
+_DIGIT_GAP = re.compile(r"(?<=\d)[,\s.，·。](?=\d)")
 # Small numbers are often written as words ("only six platforms", "归零", "无新上线平台").
 _NUMBER_WORDS = {
     "zero": "0", "none": "0", "no": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",

@@ -30,6 +30,7 @@ def test_significant_digits(value, digits):
         (12200.0, "贷款余额1.22万亿元"),
         (6.0, "there were only six P2P online-lending platforms"),
         (0.0, "P2P网贷机构已经归零"),
+        (4394.61, "网贷行业总体贷款余额已经达到了4394。61亿元"),
     ],
 )
 def test_stated_values_are_found_in_their_excerpts(value, excerpt):
