@@ -11,10 +11,11 @@ ETL_CODE    := $(wildcard etl/*.py etl/schema.sql)
 
 .PHONY: run test build validate info lint format clean install install-dev bench
 
+# No file watcher: editing a source file would unload the app's modules under live sessions.
 run: install $(DB)
 	@echo "Lendscope: http://localhost:$(PORT)"
 	$(VENV)/bin/streamlit run dashboard.py --server.headless true --server.port $(PORT) \
-		--browser.gatherUsageStats false
+		--browser.gatherUsageStats false --server.fileWatcherType none
 
 test: install-dev
 	$(PY) -m ruff check .

@@ -6,6 +6,10 @@ publisher; hover shows value, period, publisher and source.
 
 from __future__ import annotations
 
+# Imported here, not left to plotly: plotly looks pandas up in sys.modules without importing it, so
+# when several sessions start at once it could see a half-initialised pandas (AttributeError). An
+# explicit import waits for the module to finish initialising.
+import pandas  # noqa: F401
 import plotly.graph_objects as go
 import polars as pl
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from app import charts, data, ui
+from app import charts, data, queries, ui
 from app.export import ExportMeta
 from app.i18n import pick, t
 
@@ -28,10 +28,8 @@ def series_explorer(series_ids: list[str], key: str, build_id: str, region: str 
         else order[0]
     )
     series = rows[series_id]
-    frames = {s: data.series_observations(build_id, s, region) for s in order}
-    frame = frames[series_id]
     # Options are every publisher of the page's series, so a link keeps working when the series changes.
-    everyone = pl.concat([f.select("publisher_id", "publisher_zh", "publisher_en") for f in frames.values()]).unique()
+    everyone = data.query(queries.PUBLISHERS_OF_SERIES, (tuple(order), region), build_id=build_id)
     labels = {
         r["publisher_id"]: (r["publisher_zh"] if language == "zh" else r["publisher_en"])
         for r in everyone.iter_rows(named=True)
@@ -48,13 +46,7 @@ def series_explorer(series_ids: list[str], key: str, build_id: str, region: str 
     with c3:
         show_events = ui.toggle(t("show_events", language), f"{key}_ev")
 
-    drawn = filter_frame(frame, chosen, frequency)
-    events = None
-    if show_events and drawn.height:
-        events = data.events(build_id).filter(
-            pl.col("date").is_between(drawn["period_end"].min(), drawn["period_end"].max())
-        )
-    fig = charts.series_line_chart(drawn, series, language, log_scale=log_scale, events=events)
+    drawn, fig = _chart(build_id, series, region, tuple(chosen), frequency, log_scale, show_events, language)
     meta = ExportMeta(
         title=pick(series, "name", language),
         unit=series["unit"],
@@ -64,6 +56,21 @@ def series_explorer(series_ids: list[str], key: str, build_id: str, region: str 
     )
     ui.chart_block(fig, drawn, meta, key=f"{key}_{series_id}")
     st.caption(pick(series, "definition", language))
+
+
+# Bounded like the query cache. A rerun with the same filters (most reruns) skips plotly's figure
+# building and validation, which cost more than everything else on the page.
+@st.cache_data(show_spinner=False, ttl=3600, max_entries=256)
+def _chart(build_id, series, region, publishers, frequency, log_scale, show_events, language):
+    frame = data.series_observations(build_id, series["series_id"], region)
+    drawn = filter_frame(frame, list(publishers), frequency)
+    events = None
+    if show_events and drawn.height:
+        events = data.events(build_id).filter(
+            pl.col("date").is_between(drawn["period_end"].min(), drawn["period_end"].max())
+        )
+    fig = charts.series_line_chart(drawn, series, language, log_scale=log_scale, events=events)
+    return drawn, fig.to_plotly_json()
 
 
 def filter_frame(frame: pl.DataFrame, publishers: list[str], frequency: str) -> pl.DataFrame:

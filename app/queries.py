@@ -85,3 +85,10 @@ SELECT table_name, column_name, data_type, ordinal_position
 FROM information_schema.columns WHERE table_schema = 'main'
 ORDER BY table_name, ordinal_position
 """
+
+PUBLISHERS_OF_SERIES = """
+SELECT DISTINCT o.publisher_id, p.name_zh AS publisher_zh, p.name_en AS publisher_en
+FROM observations o JOIN publishers p USING (publisher_id)
+WHERE list_contains(?, o.series_id) AND o.region = ?
+ORDER BY o.publisher_id
+"""

@@ -145,10 +145,13 @@ def slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "lendscope"
 
 
-def chart_block(fig: go.Figure, frame: pl.DataFrame, meta: ExportMeta, key: str) -> None:
-    """The chart, then its downloads (CSV, XLSX, ZIP, SVG/PNG) and the suggested citation."""
+def chart_block(fig: go.Figure | dict, frame: pl.DataFrame, meta: ExportMeta, key: str) -> None:
+    """The chart, then its downloads (CSV, XLSX, ZIP, SVG/PNG) and the suggested citation.
+    `fig` may be a Figure or its plotly JSON (a cached figure)."""
     language = lang()
     name = slug(key)
+    if isinstance(fig, dict) and not fig.get("data"):
+        fig = go.Figure(fig)  # plotly rejects a dict with no traces (with an exception it no longer defines)
     st.plotly_chart(
         fig,
         key=f"{key}_chart",
@@ -165,8 +168,8 @@ def chart_block(fig: go.Figure, frame: pl.DataFrame, meta: ExportMeta, key: str)
         ("xlsx", t("download_xlsx", language), lambda: xlsx_bytes(frame, meta),
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ("zip", t("download_zip", language), lambda: zip_bytes(frame, meta, name), "application/zip"),
-        ("svg", t("download_svg", language), lambda: image_bytes(fig, "svg"), "image/svg+xml"),
-        ("png", t("download_png", language), lambda: image_bytes(fig, "png"), "image/png"),
+        ("svg", t("download_svg", language), lambda: image_bytes(go.Figure(fig), "svg"), "image/svg+xml"),
+        ("png", t("download_png", language), lambda: image_bytes(go.Figure(fig), "png"), "image/png"),
     ]  # fmt: skip
     for column, (fmt, label, make, mime) in zip(st.columns(len(buttons)), buttons, strict=True):
         disabled = fmt in ("svg", "png") and not images

@@ -1,24 +1,30 @@
 """Load test: N concurrent dashboard sessions over Streamlit's websocket protocol (bench/st_client.py),
 each cycling through pages and filter changes, against a server this script starts on loopback.
 
-    python bench/load.py --sessions 20 --seconds 30 [--port P] [--swap] [--json out.json]
+    python bench/load.py --sessions 20 --seconds 30 [--port P] [--swap] [--think 1] [--json out.json]
 
-1. Copies data/ into a temp dir and builds a database from it (`python -m etl build`).
-2. Starts `streamlit run dashboard.py` on 127.0.0.1 with LENDSCOPE_DB pointing at it.
-3. Warm-up: one session opens every page once (cold first runs, reported apart).
-4. Ramps up: 1 session for --ramp-seconds, then 10 (if N > 10), then N for --seconds. Sessions stay
-   connected from level to level. Each session loads a page (new query string, as a link would),
-   changes one of its filters with a real widget change (WidgetStates), and goes on to the next page,
-   with a think time between interactions.
-5. With --swap, halfway through the N-session level it edits one source note in the copied data and
-   rebuilds the same database file (`python -m etl build --db <same path> --data <copy>`, which
-   swaps the file atomically), then checks that every session's first interaction started after the
-   swap shows the new build id, and counts failed renders.
+1. Copies data/ into a temp dir and builds a database from it (`python -m etl build --db --data`).
+2. Starts `streamlit run dashboard.py --server.headless true --server.port P --browser.gatherUsageStats
+   false` on 127.0.0.1 with LENDSCOPE_DB pointing at it (and the file watcher off: --watch-files).
+3. Warm-up: one session opens every page once; these cold first runs are reported apart
+   (--no-warmup starts the sessions on a cold server instead).
+4. Ramps up: 1 session for --ramp-seconds, then 10 (if N > 10), then N for --seconds; sessions stay
+   connected from level to level and new ones arrive spread over one think time. Each session opens
+   a page from a link (page and query string, e.g. /platforms?lang=en&pl_f=year), changes one of its
+   filters with a real widget change (WidgetStates), goes on to the next page, and pauses for the
+   think time (mean --think, uniform ±50 %; the one-session baseline thinks at most 0.5 s) after
+   each interaction.
+5. With --swap, halfway through the N-session level it appends a marker to one source note in the
+   copied data and rebuilds the same database file, which the build swaps in atomically; then checks
+   that every session's first interaction started after the swap shows the new build id, that none
+   shows the old one, and counts failed renders during and after the swap.
 
 Records per interaction: latency (send to script_finished), errors (exception elements, st.error
-alerts, a page without its build caption, unfinished runs, timeouts, disconnects), and the server's
-RSS (process and children, from /proc) at start, after each level and after the sessions close.
-Prints a JSON summary; --json writes it to a file. Exit status 0 when every check passed, 1 otherwise.
+alerts, a page without its build caption, unfinished runs, timeouts, disconnects), whether a filter
+change reached the URL the app writes, and the server's RSS (process and children, from /proc) at
+start, after each level and after the sessions close. Prints a JSON summary (--json writes it too).
+Exit status 0 when every target was met (p95 at N ≤ 2 × p95 at 1, no errors, RSS growth ≤ 30 MB per
+session and levelling off, swap seen, changes applied), 1 otherwise.
 """
 
 from __future__ import annotations
@@ -106,14 +112,19 @@ def rss_mb(pid: int) -> float:
 class Server:
     """`streamlit run dashboard.py` in its own process group, on loopback, against `db`."""
 
-    def __init__(self, db: Path, port: int, log_path: Path):
+    def __init__(self, db: Path, port: int, log_path: Path, watch_files: bool = False):
         self.db, self.port, self.log_path = db, port, log_path
+        # Streamlit's file watcher (on by default) unloads the app's modules when a source file
+        # changes, and runs in progress then fail with KeyError: 'app'. Off, so an unrelated edit in
+        # the working tree during a run does not count as a failure under load.
+        self.watch_files = watch_files
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 60) -> None:
         command = [
             sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
             "--server.port", str(self.port), "--server.address", HOST, "--browser.gatherUsageStats", "false",
+            *([] if self.watch_files else ["--server.fileWatcherType", "none"]),
         ]  # fmt: skip
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
@@ -207,7 +218,7 @@ def change_inputs(data_dir: Path) -> None:
 @dataclass
 class Interaction:
     session: int
-    kind: str  # "load" (a page opened from a link) or "change" (a widget change on the page)
+    kind: str  # "open" (a new session's first page), "load" (a page from a link), "change" (a widget)
     page: str
     detail: str
     level: int
@@ -344,6 +355,7 @@ async def session_loop(run: Run, index: int) -> None:
     lang = "zh" if plan.lang_zh_every and index % plan.lang_zh_every == plan.lang_zh_every - 1 else "en"
     session: StreamlitSession | None = None
     page_no, count = index, 0
+    await asyncio.sleep(rng.uniform(0, run.think()))  # users arrive spread out, not all at once
     try:
         while not run.finished(index) and count < plan.max_interactions:
             if session is None:
@@ -358,10 +370,11 @@ async def session_loop(run: Run, index: int) -> None:
                     session = None
                     await asyncio.sleep(1)
                     continue
+                kind = "open"
             page = PAGES[page_no % len(PAGES)]
             query = "&".join(q for q in (f"lang={lang}", PAGE_QUERY.get(page, "")) if q)
-            record, _ = await interact(run, index, session, "load", page, query, partial(session.run, page, query))
-            count += 1
+            record, _ = await interact(run, index, session, kind, page, query, partial(session.run, page, query))
+            count, kind = count + 1, "load"
             if record.error is None and not run.finished(index):
                 await asyncio.sleep(run.think() * rng.uniform(0.5, 1.5))
                 change = choose_change(session, page, page_no // len(PAGES))
@@ -390,11 +403,11 @@ async def session_loop(run: Run, index: int) -> None:
             await session.close()
 
 
-async def warmup(run: Run) -> dict[str, float]:
+async def warmup(run: Run, pages: list[str] = PAGES) -> dict[str, float]:
     """Every page once in one session: the cold first runs (imports, empty caches)."""
     cold = {}
     async with StreamlitSession(run.plan.port, HOST, timeout=max(run.plan.timeout, 60)) as session:
-        for page in PAGES:
+        for page in pages:
             result = await session.run(page, "lang=en")
             cold[page] = round(result.elapsed, 3)
             if classify(result):
@@ -496,7 +509,7 @@ def latency_stats(records: list[Interaction]) -> dict:
         "p95": percentile(times, 0.95),
         "max": round(max(times), 4) if times else None,
     }
-    for kind in ("load", "change"):
+    for kind in ("open", "load", "change"):
         own = [r.elapsed for r in records if r.kind == kind and r.elapsed is not None]
         stats[kind] = {"n": len(own), "p50": percentile(own, 0.5), "p95": percentile(own, 0.95)}
     return stats
@@ -531,6 +544,11 @@ def summarise(run: Run, plan: Plan, rss: dict, samples: list, cold: dict, bounds
     tail = top_samples[len(top_samples) * 2 // 3 :] if len(top_samples) >= 3 else top_samples
     tail_growth = round(tail[-1] - tail[0], 1) if tail else None
     swap = swap_summary(run, records) if run.swap else None
+    before_swap = [
+        r.elapsed
+        for r in steady
+        if r.level == top and r.elapsed is not None and run.swap and r.t_end < (run.swap.started or 0)
+    ]
     changes = [r for r in records if r.kind == "change" and r.error is None]
     summary = {
         "config": {
@@ -547,6 +565,13 @@ def summarise(run: Run, plan: Plan, rss: dict, samples: list, cold: dict, bounds
             "p50_n": levels[str(top)]["p50"],
             "p95_n": p95_n,
             "p95_ratio": ratio,
+            # The swap costs a rebuild on the same CPUs and a cold query cache (results are cached by
+            # build id): the top level's latency before the swap, apart.
+            **(
+                {"p95_n_before_swap": percentile(before_swap, 0.95), "n_before_swap": len(before_swap)}
+                if run.swap and run.swap.started is not None
+                else {}
+            ),
         },
         "interactions": len(records),
         "unfinished": sum(r.elapsed is None for r in records),
@@ -625,6 +650,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--swap", action="store_true", help="rebuild the database halfway through the N level")
     parser.add_argument("--json", type=Path, help="write the summary here too")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (database, data copy, server log)")
+    parser.add_argument("--no-warmup", action="store_true", help="start the sessions on a cold server")
+    parser.add_argument("--watch-files", action="store_true", help="leave Streamlit's file watcher on")
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= 200 or not 0 < args.seconds <= 3600:
         parser.error("--sessions must be 1..200 and --seconds 0..3600")
@@ -635,7 +662,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"building a database in {workdir} ...", file=sys.stderr)
         data_dir, db, build_id = prepare(workdir)
         port = args.port or free_port()
-        server = Server(db, port, workdir / "server.log")
+        server = Server(db, port, workdir / "server.log", watch_files=args.watch_files)
         print(f"starting the server on {HOST}:{port} ...", file=sys.stderr)
         server.start()
         plan = Plan(
@@ -646,6 +673,7 @@ def main(argv: list[str] | None = None) -> int:
             think=args.think,
             timeout=args.timeout,
             swap=args.swap,
+            warmup=not args.no_warmup,
         )
         print(f"load: levels {plan.levels} ...", file=sys.stderr)
         summary = asyncio.run(run_load(plan, server, db, data_dir, build_id))

@@ -22,6 +22,10 @@ def served(tmp_path_factory):
     server = load.Server(db, load.free_port(), workdir / "server.log")
     try:
         server.start()
+        # One first render before any concurrent ones: concurrent first runs on a cold server can fail
+        # (plotly's is_homogeneous_array reads a half-imported pandas from sys.modules).
+        plan = load.Plan(port=server.port, levels=[1], seconds=0, ramp_seconds=0, think=0, timeout=60)
+        asyncio.run(load.warmup(load.Run(plan), pages=["platforms"]))
         yield server, db, data_dir, build_id
     finally:
         server.stop()
