@@ -29,6 +29,40 @@ def load_test(sessions: int, seconds: int, out: Path) -> dict | None:
     return json.loads(out.read_text()) if out.exists() else None
 
 
+def load_section(load: dict, args) -> str:
+    """The load test's summary as tables (the full JSON is written by bench/load.py --json)."""
+    levels = [
+        {"sessions": n, "interactions": v["interactions"], "per_second": v["per_second"], "p50_s": v["p50"],
+         "p95_s": v["p95"], "errors": v["errors"], "server_rss_mb": v["rss_mb"]}
+        for n, v in sorted(load["levels"].items(), key=lambda kv: int(kv[0]))
+    ]  # fmt: skip
+    latency, rss, swap, targets = load["latency"], load["rss_mb"], load["swap"], load["targets"]
+    swap_row = {k: swap.get(k) for k in ("ok", "sessions", "sessions_seeing_new_build_in_one_interaction",
+                                          "interactions_during_swap", "failed_renders_during_swap",
+                                          "failed_renders_after_swap", "stale_build_after_swap")}  # fmt: skip
+    return "\n".join(
+        [
+            "## Load, memory and a database swap while serving",
+            f"`python bench/load.py --sessions {args.sessions} --seconds {args.seconds} --swap` — Streamlit "
+            "websocket clients (bench/st_client.py) on loopback, each cycling pages and changing filters with a "
+            f"{load['config']['think']} s think time; latency is server-side, from rerun request to script finished; "
+            "the database file is rebuilt and swapped midway.",
+            "",
+            table(levels, list(levels[0])),
+            "",
+            f"p95 with {args.sessions} sessions / p95 with 1: **{latency['p95_ratio']}** (target ≤ 2). "
+            f"Server RSS: {rss['start']} MB at start, {rss['after_warmup']} MB after warm-up, "
+            f"{rss['per_session']} MB per session (target ≤ 30), levels off: {targets['rss_levels_off']}.",
+            "",
+            "Swap under load:",
+            "",
+            table([swap_row], list(swap_row)),
+            "",
+            "Targets: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in targets.items()),
+        ]
+    )
+
+
 def main(args) -> str:
     started = time.time()
     with tempfile.TemporaryDirectory() as tmp:
@@ -73,10 +107,7 @@ def main(args) -> str:
 
         load = load_test(args.sessions, args.seconds, Path(tmp) / "load.json")
         if load is not None:
-            sections.append("## Load, memory and a database swap while serving\n`python bench/load.py --sessions "
-                            f"{args.sessions} --seconds {args.seconds} --swap` — Streamlit websocket clients on "
-                            "loopback, server-side latency from rerun request to script finished.\n\n```json\n"
-                            + json.dumps(load, indent=2) + "\n```")  # fmt: skip
+            sections.append(load_section(load, args))
     sections.append(f"\nTotal benchmark time: {time.time() - started:.0f} s\n")
     return "\n\n".join(sections)
 
