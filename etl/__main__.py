@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from etl.paths import DATA_DIR, DB_ENV_VAR, display_path, resolve_db_path
 from etl.problems import InputError
@@ -58,9 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _data_dir(args):
-    from pathlib import Path
-
+def _data_dir(args) -> Path:
     return Path(args.data).resolve() if getattr(args, "data", None) else DATA_DIR
 
 

@@ -96,12 +96,6 @@ def _toml_text(source_id: str, entries: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def _parse(module, documents: list[Document], config: dict, data_dir: Path) -> Parsed:
-    if module.SOURCE_ID == "pboc_microloan":
-        return module.parse(documents, config, data_dir)
-    return module.parse(documents, config)
-
-
 def refresh(
     db_path: Path,
     data_dir: Path = DATA_DIR,
@@ -147,7 +141,7 @@ def refresh(
                     if previous and snapshots.fingerprint(staged) == snapshots.fingerprint(previous):
                         result = SourceResult(source_id, "unchanged", "same content (sha256) as the last snapshot")
                     else:
-                        parsed = _parse(module, _documents(staged), config.get(source_id, {}), data_dir)
+                        parsed = module.parse(_documents(staged), config.get(source_id, {}), data_dir)
                         if not parsed.rows:
                             raise SourceError("the responses hold no figures")
                         pages = len(staged)

@@ -1,6 +1,11 @@
-"""Sources that publish online, one module each: fetch_all() downloads the raw responses with the
-shared HTTP client; parse() turns them into observation rows and source entries in the same form
-as the curated files, so they pass through the same validation."""
+"""Sources that publish online, one module each, with the same interface:
+
+    SOURCE_ID: str
+    fetch_all(session, config, policy, previous) -> list[Response]   (the shared HTTP client)
+    parse(documents, config, data_dir) -> Parsed                      (rows and source entries)
+
+parse() writes rows and source entries in the same form as the curated files, so they pass through
+the same validation."""
 
 from __future__ import annotations
 

@@ -86,7 +86,7 @@ def _plain(value) -> str:
     return format(Decimal(str(value)), "f")
 
 
-def parse(documents: list[Document], config: dict) -> Parsed:
+def parse(documents: list[Document], config: dict, data_dir=None) -> Parsed:
     cfg = settings(config)
     parsed = Parsed()
     seen: dict[tuple, str] = {}
