@@ -37,7 +37,7 @@ for method in methods.iter_rows(named=True):
             st.dataframe(
                 series.select(
                     "series_id",
-                    pick({"name_zh": "name_zh", "name_en": "name_en"}, "name", language),
+                    f"name_{language}",
                     "unit",
                     "observations",
                 ),
