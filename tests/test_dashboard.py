@@ -211,3 +211,10 @@ def test_overview_captions_name_publishers(open_page, bundled_db):
     at = open_page(bundled_db, "overview", lang="zh")
     captions = " ".join(c.value for c in at.caption)
     assert "据中国银行保险监督管理委员会" in captions or "据中国人民银行" in captions
+
+
+def test_sql_page_prepares_full_downloads(open_page, bundled_db):
+    at = open_page(bundled_db, "sql", lang="en", sql="SELECT * FROM range(20000)")
+    at.button(key="prepare").click().run()
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["CSV", "PARQUET", "JSON"]
