@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -140,3 +141,10 @@ def bundled_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("bundled") / "lending.duckdb"
     build(path, log=lambda _: None)
     return path
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on (for servers the tests start, or to test refused connections)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -19,7 +19,7 @@ from etl.build import build
 from etl.fetch import FetchPolicy
 from etl.paths import DATA_DIR
 from etl.refresh import EXIT_ALL_FAILED, EXIT_SOME_FAILED, copy_inputs, refresh
-from tests.conftest import run_etl
+from tests.conftest import free_port, run_etl
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FAST = FetchPolicy(connect_timeout=1, read_timeout=0.8, attempts=3, backoff=0.05, max_wait=3)
@@ -238,15 +238,9 @@ def test_read_timeout(tree, httpserver):
     assert_failed_and_untouched(tree, before, report, "timeout")
 
 
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_connection_refused(tree):
     before = state(*tree)
-    config = {"worldbank": {"base_url": f"http://127.0.0.1:{closed_port()}/", "indicators": INDICATORS}}
+    config = {"worldbank": {"base_url": f"http://127.0.0.1:{free_port()}/", "indicators": INDICATORS}}
     report = run(tree, config)
     assert_failed_and_untouched(tree, before, report, "connection", "Connection refused")
 
@@ -376,7 +370,7 @@ def test_pboc_format_problems_fail_clearly_and_change_nothing(tree, httpserver, 
 def test_some_failed_is_told_apart_from_all_failed(tree, httpserver):
     serve_pboc(httpserver)
     config = pboc_config(httpserver) | {
-        "worldbank": {"base_url": f"http://127.0.0.1:{closed_port()}/", "indicators": INDICATORS}
+        "worldbank": {"base_url": f"http://127.0.0.1:{free_port()}/", "indicators": INDICATORS}
     }
     report = run(tree, config, sources=["pboc_microloan", "worldbank"])
     assert sorted(r.status for r in report.results) == ["failed", "updated"]
@@ -386,8 +380,8 @@ def test_some_failed_is_told_apart_from_all_failed(tree, httpserver):
 def test_cli_with_the_network_cut(tree):
     data, db = tree
     (data / "refresh.toml").write_text(
-        f'[worldbank]\nbase_url = "http://127.0.0.1:{closed_port()}/"\n'
-        f'[pboc_microloan]\nlisting_url = "http://127.0.0.1:{closed_port()}/index.html"\n',
+        f'[worldbank]\nbase_url = "http://127.0.0.1:{free_port()}/"\n'
+        f'[pboc_microloan]\nlisting_url = "http://127.0.0.1:{free_port()}/index.html"\n',
         encoding="utf-8",
     )
     before = state(data, db)
