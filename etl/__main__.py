@@ -56,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     refresh.add_argument("--data", metavar="DIR", help="input folder (default: data/)")
     coverage = commands.add_parser("coverage", parents=[common], help="periods, publishers and gaps per series")
     coverage.add_argument("--series", metavar="PATTERN", help="only series ids matching (* wildcard)")
+    coverage.add_argument(
+        "--targets", action="store_true", help="only the issues' targets: met or not, what is missing"
+    )
+    coverage.add_argument("--data", metavar="DIR", help="folder holding coverage_targets.toml (default: data/)")
     return parser
 
 
@@ -103,12 +107,18 @@ def cmd_info(args) -> int:
 
 
 def cmd_coverage(args) -> int:
+    from etl import targets
     from etl.coverage import report
     from etl.database import connect_read_only
 
+    goals = targets.load_targets(_data_dir(args) / "coverage_targets.toml")
     con = connect_read_only(resolve_db_path(args.db))
     try:
-        print(report(con, args.series))
+        results = targets.evaluate(con, goals)
+        if not args.targets:
+            print(report(con, args.series))
+            print()
+        print(targets.report(results))
     finally:
         con.close()
     return 0
