@@ -43,6 +43,7 @@ class Response:
     last_modified: str | None = None
     retrieved: datetime = field(default_factory=lambda: datetime.now(UTC))
     attempts: int = 1
+    referrer: str | None = None  # the page that linked to this one (an attachment's report page)
 
     @property
     def not_modified(self) -> bool:

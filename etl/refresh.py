@@ -24,7 +24,7 @@ import requests
 
 from etl import snapshots
 from etl.build import build
-from etl.fetch import FetchError, FetchPolicy
+from etl.fetch import FetchError, FetchPolicy, Response
 from etl.inputs import OBSERVATION_COLUMNS
 from etl.paths import DATA_DIR, display_path
 from etl.problems import InputError
@@ -67,10 +67,39 @@ def _documents(items) -> list[Document]:
     for item in items:
         if isinstance(item, snapshots.Snapshot):
             meta = item.meta
-            docs.append(Document(meta["url"], item.content, meta.get("content_type", ""), meta["retrieved"]))
+            referrer = meta.get("referrer") or ""
+            docs.append(Document(meta["url"], item.content, meta.get("content_type", ""), meta["retrieved"], referrer))
         else:
-            docs.append(Document(item.url, item.content, item.content_type, item.retrieved.isoformat()))
+            docs.append(
+                Document(item.url, item.content, item.content_type, item.retrieved.isoformat(), item.referrer or "")
+            )
     return docs
+
+
+def _carried_forward(responses: list[Response], previous: list[snapshots.Snapshot]) -> list[Response]:
+    """The response set with each 304 (not modified) replaced by the content of its last snapshot.
+
+    A source of many pages (one report page per quarter) answers mostly 304 once it has been fetched:
+    parsing only the changed pages would drop every other page's figures from the refreshed file."""
+    by_url = {s.meta["url"]: s for s in previous}
+    out = []
+    for response in responses:
+        if not response.not_modified:
+            out.append(response)
+            continue
+        snapshot = by_url.get(response.url)
+        if snapshot is None:
+            raise SourceError(f"{response.url}: answered 304 (not modified) but there is no snapshot of it")
+        meta = snapshot.meta
+        out.append(
+            Response(
+                url=response.url, status=meta.get("status", 200), content=snapshot.content,
+                content_type=meta.get("content_type", ""), etag=meta.get("etag"),
+                last_modified=meta.get("last_modified"), retrieved=datetime.fromisoformat(meta["retrieved"]),
+                referrer=meta.get("referrer"),
+            )
+        )  # fmt: skip
+    return out
 
 
 def _csv_text(rows: list[dict]) -> str:
@@ -136,8 +165,7 @@ def refresh(
                 if responses and all(r.not_modified for r in responses):
                     result = SourceResult(source_id, "unchanged", "not modified since the last snapshot (HTTP 304)")
                 else:
-                    fresh = [r for r in responses if not r.not_modified]
-                    staged = snapshots.stage(staging_root / source_id, fresh)
+                    staged = snapshots.stage(staging_root / source_id, _carried_forward(responses, previous))
                     if previous and snapshots.fingerprint(staged) == snapshots.fingerprint(previous):
                         result = SourceResult(source_id, "unchanged", "same content (sha256) as the last snapshot")
                     else:

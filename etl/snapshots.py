@@ -43,6 +43,7 @@ def metadata(response: Response) -> dict:
         "etag": response.etag,
         "last_modified": response.last_modified,
         "attempts": response.attempts,
+        "referrer": response.referrer,
     }
 
 

@@ -357,7 +357,6 @@ def pboc_variant(old: str, new: str) -> str:
         ("<td>机构数量</td>", "<td>机构</td>", ["no table with 地区名称 and 机构数量"]),
         ("<td>118</td>", "<td>一百一十八</td>", ["福建省", "机构数量", "not a number"]),
         ("<tr><td>天津市</td>", "<tr><td>北京市</td>", ["北京市 appears twice"]),
-        ('<tr><td colspan="5">2016-12-31</td></tr>', "", ["no table date"]),
     ],
 )
 def test_pboc_format_problems_fail_clearly_and_change_nothing(tree, httpserver, old, new, words):
@@ -365,6 +364,204 @@ def test_pboc_format_problems_fail_clearly_and_change_nothing(tree, httpserver, 
     before = state(*tree)
     report = run(tree, pboc_config(httpserver), sources=["pboc_microloan"])
     assert_failed_and_untouched(tree, before, report, *words)
+
+
+def report_for(day: str, page: str | None = None) -> str:
+    """The 2016 fixture page re-dated to another quarter-end (same figures: the tests are about fetching)."""
+    year = day[:4]
+    page = page or (FIXTURES / "pboc_microloan_2016.html").read_text(encoding="utf-8")
+    return page.replace("2016-12-31", day).replace("截至2016年末", f"截至{year}年{int(day[5:7])}月末")
+
+
+def html(body: str) -> str:
+    return f'<html><head><meta charset="utf-8"><title>统计数据</title></head><body>{body}</body></html>'
+
+
+def serve_html(httpserver, path: str, text: str, **kw):
+    httpserver.expect_request(path, **kw).respond_with_data(text, content_type="text/html; charset=utf-8")
+
+
+def refreshed_periods(db: Path) -> list[str]:
+    return [
+        label
+        for (label,) in db_rows(
+            db,
+            "SELECT DISTINCT o.period_label FROM observations o JOIN sources s USING (source_id) "
+            "WHERE o.series_id = 'microloan_companies' AND o.region = 'CN' AND s.kind = 'official release' "
+            "ORDER BY 1",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        # No table date and no 截至 sentence: nothing says which quarter the table is.
+        ('<tr><td colspan="5">2016-12-31</td></tr>', "", ["no table date"]),
+        # A table date that is not a quarter-end.
+        ("2016-12-31", "2016-11-30", ["2016-11 is not a quarter-end"]),
+    ],
+)
+def test_pboc_period_problems_fail_clearly(tree, httpserver, old, new, words):
+    page = pboc_variant(old, new).replace("截至2016年末,", "")
+    serve_pboc(httpserver, page)
+    before = state(*tree)
+    report = run(tree, pboc_config(httpserver), sources=["pboc_microloan"])
+    assert_failed_and_untouched(tree, before, report, *words)
+
+
+def test_pboc_period_from_the_table_not_from_a_publication_date(tree, httpserver):
+    """A report page also shows when it was published (a date that is no quarter-end): the table's own
+    date decides the period; without one, 截至YYYY年末 in the text does."""
+    published = pboc_variant("<body>", "<body><p>发布时间:2017-01-24</p>")
+    serve_pboc(httpserver, published)
+    assert run(tree, pboc_config(httpserver), sources=["pboc_microloan"]).results[0].status == "updated"
+    assert refreshed_periods(tree[1]) == ["2016"]
+
+
+def test_pboc_period_from_the_text_when_the_table_has_no_date(tree, httpserver):
+    serve_pboc(httpserver, pboc_variant('<tr><td colspan="5">2016-12-31</td></tr>', ""))
+    report = run(tree, pboc_config(httpserver), sources=["pboc_microloan"])
+    assert report.results[0].status == "updated", report.results[0].message
+    assert refreshed_periods(tree[1]) == ["2016"]
+
+
+def test_pboc_early_titles_and_further_listing_pages(tree, httpserver):
+    """Early reports are titled 数据统计报告; the listing says how many pages it has (totalpage)."""
+    first = html(
+        '<input name="article_paging_list_hidden" totalpage="2">'
+        '<a href="/pboc/2016.html">2016年小额贷款公司统计数据报告</a>'
+    )
+    serve_html(httpserver, "/pboc/index.html", first)
+    serve_html(httpserver, "/pboc/list-2.html", html('<a href="/pboc/2011.html">2011年小额贷款公司数据统计报告</a>'))
+    serve_html(httpserver, "/pboc/2016.html", report_for("2016-12-31"))
+    serve_html(httpserver, "/pboc/2011.html", report_for("2011-12-31"))
+    config = {"pboc_microloan": pboc_config(httpserver)["pboc_microloan"] | {
+        "listing_page_url": httpserver.url_for("/pboc/list-{page}.html"),
+    }}  # fmt: skip
+    report = run(tree, config, sources=["pboc_microloan"])
+    assert report.results[0].status == "updated", report.results[0].message
+    assert refreshed_periods(tree[1]) == ["2011", "2016"]
+    asked = [request.path for request, _ in httpserver.log]
+    assert "/pboc/list-3.html" not in asked, "totalpage=2: no third listing page is asked for"
+
+
+def test_pboc_listing_without_a_page_count_stops_at_a_404(tree, httpserver):
+    serve_html(httpserver, "/pboc/index.html", html('<a href="/pboc/2016.html">2016年小额贷款公司统计数据报告</a>'))
+    serve_html(httpserver, "/pboc/list-2.html", html('<a href="/pboc/2015.html">2015年小额贷款公司统计数据报告</a>'))
+    httpserver.expect_request("/pboc/list-3.html").respond_with_data("not found", status=404)
+    serve_html(httpserver, "/pboc/2016.html", report_for("2016-12-31"))
+    serve_html(httpserver, "/pboc/2015.html", report_for("2015-12-31"))
+    config = {"pboc_microloan": pboc_config(httpserver)["pboc_microloan"] | {
+        "listing_page_url": httpserver.url_for("/pboc/list-{page}.html"), "max_listing_pages": 10,
+    }}  # fmt: skip
+    report = run(tree, config, sources=["pboc_microloan"])
+    assert report.results[0].status == "updated", report.results[0].message
+    assert refreshed_periods(tree[1]) == ["2015", "2016"]
+
+
+def fixture_table_rows() -> list[list[str]]:
+    import re as _re
+
+    page = (FIXTURES / "pboc_microloan_2016.html").read_text(encoding="utf-8")
+    rows = [_re.findall(r"<td[^>]*>(.*?)</td>", tr) for tr in _re.findall(r"<tr>(.*?)</tr>", page)]
+    return [r for r in rows if len(r) == 5]
+
+
+def test_pboc_table_in_an_html_attachment(tree, httpserver):
+    serve_html(httpserver, "/pboc/index.html", html('<a href="/pboc/2016.html">2016年小额贷款公司统计数据报告</a>'))
+    serve_html(
+        httpserver, "/pboc/2016.html",
+        html('<p>截至2016年末,全国共有小额贷款公司8673家。</p>'
+             '<a href="/pboc/attachDir/2016.htm">附件:小额贷款公司分地区情况统计表</a>'),
+    )  # fmt: skip
+    serve_html(httpserver, "/pboc/attachDir/2016.htm", (FIXTURES / "pboc_microloan_2016.html").read_text("utf-8"))
+    report = run(tree, pboc_config(httpserver), sources=["pboc_microloan"])
+    assert report.results[0].status == "updated", report.results[0].message
+    data, db = tree
+    assert refreshed_periods(db) == ["2016"]
+    note, url = db_rows(db, "SELECT note, url FROM sources WHERE source_id = 'pboc-microloan-2016'")[0]
+    assert url.endswith("/pboc/2016.html") and "attachDir/2016.htm" in note
+    metas = [json.loads(p.read_text()) for p in (data / "snapshots" / "pboc_microloan").rglob("*.meta.json")]
+    assert {m["url"].rsplit("/", 1)[-1]: m["referrer"] for m in metas} == {
+        "2016.html": None, "2016.htm": httpserver.url_for("/pboc/2016.html"),
+    }  # fmt: skip
+
+
+def test_pboc_table_in_an_xlsx_attachment(tree, httpserver):
+    from datetime import datetime
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["小额贷款公司分地区情况统计表"])
+    sheet.append([datetime(2019, 12, 31)])
+    for row in fixture_table_rows():
+        sheet.append([float(c) if c.replace(".", "").isdigit() else c for c in row])
+    buffer = BytesIO()
+    book.save(buffer)
+    serve_html(httpserver, "/pboc/index.html", html('<a href="/pboc/2019.html">2019年小额贷款公司统计数据报告</a>'))
+    serve_html(httpserver, "/pboc/2019.html", html('<a href="/pboc/2019.xlsx">附件:分地区情况统计表</a>'))
+    httpserver.expect_request("/pboc/2019.xlsx").respond_with_data(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    report = run(tree, pboc_config(httpserver), sources=["pboc_microloan"])
+    assert report.results[0].status == "updated", report.results[0].message
+    values = dict(
+        db_rows(
+            tree[1],
+            "SELECT region, value FROM observations WHERE source_id = 'pboc-microloan-2019' "
+            "AND series_id = 'microloan_loan_balance'",
+        )
+    )
+    assert values["CN"] == 9272.8 and values["CN-BJ"] == 142.0 and len(values) == 32
+
+
+def test_pboc_unreadable_page_fails_naming_it_until_excluded(tree, httpserver):
+    listing = html(
+        '<a href="/pboc/2016.html">2016年小额贷款公司统计数据报告</a>'
+        '<a href="/pboc/2015.html">2015年小额贷款公司统计数据报告</a>'
+    )
+    serve_html(httpserver, "/pboc/index.html", listing)
+    serve_html(httpserver, "/pboc/2016.html", report_for("2016-12-31"))
+    serve_html(httpserver, "/pboc/2015.html", html('<a href="/pboc/attachDir/2015.pdf">附件:分地区情况统计表</a>'))
+    httpserver.expect_request("/pboc/attachDir/2015.pdf").respond_with_data(
+        b"%PDF-1.4 ...", content_type="application/pdf"
+    )
+    before = state(*tree)
+    report = run(tree, pboc_config(httpserver), sources=["pboc_microloan"])
+    assert_failed_and_untouched(tree, before, report, "/pboc/attachDir/2015.pdf", "exclude_urls")
+    excluded = {"pboc_microloan": pboc_config(httpserver)["pboc_microloan"] | {
+        "exclude_urls": [httpserver.url_for("/pboc/2015.html")],
+    }}  # fmt: skip
+    assert run(tree, excluded, sources=["pboc_microloan"]).results[0].status == "updated"
+    assert refreshed_periods(tree[1]) == ["2016"]
+
+
+def test_pboc_pages_not_modified_keep_their_figures(tree, httpserver):
+    """The second refresh gets 304 for the page it already has and a new page: both periods stay loaded,
+    and the day's snapshot holds both pages."""
+    serve_html(httpserver, "/pboc/index.html", html('<a href="/pboc/2016.html">2016年小额贷款公司统计数据报告</a>'))
+    httpserver.expect_request("/pboc/2016.html", headers={"If-None-Match": '"v1"'}).respond_with_data("", status=304)
+    httpserver.expect_request("/pboc/2016.html").respond_with_data(
+        report_for("2016-12-31"), content_type="text/html; charset=utf-8", headers={"ETag": '"v1"'}
+    )
+    assert run(tree, pboc_config(httpserver), sources=["pboc_microloan"]).results[0].status == "updated"
+    httpserver.clear()
+    listing = html(
+        '<a href="/pboc/2016.html">2016年小额贷款公司统计数据报告</a>'
+        '<a href="/pboc/2017.html">2017年一季度小额贷款公司统计数据报告</a>'
+    )
+    serve_html(httpserver, "/pboc/index.html", listing)
+    httpserver.expect_request("/pboc/2016.html", headers={"If-None-Match": '"v1"'}).respond_with_data("", status=304)
+    serve_html(httpserver, "/pboc/2017.html", report_for("2017-03-31"))
+    report = run(tree, pboc_config(httpserver), sources=["pboc_microloan"])
+    assert report.results[0].status == "updated", report.results[0].message
+    assert refreshed_periods(tree[1]) == ["2016", "2017-Q1"]
+    saved = sorted(p.name for p in (tree[0] / "snapshots" / "pboc_microloan").rglob("*.html"))
+    assert len(saved) == 2 and any("2016" in name for name in saved)
 
 
 def test_some_failed_is_told_apart_from_all_failed(tree, httpserver):

@@ -22,6 +22,7 @@ class Document:
     content: bytes
     content_type: str
     retrieved: str  # ISO timestamp
+    referrer: str = ""  # the page that linked to this one, for an attachment
 
 
 @dataclass
