@@ -14,6 +14,7 @@ from app.i18n import pick, t
 NATIONAL = [
     "microloan_companies", "microloan_loan_balance", "microloan_staff", "microloan_paid_in_capital",
     "microloan_new_loans", "microloan_companies_nfra", "microloan_loan_balance_nfra", "microloan_paid_in_capital_nfra",
+    "microloan_companies_other", "microloan_loan_balance_other", "microloan_staff_other",
 ]  # fmt: skip
 OTHERS = [
     "online_microloan_companies", "online_microloan_licences", "online_microloan_loan_balance",
