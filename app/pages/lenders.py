@@ -18,7 +18,8 @@ NATIONAL = [
 ]  # fmt: skip
 OTHERS = [
     "online_microloan_companies", "online_microloan_licences", "online_microloan_loan_balance",
-    "online_microloan_paid_in_capital", "consumer_finance_companies", "consumer_finance_loan_balance",
+    "online_microloan_paid_in_capital", "consumer_finance_companies", "consumer_finance_companies_approved",
+    "consumer_finance_loan_balance",
     "consumer_finance_total_assets",
 ]  # fmt: skip
 PROVINCIAL = ["microloan_companies", "microloan_loan_balance", "microloan_staff", "microloan_paid_in_capital"]
