@@ -17,6 +17,9 @@ from app.i18n import pick, t
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+# For charts of many lines (kinds of lender side by side): twelve colours that stay apart.
+WIDE_PALETTE = (*PALETTE, "#882255", "#44AA99", "#999933", "#888888")
+LEGEND_ROW = 20  # pixels per legend entry when the legend stands one entry per row
 FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif"
 
 
@@ -89,14 +92,15 @@ def wrap(text: str, width: int) -> list[str]:
     return [*lines, current] if current else lines
 
 
-def footer(fig: go.Figure, text: str) -> None:
-    """The source line under the plot, wrapped, with the bottom margin it needs."""
+def footer(fig: go.Figure, text: str, below: int = 0) -> None:
+    """The source line under the plot, wrapped, with the bottom margin it needs (plus `below` pixels
+    kept free under it, for a legend placed at the bottom)."""
     lines = wrap(text, 150)
     fig.add_annotation(
         text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, yshift=-48, xanchor="left", yanchor="top",
         showarrow=False, align="left", font={"size": 10, "color": "#444444"},
     )  # fmt: skip
-    fig.update_layout(margin={"b": 60 + 14 * len(lines)})
+    fig.update_layout(margin={"b": 60 + 14 * len(lines) + below})
 
 
 def subtitle(series: dict, frame: pl.DataFrame, lang: str) -> str:
@@ -126,21 +130,35 @@ def series_line_chart(
     *,
     log_scale: bool = False,
     events: pl.DataFrame | None = None,
+    line_names: dict[str, dict] | None = None,
 ) -> go.Figure:
-    """One line per publisher: the disagreement between publishers is shown, never averaged."""
+    """One line per publisher: the disagreement between publishers is shown, never averaged.
+
+    With `line_names` (series id -> {name_zh, name_en}, in drawing order) the frame holds several series
+    and there is one line per series and publisher, named "series · publisher": kinds of lender side by
+    side, each publisher still its own line, the legend below the plot."""
     fig = go.Figure()
-    publishers = frame.select("publisher_id").unique().sort("publisher_id")["publisher_id"].to_list()
-    colours = publisher_colours(publishers)
-    for publisher_id in publishers:
-        part = frame.filter(pl.col("publisher_id") == publisher_id).sort("period_end")
+    keys = ["series_id", "publisher_id"] if line_names else ["publisher_id"]
+    lines = frame.select(keys).unique().sort(keys).rows()
+    if line_names:
+        order = {s: i for i, s in enumerate(line_names)}
+        lines.sort(key=lambda line: (order.get(line[0], len(order)), line[1]))
+    if line_names:  # one colour per line: there are more lines than main publishers
+        colours = {line: WIDE_PALETTE[i % len(WIDE_PALETTE)] for i, line in enumerate(lines)}
+    else:
+        colours = {(p,): c for p, c in publisher_colours([p for (p,) in lines]).items()}
+    for line in lines:
+        part = frame.filter(*[pl.col(k) == v for k, v in zip(keys, line, strict=True)]).sort("period_end")
         name = legend_name(part["publisher_zh"][0], part["publisher_en"][0], lang)
+        if line_names:
+            name = f"{pick(line_names[line[0]], 'name', lang)} · {name}"
         fig.add_trace(
             go.Scatter(
                 x=part["period_end"].to_list(),
                 y=part["value"].to_list(),
                 mode="lines+markers",
                 name=name,
-                line={"color": colours[publisher_id]},
+                line={"color": colours[line]},
                 marker={"symbol": ["circle-open" if v else "circle" for v in part["publisher_inferred"]]}
                 if "publisher_inferred" in part.columns
                 else None,
@@ -157,13 +175,18 @@ def series_line_chart(
     fig.update_layout(
         title={"text": f"{title}<br><sup>{subtitle(series, frame, lang)}</sup>"},
         yaxis={"title": series["unit"], "type": "log" if log_scale else "linear"},
-        legend={"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "font": {"size": 11}},
+        # Many long "series · publisher" names: a legend to the right would squeeze the plot, so they
+        # stand one per row at the very bottom, under the source line (footer keeps the room free).
+        legend={"orientation": "v", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom", "font": {"size": 11}}
+        if line_names
+        else {"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "font": {"size": 11}},
         margin={"t": 90, "r": 10},
-        height=520,
+        height=520 + LEGEND_ROW * len(lines) if line_names else 520,
         font={"family": FONT},
         colorway=PALETTE,
     )
-    footer(fig, " ".join(filter(None, [source_line(frame, lang), notes_line(frame, lang)])))
+    below = LEGEND_ROW * len(lines) + 10 if line_names else 0
+    footer(fig, " ".join(filter(None, [source_line(frame, lang), notes_line(frame, lang)])), below)
     return fig
 
 

@@ -54,6 +54,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "citation": {"zh": "引用", "en": "Citation"},
     "data_table": {"zh": "图中数据与来源", "en": "Data drawn, with sources"},
     "source_line": {"zh": "来源", "en": "Source"},
+    "compare_tab": {"zh": "P2P之后", "en": "After P2P"},
+    "compare_measure": {"zh": "比较", "en": "Compare"},
+    "compare_companies": {"zh": "机构数量(家)", "en": "Number of lenders (家)"},
+    "compare_balances": {"zh": "贷款余额(亿元)", "en": "Outstanding loans (亿元)"},
+    "compare_lines": {"zh": "图中线条(系列 · 发布机构)", "en": "Lines drawn (series · publisher)"},
+    "compare_title_companies": {
+        "zh": "P2P之后:各类放贷机构的数量",
+        "en": "After P2P: how many lenders of each kind",
+    },
+    "compare_title_balances": {
+        "zh": "P2P之后:各类放贷机构的贷款余额",
+        "en": "After P2P: outstanding loans by kind of lender",
+    },
+    "compare_note": {
+        "zh": "每条线是一个系列的一个发布机构,口径各不相同(P2P为行业统计或监管部门数字,小额贷款公司为人民银行统计,"
+        "网络小贷与消费金融公司为监管部门、行业协会或媒体统计),不可相加或平均。默认只画各类机构的官方或发布时间最长的机构;"
+        "其他发布机构可在上方加入,各系列页面列出全部数字。",
+        "en": "Each line is one series from one publisher, each in its own scope (P2P: industry trackers or the "
+        "regulators; microloan companies: the PBoC statistics; online microloan and consumer-finance companies: "
+        "regulators, the banking association or the press); never add or average them. By default each kind's "
+        "official or longest-running publishers are drawn; add the others above; the series pages hold every figure.",
+    },
     "headline_peak": {"zh": "P2P平台峰值", "en": "P2P platforms at the peak"},
     "headline_zero": {"zh": "P2P机构清零", "en": "P2P institutions reached zero"},
     "headline_owed": {"zh": "未兑付出借人资金", "en": "Money still owed to investors"},

@@ -23,6 +23,20 @@ WHERE o.series_id = ? AND o.region = ?
 ORDER BY o.publisher_id, o.period_end, o.vintage NULLS FIRST
 """
 
+# Several series side by side (kinds of lender), national, at their period ends (no ranges or running
+# totals). Every reliability: the chart's footer counts the low-reliability figures it draws.
+SERIES_SIDE_BY_SIDE = """
+SELECT o.series_id, o.period_end, o.period_label, o.period_type, o.region, o.value, o.unit, o.qualifier,
+       o.publisher_id, p.name_zh AS publisher_zh, p.name_en AS publisher_en, o.publisher_inferred,
+       o.derived, o.derivation, o.vintage, o.reliability, o.note, o.excerpt,
+       s.title AS source_title, s.url AS source_url, s.publisher AS source_site, s.accessed
+FROM observations o
+JOIN publishers p USING (publisher_id)
+JOIN sources s USING (source_id)
+WHERE list_contains(?, o.series_id) AND o.region = 'CN' AND o.period_type NOT IN ('range', 'cumulative')
+ORDER BY o.series_id, o.publisher_id, o.period_end, o.vintage NULLS FIRST
+"""
+
 # All regions of a series at one period (provincial tables).
 SERIES_PERIOD_REGIONS = """
 SELECT o.series_id, o.region, r.name_zh, r.name_en, o.period_label, o.period_end, o.period_type, o.value, o.unit,

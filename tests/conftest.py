@@ -143,6 +143,26 @@ def bundled_db(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.fixture
+def open_page(monkeypatch):
+    """A dashboard page under Streamlit's AppTest, on a given database, with URL parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    def run(db_path, page="overview", **params):
+        monkeypatch.setenv("LENDSCOPE_DB", str(db_path))
+        at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "overview":
+            at.switch_page(f"app/pages/{page}.py")
+            at.run()
+        assert not at.exception, at.exception[0].value if at.exception else ""
+        return at
+
+    return run
+
+
 def free_port() -> int:
     """A loopback port nobody listens on (for servers the tests start, or to test refused connections)."""
     with socket.socket() as s:

@@ -8,12 +8,9 @@ from datetime import date
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from etl.database import connect_read_only
-from etl.paths import ROOT
 
-ENTRY = str(ROOT / "dashboard.py")
 PAGES = ["overview", "platforms", "volume", "lenders", "regulation", "collection", "claims", "sources", "sql"]
 TITLES = {
     "platforms": ("P2P平台", "P2P platforms"),
@@ -32,23 +29,6 @@ def decode(values):
 
 def specs(at) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
-@pytest.fixture
-def open_page(monkeypatch):
-    def run(db_path, page="overview", **params):
-        monkeypatch.setenv("LENDSCOPE_DB", str(db_path))
-        at = AppTest.from_file(ENTRY, default_timeout=60)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()
-        if page != "overview":
-            at.switch_page(f"app/pages/{page}.py")
-            at.run()
-        assert not at.exception, at.exception[0].value if at.exception else ""
-        return at
-
-    return run
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

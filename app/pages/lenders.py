@@ -1,5 +1,5 @@
-"""Licensed lenders: microloan companies (national quarterly), provinces, online microloan and
-consumer-finance companies."""
+"""Licensed lenders: the kinds of lender side by side (after P2P), microloan companies (national
+quarterly), provinces, online microloan and consumer-finance companies."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import polars as pl
 import streamlit as st
 
 from app import charts, data, queries, ui
+from app.comparison import lender_comparison
 from app.explorer import series_explorer
 from app.export import ExportMeta
 from app.i18n import pick, t
@@ -27,11 +28,14 @@ PROVINCIAL = ["microloan_companies", "microloan_loan_balance", "microloan_staff"
 language, info = ui.page_header("page_lenders")
 build_id = info["build_id"]
 
-national_tab, provinces_tab, others_tab = st.tabs(
-    ["小额贷款公司(全国)" if language == "zh" else "Microloan companies (national)",
+compare_tab, national_tab, provinces_tab, others_tab = st.tabs(
+    [t("compare_tab", language),
+     "小额贷款公司(全国)" if language == "zh" else "Microloan companies (national)",
      "分省" if language == "zh" else "Provinces",
      "网络小贷与消费金融" if language == "zh" else "Online microloan and consumer finance"]
 )  # fmt: skip
+with compare_tab:
+    lender_comparison("ap", build_id)
 with national_tab:
     series_explorer(NATIONAL, "ln", build_id)
 with others_tab:
