@@ -119,6 +119,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "reliability": {"zh": "可靠性", "en": "Reliability"},
     # SQL console (app/pages/sql.py)
     "sql_named": {"zh": "命名查询", "en": "Named query"},
+    "sql_download_db": {
+        "zh": "下载整个数据库(DuckDB文件,{size} MB)",
+        "en": "Download the whole database (DuckDB file, {size} MB)",
+    },
+    "sql_download_db_help": {
+        "zh": "用 `duckdb -readonly lendscope-….duckdb` 或 Python 的 duckdb.connect(…, read_only=True) 打开。",
+        "en": "Open it with `duckdb -readonly lendscope-….duckdb` or Python's duckdb.connect(…, read_only=True).",
+    },
     "sql_none": {"zh": "(自己写SQL)", "en": "(write your own SQL)"},
     "sql_sql": {"zh": "SQL(只读,单条语句)", "en": "SQL (read-only, one statement)"},
     "sql_run": {"zh": "运行", "en": "Run"},

@@ -145,3 +145,20 @@ def test_csv_download_holds_data_and_source_lines(server, page, tmp_path):
     assert "# Source: Wangdaizhijia" in text and "# Unit: 家" in text and "# Citation: Lendscope" in text
     assert "pl_p=wdzj" in text  # the citation carries the permalink
     assert ",2014,2014-12-31,CN,wdzj," in text and "1575.0" in text
+
+
+def test_the_database_file_downloads_and_opens(server, page, tmp_path, bundled_db):
+    """Researchers can take the whole DuckDB file away and open it read-only."""
+    import duckdb
+
+    page.goto(f"{server}/sql?lang=en")
+    button = page.get_by_role("button", name=re.compile("Download the whole database"))
+    button.wait_for(timeout=45_000)
+    with page.expect_download(timeout=60_000) as download_info:
+        button.click()
+    assert download_info.value.suggested_filename.startswith("lendscope-")
+    path = tmp_path / "lendscope.duckdb"
+    download_info.value.save_as(path)
+    assert path.read_bytes() == bundled_db.read_bytes()
+    with duckdb.connect(str(path), read_only=True) as con:
+        assert con.sql("SELECT count(*) FROM observations").fetchall()[0][0] > 1000

@@ -197,4 +197,6 @@ def test_sql_page_prepares_full_downloads(open_page, bundled_db):
     at = open_page(bundled_db, "sql", lang="en", sql="SELECT * FROM range(20000)")
     at.button(key="prepare").click().run()
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["CSV", "PARQUET", "JSON"]
+    assert labels[:3] == ["CSV", "PARQUET", "JSON"]
+    size = bundled_db.stat().st_size / 1e6
+    assert labels[3] == f"Download the whole database (DuckDB file, {size:.1f} MB)"

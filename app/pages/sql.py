@@ -10,6 +10,7 @@ from app import console, data, queries, ui
 from app.i18n import t
 from etl.dictionary import describe_schema
 from etl.named_queries import NamedQueryError, load_all
+from etl.paths import resolve_db_path
 from etl.sandbox import QueryError
 
 
@@ -82,6 +83,15 @@ if sql.strip():
                         fmt.upper(), console.to_bytes(full.frame, fmt), f"{name}.{fmt}", mime, key=f"dl_{fmt}",
                         on_click="ignore",
                     )  # fmt: skip
+
+# Researchers may rather open the file itself. Deferred: the bytes are read only when clicked, from
+# whichever file is current then (a rebuild swaps it by rename, so a read sees one whole build).
+db_path = resolve_db_path()
+st.download_button(
+    tr("download_db", size=f"{db_path.stat().st_size / 1e6:.1f}"), db_path.read_bytes,
+    f"lendscope-{build_id}.duckdb", "application/octet-stream", key="dl_db", on_click="ignore",
+    help=tr("download_db_help"),
+)  # fmt: skip
 
 with st.expander(tr("schema")):
     counts = dict(data.query(queries.TABLE_COUNTS, build_id=build_id).iter_rows())
