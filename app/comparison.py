@@ -74,10 +74,9 @@ def lender_comparison(key: str, build_id: str) -> None:
         t("compare_lines", language), options, f"{key}_l", default_lines(options, defaults), format_func=describe
     )
     log_scale = ui.toggle(t("log_scale", language), f"{key}_log", value=measure == "companies")
-    title = {"name_zh": t(f"compare_title_{measure}", "zh"), "name_en": t(f"compare_title_{measure}", "en")}
     drawn, fig = _chart(build_id, measure, tuple(chosen), log_scale, language)
     meta = ExportMeta(
-        title=pick(title, "name", language),
+        title=t(f"compare_title_{measure}", language),
         unit=UNITS[measure],
         publishers=charts.publisher_names(drawn, language) if drawn.height else [],
         notes=[t("compare_note", language)],
@@ -93,9 +92,9 @@ def _chart(build_id: str, measure: str, lines: tuple[str, ...], log_scale: bool,
     catalogue = {r["series_id"]: r for r in data.series_catalogue(build_id).iter_rows(named=True)}
     series_ids = [s for s in MEASURES[measure][0] if s in catalogue]
     drawn = lines_frame(data.query(queries.SERIES_SIDE_BY_SIDE, (series_ids,), build_id=build_id), list(lines))
-    title = {"name_zh": t(f"compare_title_{measure}", "zh"), "name_en": t(f"compare_title_{measure}", "en")}
+    chart = {f"name_{lang}": t(f"compare_title_{measure}", lang) for lang in ("zh", "en")} | {"unit": UNITS[measure]}
     fig = charts.series_line_chart(
-        drawn, {**title, "unit": UNITS[measure]}, language, log_scale=log_scale,
+        drawn, chart, language, log_scale=log_scale,
         line_names={s: catalogue[s] for s in series_ids},
     )  # fmt: skip
     return drawn, fig.to_plotly_json()

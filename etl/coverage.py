@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
+from datetime import date
 
 import duckdb
 
@@ -17,7 +19,7 @@ ORDER BY o.series_id, o.publisher_id, o.period_type, o.period_end
 """
 
 
-def _label_index(period_type: str, label: str) -> int | None:
+def label_index(period_type: str, label: str) -> int | None:
     """Position of a label on its calendar, so consecutive periods differ by one."""
     if period_type == "year":
         return int(label)
@@ -30,7 +32,7 @@ def _label_index(period_type: str, label: str) -> int | None:
     return None
 
 
-def _label_of(period_type: str, index: int) -> str:
+def label_of(period_type: str, index: int) -> str:
     if period_type == "year":
         return str(index)
     if period_type == "half":
@@ -47,7 +49,7 @@ def _runs(indices: list[int], period_type: str) -> str:
         if start is None:
             start = value
         if i + 1 == len(indices) or indices[i + 1] != value + 1:
-            a, b = _label_of(period_type, start), _label_of(period_type, value)
+            a, b = label_of(period_type, start), label_of(period_type, value)
             out.append(a if start == value else f"{a}–{b}")
             start = None
     return ", ".join(out)
@@ -55,27 +57,32 @@ def _runs(indices: list[int], period_type: str) -> str:
 
 def gaps(period_type: str, labels: list[str]) -> tuple[str, str]:
     """(present runs, missing runs) between the first and last label of one period type."""
-    indices = sorted({i for i in (_label_index(period_type, label) for label in labels) if i is not None})
+    indices = sorted({i for i in (label_index(period_type, label) for label in labels) if i is not None})
     if not indices:
         return ", ".join(sorted(set(labels))), ""
     missing = sorted(set(range(indices[0], indices[-1] + 1)) - set(indices))
     return _runs(indices, period_type), _runs(missing, period_type)
 
 
-def _stock_calendar(ends: list) -> dict[str, list[str]]:
-    """For a stock, a figure at the end of December is a year-end, a Q4 and a December figure,
-    whatever its label: group the period-end dates by the calendars they fall on."""
-    import calendar
+def calendar_labels(end: date) -> dict[str, str]:
+    """For a stock, a figure at the end of December is a year-end, a Q4 and a December figure, whatever
+    its label says: the calendar periods (year, quarter, month) a month-end date closes; none otherwise."""
+    if end.day != calendar.monthrange(end.year, end.month)[1]:
+        return {}
+    labels = {"month": f"{end.year}-{end.month:02d}"}
+    if end.month % 3 == 0:
+        labels["quarter"] = f"{end.year}-Q{end.month // 3}"
+    if end.month == 12:
+        labels["year"] = str(end.year)
+    return labels
 
+
+def _stock_calendar(ends: list) -> dict[str, list[str]]:
+    """A stock's period-end dates grouped by the calendars they fall on."""
     labels: dict[str, list[str]] = {"year-ends": [], "quarter-ends": [], "month-ends": []}
     for end in sorted(set(ends)):
-        if end.day != calendar.monthrange(end.year, end.month)[1]:
-            continue
-        labels["month-ends"].append(f"{end.year}-{end.month:02d}")
-        if end.month % 3 == 0:
-            labels["quarter-ends"].append(f"{end.year}-Q{end.month // 3}")
-        if end.month == 12:
-            labels["year-ends"].append(str(end.year))
+        for period_type, label in calendar_labels(end).items():
+            labels[f"{period_type}-ends"].append(label)
     return labels
 
 

@@ -17,7 +17,6 @@ result, so a reader sees how firm each filled period is.
 
 from __future__ import annotations
 
-import calendar as _calendar
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,7 +24,9 @@ from pathlib import Path
 
 import duckdb
 
+from etl.coverage import calendar_labels, label_index, label_of
 from etl.paths import display_path
+from etl.periods import PeriodError, parse_period
 from etl.problems import InputError, Problem
 
 KINDS = ("periods", "provincial_tables", "dates", "observations")
@@ -73,29 +74,15 @@ class Result:
 # --- reading -------------------------------------------------------------------------------------------
 
 
-def _period_index(calendar: str, label: str) -> int:
-    """Position on the calendar; raises ValueError for a label of another shape."""
-    if calendar == "year":
-        if len(label) != 4:
-            raise ValueError(label)
-        return int(label)
-    if calendar == "quarter":
-        year, q = label.split("-Q")
-        if not 1 <= int(q) <= 4:
-            raise ValueError(label)
-        return int(year) * 4 + int(q) - 1
-    year, month = label.split("-")
-    if not 1 <= int(month) <= 12:
+def _span_index(calendar: str, label: str) -> int:
+    """Position of a span label on its calendar; ValueError for a label of another calendar."""
+    try:
+        period = parse_period(label)
+    except PeriodError as exc:
+        raise ValueError(label) from exc
+    if period.type != calendar:
         raise ValueError(label)
-    return int(year) * 12 + int(month) - 1
-
-
-def _period_label(calendar: str, index: int) -> str:
-    if calendar == "year":
-        return str(index)
-    if calendar == "quarter":
-        return f"{index // 4}-Q{index % 4 + 1}"
-    return f"{index // 12}-{index % 12 + 1:02d}"
+    return label_index(calendar, label)
 
 
 def load_targets(path: Path) -> list[Target]:
@@ -138,7 +125,7 @@ def load_targets(path: Path) -> list[Target]:
         span = entry.get("span")
         if span is not None:
             try:
-                if len(span) != 2 or _period_index(calendar, span[0]) > _period_index(calendar, span[1]):
+                if len(span) != 2 or _span_index(calendar, span[0]) > _span_index(calendar, span[1]):
                     raise ValueError(span)
             except (ValueError, TypeError):
                 bad("span", f"span must be [first, last] {calendar} labels in order, not {span!r}")
@@ -188,19 +175,10 @@ WHERE list_contains(?, o.series_id)
 
 
 def _calendar_label(calendar: str, measure: str, period_type: str, label: str, end: date) -> str | None:
-    """The calendar period a figure fills, if any.
-
-    A stock is a level at a date: a figure at 31 December fills that year-end, that Q4 and that December
-    whatever its label says (a December month figure is also the year-end). A flow fills only a period of
-    its own length."""
+    """The calendar period a figure fills, if any: a stock by the date it stands at (see
+    coverage.calendar_labels), a flow only a period of its own length."""
     if measure == "stock":
-        if period_type in ("range", "cumulative") or end.day != _calendar.monthrange(end.year, end.month)[1]:
-            return None
-        if calendar == "year":
-            return str(end.year) if end.month == 12 else None
-        if calendar == "quarter":
-            return f"{end.year}-Q{end.month // 3}" if end.month % 3 == 0 else None
-        return f"{end.year}-{end.month:02d}"
+        return None if period_type in ("range", "cumulative") else calendar_labels(end).get(calendar)
     return label if period_type == calendar else None
 
 
@@ -217,8 +195,8 @@ def _periods(con: duckdb.DuckDBPyConnection, target: Target) -> Result:
             if not is_bound:
                 firm.setdefault((series_id, period), set()).add(publisher)
 
-    first, last = (_period_index(target.calendar, p) for p in target.span)
-    span = [_period_label(target.calendar, i) for i in range(first, last + 1)]
+    first, last = (_span_index(target.calendar, p) for p in target.span)
+    span = [label_of(target.calendar, i) for i in range(first, last + 1)]
 
     def filled(period: str, by: dict[tuple[str, str], set[str]]) -> bool:
         for series_id in target.series:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from app import charts, data, ui
+from app import charts, data, queries, ui
 from app.export import ExportMeta
 from app.i18n import t
 
@@ -30,18 +30,6 @@ UNION ALL SELECT 'owed', value, period_label, publisher_id, qualifier FROM owed
 UNION ALL SELECT 'microloan', value, period_label, publisher_id, NULL FROM microloan
 """
 PUBLISHER_NAMES = "SELECT publisher_id, name_zh, name_en FROM publishers"
-
-RISE_AND_FALL = """
-SELECT o.series_id, o.period_end, o.period_label, o.period_type, o.region, o.value, o.unit, o.qualifier,
-       o.publisher_id, p.name_zh AS publisher_zh, p.name_en AS publisher_en, o.publisher_inferred, o.derived,
-       o.derivation, o.vintage, o.reliability, o.note, o.excerpt, s.title AS source_title, s.url AS source_url,
-       s.publisher AS source_site, s.accessed
-FROM observations o JOIN publishers p USING (publisher_id) JOIN sources s USING (source_id)
-WHERE o.region = 'CN' AND (
-    (o.series_id = 'p2p_platforms_operating' AND o.period_type = 'year' AND o.reliability <> 'low')
-    OR o.series_id = 'p2p_institutions_operating_official')
-ORDER BY o.period_end
-"""
 
 COVERAGE = """
 SELECT s.topic, count(DISTINCT s.series_id) AS series, count(o.obs_id) AS observations,
@@ -75,7 +63,7 @@ for column, (name, unit) in zip(
         who = ", ".join(names.get(p.strip(), p.strip()) for p in row["publisher_id"].split(","))
         st.caption(t("according_to", language, publisher=who, period=row["period_label"]))
 
-frame = data.query(RISE_AND_FALL, build_id=build_id)
+frame = data.query(queries.RISE_AND_FALL, build_id=build_id)
 show_events = ui.toggle(t("show_events", language), "ov_ev", value=True)
 events = data.events(build_id) if show_events else None
 if events is not None and frame.height:
