@@ -69,12 +69,12 @@ verdict AS (
             WHEN bool_or(matches_2023) THEN 'partly supported'
             ELSE 'not testable with the data held'
         END AS verdict,
-        string_agg(reading_en || ' by ' || publisher_id, '; ') FILTER (WHERE matches_2014) AS match_2014_en,
-        string_agg(reading_zh || '(' || publisher_id || ')', '、') FILTER (WHERE matches_2014) AS match_2014_zh,
+        string_agg(reading_en || ' by ' || publisher_id, '; ' ORDER BY series_id, publisher_id) FILTER (WHERE matches_2014) AS match_2014_en,
+        string_agg(reading_zh || '(' || publisher_id || ')', '、' ORDER BY series_id, publisher_id) FILTER (WHERE matches_2014) AS match_2014_zh,
         string_agg(reading_en || ' ' || v23 || ' (' || publisher_id || ', ' || period_2023 || ')', '; '
-                   ORDER BY value_2023 DESC) FILTER (WHERE value_2023 IS NOT NULL) AS all_2023_en,
+                   ORDER BY value_2023 DESC, series_id, publisher_id) FILTER (WHERE value_2023 IS NOT NULL) AS all_2023_en,
         string_agg(reading_zh || v23 || '家(' || publisher_id || ',' || period_2023 || ')', ';'
-                   ORDER BY value_2023 DESC) FILTER (WHERE value_2023 IS NOT NULL) AS all_2023_zh
+                   ORDER BY value_2023 DESC, series_id, publisher_id) FILTER (WHERE value_2023 IS NOT NULL) AS all_2023_zh
     FROM described
 )
 SELECT d.series_id, d.publisher_id, d.reading_en, d.reading_zh, d.value_2014, d.reliability_2014, d.value_2023, d.period_2023,

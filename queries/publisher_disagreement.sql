@@ -2,7 +2,7 @@
 -- description: Periods for which two or more publishers give a value of the same series, with the
 -- description: lowest and highest value and who gave them. Publishers count differently: the spread is the point.
 -- param: series text p2p_platforms_operating  Series id
-SELECT o.period_end, string_agg(DISTINCT o.period_label, ' / ') AS labels,
+SELECT o.period_end, string_agg(DISTINCT o.period_label, ' / ' ORDER BY o.period_label) AS labels,
        count(DISTINCT o.publisher_id) AS publishers,
        min(o.value) AS lowest, arg_min(o.publisher_id, o.value) AS lowest_by,
        max(o.value) AS highest, arg_max(o.publisher_id, o.value) AS highest_by,
