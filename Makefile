@@ -9,12 +9,13 @@ DB     ?= data/lending.duckdb
 DATA_INPUTS := $(shell find data -type f \( -name '*.csv' -o -name '*.toml' \) 2>/dev/null | sort)
 ETL_CODE    := $(wildcard etl/*.py etl/schema.sql)
 
-.PHONY: run test build validate info lint format clean install install-dev bench
+.PHONY: run test build validate info lint format clean install install-dev bench serve
 
 # No file watcher: editing a source file would unload the app's modules under live sessions.
+# app/server.py is `streamlit run` with TCP_NODELAY; .streamlit/config.toml turns the post-rerun GC off.
 run: install $(DB)
 	@echo "Lendscope: http://localhost:$(PORT)"
-	$(VENV)/bin/streamlit run dashboard.py --server.headless true --server.port $(PORT) \
+	$(PY) -m app.server run dashboard.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false --server.fileWatcherType none
 
 test: install-dev
@@ -27,6 +28,14 @@ build: install
 
 $(DB): $(DATA_INPUTS) $(ETL_CODE) | install
 	$(PY) -m etl build --db $(DB)
+
+# WORKERS instances behind HAProxy (deploy/serve.py; deploy/README.md for a real host). PORT is
+# HAProxy's (8500 unless given; instances on PORT+1 …); WORKERS defaults to one per core.
+SERVE_PORT := $(if $(filter command line environment,$(origin PORT)),$(PORT),8500)
+WORKERS    ?= $(shell nproc 2>/dev/null || echo 1)
+serve: install $(DB)
+	@command -v haproxy >/dev/null 2>&1 || { echo "make serve needs HAProxy: sudo apt-get install haproxy (Debian/Ubuntu)" >&2; exit 2; }
+	$(PY) -m deploy.serve --port $(SERVE_PORT) --workers $(WORKERS) --db $(DB)
 
 # Every benchmark (build, pages, browser, console, 10M synthetic rows, load and swap); writes bench/results.md.
 bench: install-dev

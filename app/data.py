@@ -5,11 +5,13 @@ query runs twice for one build. Streamlit is used here only for its caches.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 import streamlit as st
 
 from app import queries
-from etl.database import Database, DatabaseUnavailable
+from etl.database import Database, DatabaseUnavailable, file_identity
 from etl.paths import resolve_db_path
 
 __all__ = ["DatabaseUnavailable", "build_info", "query"]
@@ -32,9 +34,26 @@ def _run(sql: str, params: tuple = ()) -> pl.DataFrame:
         cursor.close()
 
 
+# path -> (file identity, build info). A build swaps in a new file (new inode), so the file's identity
+# says whether the row can have changed: one stat per call instead of a query on every rerun.
+_BUILD_INFO: dict[str, tuple[tuple[int, int, int], dict]] = {}
+
+
 def build_info() -> dict:
-    """Build id and time, read fresh on every call (cheap) so a swapped file is noticed at once.
-    Raises DatabaseUnavailable when there is no usable database."""
+    """Build id and time; re-read only when the file changed (a swap), so a new build is noticed at
+    the next rerun. Raises DatabaseUnavailable when there is no usable database."""
+    path = str(resolve_db_path())
+    identity = file_identity(Path(path))
+    known = _BUILD_INFO.get(path)
+    if identity is not None and known is not None and known[0] == identity:
+        return known[1]
+    info = _read_build_info()
+    if identity is not None:
+        _BUILD_INFO[path] = (identity, info)
+    return info
+
+
+def _read_build_info() -> dict:
     try:
         frame = _run(queries.BUILD_INFO)
     except DatabaseUnavailable:

@@ -179,8 +179,11 @@ def chart_block(fig: go.Figure | dict, frame: pl.DataFrame, meta: ExportMeta, ke
         )  # fmt: skip
     with st.expander(t("citation", language)):
         st.code(meta.citation(), language=None, wrap_lines=True)
-    with st.expander(t("data_table", language)):
-        st.dataframe(frame.select([c for c in DATA_TABLE_COLUMNS if c in frame.columns]), hide_index=True)
+    # Lazy: the table is converted and sent only while its expander is open (opening it reruns).
+    table = st.expander(t("data_table", language), key=f"{key}_table", on_change="rerun")
+    if table.open:
+        with table:
+            st.dataframe(frame.select([c for c in DATA_TABLE_COLUMNS if c in frame.columns]), hide_index=True)
 
 
 DATA_TABLE_COLUMNS = (

@@ -109,28 +109,53 @@ def rss_mb(pid: int) -> float:
     return round(total_kb / 1024, 1)
 
 
-class Server:
-    """`streamlit run dashboard.py` in its own process group, on loopback, against `db`."""
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children (utime + stime from /proc/<pid>/stat;
+    threads that have ended are included)."""
+    ticks = 0
+    for p in process_tree(pid):
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return ticks / os.sysconf("SC_CLK_TCK")
 
-    def __init__(self, db: Path, port: int, log_path: Path, watch_files: bool = False):
-        self.db, self.port, self.log_path = db, port, log_path
+
+class Server:
+    """The dashboard's server in its own process group, on loopback, against `db`.
+
+    `lean` (the default) starts it as `make run` does: through the launcher (app/server.py, which sets
+    TCP_NODELAY) with the project's .streamlit/config.toml (post-script GC off). `lean=False` is stock
+    `streamlit run` with Streamlit's defaults for both, as a baseline; `post_script_gc` and `nodelay`
+    set one of them apart."""
+
+    def __init__(
+        self, db: Path, port: int, log_path: Path, watch_files: bool = False, script: str = "dashboard.py",
+        lean: bool = True, post_script_gc: bool | None = None, nodelay: bool | None = None,
+        env: dict | None = None,
+    ):  # fmt: skip
+        self.db, self.port, self.log_path, self.script = db, port, log_path, script
         # Streamlit's file watcher (on by default) unloads the app's modules when a source file
         # changes, and runs in progress then fail with KeyError: 'app'. Off, so an unrelated edit in
         # the working tree during a run does not count as a failure under load.
         self.watch_files = watch_files
+        self.post_script_gc = (not lean) if post_script_gc is None else post_script_gc
+        self.nodelay = lean if nodelay is None else nodelay
+        self.env = env or {}
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout: float = 60) -> None:
+        launcher = ["app.server", "run"] if self.nodelay else ["streamlit", "run"]
         command = [
-            sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+            sys.executable, "-m", *launcher, self.script, "--server.headless", "true",
             "--server.port", str(self.port), "--server.address", HOST, "--browser.gatherUsageStats", "false",
-            *([] if self.watch_files else ["--server.fileWatcherType", "none"]),
+            "--server.fileWatcherType", "auto" if self.watch_files else "none",
+            "--runner.postScriptGC", "true" if self.post_script_gc else "false",
         ]  # fmt: skip
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 command,
                 cwd=ROOT,
-                env={**os.environ, "LENDSCOPE_DB": str(self.db)},
+                env={**os.environ, "LENDSCOPE_DB": str(self.db), **self.env},
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group: stop() kills it and any children
@@ -165,14 +190,52 @@ class Server:
         assert self.process is not None
         return self.process.pid
 
+    @property
+    def warm_ports(self) -> list[int]:
+        return [self.port]
+
     def rss_mb(self) -> float:
         return rss_mb(self.pid)
+
+    def cpu_seconds(self) -> float:
+        return cpu_seconds(self.pid)
 
     def log_tail(self, lines: int = 30) -> str:
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return ""
+
+
+class ProxiedServer:
+    """`workers` instances behind HAProxy (deploy/serve.py's Cluster, as `make serve` runs them), with
+    the Server interface: `port` is the proxy's; RSS and CPU are the instances' summed."""
+
+    def __init__(self, db: Path, port: int, workers: int, run_dir: Path):
+        from deploy.serve import Cluster
+
+        ports = [free_port() for _ in range(workers)]
+        self.cluster = Cluster(db=db, port=port, instance_ports=ports, run_dir=run_dir, drain_seconds=3)
+        self.port = port
+
+    def start(self, timeout: float = 90) -> None:
+        self.cluster.start(timeout)
+
+    def stop(self) -> None:
+        self.cluster.stop()
+
+    @property
+    def warm_ports(self) -> list[int]:
+        return self.cluster.instance_ports
+
+    def rss_mb(self) -> float:
+        return round(sum(rss_mb(pid) for pid in self.cluster.pids()), 1)
+
+    def cpu_seconds(self) -> float:
+        return sum(cpu_seconds(pid) for pid in self.cluster.pids())
+
+    def log_tail(self, lines: int = 30) -> str:
+        return "\n".join(f"--- {i.name}\n{self.cluster.tail(i, lines)}" for i in self.cluster.instances)
 
 
 # ---- the data -----------------------------------------------------------------------------------
@@ -270,6 +333,9 @@ class Run:
     records: list[Interaction] = field(default_factory=list)
     swap: Swap | None = None
     swap_seen: set[int] = field(default_factory=set)  # sessions with an interaction started after the swap
+    # Behind the proxy: per websocket session, (session, instance that served the page, instance
+    # that took the websocket), from the proxy's X-Lendscope-Instance header.
+    instances: list[tuple[int, str | None, str | None]] = field(default_factory=list)
 
     def now(self) -> float:
         return time.perf_counter() - self.t0
@@ -371,6 +437,7 @@ async def session_loop(run: Run, index: int) -> None:
                     await asyncio.sleep(1)
                     continue
                 kind = "open"
+                run.instances.append((index, session.page_instance, session.ws_instance))
             page = PAGES[page_no % len(PAGES)]
             query = "&".join(q for q in (f"lang={lang}", PAGE_QUERY.get(page, "")) if q)
             record, _ = await interact(run, index, session, kind, page, query, partial(session.run, page, query))
@@ -403,15 +470,17 @@ async def session_loop(run: Run, index: int) -> None:
             await session.close()
 
 
-async def warmup(run: Run, pages: list[str] = PAGES) -> dict[str, float]:
-    """Every page once in one session: the cold first runs (imports, empty caches)."""
-    cold = {}
-    async with StreamlitSession(run.plan.port, HOST, timeout=max(run.plan.timeout, 60)) as session:
-        for page in pages:
-            result = await session.run(page, "lang=en")
-            cold[page] = round(result.elapsed, 3)
-            if classify(result):
-                raise RuntimeError(f"warm-up: {page}: {classify(result)}")
+async def warmup(run: Run, pages: list[str] = PAGES, ports: list[int] | None = None) -> dict[str, float]:
+    """Every page once in one session on each port (behind a proxy: on every instance, directly):
+    the cold first runs (imports, empty caches), reported for the first."""
+    cold: dict[str, float] = {}
+    for port in ports or [run.plan.port]:
+        async with StreamlitSession(port, HOST, timeout=max(run.plan.timeout, 60)) as session:
+            for page in pages:
+                result = await session.run(page, "lang=en")
+                cold.setdefault(page, round(result.elapsed, 3))
+                if classify(result):
+                    raise RuntimeError(f"warm-up: {page} on port {port}: {classify(result)}")
     return cold
 
 
@@ -436,9 +505,9 @@ async def do_swap(run: Run, db: Path, data_dir: Path, at: float) -> None:
     swap.done = run.now()
 
 
-async def sample_rss(run: Run, pid: int, samples: list, every: float = 0.5) -> None:
+async def sample_rss(run: Run, server, samples: list, every: float = 0.5) -> None:
     while True:
-        samples.append((round(run.now(), 2), run.level, rss_mb(pid)))
+        samples.append((round(run.now(), 2), run.level, server.rss_mb()))
         await asyncio.sleep(every)
 
 
@@ -446,10 +515,11 @@ async def run_load(plan: Plan, server: Server, db: Path, data_dir: Path, build_i
     run = Run(plan)
     cpu0, loadavg = time.process_time(), os.getloadavg()
     rss = {"start": server.rss_mb()}
-    cold = await warmup(run) if plan.warmup else {}
+    cold = await warmup(run, ports=server.warm_ports) if plan.warmup else {}
     rss["after_warmup"] = server.rss_mb()
     samples: list = []
-    sampler = asyncio.create_task(sample_rss(run, server.pid, samples))
+    sampler = asyncio.create_task(sample_rss(run, server, samples))
+    cpu: dict[int, tuple[float, float]] = {}  # level -> server CPU seconds at its start and end
     tasks: list[asyncio.Task] = []
     swap_task = None
     bounds = {}
@@ -457,7 +527,7 @@ async def run_load(plan: Plan, server: Server, db: Path, data_dir: Path, build_i
         for number, level in enumerate(plan.levels):
             last = number == len(plan.levels) - 1
             run.level = level
-            start = run.now()
+            start, cpu_start = run.now(), server.cpu_seconds()
             while len(tasks) < level:
                 tasks.append(asyncio.create_task(session_loop(run, len(tasks))))
             duration = plan.seconds if last else plan.ramp_seconds
@@ -474,6 +544,7 @@ async def run_load(plan: Plan, server: Server, db: Path, data_dir: Path, build_i
                     await swap_task
                 await asyncio.gather(*tasks)
             bounds[level] = (start, run.now())
+            cpu[level] = (cpu_start, server.cpu_seconds())
     finally:
         run.stopping, run.hard_deadline = True, 0
         for task in [*tasks, *([swap_task] if swap_task else [])]:
@@ -482,7 +553,7 @@ async def run_load(plan: Plan, server: Server, db: Path, data_dir: Path, build_i
     await asyncio.sleep(plan.settle)
     rss["after_close"] = server.rss_mb()
     sampler.cancel()
-    summary = summarise(run, plan, rss, samples, cold, bounds, build_id, time.process_time() - cpu0)
+    summary = summarise(run, plan, rss, samples, cold, bounds, build_id, time.process_time() - cpu0, cpu)
     # Other work on the machine skews latency: the load average says how busy it was.
     summary["config"]["loadavg_1min"] = {"start": round(loadavg[0], 2), "end": round(os.getloadavg()[0], 2)}
     return summary
@@ -515,18 +586,37 @@ def latency_stats(records: list[Interaction]) -> dict:
     return stats
 
 
-def summarise(run: Run, plan: Plan, rss: dict, samples: list, cold: dict, bounds: dict, build_id: str, cpu: float):
+def summarise(
+    run: Run, plan: Plan, rss: dict, samples: list, cold: dict, bounds: dict, build_id: str, cpu: float,
+    server_cpu: dict | None = None,
+):  # fmt: skip
     records = run.records
     steady = [r for r in records if r.level == r.level_end]
     levels = {}
+    server_cpu = server_cpu or {}
     for level, (start, end) in bounds.items():
         own = [r for r in steady if r.level == level]
+        # Every interaction that ran in the level's time costs server CPU in it, steady or not.
+        ran = [r for r in records if r.level_end == level]
+        cpu_start, cpu_end = server_cpu.get(level, (None, None))
         levels[str(level)] = {
             **latency_stats(own),
             "seconds": round(end - start, 1),
             "per_second": round(len(own) / max(end - start, 1e-9), 2),
             "errors": sum(r.error is not None for r in own),
             "rss_mb": rss.get(str(level)),
+            "server_cpu_ms_per_interaction": (
+                round(1000 * (cpu_end - cpu_start) / len(ran), 1) if cpu_start is not None and ran else None
+            ),
+            # CPU seconds per second of the level: 1.0 is one core busy.
+            "server_cpu_cores": (
+                round((cpu_end - cpu_start) / max(end - start, 1e-9), 2) if cpu_start is not None else None
+            ),
+            "pages": {
+                page: {"n": len(mine), "p50": percentile(mine, 0.5), "p95": percentile(mine, 0.95)}
+                for page in PAGES
+                if (mine := [r.elapsed for r in own if r.page == page and r.elapsed is not None])
+            },
         }
     errors = [r for r in records if r.error]
     by_type: dict[str, int] = {}
@@ -582,6 +672,8 @@ def summarise(run: Run, plan: Plan, rss: dict, samples: list, cold: dict, bounds
         "rss_mb": {**rss, "per_session": per_session, "top_level_tail_growth": tail_growth},
         "rss_samples": samples[:: max(1, len(samples) // 60)],
         "swap": swap,
+        "stickiness": stickiness(run),
+        "ratios_to_one_session": ratios(levels, str(first), str(top), per_session, rss),
         "load_generator_cpu_s": round(cpu, 1),
     }
     summary["targets"] = {
@@ -591,8 +683,43 @@ def summarise(run: Run, plan: Plan, rss: dict, samples: list, cold: dict, bounds
         "rss_levels_off": tail_growth is not None and tail_growth <= max(10.0, 0.03 * (tail[0] if tail else 0)),
         "swap_ok": swap is None or swap["ok"],
         "changes_applied": summary["changes_not_applied"] == 0,
+        "sticky": summary["stickiness"]["broken"] == 0,
     }
     return summary
+
+
+def stickiness(run: Run) -> dict:
+    """Behind the proxy every websocket must land on the instance that served its page (the cookie)."""
+    proxied = [(s, page, ws) for s, page, ws in run.instances if page or ws]
+    broken = [{"session": s, "page": page, "websocket": ws} for s, page, ws in proxied if page != ws]
+    return {
+        "websockets": len(proxied),
+        "broken": len(broken),
+        "broken_examples": broken[:5],
+        "instances_used": sorted({ws for _, _, ws in proxied if ws}),
+    }
+
+
+def ratios(levels: dict, first: str, top: str, per_session: float | None, rss: dict) -> dict:
+    """The top level against one session, in the same run."""
+    one, many = levels[first], levels[top]
+
+    def ratio(a, b):
+        return round(b / a, 2) if a and b else None
+
+    return {
+        "p50": ratio(one["p50"], many["p50"]),
+        "p95": ratio(one["p95"], many["p95"]),
+        "pages_p95": {
+            page: ratio(one["pages"].get(page, {}).get("p95"), stats["p95"]) for page, stats in many["pages"].items()
+        },
+        "interactions_per_second": ratio(one["per_second"], many["per_second"]),
+        "server_cpu_per_interaction": ratio(
+            one["server_cpu_ms_per_interaction"], many["server_cpu_ms_per_interaction"]
+        ),
+        # Memory a session adds, against the server's memory with one session.
+        "rss_per_session_vs_one_session_rss": ratio(rss.get(first), per_session),
+    }
 
 
 def swap_summary(run: Run, records: list[Interaction]) -> dict:
@@ -652,6 +779,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (database, data copy, server log)")
     parser.add_argument("--no-warmup", action="store_true", help="start the sessions on a cold server")
     parser.add_argument("--watch-files", action="store_true", help="leave Streamlit's file watcher on")
+    parser.add_argument(
+        "--workers", type=int, default=0, help="N instances behind HAProxy, as `make serve` (0: one instance, direct)"
+    )
+    parser.add_argument(
+        "--stock", action="store_true", help="direct only: stock `streamlit run` (post-script GC on, no TCP_NODELAY)"
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= 200 or not 0 < args.seconds <= 3600:
         parser.error("--sessions must be 1..200 and --seconds 0..3600")
@@ -662,8 +795,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"building a database in {workdir} ...", file=sys.stderr)
         data_dir, db, build_id = prepare(workdir)
         port = args.port or free_port()
-        server = Server(db, port, workdir / "server.log", watch_files=args.watch_files)
-        print(f"starting the server on {HOST}:{port} ...", file=sys.stderr)
+        if args.workers:
+            server = ProxiedServer(db, port, args.workers, workdir / "serve")
+            print(f"starting {args.workers} instances behind HAProxy on {HOST}:{port} ...", file=sys.stderr)
+        else:
+            server = Server(db, port, workdir / "server.log", watch_files=args.watch_files, lean=not args.stock)
+            print(f"starting the server on {HOST}:{port} ...", file=sys.stderr)
         server.start()
         plan = Plan(
             port=port,
@@ -677,6 +814,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"load: levels {plan.levels} ...", file=sys.stderr)
         summary = asyncio.run(run_load(plan, server, db, data_dir, build_id))
+        summary["config"]["served_by"] = (
+            f"{args.workers} instance(s) behind HAProxy" if args.workers else ("stock streamlit run" if args.stock
+                                                                                 else "one instance, direct")
+        )  # fmt: skip
     finally:
         if server is not None:
             server.stop()

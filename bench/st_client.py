@@ -41,6 +41,8 @@ import asyncio
 import json
 import re
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +56,7 @@ BUILD_RE = re.compile(r"(?:Build|数据版本) ([0-9a-f]{6,}) ·")
 TEXT_ELEMENTS = ("markdown", "heading", "text", "alert", "metric", "exception")
 FINISHED = ForwardMsg.ScriptFinishedStatus
 WIDGET_ELEMENTS = ("checkbox", "selectbox", "multiselect", "text_input", "text_area")
+INSTANCE_HEADER = "X-Lendscope-Instance"  # set by the proxy (deploy/serve.py)
 
 
 class ClientError(Exception):
@@ -148,8 +151,15 @@ class StreamlitSession:
     ``async with StreamlitSession(port) as s: result = await s.run("platforms", "lang=en")``
     """
 
-    def __init__(self, port: int, host: str = "127.0.0.1", timeout: float = 30.0):
+    def __init__(self, port: int, host: str = "127.0.0.1", timeout: float = 30.0, load_page: bool = True):
         self.host, self.port, self.timeout = host, port, timeout
+        # Like a browser: GET the page first and send its cookies with the websocket handshake (a
+        # proxy's stickiness cookie). Which instance answered each (X-Lendscope-Instance, set by the
+        # proxy) is kept, to check stickiness.
+        self.load_page = load_page
+        self.cookies: dict[str, str] = {}
+        self.page_instance: str | None = None
+        self.ws_instance: str | None = None
         self.ws = None
         self.session_id: str | None = None
         self.page_script_hash = ""
@@ -165,19 +175,43 @@ class StreamlitSession:
     def origin(self) -> str:
         return f"http://{self.host}:{self.port}"
 
+    def http_get(self, path: str = "/") -> tuple[int, bytes]:
+        """GET a path with the session's cookies, keeping the ones the response sets (blocking)."""
+        request = urllib.request.Request(f"{self.origin}{path}", headers=self._cookie_header())
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                status, body, headers = response.status, response.read(), response.headers
+        except urllib.error.HTTPError as exc:
+            status, body, headers = exc.code, exc.read(), exc.headers
+        for value in headers.get_all("Set-Cookie") or []:
+            name, _, rest = value.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0].strip()
+        if path == "/":
+            self.page_instance = headers.get(INSTANCE_HEADER)
+        return status, body
+
+    def _cookie_header(self) -> dict[str, str]:
+        return {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else {}
+
     async def connect(self) -> None:
         url = f"ws://{self.host}:{self.port}/_stcore/stream"
         try:
+            if self.load_page and not self.cookies:
+                status, _ = await asyncio.to_thread(self.http_get, "/")
+                if status != 200:
+                    raise SessionDisconnected(f"GET {self.origin}/ answered {status}")
             self.ws = await websockets.connect(
                 url,
                 subprotocols=["streamlit", "PLACEHOLDER_AUTH_TOKEN"],
                 origin=self.origin,
+                additional_headers=self._cookie_header(),
                 max_size=None,
                 open_timeout=self.timeout,
                 ping_interval=None,  # the frontend sends app_heartbeat BackMsgs, not websocket pings
             )
         except (OSError, websockets.InvalidHandshake, TimeoutError) as exc:
             raise SessionDisconnected(f"cannot connect to {url}: {exc}") from exc
+        self.ws_instance = self.ws.response.headers.get(INSTANCE_HEADER)
         if self.ws.subprotocol != "streamlit":
             raise ProtocolError(f"server selected subprotocol {self.ws.subprotocol!r}")
 
