@@ -49,8 +49,13 @@ for claim in claims.iter_rows(named=True):
             fig = go.Figure([go.Bar(name=column, x=label.to_list(), y=table[column].to_list()) for column in spec[1]])
             fig.update_layout(barmode="group", font={"family": charts.FONT}, colorway=charts.PALETTE, height=380)
             st.plotly_chart(fig, key=f"claim_{claim['claim_id']}")
-        with st.expander(t("evidence", language)):
-            st.dataframe(table, hide_index=True)
+        # Lazy, like the charts' data tables: converted and sent only while open (opening reruns).
+        evidence_box = st.expander(
+            t("evidence", language), key=f"claim_{claim['claim_id']}_evidence", on_change="rerun"
+        )
+        if evidence_box.open:
+            with evidence_box:
+                st.dataframe(table, hide_index=True)
 
 st.divider()
 st.subheader(t("finder", language))

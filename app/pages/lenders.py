@@ -55,9 +55,10 @@ with provinces_tab:
         complete = periods.filter(pl.col("provinces") >= 31)["period_label"].to_list()
         default = labels.index(complete[-1]) if complete else len(labels) - 1
 
+        provinces = dict(zip(labels, periods["provinces"].to_list(), strict=True))  # one lookup per option
+
         def describe(label: str) -> str:
-            n = periods.filter(pl.col("period_label") == label)["provinces"][0]
-            return f"{label} ({n})"
+            return f"{label} ({provinces[label]})"
 
         st.subheader(t("province_ranking", language))
         period = ui.selectbox(t("period", language), labels, "pr_p", format_func=describe, index=default)
