@@ -55,6 +55,23 @@ def test_config_is_valid_for_haproxy(tmp_path):
     assert "timeout tunnel 1h" in config and "option httpchk GET /_stcore/health" in config
 
 
+def test_the_documented_deployment_config_matches_make_serve(tmp_path):
+    """deploy/haproxy.cfg (for a real host) is valid and carries every backend setting make serve uses."""
+    from etl.paths import ROOT
+
+    deployed = (ROOT / "deploy" / "haproxy.cfg").read_text()
+    check = subprocess.run(["haproxy", "-c", "-q", "-f", str(ROOT / "deploy" / "haproxy.cfg")], capture_output=True,
+                           text=True)  # fmt: skip
+    assert check.returncode == 0, check.stderr
+    generated = haproxy_config("127.0.0.1", 8500, [("i1", 8501)], tmp_path / "s.sock")
+    backend = generated.split("backend ", 1)[1].splitlines()[1:]
+    settings = [line.strip() for line in backend if line.strip() and not line.strip().startswith(("#", "server "))]
+    deployed_lines = {line.strip() for line in deployed.splitlines() if not line.strip().startswith("#")}
+    missing = [line for line in settings if line not in deployed_lines]
+    assert not missing, missing
+    assert "timeout tunnel 1h" in deployed_lines
+
+
 def test_new_browsers_spread_and_each_stays_on_its_instance(cluster):
     proxy, *_ = cluster
     first = [get(proxy.port) for _ in range(4)]
