@@ -4,9 +4,12 @@ each cycling through pages and filter changes, against a server this script star
     python bench/load.py --sessions 20 --seconds 30 [--port P] [--swap] [--think 1] [--json out.json]
 
 1. Copies data/ into a temp dir and builds a database from it (`python -m etl build --db --data`).
-2. Starts `streamlit run dashboard.py --server.headless true --server.port P --browser.gatherUsageStats
-   false` on 127.0.0.1 with LENDSCOPE_DB pointing at it (and the file watcher off: --watch-files).
-3. Warm-up: one session opens every page once; these cold first runs are reported apart
+2. Starts the server as `make run` does (`python -m app.server run dashboard.py …`: TCP_NODELAY, the
+   project's .streamlit/config.toml with post-script GC off) on 127.0.0.1 with LENDSCOPE_DB pointing
+   at it; --stock starts plain `streamlit run` with Streamlit's defaults instead. With --workers N,
+   N instances behind HAProxy as `make serve` runs them (deploy/serve.py), and the sessions go
+   through the proxy like browsers (GET the page, then the websocket with the stickiness cookie).
+3. Warm-up: one session opens every page once (on every instance); these cold first runs are reported apart
    (--no-warmup starts the sessions on a cold server instead).
 4. Ramps up: 1 session for --ramp-seconds, then 10 (if N > 10), then N for --seconds; sessions stay
    connected from level to level and new ones arrive spread over one think time. Each session opens
@@ -22,9 +25,12 @@ each cycling through pages and filter changes, against a server this script star
 Records per interaction: latency (send to script_finished), errors (exception elements, st.error
 alerts, a page without its build caption, unfinished runs, timeouts, disconnects), whether a filter
 change reached the URL the app writes, and the server's RSS (process and children, from /proc) at
-start, after each level and after the sessions close. Prints a JSON summary (--json writes it too).
+start, after each level and after the sessions close, and the server's CPU time (utime + stime of
+its processes, /proc/<pid>/stat) per level, per interaction. Behind the proxy, which instance served
+each session's page and took its websocket (stickiness). Ratios of the top level to one session.
+Prints a JSON summary (--json writes it too).
 Exit status 0 when every target was met (p95 at N ≤ 2 × p95 at 1, no errors, RSS growth ≤ 30 MB per
-session and levelling off, swap seen, changes applied), 1 otherwise.
+session and levelling off, swap seen, changes applied, sticky), 1 otherwise.
 """
 
 from __future__ import annotations

@@ -355,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"make serve: {exc}", file=sys.stderr)
         return 2
     finally:
-        print("stopping: HAProxy lets open sessions finish, then the instances stop ...", flush=True)
+        if cluster.instances:
+            print("stopping: HAProxy lets open sessions finish, then the instances stop ...", flush=True)
         cluster.stop()
     return 0
 
