@@ -178,7 +178,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "region_CN-TW": {"zh": "台湾省", "en": "Taiwan"},
     "region_CN-HK": {"zh": "香港特别行政区", "en": "Hong Kong"},
     "region_CN-MO": {"zh": "澳门特别行政区", "en": "Macau"},
-    "map_inset": {"zh": "南海诸岛", "en": "South China Sea Islands"},
+    "map_inset": {"zh": "南海诸岛", "en": "South China<br>Sea Islands"},
     "map_no_data_note": {
         "zh": "灰色:该期间无数字(所绘省级统计不含台湾、香港、澳门)。",
         "en": "Grey: no figure for this period (the provincial statistics drawn do not cover Taiwan, "

@@ -22,6 +22,7 @@ import json
 import math
 from importlib import metadata, resources
 
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 import polars as pl
@@ -55,13 +56,19 @@ NO_DATA_AREAS = {"CN-TW": "156710000", "CN-HK": "156810000", "CN-MO": "156820000
 SIMPLIFY_TOLERANCE = 0.04  # degrees, for shapely's coverage simplification
 PRECISION = 0.01  # degrees (about 1 km): finer detail is not visible at a country's scale
 
-# One frame from the Pamirs to the Wusu Li and from Zengmu Ansha to the Heilong Jiang: the South China
-# Sea islands and the dashed line in place (the standard map's portrait layout, 竖版), not in an inset.
-MAP_LON, MAP_LAT = (73.0, 135.5), (3.0, 54.0)
+# The standard map's landscape layout (横版): the mainland, Hainan and Taiwan in the main frame, the
+# South China Sea islands and the dashed line in an inset (南海诸岛) at the lower right. The inset is
+# drawn inside the same geo subplot, its coordinates moved and scaled into an empty corner of the
+# frame, so it keeps its place beside the map at every width (a second subplot, placed in paper
+# coordinates, drifts away from a map that plotly centres in its box). Mercator keeps meridians
+# upright, so the inset's frame stays a rectangle.
+MAP_LON, MAP_LAT = (73.0, 136.0), (17.7, 54.0)
+INSET_SOURCE_LON, INSET_SOURCE_LAT = (106.0, 123.5), (2.5, 24.6)
+INSET_LON, INSET_BOTTOM = (124.8, 136.0), 17.9  # where the inset stands in the main frame
 ISLANDS_NORTH_OF = 17.5  # latitude: Hainan's polygons south of this are the South China Sea islands
-ISLANDS_LABEL = (113.5, 13.0)  # lon, lat of the "南海诸岛" label, between the Xisha and Nansha groups
 
 NO_DATA_COLOUR = "#d4d4d4"
+INSET_LAND = "#e8e8e8"
 BORDER_COLOUR = "#ffffff"
 LINE_COLOUR = "#6b6b6b"
 # Light to dark blue (ColorBrewer Blues, from its second step so the lowest value stays visible on white).
@@ -121,7 +128,63 @@ def boundaries() -> dict:
     islands = sorted({(_cell(p.centroid.x), _cell(p.centroid.y)) for p in hainan.geoms
                       if p.centroid.y < ISLANDS_NORTH_OF})  # fmt: skip
     provinces = {"type": "FeatureCollection", "features": features}
-    return {"provinces": provinces, "dashed": dashed, "other": other, "islands": islands}
+    inset = _inset(features, dashed, islands)
+    return {"provinces": provinces, "dashed": dashed, "other": other, "islands": islands, "inset": inset}
+
+
+def _mercator(lat):
+    return np.degrees(np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)))
+
+
+def _inverse_mercator(y):
+    return np.degrees(2 * np.arctan(np.exp(np.radians(y))) - np.pi / 2)
+
+
+INSET_SCALE = (INSET_LON[1] - INSET_LON[0]) / (INSET_SOURCE_LON[1] - INSET_SOURCE_LON[0])
+INSET_TOP = round(
+    float(
+        _inverse_mercator(
+            _mercator(INSET_BOTTOM) + (_mercator(INSET_SOURCE_LAT[1]) - _mercator(INSET_SOURCE_LAT[0])) * INSET_SCALE
+        )
+    ),
+    2,
+)
+
+
+MAP_CENTRE_LAT = round(float(_inverse_mercator((_mercator(MAP_LAT[0]) + _mercator(MAP_LAT[1])) / 2)), 3)
+
+
+def to_inset(coords: np.ndarray) -> np.ndarray:
+    """(lon, lat) rows of the South China Sea -> their place in the inset (scaled in Mercator)."""
+    lon = INSET_LON[0] + (coords[:, 0] - INSET_SOURCE_LON[0]) * INSET_SCALE
+    y = _mercator(INSET_BOTTOM) + (_mercator(coords[:, 1]) - _mercator(INSET_SOURCE_LAT[0])) * INSET_SCALE
+    return np.round(np.column_stack([lon, _inverse_mercator(y)]), 2)
+
+
+def _inset(features: list[dict], dashed: list, islands: list) -> dict:
+    """The inset's content: the land it shows (clipped to its box), the dashed line, the islands' dots,
+    and its frame (dense points, so plotly's great-circle segments stay straight)."""
+    box = shapely.box(INSET_SOURCE_LON[0], INSET_SOURCE_LAT[0], INSET_SOURCE_LON[1], INSET_SOURCE_LAT[1])
+    land = []
+    for feature in features:
+        clipped = shapely.intersection(shape(feature["geometry"]), box)
+        if clipped.is_empty:
+            continue
+        moved = shapely.transform(clipped, to_inset)
+        land.append({"type": "Feature", "id": f"inset-{feature['id']}", "geometry": mapping(moved)})
+    lines = [[(float(x), float(y)) for x, y in to_inset(np.array(line, dtype=float))] for line in dashed]
+    dots = [(float(x), float(y)) for x, y in to_inset(np.array(islands, dtype=float))]
+    west, east = INSET_LON
+    steps = np.linspace(0, 1, 21)
+    frame = (
+        [(west + (east - west) * f, INSET_BOTTOM) for f in steps]
+        + [(east, INSET_BOTTOM + (INSET_TOP - INSET_BOTTOM) * f) for f in steps]
+        + [(east - (east - west) * f, INSET_TOP) for f in steps]
+        + [(west, INSET_TOP - (INSET_TOP - INSET_BOTTOM) * f) for f in steps]
+    )
+    frame = [(round(float(x), 2), round(float(y), 2)) for x, y in frame]
+    return {"land": {"type": "FeatureCollection", "features": land}, "dashed": lines, "islands": dots,
+            "frame": frame}  # fmt: skip
 
 
 def _subset(collection: dict, codes: list[str]) -> dict:
@@ -215,7 +278,7 @@ def province_map(frame: pl.DataFrame, series: dict, period: str, lang: str, regi
             marker={"line": {"color": BORDER_COLOUR, "width": 0.6}},
             customdata=[[names.get(c, c), t("chart_no_data", lang)] for c in no_data],
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
-            name=t("chart_no_data", lang), showlegend=True, geo="geo",
+            name=t("chart_no_data", lang), showlegend=True,
         )
     )  # fmt: skip
     if drawn.height:
@@ -242,36 +305,46 @@ def province_map(frame: pl.DataFrame, series: dict, period: str, lang: str, regi
                     "ticktext": [_tick_text(v, unit, lang) for v in ticks], "tickfont": {"size": 11},
                     "title": {"text": unit_label(unit, lang), "side": "right", "font": {"size": 12}},
                 },
-                name=pick(series, "name", lang), showlegend=False, geo="geo",
+                name=pick(series, "name", lang), showlegend=False,
             )
         )  # fmt: skip
 
-    lines_lon, lines_lat = _line_coordinates(geo["dashed"] + geo["other"])
+    line = {"color": LINE_COLOUR, "width": 1}
+    inset = geo["inset"]
     fig.add_trace(
-        go.Scattergeo(lon=lines_lon, lat=lines_lat, mode="lines", line={"color": LINE_COLOUR, "width": 1},
-                      hoverinfo="skip", showlegend=False, geo="geo")
+        go.Choropleth(
+            geojson=inset["land"], locations=[f["id"] for f in inset["land"]["features"]],
+            z=[0] * len(inset["land"]["features"]), featureidkey="id", colorscale=[[0, INSET_LAND], [1, INSET_LAND]],
+            showscale=False, marker={"line": {"color": "#a0a0a0", "width": 0.4}}, hoverinfo="skip", showlegend=False,
+        )
+    )  # fmt: skip
+    lines_lon, lines_lat = _line_coordinates(geo["dashed"] + geo["other"] + inset["dashed"] + [inset["frame"]])
+    fig.add_trace(go.Scattergeo(lon=lines_lon, lat=lines_lat, mode="lines", line=line, hoverinfo="skip",
+                                showlegend=False))  # fmt: skip
+    fig.add_trace(
+        go.Scattergeo(lon=[x for x, _ in inset["islands"]], lat=[y for _, y in inset["islands"]], mode="markers",
+                      marker={"size": 1.6, "color": "#555555"}, hoverinfo="skip", showlegend=False)
     )  # fmt: skip
     fig.add_trace(
-        go.Scattergeo(lon=[x for x, _ in geo["islands"]], lat=[y for _, y in geo["islands"]], mode="markers",
-                      marker={"size": 2, "color": LINE_COLOUR}, hoverinfo="skip", showlegend=False, geo="geo")
-    )  # fmt: skip
-    fig.add_trace(
-        go.Scattergeo(lon=[ISLANDS_LABEL[0]], lat=[ISLANDS_LABEL[1]], mode="text", text=[t("map_inset", lang)],
-                      textfont={"size": 11, "color": "#555555"}, hoverinfo="skip", showlegend=False, geo="geo")
+        go.Scattergeo(lon=[INSET_LON[1]], lat=[INSET_TOP + 0.2], mode="text", text=[t("map_inset", lang)],
+                      textposition="top left", textfont={"size": 9, "color": "#444444"}, hoverinfo="skip",
+                      showlegend=False)
     )  # fmt: skip
     fig.update_layout(
         geo={
             "visible": True, "showland": False, "showocean": False, "showlakes": False, "showrivers": False,
             "showcountries": False, "showcoastlines": False, "showsubunits": False, "showframe": False,
             "bgcolor": "rgba(0,0,0,0)", "lonaxis": {"range": list(MAP_LON)}, "lataxis": {"range": list(MAP_LAT)},
-            "projection": {"type": "conic equal area", "parallels": [25, 47], "rotation": {"lon": 105}},
+            # plotly centres the frame on the middle latitude, not on Mercator's middle: set it, or
+            # the north (Mohe) is cut off while empty sea shows in the south.
+            "projection": {"type": "mercator"}, "center": {"lon": sum(MAP_LON) / 2, "lat": MAP_CENTRE_LAT},
             "domain": {"x": [0, 1], "y": [0, 1]},
         },
         title={"text": f"{pick(series, 'name', lang)} · {period}<br><sup>{subtitle(unit, period, lang)}</sup>"},
         legend={"x": 0.62, "xanchor": "left", "y": -0.01, "yanchor": "top", "bgcolor": "rgba(255,255,255,0)",
                 "font": {"size": 11}},
         margin={"t": 90, "l": 10, "r": 10},
-        height=680,
+        height=600,
         font={"family": FONT},
         paper_bgcolor="#ffffff",
         plot_bgcolor="#ffffff",

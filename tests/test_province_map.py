@@ -12,6 +12,8 @@ import re
 import plotly.io as pio
 import polars as pl
 import pytest
+import shapely
+import shapely.geometry
 
 from app import province_map, queries
 from app.export import image_bytes, image_export_available
@@ -57,6 +59,10 @@ def greyed(fig) -> set[str]:
     return set(trace.locations)
 
 
+def main_map_locations(fig) -> set[str]:
+    return {loc for tr in traces(fig, "choropleth") for loc in tr.locations if not loc.startswith("inset-")}
+
+
 def test_every_region_id_of_the_31_provinces_maps_to_one_boundary():
     """Two independent derivations agree: the GB code table, and regions.csv's Chinese names as the
     start of the GeoJSON's names (广东 -> 广东省, 内蒙古 -> 内蒙古自治区)."""
@@ -79,8 +85,7 @@ def test_a_complete_period_colours_all_31_provinces_with_their_values(con, provi
     values = coloured(fig)
     assert values == dict(zip(frame["region"], frame["value"], strict=True))
     assert greyed(fig) == {"CN-TW", "CN-HK", "CN-MO"}
-    geojson_ids = {f["id"] for tr in traces(fig, "choropleth") for f in tr.geojson["features"]}
-    assert geojson_ids == set(province_map.GB_CODES) | set(province_map.NO_DATA_AREAS)
+    assert main_map_locations(fig) == set(province_map.GB_CODES) | set(province_map.NO_DATA_AREAS)
 
 
 def test_taiwan_hong_kong_macau_and_missing_provinces_say_no_data(con, provinces):
@@ -122,15 +127,29 @@ def test_values_are_written_as_a_reader_writes_them(value, unit, lang, text):
     assert province_map.format_value(value, unit, lang) == text
 
 
-def test_the_south_china_sea_islands_and_the_dashed_line_are_drawn(con, provinces):
+def test_the_south_china_sea_islands_and_the_dashed_line_are_drawn_in_the_inset(con, provinces):
     frame = figures(con, "microloan_companies", "2016")
     fig = province_map.province_map(frame, series(con, "microloan_companies"), "2016", "zh", provinces)
-    lats = [lat for tr in traces(fig, "scattergeo") if tr.mode == "lines" for lat in tr.lat if lat is not None]
-    assert min(lats) < 5  # the dashed line reaches down to Zengmu Ansha (about 4°N)
+    west, east = province_map.INSET_LON
+    south, north = province_map.INSET_BOTTOM, province_map.INSET_TOP
+
+    def inside(lon, lat):
+        return west <= lon <= east and south <= lat <= north
+
     (dots,) = [tr for tr in traces(fig, "scattergeo") if tr.mode == "markers"]
-    assert len(dots.lat) > 50 and all(lat < 17.5 for lat in dots.lat)  # Xisha, Zhongsha, Nansha
-    assert fig.layout.geo.lataxis.range[0] <= 4 and fig.layout.geo.lonaxis.range[1] >= 123
+    assert len(dots.lat) > 50 and all(inside(x, y) for x, y in zip(dots.lon, dots.lat, strict=True))
+    (lines,) = [tr for tr in traces(fig, "scattergeo") if tr.mode == "lines"]
+    points = [(x, y) for x, y in zip(lines.lon, lines.lat, strict=True) if x is not None]
+    # The dashed line's southern end (Zengmu Ansha, about 4°N) stands in the inset's lower part.
+    assert any(inside(x, y) and y < south + 2 for x, y in points)
+    assert (west, south) in points and (east, north) in points  # the inset's frame
+    (land,) = [tr for tr in traces(fig, "choropleth") if all(loc.startswith("inset-") for loc in tr.locations)]
+    assert {"inset-CN-HI", "inset-CN-GD", "inset-CN-TW"} <= set(land.locations)
     assert any("南海诸岛" in (tr.text or ()) for tr in traces(fig, "scattergeo"))
+    # Nothing of the main map reaches into the inset's corner.
+    main = [f for f in province_map.boundaries()["provinces"]["features"]]
+    box = shapely.box(west, south, east, north)
+    assert not any(shapely.geometry.shape(f["geometry"]).intersects(box) for f in main)
 
 
 def test_the_figure_is_small_and_holds_no_url(con, provinces):
@@ -174,7 +193,8 @@ def test_an_image_of_the_map_renders_offline(con, provinces, fmt):
         assert image.startswith(b"\x89PNG") and len(image) > 40_000
     else:
         svg = image.decode("utf-8")
-        assert svg.count('class="choroplethlocation"') == 34  # 31 provinces, Taiwan, Hong Kong, Macau
+        inset = len(province_map.boundaries()["inset"]["land"]["features"])
+        assert svg.count('class="choroplethlocation"') == 34 + inset  # 31 provinces, TW, HK, MO; the inset
         assert "南海诸岛" in svg and "中国人民银行" in svg
 
 
