@@ -185,7 +185,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Hong Kong or Macau).",
     },
     "map_boundaries": {
-        "zh": "边界:{package} {version}({licence}许可)。",
+        "zh": "边界:{package} {version}({licence}许可)",
         "en": "Boundaries: {package} {version} ({licence} licence).",
     },
     "map_boundaries_title": {"zh": "地图边界", "en": "Map boundaries"},

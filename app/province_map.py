@@ -62,7 +62,7 @@ PRECISION = 0.01  # degrees (about 1 km): finer detail is not visible at a count
 # frame, so it keeps its place beside the map at every width (a second subplot, placed in paper
 # coordinates, drifts away from a map that plotly centres in its box). Mercator keeps meridians
 # upright, so the inset's frame stays a rectangle.
-MAP_LON, MAP_LAT = (73.0, 136.0), (17.7, 54.0)
+MAP_LON, MAP_LAT = (73.0, 136.4), (17.7, 54.0)
 INSET_SOURCE_LON, INSET_SOURCE_LAT = (106.0, 123.5), (2.5, 24.6)
 INSET_LON, INSET_BOTTOM = (124.8, 136.0), 17.9  # where the inset stands in the main frame
 ISLANDS_NORTH_OF = 17.5  # latitude: Hainan's polygons south of this are the South China Sea islands
