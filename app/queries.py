@@ -56,6 +56,9 @@ WHERE o.series_id = ? AND o.period_label = ? AND o.region LIKE 'CN-%'
 ORDER BY o.value DESC
 """
 
+# The provinces' names, for those a map draws without a figure.
+PROVINCES = "SELECT code, name_zh, name_en FROM regions WHERE code LIKE 'CN-%' ORDER BY code"
+
 PROVINCIAL_PERIODS = """
 SELECT period_label, max(period_end) AS period_end, count(DISTINCT region) AS provinces
 FROM observations WHERE series_id = ? AND region LIKE 'CN-%'

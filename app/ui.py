@@ -145,6 +145,13 @@ def slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower() or "lendscope"
 
 
+def topojson_url() -> str:
+    """Where the browser's plotly.js finds its (local, empty) world basemap: a map would otherwise fetch
+    one from cdn.plot.ly. Served from ./static by Streamlit's static serving (.streamlit/config.toml)."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/app/static/topojson/".replace("//", "/")
+
+
 def chart_block(fig: go.Figure | dict, frame: pl.DataFrame, meta: ExportMeta, key: str) -> None:
     """The chart, then its downloads (CSV, XLSX, ZIP, SVG/PNG) and the suggested citation.
     `fig` may be a Figure or its plotly JSON (a cached figure)."""
@@ -155,7 +162,11 @@ def chart_block(fig: go.Figure | dict, frame: pl.DataFrame, meta: ExportMeta, ke
     st.plotly_chart(
         fig,
         key=f"{key}_chart",
-        config={"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2}},
+        config={
+            "displaylogo": False,
+            "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},
+            "topojsonURL": topojson_url(),
+        },
     )
     if frame.is_empty():
         st.info(t("empty_series", language))

@@ -106,7 +106,7 @@ def test_overview_headlines_are_computed(open_page, bundled_db):
 
 
 def test_province_ranking_draws_the_complete_2016_table(open_page, bundled_db):
-    at = open_page(bundled_db, "lenders", lang="en", pr_s="microloan_companies", pr_p="2016")
+    at = open_page(bundled_db, "lenders", lang="en", pr_s="microloan_companies", pr_p="2016", pr_v="bar")
     bars = [s for s in specs(at) if s["data"] and s["data"][0]["type"] == "bar"]
     assert len(decode(bars[0]["data"][0]["x"])) == 31
 

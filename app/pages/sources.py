@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from app import data, queries, ui
+from app import data, province_map, queries, ui
 from app.i18n import t
 from etl.dictionary import describe_schema
 
@@ -34,3 +34,9 @@ for table in dictionary["table"].unique(maintain_order=True):
     rows = f" · {counts[table]} rows" if table in counts else ""
     with st.expander(f"{table}{rows}"):
         st.dataframe(dictionary.filter(pl.col("table") == table).drop("table"), hide_index=True)
+
+st.subheader(t("map_boundaries_title", language))
+st.markdown(
+    t("map_boundaries_text", language, package=province_map.BOUNDARY_PACKAGE,
+      version=province_map.boundary_version(), licence=province_map.boundary_licence())
+)  # fmt: skip
