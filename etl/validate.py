@@ -16,6 +16,8 @@ Rules (name: what it rejects):
   catalogue: unknown or missing keys in a catalogue or source table
   inferred-publisher: a row whose publisher is inferred (attribution = inferred) not marked low
   estimate: a derivation that averages figures (a midpoint of a range is an estimate the page does not make)
+  mid-period: an excerpt that dates the figure "mid-October" / "10月中旬" / "mid-2020" stored as that month's or
+    year's end (record the day the page means, e.g. 2020-10-15, and say so in the note)
 """
 
 from __future__ import annotations
@@ -304,6 +306,17 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> li
                             f"series {row['series']!r} is {series_entry.values.get('measure')}: needs {want}",
                         )
                     )
+                if stated := _mid_period(row["excerpt"], period):
+                    out.append(
+                        Problem(
+                            name,
+                            line,
+                            "period",
+                            "mid-period",
+                            f"the excerpt says {stated!r} but period {row['period']!r} means the end of the "
+                            f"{period.type}; record the day (e.g. {period.end:%Y-%m}-15) and say so in the note",
+                        )
+                    )
         if AVERAGE.search(row["derivation"]):
             out.append(
                 Problem(
@@ -337,6 +350,31 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> li
         if row["reliability"] and row["reliability"] not in RELIABILITY:
             out.append(Problem(name, line, "reliability", "enum", f"{row['reliability']!r} not one of {RELIABILITY}"))
     return out
+
+
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")  # fmt: skip
+CHINESE_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+
+
+def _mid_period(excerpt: str, period) -> str | None:
+    """The words of the excerpt that put the figure in the middle of the period's own month or year, if any."""
+    if period.type == "month":
+        month = period.end.month
+        names = (MONTH_NAMES[month - 1], MONTH_NAMES[month - 1][:3])
+        patterns = [
+            rf"\bmid[- ](?:{'|'.join(names)})\b",
+            rf"(?<!\d)0?{month}月中旬",
+            rf"(?<!十){CHINESE_MONTHS[month - 1]}月中旬",
+        ]
+        if not re.search(r"\d+月|[一二三四五六七八九十]+月|\bmid[- ][a-z]+", excerpt, re.IGNORECASE):
+            patterns.append(r"中旬|\bmid-month\b")  # no month named: the page means the period's own month
+    elif period.type == "year":
+        patterns = [rf"\bmid[- ]{period.end.year}\b", rf"{period.end.year}年(?:年)?中(?!国)"]
+    else:
+        return None
+    found = re.search("|".join(patterns), excerpt, re.IGNORECASE)
+    return found[0] if found else None
 
 
 def _check_events(table: CsvRows, inputs: Inputs) -> list[Problem]:

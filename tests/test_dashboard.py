@@ -96,7 +96,7 @@ def test_invalid_language_falls_back_with_a_notice(open_page, bundled_db):
 def test_overview_headlines_are_computed(open_page, bundled_db):
     at = open_page(bundled_db, "overview", lang="en")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["P2P institutions reached zero"] == "2020-11"
+    assert metrics["P2P institutions reached zero"] == "2020-11-15"
     with connect_read_only(bundled_db) as con:
         latest = con.sql(
             "SELECT value FROM observations WHERE series_id = 'microloan_companies' AND region = 'CN' "

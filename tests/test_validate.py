@@ -214,3 +214,27 @@ def test_inferred_publisher_must_be_low_reliability(data_dir):
     assert problems_for(data_dir) == []
     write_rows(data_dir, GOOD + ",guessed", header=header)
     assert only(problems_for(data_dir), "enum")[0].column == "attribution"
+
+
+@pytest.mark.parametrize(
+    "period, excerpt, flagged",
+    [
+        ("2020-10", '"15 by the end of August, 6 by mid-October and 3 at the start of November"', "mid-October"),
+        ("2020-11", "截至11月中旬已清零", "11月中旬"),
+        ("2020-11", "截至十一月中旬已清零", "十一月中旬"),
+        ("2020-11", "截至中旬已清零", "中旬"),
+        ("2020", "by mid-2020 only 29 remained", "mid-2020"),
+        # The excerpt's mid-month is another month's, or the figure is already a dated point: no problem.
+        ("2020-08", '"15 by the end of August, 6 by mid-October"', None),
+        ("2020-10-15", "6 by mid-October", None),
+        ("2020-11", "截至11月末已清零", None),
+    ],
+)
+def test_a_mid_month_excerpt_cannot_be_stored_as_a_month_end(data_dir, period, excerpt, flagged):
+    row = f"p2p_platforms_operating,{period},CN,cbirc,6,家,,fx-cbirc-2020,{excerpt},,,,"
+    write_rows(data_dir, row)
+    found = only(problems_for(data_dir), "mid-period")
+    if flagged is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].column == "period" and repr(flagged) in found[0].message
