@@ -99,6 +99,8 @@ CREATE TABLE events (
     source_id         VARCHAR NOT NULL REFERENCES sources (source_id),
     excerpt           VARCHAR NOT NULL,
     note              VARCHAR,
+    kind              VARCHAR NOT NULL,  -- rule (a law, measures, notice, guideline or standard as issued) | draft (for comment) | enforcement (action against firms, crackdown results) | statement (speech, meeting, press remarks) | market
+    final_version     VARCHAR,           -- for a draft: the event id of its final text; the two are one rule
     input_file        VARCHAR NOT NULL,
     input_line        INTEGER NOT NULL
 );

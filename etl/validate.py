@@ -15,6 +15,7 @@ Rules (name: what it rejects):
   duplicate-key / duplicate-id: the same key twice
   catalogue: unknown or missing keys in a catalogue or source table
   inferred-publisher: a row whose publisher is inferred (attribution = inferred) not marked low
+  final-version (enum/unknown-id): an event's `final_version` that is not a later rule, or set on a non-draft
   estimate: a derivation that averages figures (a midpoint of a range is an estimate the page does not make)
   mid-period: an excerpt that dates the figure "mid-October" / "10月中旬" / "mid-2020" stored as that month's or
     year's end (record the day the page means, e.g. 2020-10-15, and say so in the note)
@@ -52,6 +53,7 @@ TOPICS = ("platforms", "volume", "outcomes", "microloans", "regulation", "collec
 MEASURES = ("stock", "flow", "rate", "cumulative")
 FREQUENCIES = ("annual", "semiannual", "quarterly", "monthly", "daily", "irregular")
 SOURCE_KINDS = ("web page", "official release", "API", "document")
+EVENT_KINDS = ("rule", "draft", "enforcement", "statement", "market")
 REGION_KINDS = ("country", "province", "municipality", "autonomous region")
 
 PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -380,6 +382,7 @@ def _mid_period(excerpt: str, period) -> str | None:
 def _check_events(table: CsvRows, inputs: Inputs) -> list[Problem]:
     name = display_path(table.path)
     out: list[Problem] = []
+    events = {row["id"]: row for t in inputs.events for _, row in t.rows}
     for line, row in table.rows:
         _require(
             name,
@@ -397,9 +400,27 @@ def _check_events(table: CsvRows, inputs: Inputs) -> list[Problem]:
                 "gist_en",
                 "source",
                 "excerpt",
+                "kind",
             ),
             out,
         )
+        if row["kind"] and row["kind"] not in EVENT_KINDS:
+            out.append(Problem(name, line, "kind", "enum", f"event kind {row['kind']!r} not one of {EVENT_KINDS}"))
+        if row["final_version"] and row["kind"] != "draft":
+            out.append(Problem(name, line, "final_version", "enum", "only a draft names its final version"))
+        elif row["final_version"]:
+            final = events.get(row["final_version"])
+            if final is None:
+                out.append(
+                    Problem(name, line, "final_version", "unknown-id", f"unknown event {row['final_version']!r}")
+                )
+            elif final["kind"] != "rule" or final["date"] < row["date"]:
+                out.append(
+                    Problem(
+                        name, line, "final_version", "enum",
+                        f"the final version {row['final_version']!r} must be a rule issued after the draft",
+                    )
+                )  # fmt: skip
         if row["id"] and not SLUG.match(row["id"]):
             out.append(Problem(name, line, "id", "enum", f"event id {row['id']!r} must be an ASCII slug"))
         for column in ("date", "in_force"):

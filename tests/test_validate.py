@@ -175,14 +175,20 @@ def test_event_rules(data_dir):
     path = data_dir / "events" / "more.csv"
     path.write_text(
         "id,date,in_force,authority,title_zh,title_en,title_zh_verified,doc_number,category,gist_zh,gist_en,"
-        "source,excerpt,note\n"
-        "bad id,2020-13-01,,a,b,c,maybe,,nonsense,g,h,fx-cbirc-2020,,\n",
+        "source,excerpt,note,kind,final_version\n"
+        "bad id,2020-13-01,,a,b,c,maybe,,nonsense,g,h,fx-cbirc-2020,,,law,\n"
+        "a-rule,2020-01-01,,a,b,c,no,,market,g,h,fx-cbirc-2020,e,,rule,2020-11-p2p-zero\n"
+        "a-draft,2020-01-01,,a,b,c,no,,market,g,h,fx-cbirc-2020,e,,draft,2020-11-p2p-zero\n"
+        "b-draft,2020-01-01,,a,b,c,no,,market,g,h,fx-cbirc-2020,e,,draft,no-such-event\n",
         encoding="utf-8",
     )
-    problems = problems_for(data_dir)
-    columns = {(p.rule, p.column) for p in problems if p.file.endswith("more.csv")}
+    problems = [p for p in problems_for(data_dir) if p.file.endswith("more.csv")]
+    columns = {(p.rule, p.column) for p in problems}
     assert {("enum", "id"), ("period", "date"), ("enum", "title_zh_verified"), ("unknown-id", "category")} <= columns
-    assert ("required", "excerpt") in columns
+    assert {("required", "excerpt"), ("enum", "kind")} <= columns
+    # A final version is named only by a draft, and must be a known, later rule (the fixture's event is a statement).
+    finals = sorted((p.line, p.rule) for p in problems if p.column == "final_version")
+    assert finals == [(3, "enum"), (4, "enum"), (5, "unknown-id")]
 
 
 def test_every_problem_of_a_run_is_reported(data_dir):
