@@ -424,3 +424,53 @@ def _year_month(label: str) -> tuple[int | None, int | None]:
 def date_label(day: date, lang: str) -> str:
     """A calendar date: 2020年11月27日 / 27 Nov 2020."""
     return period(day.isoformat(), "day", lang)
+
+
+def mid_month(label: str, lang: str) -> str:
+    """A figure the source dates "mid-<month>" (stored as the 15th): "2020年11月中旬" / "mid-Nov 2020"."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-\d{2})?", str(label))
+    if not m or not 1 <= int(m[2]) <= 12:
+        return period(label, None, lang)
+    year, month = m[1], int(m[2])
+    return f"{year}年{month}月中旬" if _lang(lang) == "zh" else f"mid-{MONTHS_EN[month - 1]} {year}"
+
+
+# --- text with ids and numbers in it --------------------------------------------------------------
+
+_TOKEN = re.compile(r"\{(n|pub|series|period|mid|date|q|rel|cat|region):([^{}]*)\}")
+
+
+def render(template: str | None, lang: str) -> str:
+    """Text written with tokens, in the reader's language: {n:VALUE|UNIT|SERIES|QUALIFIER} a number,
+    {pub:ID} a publisher, {series:ID}, {period:LABEL}, {mid:LABEL} (mid-month), {date:YYYY-MM-DD},
+    {q:QUALIFIER}, {rel:RELIABILITY}, {cat:CATEGORY}, {region:CODE}. SQL that writes a sentence (the claim
+    check) emits tokens, so no id or unformatted number reaches a reader. An empty value reads as "—"."""
+    if not template:
+        return ""
+
+    def one(match: re.Match) -> str:
+        kind, body = match[1], match[2]
+        if kind == "n":
+            value, unit_id, series_id, q = [*body.split("|"), "", "", ""][:4]
+            try:
+                return number(float(value), unit_id, lang, series=series_id or None, qualifier=q or None)
+            except ValueError:
+                return "—"
+        if not body:
+            return "—"
+        simple = {
+            "pub": publisher,
+            "series": series,
+            "q": qualifier,
+            "rel": reliability,
+            "cat": category,
+            "region": region,
+            "mid": mid_month,
+        }
+        if kind in simple:
+            return simple[kind](body, lang)
+        if kind == "date":
+            return period(body[:10], "day", lang)
+        return period(body, None, lang)
+
+    return _TOKEN.sub(one, template)

@@ -117,3 +117,18 @@ def test_qualifier_reliability_topic_region_series():
     assert labels.series("p2p_platforms_operating", "en").startswith("P2P lending platforms")
     assert labels.series({"name_zh": "甲", "name_en": None}, "en") == "甲"
     assert labels.category("p2p", "en") == "P2P lending"
+
+
+def test_render_formats_every_token_for_the_language():
+    from app.labels import render
+
+    text = (
+        "{series:microloan_loan_balance}: {n:9799.0|亿元|microloan_loan_balance} ({period:2017}, {pub:pboc}); "
+        "{mid:2020-11-15}"
+    )
+    zh, en = render(text, "zh"), render(text, "en")
+    assert "9,799亿元" in zh and "人民银行" in zh and "2020年11月中旬" in zh and "2017年" in zh
+    assert "979.9 billion yuan" in en and "PBoC" in en and "mid-Nov 2020" in en
+    for out in (zh, en):
+        assert "{" not in out and "microloan_loan_balance" not in out and "9799.0" not in out
+    assert render("{n:|家}", "en") == "—" and render(None, "zh") == ""
