@@ -121,7 +121,7 @@ def test_regulation_search_finds_the_p2p_interim_measures(open_page, bundled_db)
 def test_claim_check_shows_computed_verdicts_and_the_finder(open_page, bundled_db):
     at = open_page(bundled_db, "claims", lang="en", cf_n="1575")
     text = " ".join(m.value for m in at.markdown)
-    assert "Verdict: Contradicted" in text and "1575 is the end-2014 figure" in text
+    assert "Verdict: Contradicted" in text and "1,575 is the end-2014 figure" in text
     found = at.dataframe[-1].value
     assert "p2p_platforms_operating" in set(found["series_id"]) and "wdzj" in set(found["publisher_id"])
 
