@@ -90,6 +90,7 @@ TOPICS = {
     "volume": ("规模与后果", "Volume and outcomes"),
     "outcomes": ("后果", "Outcomes"),
     "microloans": ("持牌放贷机构", "Licensed lenders"),
+    "regulation": ("监管", "Regulation"),
     "collection": ("催收", "Debt collection"),
     "macro": ("宏观背景", "Macro context"),
 }
