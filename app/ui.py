@@ -187,3 +187,11 @@ DATA_TABLE_COLUMNS = (
     "period_label", "publisher_zh", "value", "unit", "qualifier", "reliability", "derivation", "vintage",
     "source_url", "excerpt",
 )  # fmt: skip
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$~<>])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text from the data shown through st.markdown/st.caption as the words it is (no links, no LaTeX)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
