@@ -239,6 +239,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_excerpt": {"zh": "来源原文", "en": "Words of the source"},
     "col_read_as": {"zh": "读作", "en": "Read as"},
     "col_title": {"zh": "标题", "en": "Title"},
+    "col_latest_pct_of_peak": {"zh": "最新值占最高值(%)", "en": "Latest as % of the highest"},
     "col_accessed": {"zh": "访问日期", "en": "Read on"},
     "col_published": {"zh": "发布日期", "en": "Published"},
     "col_kind": {"zh": "类型", "en": "Kind"},
@@ -252,7 +253,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_peak_period": {"zh": "最高值期间", "en": "Period of the highest"},
     "col_latest": {"zh": "最新值", "en": "Latest"},
     "col_latest_period": {"zh": "最新期间", "en": "Latest period"},
-    "col_latest_pct_of_peak": {"zh": "最新值占最高值(%)", "en": "Latest as % of highest"},
     "col_still_expanding": {"zh": "仍在扩张", "en": "Still expanding"},
     "col_value_2014": {"zh": "2014年末", "en": "End-2014"},
     "col_value_2023": {"zh": "2023年前后", "en": "Around 2023"},
@@ -277,6 +277,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "counted_draft of a rule": {"zh": "征求意见稿(与正式文本计为一项)", "en": "draft (one rule with its final text)"},
     "counted_draft not finalised": {"zh": "未定稿的征求意见稿(不计)", "en": "draft never finalised (not counted)"},
     "counted_not a rule": {"zh": "非规则(执法或其他消息)", "en": "not a rule (enforcement or other news)"},
+    "claims_article": {
+        "zh": "《现在网贷[催收]的现状与方法》(2025年2月12日)",
+        "en": "《现在网贷[催收]的现状与方法》 (“Online lending [debt collection] today”, 12 Feb 2025)",
+    },
     "forecast": {"zh": "预测,数据无法检验", "en": "A forecast the data cannot test"},
     "unknown_page": {
         "zh": "没有“{path}”这个页面。已显示概览。",

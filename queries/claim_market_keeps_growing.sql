@@ -94,7 +94,7 @@ lines AS (
             AS line_en
     FROM described d
 )
-SELECT l.kind, l.series_id, l.latest_publisher AS publisher_id, l.figures, l.peak, l.peak_period, l.peak_publisher,
+SELECT l.kind, l.series_id, l.latest_publisher AS publisher_id, l.unit, l.figures, l.peak, l.peak_period, l.peak_publisher,
        l.latest, l.latest_period, l.latest_pct_of_peak, l.still_expanding, l.weak_value, l.weak_period,
        v.kinds_expanding, v.kinds_judged, v.verdict,
        (SELECT string_agg(line_zh, ';' ORDER BY kind, position, line_key) FROM lines) || '。'

@@ -125,7 +125,10 @@ def test_claim_check_shows_computed_verdicts_and_the_finder(open_page, bundled_d
     text = " ".join(m.value for m in at.markdown)
     assert "Verdict: Contradicted" in text and "1,575 is the end-2014 figure" in text
     found = at.dataframe[-1].value
-    assert "p2p_platforms_operating" in set(found["series_id"]) and "wdzj" in set(found["publisher_id"])
+    from app import labels
+
+    assert labels.series("p2p_platforms_operating", "en") in set(found["Series"])
+    assert "WDZJ (网贷之家)" in set(found["Publisher"]) and "1,575" in set(found["Value"])
 
 
 def test_sql_page_runs_a_query_from_the_url(open_page, bundled_db):
