@@ -66,7 +66,7 @@ def test_query_parameters_restore_every_control(open_page, bundled_db):
     at = open_page(
         bundled_db, "platforms", lang="en", pl_s="p2p_institutions_operating_official", pl_log="true", pl_ev="true"
     )
-    assert at.selectbox(key="pl_s").value == "p2p_institutions_operating_official"
+    assert at.selectbox(key="pl_s.en").value == "p2p_institutions_operating_official"
     assert at.toggle(key="pl_log").value is True and at.toggle(key="pl_ev").value is True
     (spec,) = specs(at)
     assert spec["layout"]["yaxis"]["type"] == "log"
