@@ -288,6 +288,25 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "go_home": {"zh": "返回概览", "en": "Back to the overview"},
     "n_rows": {"zh": "{n}行", "en": "{n} rows"},
+    "kind_web page": {"zh": "网页", "en": "web page"},
+    "kind_official release": {"zh": "官方发布", "en": "official release"},
+    "kind_document": {"zh": "文件", "en": "document"},
+    "kind_API": {"zh": "数据接口", "en": "API"},
+    "kind_rule": {"zh": "规则", "en": "rule"},
+    "kind_draft": {"zh": "征求意见稿", "en": "draft"},
+    "kind_enforcement": {"zh": "执法", "en": "enforcement"},
+    "kind_statement": {"zh": "讲话或表态", "en": "statement"},
+    "kind_market": {"zh": "市场事件", "en": "market event"},
+    "show_english_notes": {"zh": "显示编者注(仅有英文)", "en": "Show editors' notes"},
+    "english_note": {"zh": "编者注(英文):", "en": ""},
+    "final_version_is": {"zh": "正式文本:{title}", "en": "final text: {title}"},
+    "in_force": {"zh": "施行日期", "en": "In force"},
+    "period_provinces": {"zh": "{period}({n}个省份)", "en": "{period} ({n} provinces)"},
+    "col_series_names": {"zh": "提供数字的数据系列", "en": "Series it gives figures for"},
+    "dictionary_note": {
+        "zh": "表名与列名按数据库原样列出(SQL查询中使用);说明为英文。",
+        "en": "Table and column names are shown as they are in the database (for use in SQL).",
+    },
 }
 
 

@@ -56,6 +56,8 @@ def _cell(column: str, value, row: dict, lang: str) -> str:
         return labels.topic(value, lang)
     if column == "category":
         return labels.category(value, lang)
+    if column == "kind" and f"kind_{value}" in STRINGS:
+        return t(f"kind_{value}", lang)
     if isinstance(value, bool):
         return t("yes", lang) if value else t("no", lang)
     if isinstance(value, datetime):
