@@ -130,7 +130,11 @@ def page_header(title_key: str) -> tuple[str, dict]:
 
 
 def build_caption(info: dict) -> None:
-    st.caption(t("build_caption", lang(), build_id=info["build_id"], built_at=f"{info['built_at']:%Y-%m-%d %H:%M}"))
+    from app.labels import date_label
+
+    built = info["built_at"]
+    when = f"{date_label(built.date(), lang())} {built:%H:%M}"  # a date as the language writes it
+    st.caption(t("build_caption", lang(), build_id=info["build_id"], built_at=when))
 
 
 def widget_key(key: str) -> str:
@@ -267,3 +271,22 @@ def unknown_page_notice(name: str, home: str) -> None:
     st.page_link(
         home, label=t("go_home", lang()), query_params={LANG_KEY: lang()} if lang() != DEFAULT_LANGUAGE else None
     )
+
+
+SOURCE_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
+
+
+def cite_sources(text: str, sources: dict) -> str:
+    """Markdown of a note that names sources by id (ev-caixin-…): each known id becomes the source's
+    publisher, linked to its page; the rest of the text is escaped."""
+    parts, last = [], 0
+    for match in SOURCE_ID.finditer(text):
+        source = sources.get(match[0])
+        if source is None:
+            continue
+        parts += [
+            escape_markdown(text[last : match.start()]),
+            f"[{escape_markdown(source['publisher'])}]({source['url']})",
+        ]
+        last = match.end()
+    return "".join([*parts, escape_markdown(text[last:])])

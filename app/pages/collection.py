@@ -15,6 +15,7 @@ build_id = info["build_id"]
 methods = data.query(queries.METHODS, build_id=build_id)
 rules = data.query(queries.METHOD_RULES, build_id=build_id)
 evidence = data.query(queries.METHOD_EVIDENCE, build_id=build_id)
+sources = {r["source_id"]: r for r in data.query(queries.SOURCES, build_id=build_id).iter_rows(named=True)}
 if methods.is_empty():
     st.info(t("empty_series", language))
     st.stop()
@@ -31,7 +32,8 @@ for method in methods.iter_rows(named=True):
             marker = "" if rule["clause_read"] else " " + t("clause_not_read", language)
             title = rule["title_zh"] if language == "zh" else rule["title_en"]
             when = labels.date_label(rule["date"], language)
-            st.markdown(f"- {when} [{title}]({rule['source_url']}) — {pick(rule, 'limit', language)}{marker}")
+            limit = ui.cite_sources(pick(rule, "limit", language), sources)
+            st.markdown(f"- {when} [{title}]({rule['source_url']}) — {limit}{marker}")
         series = evidence.filter(pl.col("method_id") == method["method_id"])
         if series.height:
             st.markdown(f"**{t('evidence_series', language)}**")

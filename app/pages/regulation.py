@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import polars as pl
 import streamlit as st
 
@@ -57,18 +55,6 @@ titles = {r["event_id"]: pick(r, "title", language) for r in events.iter_rows(na
 show_notes = language == "en" or ui.toggle(t("show_english_notes", language), "rg_n")
 
 
-def cite_sources(note: str) -> str:
-    """A note names sources by id (ev-caixin-…): show the source's publisher, linked, instead."""
-
-    def one(match: re.Match) -> str:
-        source = sources.get(match[0])
-        if source is None:
-            return match[0]
-        return f"[{ui.escape_markdown(source['publisher'])}]({source['url']})"
-
-    return re.sub(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b", one, ui.escape_markdown(note).replace("\\-", "-"))
-
-
 for row in shown.sort("date", descending=True).iter_rows(named=True):
     title = row["title_zh"] if language == "zh" else row["title_en"]
     other = row["title_en"] if language == "zh" else row["title_zh"]
@@ -87,4 +73,6 @@ for row in shown.sort("date", descending=True).iter_rows(named=True):
         st.markdown(pick(row, "gist", language))
         st.markdown(f"{t('source', language)}: [{row['source_title']}]({row['source_url']}) — “{row['excerpt']}”")
         if row["note"] and show_notes:
-            st.caption((t("english_note", language) if language == "zh" else "") + cite_sources(row["note"]))
+            st.caption(
+                (t("english_note", language) if language == "zh" else "") + ui.cite_sources(row["note"], sources)
+            )
