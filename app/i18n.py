@@ -281,6 +281,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "《现在网贷[催收]的现状与方法》(2025年2月12日)",
         "en": "《现在网贷[催收]的现状与方法》 (“Online lending [debt collection] today”, 12 Feb 2025)",
     },
+    "testable_half": {"zh": "可检验的前半句", "en": "the testable half"},
     "forecast": {"zh": "预测,数据无法检验", "en": "A forecast the data cannot test"},
     "unknown_page": {
         "zh": "没有“{path}”这个页面。已显示概览。",

@@ -67,16 +67,28 @@ def claim_chart(claim_id: str, table: pl.DataFrame, language: str) -> go.Figure 
     spec = CLAIM_CHARTS.get(claim_id)
     if not spec or not all(c in table.columns for c in ["series_id", "publisher_id", *spec[0]]):
         return None
+    table = table.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in spec[0]))  # e.g. a rate has no share
+    if table.is_empty():
+        return None
     names = [
         f"{labels.series(s, language)} · {labels.publisher(p, language)}"
         for s, p in zip(table["series_id"], table["publisher_id"], strict=True)
     ]
+    unit = "%" if spec[1] == "%" else ""
     fig = go.Figure(
-        [go.Bar(name=tables.header(c, language), y=names, x=table[c].to_list(), orientation="h") for c in spec[0]]
-    )
+        [
+            go.Bar(
+                name=tables.header(c, language), y=names, x=table[c].to_list(), orientation="h",
+                text=[labels.number(v, unit, language) if v is not None else "—" for v in table[c].to_list()],
+                textposition="outside", cliponaxis=False,
+            )
+            for c in spec[0]
+        ]
+    )  # fmt: skip
     fig.update_layout(
         barmode="group", font={"family": charts.FONT}, colorway=charts.PALETTE, height=120 + 42 * len(names),
-        xaxis_title=labels.unit(spec[1], language), yaxis={"autorange": "reversed"}, margin={"l": 10, "r": 10},
+        xaxis_title=labels.unit(spec[1], language), yaxis={"autorange": "reversed"}, margin={"l": 10, "r": 40},
+        xaxis_range=[0, 1.15 * max(max(v for v in table[c].to_list() if v is not None) for c in spec[0]) or 1],
         legend={"orientation": "h", "y": -0.2},
     )  # fmt: skip
     return fig
@@ -92,8 +104,9 @@ for claim in claims.iter_rows(named=True):
     st.subheader(claim["text_zh"])
     if language == "en":
         st.markdown(f"*{ui.escape_markdown(claim['text_en'])}*")
+    half = f" ({html.escape(t('testable_half', language))})" if claim.get(f"forecast_{language}") else ""
     st.markdown(
-        verdict_mark(verdict, language) + " — " + html.escape(claim["explanation_" + language]),
+        verdict_mark(verdict, language) + half + " — " + html.escape(claim["explanation_" + language]),
         unsafe_allow_html=True,
     )
     if claim.get(f"forecast_{language}"):
