@@ -56,8 +56,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "source_line": {"zh": "来源", "en": "Source"},
     "compare_tab": {"zh": "P2P之后", "en": "After P2P"},
     "compare_measure": {"zh": "比较", "en": "Compare"},
-    "compare_companies": {"zh": "机构数量(家)", "en": "Number of lenders (家)"},
-    "compare_balances": {"zh": "贷款余额(亿元)", "en": "Outstanding loans (亿元)"},
+    "compare_companies": {"zh": "机构数量(家)", "en": "Number of lenders"},
+    "compare_balances": {"zh": "贷款余额(亿元)", "en": "Outstanding loans (CNY 100 million)"},
     "compare_lines": {"zh": "图中线条(系列 · 发布机构)", "en": "Lines drawn (series · publisher)"},
     "compare_title_companies": {
         "zh": "P2P之后:各类放贷机构的数量",
