@@ -303,6 +303,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "final_version_is": {"zh": "正式文本:{title}", "en": "final text: {title}"},
     "in_force": {"zh": "施行日期", "en": "In force"},
     "period_provinces": {"zh": "{period}({n}个省份)", "en": "{period} ({n} provinces)"},
+    # Singular forms, chosen by t() when n is 1 (Chinese has one form).
+    "events_found_one": {"zh": "1项事件", "en": "1 event"},
+    "n_rows_one": {"zh": "1行", "en": "1 row"},
+    "chart_n_derived_one": {"zh": "1个数字由页面上的数字推算", "en": "1 value derived from figures on the page"},
+    "chart_n_revised_one": {"zh": "1个数字有多个版本(发布机构修订)", "en": "1 figure has several vintages (revised)"},
+    "chart_n_inferred_one": {
+        "zh": "1个数字的发布机构系推断(空心点)",
+        "en": "1 with an inferred publisher (open marker)",
+    },
+    "chart_n_low_one": {"zh": "1个数字来源可靠性低", "en": "1 from a low-reliability source"},
     "col_series_names": {"zh": "提供数字的数据系列", "en": "Series it gives figures for"},
     "dictionary_note": {
         "zh": "表名与列名按数据库原样列出(SQL查询中使用);说明为英文。",
@@ -312,6 +322,8 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str, **values) -> str:
+    if str(values.get("n")) == "1" and f"{key}_one" in STRINGS:  # "1 figure has", not "1 figures have"
+        key = f"{key}_one"
     text = STRINGS[key].get(lang) or STRINGS[key]["en"]
     return text.format(**values) if values else text
 

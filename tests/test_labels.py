@@ -132,3 +132,11 @@ def test_render_formats_every_token_for_the_language():
     for out in (zh, en):
         assert "{" not in out and "microloan_loan_balance" not in out and "9799.0" not in out
     assert render("{n:|家}", "en") == "—" and render(None, "zh") == ""
+
+
+def test_counts_of_one_take_the_singular():
+    from app.i18n import t
+
+    assert t("chart_n_revised", "en", n=1) == "1 figure has several vintages (revised)"
+    assert t("chart_n_revised", "en", n=3) == "3 figures have several vintages (revised)"
+    assert t("events_found", "en", n=1) == "1 event" and t("events_found", "zh", n=1) == "1项事件"
