@@ -22,4 +22,8 @@ PAGES = [
 navigation = st.navigation(
     [st.Page(path, title=t(title, language), url_path=url, default=default) for path, title, url, default in PAGES]
 )
+# An unknown path (/nosuchpage) opens the default page; say so, and link home.
+requested = ui.requested_page()
+if requested and requested not in {url for _, _, url, _ in PAGES}:
+    ui.unknown_page_notice(requested, PAGES[0][0])
 navigation.run()

@@ -28,8 +28,13 @@ def series_explorer(series_ids: list[str], key: str, build_id: str, region: str 
         else order[0]
     )
     series = rows[series_id]
-    # Options are every publisher of the page's series, so a link keeps working when the series changes.
-    everyone = data.query(queries.PUBLISHERS_OF_SERIES, (tuple(order), region), build_id=build_id)
+    # Options are the publishers with figures for the chosen series (and region): a picker offers only
+    # what can be drawn. A new series starts from all of its publishers.
+    last_series = f"{key}_p_series"
+    if st.session_state.get(last_series, series_id) != series_id:
+        ui.forget(f"{key}_p")
+    st.session_state[last_series] = series_id
+    everyone = data.query(queries.PUBLISHERS_OF_SERIES, ((series_id,), region), build_id=build_id)
     labels = {
         r["publisher_id"]: (r["publisher_zh"] if language == "zh" else r["publisher_en"])
         for r in everyone.iter_rows(named=True)

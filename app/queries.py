@@ -68,7 +68,7 @@ GROUP BY period_label ORDER BY period_end
 EVENTS = """
 SELECT e.event_id, e.date, e.in_force, e.authority, e.title_zh, e.title_en, e.title_zh_verified, e.doc_number,
        e.category, c.name_zh AS category_zh, c.name_en AS category_en, e.gist_zh, e.gist_en,
-       s.url AS source_url, s.title AS source_title, e.excerpt, e.note
+       s.url AS source_url, s.title AS source_title, e.excerpt, e.note, e.kind, e.final_version
 FROM events e JOIN event_categories c USING (category) JOIN sources s USING (source_id)
 ORDER BY e.date, e.event_id
 """
@@ -113,4 +113,14 @@ SELECT DISTINCT o.publisher_id, p.name_zh AS publisher_zh, p.name_en AS publishe
 FROM observations o JOIN publishers p USING (publisher_id)
 WHERE list_contains(?, o.series_id) AND o.region = ?
 ORDER BY o.publisher_id
+"""
+
+# Regions with figures for any of the given series, the most-covered first, each with its series, the
+# most figures first (the collection page's pickers: the default draws the most).
+REGIONS_OF_SERIES = """
+WITH counts AS (
+    SELECT region, series_id, count(*) AS figures FROM observations WHERE list_contains(?, series_id) GROUP BY ALL
+)
+SELECT region, count(*) AS series, list(series_id ORDER BY figures DESC, series_id) AS series_ids
+FROM counts GROUP BY region ORDER BY series DESC, region = 'CN' DESC, region
 """

@@ -29,32 +29,73 @@ def _notice(name: str, bad: list[str]) -> None:
     st.warning(t("invalid_param", lang(), name=name, value=", ".join(bad)), icon="⚠️")
 
 
-def _seed(key: str, valid, default, multi: bool = False, parse=lambda v: v) -> None:
-    """On a session's first run, take the widget's value from the URL (ids), else the default."""
-    if key in st.session_state:
-        return
+# Streamlit forgets a widget's state when its page is not shown, and a sidebar switch clears the URL.
+# So each widget's last value (and what was last written to the URL for it) is kept here, per key,
+# and restored when its page is shown again.
+_KEPT = "_lendscope_kept"
+
+
+def _kept() -> dict:
+    return st.session_state.setdefault(_KEPT, {})
+
+
+def _seed(key: str, valid, default, multi: bool = False, parse=lambda v: v, state_key: str | None = None) -> None:
+    """Before the widget is drawn: its value from the URL when the URL names one this session did not
+    write (a shared link, a link from another page), else the value kept from the last visit, else the
+    default. A value already in the session (a rerun) stays."""
+    kept = _kept()
     raw = st.query_params.get_all(key)
-    values = [parse(v) for v in raw]
-    good = [v for v in values if valid is None or v in valid]
-    if len(good) != len(raw):
-        _notice(key, [r for r, v in zip(raw, values, strict=True) if v not in good])
-    if multi:
-        st.session_state[key] = good if raw and good else list(default)
-    else:
-        st.session_state[key] = good[0] if good else default
+    state = state_key or key
+    if state in st.session_state and (not raw or raw == kept.get(("url", key))):
+        return
+    if raw:
+        values = [parse(v) for v in raw]
+        good = [v for v in values if valid is None or v in valid]
+        if len(good) != len(raw):
+            _notice(key, [r for r, v in zip(raw, values, strict=True) if v not in good])
+        if multi:
+            st.session_state[state] = good if good else list(default)
+        else:
+            st.session_state[state] = good[0] if good else default
+        return
+    if key in kept:
+        value = kept[key]
+        if multi:
+            st.session_state[state] = [v for v in value if valid is None or v in valid] if value else list(default)
+        else:
+            st.session_state[state] = value if valid is None or value in valid else default
+        return
+    st.session_state[state] = list(default) if multi else default
+
+
+def forget(key: str) -> None:
+    """Drop a widget's value everywhere (session, kept copy, URL): it starts again from its default."""
+    st.session_state.pop(key, None)
+    st.session_state.pop(widget_key(key), None)
+    _kept().pop(key, None)
+    _kept().pop(("url", key), None)
+    if key in st.query_params:
+        del st.query_params[key]
 
 
 def _publish(key: str, value, default) -> None:
-    """Write the widget's value to the URL (omitted when it is the default, keeping links short)."""
+    """Write the widget's value to the URL (omitted when it is the default, keeping links short), and
+    keep it for the next visit to the page."""
+    kept = _kept()
+    kept[key] = list(value) if isinstance(value, list) else value
     if value == default or value in (None, "") or value == []:
         if key in st.query_params:
             del st.query_params[key]
-    elif isinstance(value, bool):
-        st.query_params[key] = "true" if value else "false"
+        kept[("url", key)] = []
+        return
+    if isinstance(value, bool):
+        written = ["true" if value else "false"]
     elif isinstance(value, list):
-        st.query_params[key] = [str(v) for v in value]
+        written = [str(v) for v in value]
     else:
-        st.query_params[key] = str(value)
+        written = [str(value)]
+    st.query_params[key] = written if isinstance(value, list) else written[0]
+    kept[("url", key)] = written
 
 
 def language_selector() -> str:
@@ -89,16 +130,28 @@ def page_header(title_key: str) -> tuple[str, dict]:
 
 
 def build_caption(info: dict) -> None:
-    st.caption(t("build_caption", lang(), build_id=info["build_id"], built_at=f"{info['built_at']:%Y-%m-%d %H:%M}"))
+    from app.labels import date_label
+
+    built = info["built_at"]
+    when = f"{date_label(built.date(), lang())} {built:%H:%M}"  # a date as the language writes it
+    st.caption(t("build_caption", lang(), build_id=info["build_id"], built_at=when))
+
+
+def widget_key(key: str) -> str:
+    """The Streamlit key of a selectbox: one per language. Streamlit's front end keeps showing a
+    selectbox's option label in the old language after a switch (until a reload), so each language gets
+    its own widget, seeded with the same value (the URL and kept value use the plain key)."""
+    return f"{key}.{lang()}"
 
 
 def selectbox(label: str, options: Sequence[str], key: str, format_func: Callable = str, index: int = 0) -> str:
     options = list(options)
     default = options[index] if options else None
-    _seed(key, set(options), default)
-    if st.session_state.get(key) not in options:  # options changed since the value was chosen
-        st.session_state[key] = default
-    value = st.selectbox(label, options, format_func=format_func, key=key)
+    state = widget_key(key)
+    _seed(key, set(options), default, state_key=state)
+    if st.session_state.get(state) not in options:  # options changed since the value was chosen
+        st.session_state[state] = default
+    value = st.selectbox(label, options, format_func=format_func, key=state)
     _publish(key, value, default)
     return value
 
@@ -201,3 +254,53 @@ DATA_TABLE_COLUMNS = (
     "period_label", "publisher_zh", "value", "unit", "qualifier", "reliability", "derivation", "vintage",
     "source_url", "excerpt",
 )  # fmt: skip
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$~<>])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text from the data shown through st.markdown/st.caption as the words it is (no links, no LaTeX)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def requested_page() -> str | None:
+    """The page name the browser asked for by URL (e.g. "nosuchpage" for /nosuchpage), when it asked
+    by name rather than by clicking a page; None when unknown. Streamlit silently shows the default
+    page for a name it does not know; the caller tells the reader instead."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    manager = getattr(ctx, "pages_manager", None)
+    if manager is None or getattr(manager, "intended_page_script_hash", None):
+        return None
+    name = getattr(manager, "intended_page_name", None)
+    return name if isinstance(name, str) else None
+
+
+def unknown_page_notice(name: str, home: str) -> None:
+    """A one-line notice naming the path (as text, capped) and a link to the home page."""
+    shown = name if len(name) <= 80 else name[:79] + "…"
+    st.warning(t("unknown_page", lang(), path=escape_markdown(shown)))
+    st.page_link(
+        home, label=t("go_home", lang()), query_params={LANG_KEY: lang()} if lang() != DEFAULT_LANGUAGE else None
+    )
+
+
+SOURCE_ID = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b")
+
+
+def cite_sources(text: str, sources: dict) -> str:
+    """Markdown of a note that names sources by id (ev-caixin-…): each known id becomes the source's
+    publisher, linked to its page; the rest of the text is escaped."""
+    parts, last = [], 0
+    for match in SOURCE_ID.finditer(text):
+        source = sources.get(match[0])
+        if source is None:
+            continue
+        parts += [
+            escape_markdown(text[last : match.start()]),
+            f"[{escape_markdown(source['publisher'])}]({source['url']})",
+        ]
+        last = match.end()
+    return "".join([*parts, escape_markdown(text[last:])])

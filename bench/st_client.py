@@ -339,7 +339,8 @@ class StreamlitSession:
                     widget_id = getattr(element, element_kind).id
                     key = widget_id.split("-", 2)[-1] if widget_id.count("-") >= 2 else "None"
                     if key != "None":  # widgets without a user key get "-None"
-                        elements[key] = element
+                        # The app keys a selectbox per language ("pl_f.en"); callers name it "pl_f".
+                        elements[re.sub(r"\.(zh|en)$", "", key)] = element
             elif kind == "script_finished":
                 status = FINISHED.Name(msg.script_finished)
                 if msg.script_finished == FINISHED.FINISHED_EARLY_FOR_RERUN:

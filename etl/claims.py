@@ -2,7 +2,9 @@
 
 A claim query returns evidence rows that all carry the same `verdict`, `explanation_zh` and
 `explanation_en`, computed in SQL from the data. If the data change, the verdict and the figures in
-the explanation change with them; nothing about a verdict is typed in by hand.
+the explanation change with them; nothing about a verdict is typed in by hand. The SQL writes numbers,
+ids and periods as tokens ({n:…}, {pub:…}, {period:…}); they are formatted here, once per language, by
+the dashboard's labels module (pure), so the stored text is what a reader reads.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from app.labels import render
 from etl.inputs import TomlEntry
 from etl.named_queries import NamedQueryError, get
 from etl.paths import display_path
@@ -19,6 +22,7 @@ from etl.problems import Problem
 
 VERDICTS = ("supported", "partly supported", "contradicted", "not testable with the data held")
 CLAIM_KEYS_REQUIRED = ("position", "section_zh", "text_zh", "text_en", "test_zh", "test_en", "query")
+CLAIM_KEYS_OPTIONAL = ("params", "forecast_zh", "forecast_en")
 REQUIRED_COLUMNS = ("verdict", "explanation_zh", "explanation_en")
 
 
@@ -42,7 +46,7 @@ def check_claim_entries(claims: dict[str, TomlEntry], queries_dir) -> list[Probl
                     Problem(entry.file, entry.line, key, "required", f"claim {claim_id!r}: missing {key!r}")
                 )
         for key in entry.values:
-            if key not in CLAIM_KEYS_REQUIRED and key != "params":
+            if key not in CLAIM_KEYS_REQUIRED and key not in CLAIM_KEYS_OPTIONAL:
                 problems.append(
                     Problem(entry.file, entry.line, key, "catalogue", f"claim {claim_id!r}: unknown key {key!r}")
                 )
@@ -103,7 +107,11 @@ def evaluate(con: duckdb.DuckDBPyConnection, claims: dict[str, TomlEntry], queri
             )
             continue
         evidence = [{k: _jsonable(v) for k, v in row.items() if k not in REQUIRED_COLUMNS} for row in rows]
-        results.append(EvaluatedClaim(claim_id, entry.values, verdict, explanation_zh, explanation_en, evidence))
+        results.append(
+            EvaluatedClaim(
+                claim_id, entry.values, verdict, render(explanation_zh, "zh"), render(explanation_en, "en"), evidence
+            )
+        )
     if problems:
         from etl.problems import InputError
 
@@ -115,7 +123,7 @@ def load(con: duckdb.DuckDBPyConnection, evaluated: list[EvaluatedClaim]) -> Non
     if not evaluated:
         return  # executemany refuses an empty list
     con.executemany(
-        "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 c.claim_id,
@@ -129,6 +137,8 @@ def load(con: duckdb.DuckDBPyConnection, evaluated: list[EvaluatedClaim]) -> Non
                 c.verdict,
                 c.explanation_zh,
                 c.explanation_en,
+                c.values.get("forecast_zh"),
+                c.values.get("forecast_en"),
             )
             for c in evaluated
         ],

@@ -48,6 +48,8 @@ EVENT_COLUMNS = (
     "source",
     "excerpt",
     "note",
+    "kind",
+    "final_version",
 )
 REGION_COLUMNS = ("code", "name_zh", "name_en", "kind")
 # Columns a file may leave out; a missing optional column reads as empty cells.

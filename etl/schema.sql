@@ -99,6 +99,8 @@ CREATE TABLE events (
     source_id         VARCHAR NOT NULL REFERENCES sources (source_id),
     excerpt           VARCHAR NOT NULL,
     note              VARCHAR,
+    kind              VARCHAR NOT NULL,  -- rule (a law, measures, notice, guideline or standard as issued) | draft (for comment) | enforcement (action against firms, crackdown results) | statement (speech, meeting, press remarks) | market
+    final_version     VARCHAR,           -- for a draft: the event id of its final text; the two are one rule
     input_file        VARCHAR NOT NULL,
     input_line        INTEGER NOT NULL
 );
@@ -160,8 +162,10 @@ CREATE TABLE claims (
     query_name     VARCHAR NOT NULL,       -- queries/<query_name>.sql computes verdict and explanation
     verdict        VARCHAR NOT NULL CHECK (verdict IN ('supported', 'partly supported', 'contradicted',
                                                        'not testable with the data held')),
-    explanation_zh VARCHAR NOT NULL,
-    explanation_en VARCHAR NOT NULL
+    explanation_zh VARCHAR NOT NULL,       -- written by the query, numbers and names formatted for the language
+    explanation_en VARCHAR NOT NULL,
+    forecast_zh    VARCHAR,                -- the part of the claim that is a forecast no data can test yet
+    forecast_en    VARCHAR
 );
 
 CREATE TABLE claim_evidence (

@@ -171,6 +171,8 @@ def events_frame(inputs: Inputs) -> pl.DataFrame:
                 "source_id": row["source"],
                 "excerpt": row["excerpt"].strip(),
                 "note": _none_if_empty(row["note"]),
+                "kind": row["kind"],
+                "final_version": _none_if_empty(row["final_version"]),
                 "input_file": name,
                 "input_line": line,
             }
@@ -190,6 +192,8 @@ def events_frame(inputs: Inputs) -> pl.DataFrame:
         "source_id": pl.String,
         "excerpt": pl.String,
         "note": pl.String,
+        "kind": pl.String,
+        "final_version": pl.String,
         "input_file": pl.String,
         "input_line": pl.Int32,
     }

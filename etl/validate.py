@@ -15,7 +15,10 @@ Rules (name: what it rejects):
   duplicate-key / duplicate-id: the same key twice
   catalogue: unknown or missing keys in a catalogue or source table
   inferred-publisher: a row whose publisher is inferred (attribution = inferred) not marked low
+  final-version (enum/unknown-id): an event's `final_version` that is not a later rule, or set on a non-draft
   estimate: a derivation that averages figures (a midpoint of a range is an estimate the page does not make)
+  mid-period: an excerpt that dates the figure "mid-October" / "10月中旬" / "mid-2020" stored as that month's or
+    year's end (record the day the page means, e.g. 2020-10-15, and say so in the note)
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ TOPICS = ("platforms", "volume", "outcomes", "microloans", "regulation", "collec
 MEASURES = ("stock", "flow", "rate", "cumulative")
 FREQUENCIES = ("annual", "semiannual", "quarterly", "monthly", "daily", "irregular")
 SOURCE_KINDS = ("web page", "official release", "API", "document")
+EVENT_KINDS = ("rule", "draft", "enforcement", "statement", "market")
 REGION_KINDS = ("country", "province", "municipality", "autonomous region")
 
 PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -304,6 +308,17 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> li
                             f"series {row['series']!r} is {series_entry.values.get('measure')}: needs {want}",
                         )
                     )
+                if stated := _mid_period(row["excerpt"], period):
+                    out.append(
+                        Problem(
+                            name,
+                            line,
+                            "period",
+                            "mid-period",
+                            f"the excerpt says {stated!r} but period {row['period']!r} means the end of the "
+                            f"{period.type}; record the day (e.g. {period.end:%Y-%m}-15) and say so in the note",
+                        )
+                    )
         if AVERAGE.search(row["derivation"]):
             out.append(
                 Problem(
@@ -339,9 +354,35 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> li
     return out
 
 
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")  # fmt: skip
+CHINESE_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+
+
+def _mid_period(excerpt: str, period) -> str | None:
+    """The words of the excerpt that put the figure in the middle of the period's own month or year, if any."""
+    if period.type == "month":
+        month = period.end.month
+        names = (MONTH_NAMES[month - 1], MONTH_NAMES[month - 1][:3])
+        patterns = [
+            rf"\bmid[- ](?:{'|'.join(names)})\b",
+            rf"(?<!\d)0?{month}月中旬",
+            rf"(?<!十){CHINESE_MONTHS[month - 1]}月中旬",
+        ]
+        if not re.search(r"\d+月|[一二三四五六七八九十]+月|\bmid[- ][a-z]+", excerpt, re.IGNORECASE):
+            patterns.append(r"中旬|\bmid-month\b")  # no month named: the page means the period's own month
+    elif period.type == "year":
+        patterns = [rf"\bmid[- ]{period.end.year}\b", rf"{period.end.year}年(?:年)?中(?!国)"]
+    else:
+        return None
+    found = re.search("|".join(patterns), excerpt, re.IGNORECASE)
+    return found[0] if found else None
+
+
 def _check_events(table: CsvRows, inputs: Inputs) -> list[Problem]:
     name = display_path(table.path)
     out: list[Problem] = []
+    events = {row["id"]: row for t in inputs.events for _, row in t.rows}
     for line, row in table.rows:
         _require(
             name,
@@ -359,9 +400,27 @@ def _check_events(table: CsvRows, inputs: Inputs) -> list[Problem]:
                 "gist_en",
                 "source",
                 "excerpt",
+                "kind",
             ),
             out,
         )
+        if row["kind"] and row["kind"] not in EVENT_KINDS:
+            out.append(Problem(name, line, "kind", "enum", f"event kind {row['kind']!r} not one of {EVENT_KINDS}"))
+        if row["final_version"] and row["kind"] != "draft":
+            out.append(Problem(name, line, "final_version", "enum", "only a draft names its final version"))
+        elif row["final_version"]:
+            final = events.get(row["final_version"])
+            if final is None:
+                out.append(
+                    Problem(name, line, "final_version", "unknown-id", f"unknown event {row['final_version']!r}")
+                )
+            elif final["kind"] != "rule" or final["date"] < row["date"]:
+                out.append(
+                    Problem(
+                        name, line, "final_version", "enum",
+                        f"the final version {row['final_version']!r} must be a rule issued after the draft",
+                    )
+                )  # fmt: skip
         if row["id"] and not SLUG.match(row["id"]):
             out.append(Problem(name, line, "id", "enum", f"event id {row['id']!r} must be an ASCII slug"))
         for column in ("date", "in_force"):

@@ -43,25 +43,25 @@ verdict AS (
 )
 SELECT e.series_id, e.name_zh, e.name_en, e.kind, e.figures, e.reliable_figures, e.latest_value, e.unit, e.latest_period, e.latest_publisher,
        r.rules, r.clauses_read, (SELECT count(*) FROM evidence) AS series_count, v.verdict,
-       '数据中有' || r.rules || '项限制该方法的规则(最近一项:' || r.latest_rule_date || '《' || r.latest_rule_zh || '》),'
+       '数据中有' || r.rules || '项限制该方法的规则(最近一项:{date:' || r.latest_rule_date || '}《' || r.latest_rule_zh || '》),'
        || '以及' || (SELECT count(*) FROM evidence) || '个相关数据系列。'
        || CASE v.verdict
             WHEN 'supported' THEN '检验所需类型的证据存在且来源可靠:'
-                 || (SELECT string_agg(name_zh || ' ' || regexp_replace(latest_value::VARCHAR, '\.0$', '') || unit || '(' || latest_period || ',' || latest_publisher || ')', ';' ORDER BY series_id)
+                 || (SELECT string_agg(name_zh || ' {n:' || latest_value || '|' || unit || '|' || series_id || '}({period:' || latest_period || '},{pub:' || latest_publisher || '})', ';' ORDER BY series_id)
                      FROM evidence WHERE kind = $test AND reliable_figures > 0) || '。'
             WHEN 'partly supported' THEN '规则存在,但数据中没有执法数字。'
             ELSE '数据中没有能检验这一说法的可靠数字'
-                 || coalesce('(只有低可靠性的说法:' || (SELECT string_agg(name_zh || ' ' || regexp_replace(latest_value::VARCHAR, '\.0$', '') || unit || '(' || latest_publisher || ')', ';' ORDER BY series_id)
+                 || coalesce('(只有低可靠性的说法:' || (SELECT string_agg(name_zh || ' {n:' || latest_value || '|' || unit || '|' || series_id || '}({pub:' || latest_publisher || '})', ';' ORDER BY series_id)
                                                        FROM evidence WHERE kind = $test) || ')', '') || '。' END AS explanation_zh,
        'The data hold ' || r.rules || ' rules that limit this method (latest: "' || r.latest_rule_en || '", '
-       || r.latest_rule_date || ') and ' || (SELECT count(*) FROM evidence) || ' evidence series. '
+       || '{date:' || r.latest_rule_date || '}) and ' || (SELECT count(*) FROM evidence) || ' evidence series. '
        || CASE v.verdict
             WHEN 'supported' THEN 'Reliable evidence of the kind the claim needs exists: '
-                 || (SELECT string_agg(name_en || ' ' || regexp_replace(latest_value::VARCHAR, '\.0$', '') || ' ' || unit || ' (' || latest_period || ', ' || latest_publisher || ')', '; ' ORDER BY series_id)
+                 || (SELECT string_agg(name_en || ' {n:' || latest_value || '|' || unit || '|' || series_id || '} ({period:' || latest_period || '}, {pub:' || latest_publisher || '})', '; ' ORDER BY series_id)
                      FROM evidence WHERE kind = $test AND reliable_figures > 0) || '.'
             WHEN 'partly supported' THEN 'The rules exist, but the data hold no enforcement figures.'
             ELSE 'No reliable figure in the data can test this'
-                 || coalesce(' (only low-reliability claims: ' || (SELECT string_agg(name_en || ' ' || regexp_replace(latest_value::VARCHAR, '\.0$', '') || ' ' || unit || ' (' || latest_publisher || ')', '; ' ORDER BY series_id)
+                 || coalesce(' (only low-reliability claims: ' || (SELECT string_agg(name_en || ' {n:' || latest_value || '|' || unit || '|' || series_id || '} ({pub:' || latest_publisher || '})', '; ' ORDER BY series_id)
                                                                     FROM evidence WHERE kind = $test) || ')', '') || '.' END AS explanation_en
 FROM evidence e CROSS JOIN rules r CROSS JOIN verdict v
 ORDER BY e.kind, e.series_id

@@ -1,53 +1,113 @@
 -- title: Claim check: "the scale of the lending market keeps expanding"
--- description: For the lending volumes held (P2P loan balance and annual turnover, microloan-company loan
--- description: balance, consumer-finance loan balance): each publisher's peak and latest figure. A series
--- description: counts as still expanding when its latest figure is at least 90% of its peak.
-WITH candidates(series_id, reading_en, reading_zh) AS (
-    VALUES ('p2p_loan_balance', 'P2P loan balance', 'P2P网贷贷款余额'),
-           ('p2p_turnover', 'P2P annual turnover', 'P2P网贷年成交量'),
-           ('microloan_loan_balance', 'microloan-company loan balance', '小额贷款公司贷款余额'),
-           ('consumer_finance_loan_balance', 'consumer-finance loan balance', '消费金融公司贷款余额')
+-- description: Rule: every kind of lender is judged on its own latest figures, never added to another kind.
+-- description: P2P lending on the regulators' count of platforms in operation (and their change in lending
+-- description: balance since end-2018); microloan companies on their loan balance (PBoC); online microloan
+-- description: companies on their count (no second balance figure exists); consumer-finance companies on their
+-- description: loan balance. For each, the peak and the latest figure of medium or high reliability (per
+-- description: publisher; the online-microloan counts of different publishers are compared, and named). A kind
+-- description: is still expanding when its latest figure is at least 90% of its peak (for a change rate: not
+-- description: negative). Verdict: supported if every kind expands, partly supported if at least half do,
+-- description: contradicted if fewer than half do, not testable without figures. A later figure from a
+-- description: low-reliability source is shown, not used. Explanations carry {n:…}/{pub:…}/{period:…} tokens the
+-- description: build formats for each language.
+WITH measures(kind, position, series_id, pooled) AS (
+    VALUES ('p2p', 1, 'p2p_institutions_operating_official', true),
+           ('p2p', 2, 'p2p_loan_balance_change_official', true),
+           ('microloan', 1, 'microloan_loan_balance', false),
+           ('online_microloan', 1, 'online_microloan_companies', true),
+           ('consumer_finance', 1, 'consumer_finance_loan_balance', false)
 ),
 obs AS (
-    SELECT o.series_id, o.publisher_id, o.period_label, o.period_end, o.value
-    FROM observations o JOIN candidates USING (series_id)
-    WHERE o.region = 'CN' AND o.reliability <> 'low'
-      AND (o.series_id <> 'p2p_turnover' OR o.period_type = 'year')
-      AND (o.series_id = 'p2p_turnover' OR o.period_type IN ('year', 'quarter', 'month'))
+    SELECT m.kind, m.position, o.series_id, o.publisher_id, o.value, o.unit, o.period_label, o.period_end,
+           o.reliability, s.measure, regexp_matches(o.excerpt, '(?i)\bmid-[a-z]|中旬') AS mid_month,
+           CASE WHEN m.pooled THEN '*' ELSE o.publisher_id END AS line_key
+    FROM observations o JOIN measures m USING (series_id) JOIN series s USING (series_id)
+    WHERE o.region = 'CN' AND o.period_type NOT IN ('range', 'cumulative')
 ),
-per_series AS (
-    SELECT series_id, publisher_id, count(*) AS observations,
-           max(value) AS peak, arg_max(period_label, value) AS peak_period,
-           arg_max(value, period_end) AS latest, arg_max(period_label, period_end) AS latest_period
-    FROM obs GROUP BY ALL HAVING count(*) >= 3
+reliable AS (SELECT * FROM obs WHERE reliability <> 'low'),
+per_line AS (
+    SELECT kind, position, series_id, line_key, any_value(unit) AS unit, any_value(measure) AS measure,
+           count(*) AS figures,
+           max(value) AS peak, arg_max(period_label, value) AS peak_period, arg_max(publisher_id, value) AS peak_publisher,
+           arg_max(value, period_end) AS latest, arg_max(period_label, period_end) AS latest_period,
+           arg_max(publisher_id, period_end) AS latest_publisher, max(period_end) AS latest_end,
+           CASE WHEN arg_max(mid_month, period_end) THEN 'mid' ELSE 'period' END AS latest_token
+    FROM reliable GROUP BY ALL
+),
+later_weak AS (  -- a newer figure from a low-reliability source, shown but not used
+    SELECT o.series_id, o.line_key, arg_max(o.value, o.period_end) AS weak_value,
+           arg_max(o.period_label, o.period_end) AS weak_period, arg_max(o.publisher_id, o.period_end) AS weak_publisher
+    FROM obs o JOIN per_line p ON p.series_id = o.series_id AND p.line_key = o.line_key
+    WHERE o.reliability = 'low' AND o.period_end > p.latest_end
+    GROUP BY ALL
 ),
 evidence AS (
-    SELECT p.*, c.reading_en, c.reading_zh, round(100 * p.latest / p.peak, 1) AS latest_pct_of_peak,
-           p.latest >= 0.9 * p.peak AS still_expanding
-    FROM per_series p JOIN candidates c USING (series_id)
+    SELECT p.*, w.weak_value, w.weak_period, w.weak_publisher,
+           CASE WHEN p.measure = 'rate' THEN NULL ELSE round(100 * p.latest / nullif(p.peak, 0), 1) END AS latest_pct_of_peak,
+           CASE WHEN p.measure = 'rate' THEN p.latest >= 0
+                WHEN p.figures < 2 THEN NULL
+                ELSE p.latest >= 0.9 * p.peak END AS still_expanding
+    FROM per_line p LEFT JOIN later_weak w USING (series_id, line_key)
+    -- A single figure says nothing about a trend; it is left out where the kind has a longer line.
+    WHERE p.figures >= 2 OR p.measure = 'rate'
+       OR NOT EXISTS (SELECT 1 FROM per_line q WHERE q.kind = p.kind AND q.figures >= 2)
+),
+-- A kind's direction is that of its first measure with a trend.
+kinds AS (
+    SELECT kind, arg_min(still_expanding, position) FILTER (WHERE still_expanding IS NOT NULL) AS expanding
+    FROM evidence GROUP BY kind
 ),
 verdict AS (
-    SELECT CASE WHEN count(*) = 0 THEN 'not testable with the data held'
-                WHEN bool_and(still_expanding) THEN 'supported'
-                WHEN bool_or(still_expanding) THEN 'partly supported'
+    SELECT CASE WHEN count(expanding) = 0 THEN 'not testable with the data held'
+                WHEN bool_and(expanding) THEN 'supported'
+                WHEN 2 * count(*) FILTER (WHERE expanding) >= count(expanding) THEN 'partly supported'
                 ELSE 'contradicted' END AS verdict,
-           string_agg(reading_en || ' (' || publisher_id || '): peak ' || peak || ' in ' || peak_period || ', latest '
-                      || latest || ' in ' || latest_period || ' (' || latest_pct_of_peak || '% of peak)', '; '
-                      ORDER BY series_id, publisher_id) AS summary_en,
-           string_agg(reading_zh || '(' || publisher_id || '):峰值' || peak || '(' || peak_period || '),最新'
-                      || latest || '(' || latest_period || ')' || '(峰值的' || latest_pct_of_peak || '%)', ';'
-                      ORDER BY series_id, publisher_id) AS summary_zh
-    FROM evidence
+           count(*) FILTER (WHERE expanding) AS kinds_expanding, count(expanding) AS kinds_judged
+    FROM kinds
+),
+described AS (
+    SELECT e.*,
+        '{n:' || e.latest || '|' || e.unit || '|' || e.series_id || '}' AS latest_n,
+        '{n:' || e.peak || '|' || e.unit || '|' || e.series_id || '}' AS peak_n,
+        coalesce('{n:' || e.weak_value || '|' || e.unit || '|' || e.series_id || '}', '') AS weak_n,
+        '{n:' || coalesce(e.latest_pct_of_peak, 0) || '|%}' AS pct_n,
+        '{' || e.latest_token || ':' || e.latest_period || '}' AS latest_p
+    FROM evidence e
+),
+lines AS (
+    SELECT d.*,
+        '{series:' || series_id || '}:' || CASE
+            WHEN measure = 'rate' THEN '至' || latest_p || '为' || latest_n || '({pub:' || latest_publisher || '})'
+            WHEN figures < 2 THEN '只有一个数字,' || latest_n || '({period:' || latest_period || '},{pub:' || latest_publisher || '})'
+            ELSE '最高' || peak_n || '({period:' || peak_period || '},{pub:' || peak_publisher || '}),最新' || latest_n
+                 || '(' || latest_p || ',{pub:' || latest_publisher || '}),为最高值的' || pct_n
+                 || CASE WHEN peak_publisher <> latest_publisher THEN '(两个数字来自不同发布机构)' ELSE '' END END
+        || coalesce(';更晚的低可靠性来源数字' || weak_n || '({period:' || weak_period || '},{pub:' || weak_publisher || '})未采用', '')
+            AS line_zh,
+        '{series:' || series_id || '}: ' || CASE
+            WHEN measure = 'rate' THEN latest_n || ' by ' || latest_p || ' ({pub:' || latest_publisher || '})'
+            WHEN figures < 2 THEN 'a single figure, ' || latest_n || ' ({period:' || latest_period || '}, {pub:' || latest_publisher || '})'
+            ELSE 'highest ' || peak_n || ' ({period:' || peak_period || '}, {pub:' || peak_publisher || '}), latest ' || latest_n
+                 || ' (' || latest_p || ', {pub:' || latest_publisher || '}), ' || pct_n || ' of the highest'
+                 || CASE WHEN peak_publisher <> latest_publisher THEN ' (the two figures come from different publishers)' ELSE '' END END
+        || coalesce('; a later figure from a low-reliability source, ' || weak_n || ' ({period:' || weak_period || '}, {pub:' || weak_publisher || '}), is not used', '')
+            AS line_en
+    FROM described d
 )
-SELECT e.series_id, e.publisher_id, e.reading_en, e.reading_zh, e.observations, e.peak, e.peak_period, e.latest, e.latest_period,
-       e.latest_pct_of_peak, e.still_expanding, v.verdict,
-       '各口径(亿元,剔除低可靠性来源):' || v.summary_zh || '。' || CASE v.verdict
-           WHEN 'partly supported' THEN '只有部分口径仍接近峰值,其余已远低于峰值。'
-           WHEN 'contradicted' THEN '没有任何口径仍处于峰值附近。'
-           ELSE '' END AS explanation_zh,
-       'By series (100 million yuan, low-reliability sources left out): ' || v.summary_en || '. ' || CASE v.verdict
-           WHEN 'partly supported' THEN 'Only some series are still near their peak; the others have fallen well below it.'
-           WHEN 'contradicted' THEN 'No series is near its peak.'
-           ELSE '' END AS explanation_en
-FROM evidence e CROSS JOIN verdict v
-ORDER BY e.series_id, e.publisher_id
+SELECT l.kind, l.series_id, l.latest_publisher AS publisher_id, l.unit, l.figures, l.peak, l.peak_period, l.peak_publisher,
+       l.latest, l.latest_period, l.latest_pct_of_peak, l.still_expanding, l.weak_value, l.weak_period,
+       v.kinds_expanding, v.kinds_judged, v.verdict,
+       (SELECT string_agg(line_zh, ';' ORDER BY kind, position, line_key) FROM lines) || '。'
+       || CASE v.verdict
+            WHEN 'supported' THEN '每一类放贷机构的最新数字都在峰值附近。'
+            WHEN 'partly supported' THEN v.kinds_judged || '类放贷机构中有' || v.kinds_expanding || '类仍接近峰值,其余已远低于峰值。'
+            WHEN 'contradicted' THEN v.kinds_judged || '类放贷机构中只有' || v.kinds_expanding || '类仍在扩张;P2P网贷已清零,其余大多低于峰值。'
+            ELSE '' END AS explanation_zh,
+       (SELECT string_agg(line_en, '; ' ORDER BY kind, position, line_key) FROM lines) || '. '
+       || CASE v.verdict
+            WHEN 'supported' THEN 'Every kind of lender is at or near its peak.'
+            WHEN 'partly supported' THEN v.kinds_expanding || ' of ' || v.kinds_judged || ' kinds of lender are still near their peak; the others have fallen well below it.'
+            WHEN 'contradicted' THEN 'Only ' || v.kinds_expanding || ' of ' || v.kinds_judged || ' kinds of lender are still expanding; P2P lending was wound down to zero and the others are mostly below their peak.'
+            ELSE '' END AS explanation_en
+FROM lines l CROSS JOIN verdict v
+ORDER BY l.kind, l.position, l.line_key

@@ -38,7 +38,9 @@ year_2023 AS (
 ),
 -- When the regulators' count of P2P institutions first reached zero.
 p2p_zero AS (
-    SELECT min(period_label) AS zero_label FROM observations
+    SELECT CASE WHEN arg_min(regexp_matches(excerpt, '(?i)\bmid-[a-z]|中旬'), period_end) THEN '{mid:' ELSE '{period:' END
+           || arg_min(period_label, period_end) || '}' AS zero_label
+    FROM observations
     WHERE series_id = 'p2p_institutions_operating_official' AND value = 0
 ),
 keys AS (
@@ -56,8 +58,8 @@ evidence AS (
 ),
 described AS (
     SELECT *,
-        CASE WHEN value_2014 = floor(value_2014) THEN CAST(value_2014 AS BIGINT)::VARCHAR ELSE value_2014::VARCHAR END AS v14,
-        CASE WHEN value_2023 = floor(value_2023) THEN CAST(value_2023 AS BIGINT)::VARCHAR ELSE value_2023::VARCHAR END AS v23
+        '{n:' || value_2014 || '|家|' || series_id || '}' AS v14,
+        '{n:' || value_2023 || '|家|' || series_id || '}' AS v23
     FROM evidence
 ),
 verdict AS (
@@ -69,11 +71,11 @@ verdict AS (
             WHEN bool_or(matches_2023) THEN 'partly supported'
             ELSE 'not testable with the data held'
         END AS verdict,
-        string_agg(reading_en || ' by ' || publisher_id, '; ' ORDER BY series_id, publisher_id) FILTER (WHERE matches_2014) AS match_2014_en,
-        string_agg(reading_zh || '(' || publisher_id || ')', '、' ORDER BY series_id, publisher_id) FILTER (WHERE matches_2014) AS match_2014_zh,
-        string_agg(reading_en || ' ' || v23 || ' (' || publisher_id || ', ' || period_2023 || ')', '; '
+        string_agg(reading_en || ' by {pub:' || publisher_id || '}', '; ' ORDER BY series_id, publisher_id) FILTER (WHERE matches_2014) AS match_2014_en,
+        string_agg(reading_zh || '({pub:' || publisher_id || '})', '、' ORDER BY series_id, publisher_id) FILTER (WHERE matches_2014) AS match_2014_zh,
+        string_agg(reading_en || ' ' || v23 || ' ({pub:' || publisher_id || '}, {period:' || period_2023 || '})', '; '
                    ORDER BY value_2023 DESC, series_id, publisher_id) FILTER (WHERE value_2023 IS NOT NULL) AS all_2023_en,
-        string_agg(reading_zh || v23 || '家(' || publisher_id || ',' || period_2023 || ')', ';'
+        string_agg(reading_zh || v23 || '({pub:' || publisher_id || '},{period:' || period_2023 || '})', ';'
                    ORDER BY value_2023 DESC, series_id, publisher_id) FILTER (WHERE value_2023 IS NOT NULL) AS all_2023_zh
     FROM described
 )
@@ -81,20 +83,20 @@ SELECT d.series_id, d.publisher_id, d.reading_en, d.reading_zh, d.value_2014, d.
        d.claimed_2014, d.nearly_2000_low, d.nearly_2000_high, d.matches_2014, d.matches_2023,
        v.verdict,
        CASE WHEN v.match_2014_zh IS NOT NULL
-            THEN '1575家与' || v.match_2014_zh || '2014年末的数字一致。'
-            ELSE '没有任何系列在2014年末为1575家。' END
+            THEN '1,575家与' || v.match_2014_zh || '2014年末的数字一致。'
+            ELSE '没有任何系列在2014年末为1,575家。' END
        || '2023年前后(最接近2023年末的数字;已清零的行业取其清零数字)各口径为:' || coalesce(v.all_2023_zh, '无数据') || '。'
        || CASE v.verdict
-            WHEN 'contradicted' THEN '与1575家同一口径的P2P网贷平台在' || coalesce(z.zero_label, '?') || '已清零(监管部门数字),没有任何口径在2023年接近2000家(1800至2000家):文章把两种不同的机构混为一谈。'
-            WHEN 'supported' THEN '同一口径在2023年接近2000家。'
+            WHEN 'contradicted' THEN '与1,575家同一口径的P2P网贷平台在' || coalesce(z.zero_label, '?') || '已清零(监管部门数字),没有任何口径在2023年接近2,000家(1,800至2,000家):文章把两种不同的机构混为一谈。'
+            WHEN 'supported' THEN '同一口径在2023年接近2,000家。'
             ELSE '两个数字来自不同口径。' END AS explanation_zh,
        CASE WHEN v.match_2014_en IS NOT NULL
-            THEN '1575 is the end-2014 figure of ' || v.match_2014_en || '. '
-            ELSE 'No series held 1575 at the end of 2014. ' END
+            THEN '1,575 is the end-2014 figure of ' || v.match_2014_en || '. '
+            ELSE 'No series held 1,575 at the end of 2014. ' END
        || 'Around 2023 (the figure nearest its end, or the zero a wound-down sector stayed at) the candidates give: ' || coalesce(v.all_2023_en, 'no data') || '. '
        || CASE v.verdict
-            WHEN 'contradicted' THEN 'The series that matches 1575, P2P platforms, was wound down to zero by ' || coalesce(z.zero_label, '?') || ' (regulators'' count), and no reading is near 2000 (1800 to 2000) in 2023: the article joins two different kinds of lender.'
-            WHEN 'supported' THEN 'The same series is near 2000 in 2023.'
+            WHEN 'contradicted' THEN 'The series that matches 1,575, P2P platforms, was wound down to zero by ' || coalesce(z.zero_label, '?') || ' (regulators'' count), and no reading is near 2,000 (1,800 to 2,000) in 2023: the article joins two different kinds of lender.'
+            WHEN 'supported' THEN 'The same series is near 2,000 in 2023.'
             ELSE 'The two figures come from different series.' END AS explanation_en
 FROM described d CROSS JOIN verdict v CROSS JOIN p2p_zero z
 ORDER BY d.matches_2014 DESC, d.series_id, d.publisher_id

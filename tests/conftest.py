@@ -85,6 +85,7 @@ FIXTURE_EVENTS = [
         "title_zh": "P2P网贷机构归零", "title_en": "P2P lenders reach zero", "title_zh_verified": "no",
         "category": "market", "gist_zh": "在运营P2P网贷机构降至零", "gist_en": "Operating P2P lenders fell to zero",
         "source": "fx-cbirc-2020", "excerpt": "had fallen to zero by mid-November",
+        "kind": "statement",
     }
 ]  # fmt: skip
 

@@ -61,7 +61,7 @@ def test_the_official_wind_down_reaches_zero_in_november_2020(con):
         "SELECT period_label, value FROM observations WHERE series_id = 'p2p_institutions_operating_official' "
         "ORDER BY period_end DESC LIMIT 1"
     ).fetchall()[0]
-    assert last == ("2020-11", 0.0)
+    assert last == ("2020-11-15", 0.0)  # "by mid-November": a dated point
 
 
 def test_provincial_2016_table_is_complete_and_adds_up(con):

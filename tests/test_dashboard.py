@@ -66,7 +66,7 @@ def test_query_parameters_restore_every_control(open_page, bundled_db):
     at = open_page(
         bundled_db, "platforms", lang="en", pl_s="p2p_institutions_operating_official", pl_log="true", pl_ev="true"
     )
-    assert at.selectbox(key="pl_s").value == "p2p_institutions_operating_official"
+    assert at.selectbox(key="pl_s.en").value == "p2p_institutions_operating_official"
     assert at.toggle(key="pl_log").value is True and at.toggle(key="pl_ev").value is True
     (spec,) = specs(at)
     assert spec["layout"]["yaxis"]["type"] == "log"
@@ -95,14 +95,16 @@ def test_invalid_language_falls_back_with_a_notice(open_page, bundled_db):
 
 def test_overview_headlines_are_computed(open_page, bundled_db):
     at = open_page(bundled_db, "overview", lang="en")
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["P2P institutions reached zero"] == "2020-11"
+    text = " ".join(m.value for m in at.markdown)
+    # The regulators' peak by their own words (never the max across trackers), and zero by mid-November.
+    assert "about 5,000" in text and "mid-Nov 2020" in text and "more than 800 billion yuan" in text
+    assert "2,771" not in text  # 银率网's early-2016 figure is no peak
     with connect_read_only(bundled_db) as con:
         latest = con.sql(
             "SELECT value FROM observations WHERE series_id = 'microloan_companies' AND region = 'CN' "
-            "ORDER BY period_end DESC LIMIT 1"
+            "AND reliability <> 'low' ORDER BY period_end DESC LIMIT 1"
         ).fetchall()[0][0]
-    assert metrics["Microloan companies (latest)"] == f"{latest:,.0f} 家"
+    assert f"{latest:,.0f}" in text
 
 
 def test_province_ranking_draws_the_complete_2016_table(open_page, bundled_db):
@@ -121,9 +123,12 @@ def test_regulation_search_finds_the_p2p_interim_measures(open_page, bundled_db)
 def test_claim_check_shows_computed_verdicts_and_the_finder(open_page, bundled_db):
     at = open_page(bundled_db, "claims", lang="en", cf_n="1575")
     text = " ".join(m.value for m in at.markdown)
-    assert "Verdict: Contradicted" in text and "1575 is the end-2014 figure" in text
+    assert "Verdict: Contradicted" in text and "1,575 is the end-2014 figure" in text
     found = at.dataframe[-1].value
-    assert "p2p_platforms_operating" in set(found["series_id"]) and "wdzj" in set(found["publisher_id"])
+    from app import labels
+
+    assert labels.series("p2p_platforms_operating", "en") in set(found["Series"])
+    assert "WDZJ (网贷之家)" in set(found["Publisher"]) and "1,575" in set(found["Value"])
 
 
 def test_sql_page_runs_a_query_from_the_url(open_page, bundled_db):
@@ -190,7 +195,7 @@ def test_chart_footer_notes_derived_revised_and_weak_figures(open_page, bundled_
 def test_overview_captions_name_publishers(open_page, bundled_db):
     at = open_page(bundled_db, "overview", lang="zh")
     captions = " ".join(c.value for c in at.caption)
-    assert "据中国银行保险监督管理委员会" in captions or "据中国人民银行" in captions
+    assert "据银保监会" in captions and "人民银行" in captions and "cbirc" not in captions
 
 
 def test_sql_page_prepares_full_downloads(open_page, bundled_db):

@@ -175,14 +175,20 @@ def test_event_rules(data_dir):
     path = data_dir / "events" / "more.csv"
     path.write_text(
         "id,date,in_force,authority,title_zh,title_en,title_zh_verified,doc_number,category,gist_zh,gist_en,"
-        "source,excerpt,note\n"
-        "bad id,2020-13-01,,a,b,c,maybe,,nonsense,g,h,fx-cbirc-2020,,\n",
+        "source,excerpt,note,kind,final_version\n"
+        "bad id,2020-13-01,,a,b,c,maybe,,nonsense,g,h,fx-cbirc-2020,,,law,\n"
+        "a-rule,2020-01-01,,a,b,c,no,,market,g,h,fx-cbirc-2020,e,,rule,2020-11-p2p-zero\n"
+        "a-draft,2020-01-01,,a,b,c,no,,market,g,h,fx-cbirc-2020,e,,draft,2020-11-p2p-zero\n"
+        "b-draft,2020-01-01,,a,b,c,no,,market,g,h,fx-cbirc-2020,e,,draft,no-such-event\n",
         encoding="utf-8",
     )
-    problems = problems_for(data_dir)
-    columns = {(p.rule, p.column) for p in problems if p.file.endswith("more.csv")}
+    problems = [p for p in problems_for(data_dir) if p.file.endswith("more.csv")]
+    columns = {(p.rule, p.column) for p in problems}
     assert {("enum", "id"), ("period", "date"), ("enum", "title_zh_verified"), ("unknown-id", "category")} <= columns
-    assert ("required", "excerpt") in columns
+    assert {("required", "excerpt"), ("enum", "kind")} <= columns
+    # A final version is named only by a draft, and must be a known, later rule (the fixture's event is a statement).
+    finals = sorted((p.line, p.rule) for p in problems if p.column == "final_version")
+    assert finals == [(3, "enum"), (4, "enum"), (5, "unknown-id")]
 
 
 def test_every_problem_of_a_run_is_reported(data_dir):
@@ -214,3 +220,27 @@ def test_inferred_publisher_must_be_low_reliability(data_dir):
     assert problems_for(data_dir) == []
     write_rows(data_dir, GOOD + ",guessed", header=header)
     assert only(problems_for(data_dir), "enum")[0].column == "attribution"
+
+
+@pytest.mark.parametrize(
+    "period, excerpt, flagged",
+    [
+        ("2020-10", '"15 by the end of August, 6 by mid-October and 3 at the start of November"', "mid-October"),
+        ("2020-11", "截至11月中旬已清零", "11月中旬"),
+        ("2020-11", "截至十一月中旬已清零", "十一月中旬"),
+        ("2020-11", "截至中旬已清零", "中旬"),
+        ("2020", "by mid-2020 only 29 remained", "mid-2020"),
+        # The excerpt's mid-month is another month's, or the figure is already a dated point: no problem.
+        ("2020-08", '"15 by the end of August, 6 by mid-October"', None),
+        ("2020-10-15", "6 by mid-October", None),
+        ("2020-11", "截至11月末已清零", None),
+    ],
+)
+def test_a_mid_month_excerpt_cannot_be_stored_as_a_month_end(data_dir, period, excerpt, flagged):
+    row = f"p2p_platforms_operating,{period},CN,cbirc,6,家,,fx-cbirc-2020,{excerpt},,,,"
+    write_rows(data_dir, row)
+    found = only(problems_for(data_dir), "mid-period")
+    if flagged is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].column == "period" and repr(flagged) in found[0].message

@@ -3,51 +3,129 @@ and a figure finder for numbers met without a source."""
 
 from __future__ import annotations
 
+import html
 import json
 
 import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from app import charts, data, queries, ui
+from app import charts, data, labels, queries, tables, ui
 from app.i18n import t
 from etl.finder import FINDER_SQL, FinderError, find
 
-VERDICT_ICONS = {
-    "supported": "✅",
-    "partly supported": "◐",
-    "contradicted": "❌",
-    "not testable with the data held": "❔",
+# Verdict marks as inline SVG (an emoji renders as an empty box without an emoji font): a shape and a
+# colour per verdict, with the verdict's words beside it, so neither colour nor shape alone carries it.
+_MARK_PATHS = {
+    "supported": ("#1b7f3b", '<path d="M5 10.5l3.2 3.2L15 7" fill="none" stroke="#fff" stroke-width="2.4"/>'),
+    "partly supported": ("#b26a00", '<path d="M10 3a7 7 0 0 1 0 14z" fill="#fff"/>'),
+    "contradicted": ("#b3261e", '<path d="M6.5 6.5l7 7M13.5 6.5l-7 7" stroke="#fff" stroke-width="2.4"/>'),
+    "not testable with the data held": ("#5f6368", '<path d="M6 10h8" stroke="#fff" stroke-width="2.4"/>'),
 }
-# Which evidence columns to draw, per claim: (label column, value columns).
+
+
+def verdict_mark(verdict: str, language: str) -> str:
+    colour, inner = _MARK_PATHS.get(verdict, _MARK_PATHS["not testable with the data held"])
+    svg = (
+        f'<svg width="20" height="20" viewBox="0 0 20 20" role="img" aria-hidden="true" '
+        f'style="vertical-align:-4px"><circle cx="10" cy="10" r="9" fill="{colour}"/>{inner}</svg>'
+    )
+    words = html.escape(t("verdict_" + verdict, language))
+    return f'{svg} <strong style="color:{colour}">{html.escape(t("verdict", language))}: {words}</strong>'
+
+
+# Which evidence columns a reader sees, per claim (every column is in the claim_evidence table / SQL page).
+EVIDENCE_COLUMNS = {
+    "platform_counts_2014_2023": ["series_id", "publisher_id", "value_2014", "reliability_2014", "value_2023",
+                                  "period_2023", "matches_2014", "matches_2023"],
+    "market_keeps_growing": ["series_id", "peak", "peak_period", "peak_publisher", "latest", "latest_period",
+                             "publisher_id", "latest_pct_of_peak", "still_expanding"],
+    "regulation_tightening": ["date", "title", "authority", "category", "counted_as", "after_article"],
+}  # fmt: skip
+DEFAULT_EVIDENCE = ["series_id", "latest_value", "latest_period", "latest_publisher", "figures", "reliable_figures"]
+# Which evidence columns to draw, per claim: one unit per chart (a share of the highest, or a count).
 CLAIM_CHARTS = {
-    "platform_counts_2014_2023": ("series_id", ["value_2014", "value_2023"]),
-    "market_keeps_growing": ("series_id", ["peak", "latest"]),
+    "platform_counts_2014_2023": (["value_2014", "value_2023"], "家"),
+    "market_keeps_growing": (["latest_pct_of_peak"], "%"),
 }
+
+
+def evidence_table(claim_id: str, table: pl.DataFrame, language: str) -> pl.DataFrame:
+    if "title_zh" in table.columns:
+        table = table.with_columns(title=pl.col(f"title_{language}"))
+    if "counted_as" in table.columns:
+        table = table.with_columns(pl.col("counted_as").map_elements(lambda v: t(f"counted_{v}", language),
+                                                                    return_dtype=pl.String))  # fmt: skip
+    if "publisher_id" in table.columns and "latest_publisher" not in table.columns and claim_id.startswith("market"):
+        table = table.rename({"publisher_id": "latest_publisher"})
+    columns = EVIDENCE_COLUMNS.get(claim_id, DEFAULT_EVIDENCE)
+    columns = ["latest_publisher" if c == "publisher_id" and claim_id.startswith("market") else c for c in columns]
+    return tables.readable(table, language, columns)
+
+
+def claim_chart(claim_id: str, table: pl.DataFrame, language: str) -> go.Figure | None:
+    spec = CLAIM_CHARTS.get(claim_id)
+    if not spec or not all(c in table.columns for c in ["series_id", "publisher_id", *spec[0]]):
+        return None
+    table = table.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in spec[0]))  # e.g. a rate has no share
+    if table.is_empty():
+        return None
+    names = [
+        f"{labels.series(s, language)} · {labels.publisher(p, language)}"
+        for s, p in zip(table["series_id"], table["publisher_id"], strict=True)
+    ]
+    unit = "%" if spec[1] == "%" else ""
+    fig = go.Figure(
+        [
+            go.Bar(
+                name=tables.header(c, language), y=names, x=table[c].to_list(), orientation="h",
+                text=[labels.number(v, unit, language) if v is not None else "—" for v in table[c].to_list()],
+                textposition="outside", cliponaxis=False,
+            )
+            for c in spec[0]
+        ]
+    )  # fmt: skip
+    fig.update_layout(
+        barmode="group", font={"family": charts.FONT}, colorway=charts.PALETTE, height=120 + 42 * len(names),
+        xaxis_title=labels.unit(spec[1], language), yaxis={"autorange": "reversed"}, margin={"l": 10, "r": 40},
+        xaxis_range=[0, 1.15 * max(max(v for v in table[c].to_list() if v is not None) for c in spec[0]) or 1],
+        legend={"orientation": "h", "y": -0.2},
+    )  # fmt: skip
+    return fig
+
 
 language, info = ui.page_header("page_claims")
 build_id = info["build_id"]
-st.caption("《现在网贷[催收]的现状与方法》(2025-02-12)")
-
+st.caption(t("claims_article", language))
 claims = data.query(queries.CLAIMS, build_id=build_id)
 evidence = data.query(queries.CLAIM_EVIDENCE, build_id=build_id)
 for claim in claims.iter_rows(named=True):
     verdict = claim["verdict"]
-    st.subheader(f"{VERDICT_ICONS.get(verdict, '')} {claim['text_zh']}")
+    st.subheader(claim["text_zh"])
     if language == "en":
-        st.markdown(f"*{claim['text_en']}*")
+        st.markdown(f"*{ui.escape_markdown(claim['text_en'])}*")
+    half = f" ({html.escape(t('testable_half', language))})" if claim.get(f"forecast_{language}") else ""
     st.markdown(
-        f"**{t('verdict', language)}: {t('verdict_' + verdict, language)}** — {claim['explanation_' + language]}"
+        verdict_mark(verdict, language) + half + " — " + html.escape(claim["explanation_" + language]),
+        unsafe_allow_html=True,
     )
-    st.caption(f"{t('how_tested', language)}: {claim['test_' + language]} (`queries/{claim['query_name']}.sql`)")
+    if claim.get(f"forecast_{language}"):
+        st.markdown(
+            verdict_mark("not testable with the data held", language).split("<strong")[0]
+            + f" <strong>{html.escape(t('forecast', language))}</strong>: "
+            + html.escape(claim[f"forecast_{language}"]),
+            unsafe_allow_html=True,
+        )
+    st.caption(f"{t('how_tested', language)}: {claim['test_' + language]}")
+    st.page_link(
+        "app/pages/sql.py", label=t("headline_see_rule", language),
+        query_params={"nq": claim["query_name"], **({"lang": language} if language != "zh" else {})},
+    )  # fmt: skip
     rows = [json.loads(e) for e in evidence.filter(pl.col("claim_id") == claim["claim_id"])["evidence"]]
     if rows:
         table = pl.DataFrame(rows, infer_schema_length=None)
-        spec = CLAIM_CHARTS.get(claim["claim_id"])
-        if spec and all(c in table.columns for c in [spec[0], *spec[1]]):
-            label = table[spec[0]].cast(pl.String) + " · " + table["publisher_id"].cast(pl.String)
-            fig = go.Figure([go.Bar(name=column, x=label.to_list(), y=table[column].to_list()) for column in spec[1]])
-            fig.update_layout(barmode="group", font={"family": charts.FONT}, colorway=charts.PALETTE, height=380)
+        fig = claim_chart(claim["claim_id"], table, language)
+        if fig is not None:
             st.plotly_chart(fig, key=f"claim_{claim['claim_id']}")
         # Lazy, like the charts' data tables: converted and sent only while open (opening reruns).
         evidence_box = st.expander(
@@ -55,7 +133,7 @@ for claim in claims.iter_rows(named=True):
         )
         if evidence_box.open:
             with evidence_box:
-                st.dataframe(table, hide_index=True)
+                st.dataframe(evidence_table(claim["claim_id"], table, language), hide_index=True)
 
 st.divider()
 st.subheader(t("finder", language))
@@ -75,9 +153,8 @@ if number.strip():
         if found.is_empty():
             st.info(t("finder_none", language, number=number))
         else:
-            st.dataframe(
-                found.select("value", "unit", "read_as", "series_id", "period_label", "region", "publisher_id",
-                             "reliability", "source_url", "excerpt"),
-                hide_index=True,
-                column_config={"source_url": st.column_config.LinkColumn()},
-            )  # fmt: skip
+            columns = ["value", "unit", "read_as", "series_id", "period_label", "region", "publisher_id",
+                       "reliability", "source_url", "excerpt"]  # fmt: skip
+            shown = tables.readable(found, language, columns)
+            links = {h: st.column_config.LinkColumn(h) for h in tables.link_headers(columns, language)}
+            st.dataframe(shown, hide_index=True, column_config=links)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from app import charts, data, province_map, queries, ui
+from app import charts, data, province_map, queries, tables, ui
+from app import labels as names
 from app.comparison import lender_comparison
 from app.explorer import series_explorer
 from app.export import ExportMeta
@@ -59,20 +60,24 @@ with provinces_tab:
         t("series", language), options, "pr_s", format_func=lambda s: pick(catalogue[s], "name", language)
     )
     periods = data.query(queries.PROVINCIAL_PERIODS, (series_id,), build_id=build_id)
-    labels = periods["period_label"].to_list()
-    if not labels:
+    period_labels = periods["period_label"].to_list()
+    if not period_labels:
         st.info(t("empty_series", language))
     else:
         complete = periods.filter(pl.col("provinces") >= 31)["period_label"].to_list()
-        default = labels.index(complete[-1]) if complete else len(labels) - 1
+        default = period_labels.index(complete[-1]) if complete else len(period_labels) - 1
+        # The change between two dates opens on the two best-covered periods (the most provinces; the later
+        # on a tie), in date order, so its default draws as many provinces as the data allow.
+        best = periods.with_row_index("i").sort(["provinces", "period_end"], descending=True)["i"].head(2).sort()
+        first, last = (int(best[0]), int(best[-1])) if len(best) == 2 else (0, default)
 
-        provinces = dict(zip(labels, periods["provinces"].to_list(), strict=True))  # one lookup per option
+        provinces_in = dict(zip(period_labels, periods["provinces"].to_list(), strict=True))  # one lookup per option
 
         def describe(label: str) -> str:
-            return f"{label} ({provinces[label]})"
+            return t("period_provinces", language, period=names.period(label, None, language), n=provinces_in[label])
 
         st.subheader(t("province_ranking", language))
-        period = ui.selectbox(t("period", language), labels, "pr_p", format_func=describe, index=default)
+        period = ui.selectbox(t("period", language), period_labels, "pr_p", format_func=describe, index=default)
         table = data.query(queries.SERIES_PERIOD_REGIONS, (series_id, period), build_id=build_id)
         views = {"map": t("map_view_map", language), "bar": t("map_view_bar", language)}
         view = ui.selectbox(t("map_view", language), list(views), "pr_v", format_func=views.get)
@@ -81,7 +86,7 @@ with provinces_tab:
         else:
             fig = charts.province_bar_chart(table, catalogue[series_id], period, language)
         meta = ExportMeta(
-            title=f"{pick(catalogue[series_id], 'name', language)} · {period}",
+            title=f"{pick(catalogue[series_id], 'name', language)} · {names.period(period, None, language)}",
             unit=catalogue[series_id]["unit"],
             publishers=charts.publisher_names(table, language),
             build_id=build_id,
@@ -92,22 +97,33 @@ with provinces_tab:
         st.subheader(t("province_change", language))
         c1, c2 = st.columns(2)
         with c1:
-            start = ui.selectbox(t("from_period", language), labels, "pr_from", format_func=describe, index=0)
+            start = ui.selectbox(
+                t("from_period", language), period_labels, "pr_from", format_func=describe, index=first
+            )
         with c2:
-            end = ui.selectbox(t("to_period", language), labels, "pr_to", format_func=describe, index=default)
+            end = ui.selectbox(t("to_period", language), period_labels, "pr_to", format_func=describe, index=last)
         a = data.query(queries.SERIES_PERIOD_REGIONS, (series_id, start), build_id=build_id)
         b = data.query(queries.SERIES_PERIOD_REGIONS, (series_id, end), build_id=build_id)
         change = (
             a.select("region", "name_zh", "name_en", pl.col("value").alias("from_value"))
             .join(b.select("region", pl.col("value").alias("to_value")), on="region")
-            .with_columns(change=pl.col("to_value") - pl.col("from_value"))
+            .with_columns(change=pl.col("to_value") - pl.col("from_value"), unit=pl.lit(catalogue[series_id]["unit"]))
             .sort("change")
         )
         if change.is_empty():
             st.info(t("empty_series", language))
         else:
             st.plotly_chart(
-                charts.province_bar_chart(change, catalogue[series_id], f"{start} → {end}", language, "change"),
+                charts.province_bar_chart(
+                    change,
+                    catalogue[series_id],
+                    f"{names.period(start, None, language)} → {names.period(end, None, language)}",
+                    language,
+                    "change",
+                ),
                 key="prov_change_chart",
             )
-            st.dataframe(change, hide_index=True)
+            shown = change.with_columns(region=pl.col(f"name_{language}"))
+            st.dataframe(
+                tables.readable(shown, language, ["region", "from_value", "to_value", "change"]), hide_index=True
+            )

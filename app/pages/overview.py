@@ -1,35 +1,125 @@
-"""Overview: headline figures computed from the data, the rise and fall with events, coverage."""
+"""Overview: headline figures computed by definition (each rule is written in its named query in
+queries/headline_*.sql), the rise and fall with events, and what the data cover."""
 
 from __future__ import annotations
+
+import html
 
 import polars as pl
 import streamlit as st
 
-from app import charts, data, queries, ui
+from app import charts, data, labels, queries, tables, ui
 from app.export import ExportMeta
 from app.i18n import t
+from etl.named_queries import get
 
-HEADLINES = """
-WITH peak AS (
-    SELECT value, period_label, publisher_id FROM observations
-    WHERE series_id = 'p2p_platforms_operating' AND region = 'CN' AND reliability <> 'low'
-    ORDER BY value DESC, period_end LIMIT 1
-), zero AS (
-    SELECT min(period_label) AS period_label, string_agg(DISTINCT publisher_id, ', ') AS publishers FROM observations
-    WHERE series_id = 'p2p_institutions_operating_official' AND value = 0
-), owed AS (
-    SELECT value, period_label, publisher_id, qualifier FROM observations
-    WHERE series_id = 'p2p_unrecovered_funds_official' ORDER BY period_end DESC LIMIT 1
-), microloan AS (
-    SELECT value, period_label, publisher_id FROM observations
-    WHERE series_id = 'microloan_companies' AND region = 'CN' ORDER BY period_end DESC LIMIT 1
-)
-SELECT 'peak' AS headline, value, period_label, publisher_id, NULL AS qualifier FROM peak
-UNION ALL SELECT 'zero', 0, period_label, publishers, NULL FROM zero WHERE period_label IS NOT NULL
-UNION ALL SELECT 'owed', value, period_label, publisher_id, qualifier FROM owed
-UNION ALL SELECT 'microloan', value, period_label, publisher_id, NULL FROM microloan
-"""
-PUBLISHER_NAMES = "SELECT publisher_id, name_zh, name_en FROM publishers"
+
+def _headline(name: str, build_id: str) -> list[dict]:
+    return data.query(get(f"headline_{name}").sql, build_id=build_id).to_dicts()
+
+
+def _who(rows: list[dict], language: str) -> str:
+    return t("list_sep", language).join(dict.fromkeys(labels.publisher(r["publisher_id"], language) for r in rows))
+
+
+def _by_value(rows: list[dict]) -> dict[float, list[dict]]:
+    out: dict[float, list[dict]] = {}
+    for row in rows:
+        out.setdefault(row["value"], []).append(row)
+    return out
+
+
+def _card(language: str, label: str, value: str, lines: list[str], page: str, params: dict, query: str) -> None:
+    """One headline: what it counts, the figure (never cut off), who said it and when, and links to the
+    figures behind it (the series page as a permalink) and to the rule (its named query on the SQL page)."""
+    with st.container(border=True):
+        st.markdown(f"**{ui.escape_markdown(label)}**")
+        st.markdown(f'<div class="lendscope-headline">{html.escape(value)}</div>', unsafe_allow_html=True)
+        for line in lines:
+            st.caption(ui.escape_markdown(line))
+        lang = {"lang": language} if language != "zh" else {}
+        st.page_link(f"app/pages/{page}.py", label=t("headline_see_series", language), query_params={**params, **lang})
+        st.page_link("app/pages/sql.py", label=t("headline_see_rule", language), query_params={"nq": query, **lang})
+
+
+def headline_cards(language: str, build_id: str) -> None:
+    peak, trackers = _headline("p2p_peak_official", build_id), _headline("p2p_tracker_peaks", build_id)
+    zero, owed = _headline("p2p_zero", build_id), _headline("money_owed", build_id)
+    lenders = _headline("licensed_lenders", build_id)
+    st.markdown(
+        "<style>.lendscope-headline{font-size:1.75rem;line-height:1.2;font-weight:600;margin:-0.4rem 0 0.2rem}</style>",
+        unsafe_allow_html=True,
+    )
+    period = lambda label: labels.period(label, None, language)  # noqa: E731
+    columns = st.columns(4)
+    with columns[0]:
+        value, lines = "—", []
+        if peak:
+            head = peak[0]
+            value = labels.number(head["headline_value"], "家", language, qualifier=head["headline_qualifier"])
+            agree = [r for r in peak if r["agrees"]]
+            lines.append(
+                t("headline_peak_rule", language, who=_who(agree, language), n=len(agree), total=len(peak),
+                  first=period(agree[0]["period_label"]), last=period(agree[-1]["period_label"]))
+                + "".join(
+                    t("headline_peak_other" + ("_one" if len(said) == 1 else ""), language, n=len(said),
+                      value=labels.number(other, "家", language), who=_who(said, language),
+                      period=t("list_sep", language).join(period(r["period_label"]) for r in said))
+                    for other, said in _by_value([r for r in peak if not r["agrees"]]).items()
+                )
+            )  # fmt: skip
+            peaks = [r for r in trackers if r["is_peak"]]
+            if peaks:
+                lines.append(
+                    t("headline_tracker_peaks", language)
+                    + t("list_sep", language).join(
+                        t(
+                            "headline_tracker_item",
+                            language,
+                            who=labels.publisher(r["publisher_id"], language),
+                            value=labels.number(r["peak"], "家", language),
+                            period=period(r["peak_period"]),
+                        )
+                        for r in peaks
+                    )
+                )
+        _card(language, t("headline_peak_official", language), value, lines, "platforms",
+              {"pl_s": "p2p_platforms_peak_official"}, "headline_p2p_peak_official")  # fmt: skip
+    with columns[1]:
+        value, lines = "—", []
+        if zero:
+            head = zero[0]
+            value = (
+                labels.mid_month(head["period_label"], language) if head["mid_month"] else period(head["period_label"])
+            )
+            lines.append(t("headline_zero_rule", language, who=_who(zero, language)))
+        _card(language, t("headline_zero", language), value, lines, "platforms",
+              {"pl_s": "p2p_institutions_operating_official"}, "headline_p2p_zero")  # fmt: skip
+    with columns[2]:
+        value, lines, when = "—", [], "—"
+        if owed:
+            head = owed[0]
+            value = labels.number(head["value"], head["unit"], language, qualifier=head["qualifier"])
+            when = period(head["period_label"])
+            lines.append(t("headline_owed_rule", language, who=_who(owed, language)))
+        _card(language, t("headline_owed", language, period=when), value, lines, "volume",
+              {"vo_s": "p2p_unrecovered_funds_official"}, "headline_money_owed")  # fmt: skip
+    with columns[3]:
+        value, lines, when = "—", [], "—"
+        if lenders:
+            head, rest = lenders[0], lenders[1:]
+            value = labels.number(head["value"], head["unit"], language, series=head["series_id"])
+            when = period(head["period_label"])
+            lines.append(t("headline_lenders_rule", language, who=labels.publisher(head["publisher_id"], language)))
+            lines += [
+                t("headline_lenders_other", language, series=labels.series(r["series_id"], language),
+                  value=labels.number(r["value"], r["unit"], language, series=r["series_id"]),
+                  who=labels.publisher(r["publisher_id"], language), period=period(r["period_label"]))
+                for r in rest
+            ]  # fmt: skip
+        _card(language, t("headline_lenders", language, period=when), value, lines, "lenders",
+              {"ln_s": "microloan_companies"}, "headline_licensed_lenders")  # fmt: skip
+
 
 COVERAGE = """
 SELECT s.topic, count(DISTINCT s.series_id) AS series, count(o.obs_id) AS observations,
@@ -43,25 +133,7 @@ build_id = info["build_id"]
 st.title(t("app_title", language))
 ui.build_caption(info)
 
-headlines = {r["headline"]: r for r in data.query(HEADLINES, build_id=build_id).iter_rows(named=True)}
-names = {
-    r["publisher_id"]: r[f"name_{language}"]
-    for r in data.query(PUBLISHER_NAMES, build_id=build_id).iter_rows(named=True)
-}
-columns = st.columns(4)
-for column, (name, unit) in zip(
-    columns, (("peak", "家"), ("zero", "家"), ("owed", "亿元"), ("microloan", "家")), strict=True
-):
-    row = headlines.get(name)
-    with column:
-        if row is None:
-            st.metric(t(f"headline_{name}", language), "—")
-            continue
-        value = row["period_label"] if name == "zero" else f"{row['value']:,.0f} {unit}"
-        qualifier = {"more_than": "> ", "about": "≈ "}.get(row.get("qualifier") or "", "")
-        st.metric(t(f"headline_{name}", language), qualifier + value)
-        who = ", ".join(names.get(p.strip(), p.strip()) for p in row["publisher_id"].split(","))
-        st.caption(t("according_to", language, publisher=who, period=row["period_label"]))
+headline_cards(language, build_id)
 
 frame = data.query(queries.RISE_AND_FALL, build_id=build_id)
 show_events = ui.toggle(t("show_events", language), "ov_ev", value=True)
@@ -85,4 +157,4 @@ meta = ExportMeta(
 ui.chart_block(fig, frame, meta, key="overview")
 
 st.subheader(t("coverage", language))
-st.dataframe(data.query(COVERAGE, build_id=build_id), hide_index=True)
+st.dataframe(tables.readable(data.query(COVERAGE, build_id=build_id), language), hide_index=True)

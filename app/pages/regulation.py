@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from app import charts, data, queries, ui
+from app import charts, data, labels, queries, ui
 from app.i18n import pick, t
 
 language, info = ui.page_header("page_regulation")
@@ -49,18 +49,30 @@ shown = matches(events)
 st.caption(t("events_found", language, n=shown.height))
 if shown.height:
     st.plotly_chart(charts.events_timeline_chart(shown, categories, language), key="rg_timeline")
+sources = {r["source_id"]: r for r in data.query(queries.SOURCES, build_id=build_id).iter_rows(named=True)}
+titles = {r["event_id"]: pick(r, "title", language) for r in events.iter_rows(named=True)}
+# Editors' notes exist in English only: a Chinese reader sees them on request, never by surprise.
+show_notes = language == "en" or ui.toggle(t("show_english_notes", language), "rg_n")
+
+
 for row in shown.sort("date", descending=True).iter_rows(named=True):
     title = row["title_zh"] if language == "zh" else row["title_en"]
     other = row["title_en"] if language == "zh" else row["title_zh"]
     flag = "" if row["title_zh_verified"] else " " + t("title_unverified", language)
-    with st.expander(f"{row['date']} · {title}"):
+    with st.expander(f"{labels.date_label(row['date'], language)} · {title}"):
         st.markdown(f"**{other}**{flag}")
         st.markdown(f"{row['authority']} · {categories.get(row['category'], row['category'])}")
+        kind = t(f"kind_{row['kind']}", language)
+        if row.get("final_version") in titles:
+            kind += " · " + t("final_version_is", language, title=titles[row["final_version"]])
+        st.markdown(f"{t('col_kind', language)}: {kind}")
         if row["doc_number"]:
             st.markdown(f"{t('doc_number', language)}: {row['doc_number']}")
         if row["in_force"]:
-            st.markdown(("施行日期" if language == "zh" else "In force") + f": {row['in_force']}")
+            st.markdown(f"{t('in_force', language)}: {labels.date_label(row['in_force'], language)}")
         st.markdown(pick(row, "gist", language))
         st.markdown(f"{t('source', language)}: [{row['source_title']}]({row['source_url']}) — “{row['excerpt']}”")
-        if row["note"]:
-            st.caption(row["note"])
+        if row["note"] and show_notes:
+            st.caption(
+                (t("english_note", language) if language == "zh" else "") + ui.cite_sources(row["note"], sources)
+            )
