@@ -212,7 +212,7 @@ def test_the_provinces_tab_opens_on_the_map_with_its_downloads(open_page, bundle
     for fmt in ("CSV", "XLSX", "PNG", "SVG"):
         assert any(fmt in label for label in labels), labels
     assert all("no_map" not in c.value and "boundary file" not in c.value for c in at.caption)
-    view = at.selectbox(key="pr_v")
+    view = at.selectbox(key=f"pr_v.{lang}")
     assert view.value == "map" and view.options == (["地图", "条形图"] if lang == "zh" else ["Map", "Bar chart"])
 
 
