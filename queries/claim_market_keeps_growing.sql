@@ -1,4 +1,5 @@
 -- title: Claim check: "the scale of the lending market keeps expanding"
+-- group: Claim checks
 -- description: For the lending volumes held (P2P loan balance and annual turnover, microloan-company loan
 -- description: balance, consumer-finance loan balance): each publisher's peak and latest figure. A series
 -- description: counts as still expanding when its latest figure is at least 90% of its peak.

@@ -1,4 +1,5 @@
 -- title: Claim check: "regulatory policy keeps being improved" (rules binding collection keep coming)
+-- group: Claim checks
 -- description: Rules on debt collection and on personal information (which binds collectors) in the events
 -- description: table, by year. The claim counts as supported when such rules were issued in at least three
 -- description: different years and at least one of them in the last three years of the data.
