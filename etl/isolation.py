@@ -74,7 +74,8 @@ class Worker:
             cwd="/", env=env, start_new_session=True, close_fds=True,
         )  # fmt: skip
         self._ready = False
-        self._write(pickle.dumps({"db": str(db_path), "limits": asdict(limits), "parent": os.getpid()}))
+        config = {"db": str(db_path), "limits": asdict(limits), "parent": os.getpid(), "paths": server_paths(db_path)}
+        self._write(pickle.dumps(config))
 
     def alive(self) -> bool:
         return self.process.poll() is None
@@ -300,7 +301,7 @@ def worker_main() -> None:
 
     limits = Limits(**config["limits"])
     database = Database(Path(config["db"]), limits.memory_limit, limits.threads, temp_directory="")
-    sandbox = Sandbox(database, limits)
+    sandbox = Sandbox(database, limits, config.get("paths"))
     with contextlib.suppress(Exception):  # open and warm up now, before any limit applies
         sandbox.run("SELECT 1 AS ready")
     # The address space it has now, plus the engine's memory and some headroom: a planning-time

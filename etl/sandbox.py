@@ -148,13 +148,13 @@ def _first_keyword(text: str) -> str:
 
 
 def _explained_text(text: str) -> str:
-    """The statement an EXPLAIN wraps: after EXPLAIN, an optional ANALYZE and an optional (options)."""
-    tokens = duckdb.tokenize(text)
-    words = _tokens(text)
-    i = 0
-    while i < len(words) and words[i][1] == duckdb.token_type.comment:
-        i += 1
-    i += 1  # EXPLAIN
+    """The statement an EXPLAIN wraps: after EXPLAIN, an optional ANALYZE and an optional (options),
+    comments anywhere between them."""
+    positions = [p for p, _ in duckdb.tokenize(text)]
+    words = [
+        (w, pos) for (w, kind), pos in zip(_tokens(text), positions, strict=True) if kind != duckdb.token_type.comment
+    ]
+    i = 1  # past EXPLAIN
     if i < len(words) and words[i][0].upper() in ("ANALYZE", "ANALYSE"):
         i += 1
     if i < len(words) and words[i][0] == "(":
@@ -164,7 +164,7 @@ def _explained_text(text: str) -> str:
             i += 1
             if depth <= 0:
                 break
-    return text[tokens[i][0] :] if i < len(tokens) else ""
+    return text[words[i][1] :] if i < len(words) else ""
 
 
 def _token_names(text: str) -> set[str]:
@@ -258,10 +258,16 @@ def scrub_table(table: pa.Table, paths: list[tuple[str, str]]) -> pa.Table:
     """Blank the server's paths in string cells too (a second wall behind the name check)."""
     import pyarrow.compute as pc
 
+    if not paths:
+        return table
+    # One scan finds the columns that need work (most hold no path at all).
+    pattern = "|".join(re.escape(path) for path, _ in paths)
     columns = []
     changed = False
     for column in table.columns:
-        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        if (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)) and pc.any(
+            pc.match_substring_regex(column, pattern)
+        ).as_py():
             for path, replacement in paths:
                 column = pc.replace_substring(column, path, replacement)
             changed = True
@@ -341,10 +347,11 @@ def timeout_message(seconds: float) -> str:
 class Sandbox:
     """The engine side: runs in a worker process (etl.isolation), or in-process for tests."""
 
-    def __init__(self, database: Database, limits: Limits | None = None):
+    def __init__(self, database: Database, limits: Limits | None = None, paths: list | None = None):
         self.database = database
         self.limits = limits or Limits()
-        self.paths = server_paths(database.path)
+        # A worker runs with a neutral HOME, so the server passes the paths it would give away.
+        self.paths = [tuple(p) for p in paths] if paths else server_paths(database.path)
 
     def _error(self, exc: duckdb.Error, timed_out: bool, seconds: float) -> QueryError:
         if timed_out or isinstance(exc, duckdb.InterruptException):
@@ -387,8 +394,8 @@ class Sandbox:
             types = [str(t) for t in relation.types]
             table = relation.limit(cap + 1).to_arrow_table()
         truncated_by = "rows" if table.num_rows > cap else None
-        table = scrub_table(table.slice(0, cap), self.paths)
-        table, cut = fit_bytes(table, self.limits.display_bytes)
+        table, cut = fit_bytes(table.slice(0, cap), self.limits.display_bytes)
+        table = scrub_table(table, self.paths)
         if cut:
             truncated_by = "bytes"
         info = {"seconds": time.perf_counter() - started, "types": types, "truncated_by": truncated_by, "cap": cap}

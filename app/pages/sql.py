@@ -185,15 +185,21 @@ state["_sql_seen"] = (
     {k[2:]: st.query_params.get(k) for k in st.query_params if k.startswith("p_")},
 )
 
+# Run before the side column is drawn, so the history there already holds this query.
+outcome: object = None
+if sql.strip() and not missing:
+    try:
+        outcome = console.run(build_id, sql, params)
+    except QueryError as exc:
+        outcome = exc
+
 with side_column:
     schema_tab, examples_tab, history_tab = st.tabs([tr("schema"), tr("examples"), tr("history")])
     with schema_tab:
         tables = list(dictionary["table"].unique(maintain_order=True))
-        table = st.selectbox(
-            tr("table"), tables, key="schema_table",
-            format_func=lambda name: f"{name} · {counts.get(name, '—'):,} {tr('rows_word')}"
-            if isinstance(counts.get(name), int) else name,
-        )  # fmt: skip
+        rows_word = tr("rows_word")  # captured now, as own_sql above
+        labels = {name: f"{name} · {counts[name]:,} {rows_word}" if name in counts else name for name in tables}
+        table = st.selectbox(tr("table"), tables, key="schema_table", format_func=labels.get)
         st.dataframe(
             dictionary.filter(pl.col("table") == table).drop("table"), hide_index=True, height=320,
             column_config={"description": st.column_config.TextColumn(width="large")},
@@ -214,42 +220,41 @@ with side_column:
         if not entries:
             st.caption(tr("history_empty"))
         for entry in entries:
-            outcome = tr("error_word", kind=entry["error"]) if entry["error"] else tr("rows_n", n=entry["rows"])
+            summary = tr("error_word", kind=entry["error"]) if entry["error"] else tr("rows_n", n=entry["rows"])
             snippet = " ".join(entry["sql"].split())[:90]
             st.page_link(
-                PAGE, label=console.escape_markdown(f"{snippet} · {outcome}"),
+                PAGE, label=console.escape_markdown(f"{snippet} · {summary}"),
                 query_params=console.link_query(entry["sql"], entry["params"], language),
             )  # fmt: skip
 
 # --- the result ------------------------------------------------------------------------------------
 if sql.strip() and missing:
     st.info(tr("fill_params", names=", ".join(f"${n}" for n in missing)))
-elif sql.strip():
-    try:
-        result = console.run(build_id, sql, params)
-    except QueryError as exc:
-        st.error(tr(f"error_{exc.kind}") if f"sql_error_{exc.kind}" in STRINGS else tr("error_failed"))
-        st.code(str(exc), language=None)  # DuckDB's own lines, caret under the column
-    else:
-        st.caption(tr("rows", n=result.frame.height, s=result.seconds))
-        if result.truncated_by == "rows":
-            st.warning(tr("truncated", n=f"{result.row_cap:,}", m=f"{limits.export_rows:,}",
-                          b=limits.export_bytes // 2**20))  # fmt: skip
-        elif result.truncated_by == "bytes":
-            st.warning(tr("truncated_bytes", n=f"{result.frame.height:,}", b=limits.display_bytes // 2**20))
-        st.dataframe(result.frame, hide_index=True)
-        base_name = nq or "query"
-        meta = {
-            "sql": sql, "params": params, "build_id": build_id, "name": base_name,
-            "permalink": console.permalink(st.context.url or "", sql, params, language),
-        }  # fmt: skip
-        buttons = st.columns(len(FORMATS) + 1)
-        buttons[0].markdown(f"**{tr('download')}**")
-        for column, (fmt, (mime, label)) in zip(buttons[1:], FORMATS.items(), strict=True):
-            column.download_button(
-                label, console.downloader(sql, params, fmt, meta), f"{base_name}-{build_id}.{fmt}", mime,
-                key=f"dl_{fmt}", on_click="ignore", help=tr(f"download_{fmt}_help"),
-            )  # fmt: skip
+elif isinstance(outcome, QueryError):
+    kind = outcome.kind if f"sql_error_{outcome.kind}" in STRINGS else "failed"
+    st.error(tr(f"error_{kind}"))
+    st.code(str(outcome), language=None)  # DuckDB's own lines, caret under the column
+elif outcome is not None:
+    result = outcome
+    st.caption(tr("rows", n=result.frame.height, s=result.seconds))
+    if result.truncated_by == "rows":
+        st.warning(tr("truncated", n=f"{result.row_cap:,}", m=f"{limits.export_rows:,}",
+                      b=limits.export_bytes // 2**20))  # fmt: skip
+    elif result.truncated_by == "bytes":
+        st.warning(tr("truncated_bytes", n=f"{result.frame.height:,}", b=limits.display_bytes // 2**20))
+    st.dataframe(result.frame, hide_index=True)
+    base_name = nq or "query"
+    meta = {
+        "sql": sql, "params": params, "build_id": build_id, "name": base_name,
+        "permalink": console.permalink(st.context.url or "", sql, params, language),
+    }  # fmt: skip
+    buttons = st.columns(len(FORMATS) + 1)
+    buttons[0].markdown(f"**{tr('download')}**")
+    for column, (fmt, (mime, label)) in zip(buttons[1:], FORMATS.items(), strict=True):
+        column.download_button(
+            label, console.downloader(sql, params, fmt, meta), f"{base_name}-{build_id}.{fmt}", mime,
+            key=f"dl_{fmt}", on_click="ignore", help=tr(f"download_{fmt}_help"),
+        )  # fmt: skip
 
 # Researchers may rather open the file itself. Deferred: the bytes are read only when clicked, from
 # whichever file is current then (a rebuild swaps it by rename, so a read sees one whole build).
