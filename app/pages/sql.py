@@ -201,7 +201,7 @@ with side_column:
         labels = {name: f"{name} · {counts[name]:,} {rows_word}" if name in counts else name for name in tables}
         table = st.selectbox(tr("table"), tables, key="schema_table", format_func=labels.get)
         st.dataframe(
-            dictionary.filter(pl.col("table") == table).drop("table"), hide_index=True, height=320,
+            dictionary.filter(pl.col("table") == table).drop("table"), hide_index=True,
             column_config={"description": st.column_config.TextColumn(width="large")},
         )  # fmt: skip
     with examples_tab:
@@ -248,10 +248,10 @@ elif outcome is not None:
         "sql": sql, "params": params, "build_id": build_id, "name": base_name,
         "permalink": console.permalink(st.context.url or "", sql, params, language),
     }  # fmt: skip
-    buttons = st.columns(len(FORMATS) + 1)
-    buttons[0].markdown(f"**{tr('download')}**")
-    for column, (fmt, (mime, label)) in zip(buttons[1:], FORMATS.items(), strict=True):
-        column.download_button(
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.markdown(f"**{tr('download')}**")
+    for fmt, (mime, label) in FORMATS.items():
+        row.download_button(
             label, console.downloader(sql, params, fmt, meta), f"{base_name}-{build_id}.{fmt}", mime,
             key=f"dl_{fmt}", on_click="ignore", help=tr(f"download_{fmt}_help"),
         )  # fmt: skip
