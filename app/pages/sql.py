@@ -120,6 +120,7 @@ with editor_column:
                         "primary": True,
                         "hasText": True,
                         "showWithIcon": True,
+                        "alwaysOn": True,
                         "commands": ["submit"],
                         "style": {"bottom": "0.44rem", "right": "0.4rem"},
                     }
@@ -199,12 +200,14 @@ with side_column:
         tables = list(dictionary["table"].unique(maintain_order=True))
         rows_word = tr("rows_word")  # captured now, as own_sql above
         labels = {name: f"{name} · {counts[name]:,} {rows_word}" if name in counts else name for name in tables}
-        table = st.selectbox(tr("table"), tables, key="schema_table", format_func=labels.get)
+        first = tables.index("observations") if "observations" in tables else 0
+        table = st.selectbox(tr("table"), tables, index=first, key="schema_table", format_func=labels.get)
         st.dataframe(
             dictionary.filter(pl.col("table") == table).drop("table"), hide_index=True,
             column_config={"description": st.column_config.TextColumn(width="large")},
         )  # fmt: skip
-    with examples_tab:
+    # Fixed-height panes: a long list must not push the result far below the editor.
+    with examples_tab, st.container(height=480, border=False):
         groups: dict[str, list] = {}
         for name, query in sorted(named.items(), key=lambda i: (i[1].group, i[1].title)):
             groups.setdefault(query.group, []).append((name, query))
@@ -215,7 +218,7 @@ with side_column:
                     PAGE, label=console.escape_markdown(query.title), query_params={"nq": name, "lang": language}
                 )
                 st.caption(query.description)
-    with history_tab:
+    with history_tab, st.container(height=480, border=False):
         entries = console.history()
         if not entries:
             st.caption(tr("history_empty"))
