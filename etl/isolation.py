@@ -298,9 +298,6 @@ def worker_main() -> None:
 
     config = _receive()
     _die_with_parent(config["parent"])
-    with contextlib.suppress(OSError):
-        os.nice(2)  # the server's own pages come first when a query keeps the CPU busy (a little: more
-        # made ordinary queries wait for a CPU on a busy machine, 1.38 x raw DuckDB against 1.29 x at 0)
     import duckdb
     import pyarrow as pa
 
