@@ -66,19 +66,24 @@ def _frame(batch: pa.Table) -> pl.DataFrame:
     return frame.to_frame() if isinstance(frame, pl.Series) else frame
 
 
-def write_export(batches: Iterable[pa.Table], fmt: str, meta: dict, max_rows: int, max_bytes: int):
-    """(file bytes, info) where info holds rows, truncated_by ('rows', 'bytes' or None), the note."""
+def write_export(
+    batches: Iterable[pa.Table], fmt: str, meta: dict, max_rows: int, max_bytes: int, schema: pa.Schema | None = None
+):
+    """(file bytes, info) where info holds rows, truncated_by ('rows', 'bytes' or None), the note.
+    The schema gives an empty result its columns (a CSV header line, a Parquet schema)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown download format {fmt!r}; one of {', '.join(FORMATS)}")
     stream, state = _take(batches, max_rows)
     writer = {"zip": _zip, "parquet": _parquet, "json": _json}[fmt]
+    if schema is not None:
+        meta = {**meta, "_schema": schema}
     content, rows, cut = writer(stream, meta, max_bytes, state, max_rows)
     info = {"rows": rows, "truncated_by": "bytes" if cut else state["truncated_by"]}
     info["note"] = truncation_note(info, max_rows, max_bytes)
     return content, info
 
 
-def _csv(stream, max_bytes: int) -> tuple[bytes, int, bool]:
+def _csv(stream, max_bytes: int, schema: pa.Schema | None = None) -> tuple[bytes, int, bool]:
     buffer = io.BytesIO()
     buffer.write("\ufeff".encode())
     rows, header, columns = 0, True, None
@@ -100,8 +105,8 @@ def _csv(stream, max_bytes: int) -> tuple[bytes, int, bool]:
         buffer.write(chunk)
         rows += frame.height
         header = False
-    if header and columns is None:  # no rows at all: nothing to learn the columns from here
-        pass
+    if header and columns is None and schema is not None:  # no rows at all: the header alone
+        buffer.write(pl.DataFrame(schema=schema.names).write_csv().encode("utf-8"))
     return buffer.getvalue(), rows, False
 
 
@@ -139,7 +144,7 @@ def _readme(meta: dict, info: dict, csv_name: str) -> str:
 
 def _zip(stream, meta, max_bytes, state, max_rows):
     name = meta.get("name") or "query"
-    csv, rows, cut = _csv(stream, max_bytes)
+    csv, rows, cut = _csv(stream, max_bytes, meta.get("_schema"))
     info = {"rows": rows, "truncated_by": "bytes" if cut else state["truncated_by"]}
     info["note"] = truncation_note(info, max_rows, max_bytes)
     buffer = io.BytesIO()
@@ -177,7 +182,7 @@ def _parquet(stream, meta, max_bytes, state, max_rows):
         writer.write_table(batch)
         rows += batch.num_rows
     if writer is None:
-        writer = pq.ParquetWriter(buffer, pa.schema([]), compression="zstd")
+        writer = pq.ParquetWriter(buffer, meta.get("_schema") or pa.schema([]), compression="zstd")
     facts = _facts(meta, rows, "bytes" if cut else state["truncated_by"], max_rows, max_bytes)
     writer.add_key_value_metadata({f"lendscope.{k}": json.dumps(v, ensure_ascii=False) for k, v in facts.items()})
     writer.close()

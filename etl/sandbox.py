@@ -414,7 +414,9 @@ class Sandbox:
             reader = relation.limit(self.limits.export_rows + 1).to_arrow_reader(batch_size=20_000)
             batches = (scrub_table(pa.Table.from_batches([b]), self.paths) for b in reader)
             try:
-                content, info = write_export(batches, fmt, meta, self.limits.export_rows, self.limits.export_bytes)
+                content, info = write_export(
+                    batches, fmt, meta, self.limits.export_rows, self.limits.export_bytes, reader.schema
+                )
             except duckdb.Error as exc:  # raised while the batches are read
                 raise self._error(exc, False, self.limits.export_timeout_seconds) from None
         info["seconds"] = time.perf_counter() - started

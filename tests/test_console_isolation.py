@@ -298,6 +298,10 @@ def test_downloads_are_written_in_the_worker_and_say_when_they_are_cut(bundled_d
             document = json.loads(content)
             assert document["truncated"] is True and "larger than 1 MB" in document["note"]
             assert 0 < len(document["data"]) < 900 and len(content) <= 2**20 + 4096
+
+            content, info = pool.export("SELECT series_id, value FROM observations WHERE false", None, "zip", meta)
+            assert zipfile.ZipFile(io.BytesIO(content)).read("q.csv").decode("utf-8-sig") == "series_id,value\n"
+            assert info["rows"] == 0 and info["truncated_by"] is None
         assert rss.growth < 100
     finally:
         pool.close()

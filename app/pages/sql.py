@@ -232,7 +232,8 @@ with side_column:
 
 # --- the result ------------------------------------------------------------------------------------
 if sql.strip() and missing:
-    st.info(tr("fill_params", names=", ".join(f"${n}" for n in missing)))
+    # Escaped: two `$` in one Markdown line would be typeset as a formula.
+    st.info(tr("fill_params", names=console.escape_markdown(", ".join(f"${n}" for n in missing))))
 elif isinstance(outcome, QueryError):
     kind = outcome.kind if f"sql_error_{outcome.kind}" in STRINGS else "failed"
     st.error(tr(f"error_{kind}"))
