@@ -299,13 +299,18 @@ class Watchdog:
 
     def start(self, seconds: float, on_timeout) -> int:
         token = next(self._counter)
+        deadline = time.monotonic() + seconds
         with self._wake:
-            heapq.heappush(self._heap, (time.monotonic() + seconds, token, on_timeout))
+            # Wake the thread only when this deadline comes before the one it sleeps towards (it
+            # wakes for that one anyway): a wake-up per query cost the worker a thread switch.
+            earlier = not self._heap or deadline < self._heap[0][0]
+            heapq.heappush(self._heap, (deadline, token, on_timeout))
             self._active.add(token)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="lendscope-query-watchdog", daemon=True)
                 self._thread.start()
-            self._wake.notify()
+            elif earlier:
+                self._wake.notify()
         return token
 
     def cancel(self, token: int) -> None:
