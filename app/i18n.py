@@ -123,15 +123,63 @@ STRINGS: dict[str, dict[str, str]] = {
     "sql_run": {"zh": "运行", "en": "Run"},
     "sql_rows": {"zh": "{n}行,用时{s:.3f}秒", "en": "{n} rows in {s:.3f} s"},
     "sql_truncated": {
-        "zh": "结果已截断为前{n}行;下载可获得最多{m}行。",
-        "en": "Truncated at {n} rows for display; downloads hold up to {m} rows.",
+        "zh": "结果已截断为前{n}行;下载最多{m}行、{b} MB,更长的结果会被截断,文件中会注明。",
+        "en": "Truncated at {n} rows for display; downloads hold up to {m} rows or {b} MB, and a longer "
+        "result is cut there with a note in the file.",
     },
-    "sql_prepare": {"zh": "准备下载(完整结果)", "en": "Prepare downloads (full result)"},
     "sql_schema": {"zh": "表结构", "en": "Schema"},
     "sql_limits": {
-        "zh": "限制:{t}秒超时、显示{d}行、下载{e}行、内存{m}。无法读写数据库以外的任何文件。",
-        "en": "Limits: {t} s time limit, {d} rows shown, {e} rows downloadable, {m} memory. "
-        "Nothing outside the database can be read or written.",
+        "zh": "每个查询在独立的受限进程中运行:{t}秒超时、内存{m}、显示{d}行、下载{e}行。无法读写数据库以外的任何文件。",
+        "en": "Each query runs in its own isolated, limited process: {t} s time limit, {m} memory, {d} rows shown, "
+        "{e} rows downloadable. Nothing outside the database can be read or written.",
+    },
+    # SQL console, isolated workers and editor (issue 18)
+    "sql_named_unreadable": {"zh": "命名查询文件有误:", "en": "A named query file has a problem:"},
+    "sql_unknown_named": {"zh": "链接中的命名查询不存在:", "en": "The link names a query that does not exist:"},
+    "sql_plain_editor": {"zh": "纯文本输入框(不用编辑器)", "en": "Plain text box instead of the editor"},
+    "sql_run_editor": {"zh": "运行", "en": "Run"},
+    "sql_editor_placeholder": {"zh": "SELECT … FROM observations", "en": "SELECT … FROM observations"},
+    "sql_editor_help": {
+        "zh": "Ctrl+Enter 运行;输入时补全表名和列名。`$名称` 会成为下方的参数输入框。",
+        "en": "Ctrl+Enter runs; table and column names complete as you type. `$name` becomes a field below.",
+    },
+    "sql_table": {"zh": "表", "en": "Table"},
+    "sql_rows_word": {"zh": "行", "en": "rows"},
+    "sql_rows_n": {"zh": "{n}行", "en": "{n} rows"},
+    "sql_error_word": {"zh": "错误({kind})", "en": "error ({kind})"},
+    "sql_examples": {"zh": "示例", "en": "Examples"},
+    "sql_history": {"zh": "本次历史", "en": "History"},
+    "sql_history_empty": {"zh": "本次会话还没有运行过查询。", "en": "No query run in this session yet."},
+    "sql_param_help": {
+        "zh": "按内容识别为整数、数字、日期(YYYY-MM-DD)、true/false 或文本;用 `$名称::VARCHAR` 强制为文本。",
+        "en": "Read as an integer, number, date (YYYY-MM-DD), true/false or text; write `$name::VARCHAR` for text.",
+    },
+    "sql_param_invalid": {
+        "zh": "参数 `{name}` 不是有效的{type},已使用默认值。输入的是:",
+        "en": "Parameter `{name}` is not a valid {type}; the default is used. You typed:",
+    },
+    "sql_fill_params": {"zh": "请填写参数 {names} 后运行。", "en": "Fill in {names} to run the query."},
+    "sql_error_refused": {"zh": "查询被拒绝:", "en": "The query was refused:"},
+    "sql_error_failed": {"zh": "查询出错(DuckDB 的信息):", "en": "The query failed (DuckDB's message):"},
+    "sql_error_timeout": {"zh": "查询超时被终止:", "en": "The query ran out of time:"},
+    "sql_error_memory": {"zh": "查询超出内存限制被终止:", "en": "The query ran out of memory:"},
+    "sql_error_busy": {"zh": "查询进程都在忙:", "en": "Every query worker is busy:"},
+    "sql_truncated_bytes": {
+        "zh": "结果超过{b} MB,仅显示前{n}行;下载可获得更多。",
+        "en": "The result is larger than {b} MB: the first {n} rows are shown; downloads hold more.",
+    },
+    "sql_download": {"zh": "下载", "en": "Download"},
+    "sql_download_zip_help": {
+        "zh": "CSV(UTF-8)和 README(SQL、数据版本、引用方式)",
+        "en": "CSV (UTF-8) with a README holding the SQL, the build id and a citation line",
+    },
+    "sql_download_parquet_help": {
+        "zh": "Parquet;SQL、数据版本和引用写在文件元数据中",
+        "en": "Parquet; the SQL, build id and citation are in the file's metadata",
+    },
+    "sql_download_json_help": {
+        "zh": "JSON 对象:sql、build_id、citation、truncated 和 data(各行)",
+        "en": "A JSON object: sql, build_id, citation, truncated, and data (the rows)",
     },
     # Charts (app/charts.py)
     "period_year": {"zh": "年末/年度", "en": "year-end / annual"},

@@ -39,8 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--param", action="append", default=[], metavar="K=V", help="a parameter value (repeat)")
     query.add_argument("--format", choices=("table", "csv", "json", "parquet"), default="table")
     query.add_argument("--out", metavar="FILE", help="write the result to FILE (required for parquet)")
-    query.add_argument("--timeout", type=float, metavar="S", help="time limit in seconds (default 5)")
-    query.add_argument("--max-rows", type=int, metavar="N", help="row cap (default 1,000,000)")
+    query.add_argument("--timeout", type=float, metavar="S", help="time limit in seconds (default 5, at most 300)")
+    query.add_argument("--max-rows", type=int, metavar="N", help="row cap (default and most 1,000,000)")
     find = commands.add_parser("find", parents=[common], help="which observations match a number (within rounding)")
     find.add_argument("number", help="e.g. 1575, 1.22万亿, 35.76 billion, 9.45%%")
     find.add_argument("--year", type=int, help="only periods ending in this year")
@@ -124,41 +124,68 @@ def cmd_coverage(args) -> int:
     return 0
 
 
+# Bounds of the query command's limits (a typo must not remove a limit, nor set an absurd one).
+QUERY_MAX_TIMEOUT_SECONDS = 300.0
+QUERY_MAX_ROWS = 1_000_000
+QUERY_MAX_BYTES = 256 * 2**20
+
+
+def _query_limits(args):
+    """The query command's limits, validated: positive and capped, else a usage error."""
+    from etl.named_queries import NamedQueryError
+    from etl.sandbox import Limits
+
+    defaults = Limits()
+    timeout = defaults.timeout_seconds if args.timeout is None else args.timeout
+    if not 0 < timeout <= QUERY_MAX_TIMEOUT_SECONDS:  # also refuses nan
+        raise NamedQueryError(
+            f"--timeout {args.timeout}: give seconds above 0 and at most {QUERY_MAX_TIMEOUT_SECONDS:g}"
+        )
+    rows = defaults.export_rows if args.max_rows is None else args.max_rows
+    if not 1 <= rows <= QUERY_MAX_ROWS:
+        raise NamedQueryError(f"--max-rows {args.max_rows}: give a row count from 1 to {QUERY_MAX_ROWS:,}")
+    return Limits(timeout_seconds=timeout, display_rows=rows, export_rows=rows, display_bytes=QUERY_MAX_BYTES)
+
+
 def cmd_query(args) -> int:
-    from etl.database import Database
+    from etl.isolation import WorkerPool
     from etl.named_queries import NamedQueryError, get
     from etl.output import write_frame
-    from etl.sandbox import Limits, QueryError, Sandbox
+    from etl.sandbox import QueryError
 
     try:
         values = dict(_split_param(p) for p in args.param)
         if args.sql.startswith("@"):
-            named = get(args.sql[1:])
+            named = get(args.sql[1:])  # a name from queries/, never a path
             sql, params = named.sql, named.bind(values)
         else:
             sql, params = args.sql, (values or None)
         if args.format == "parquet" and not args.out:
             raise NamedQueryError("--format parquet needs --out FILE")
+        limits = _query_limits(args)
     except NamedQueryError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    defaults = Limits()
-    limits = Limits(
-        timeout_seconds=args.timeout or defaults.timeout_seconds,
-        export_rows=args.max_rows or defaults.export_rows,
-    )
-    database = Database(resolve_db_path(args.db), limits.memory_limit, limits.threads)
+    path = resolve_db_path(args.db)
+    if not path.exists():
+        from etl.database import BUILD_HINT, DatabaseUnavailable
+
+        raise DatabaseUnavailable(f"no database at {display_path(path)}: {BUILD_HINT}")
+    # The same isolation as the web console: a worker process with OS limits, one query.
+    pool = WorkerPool(path, limits, size=1)
     try:
-        result = Sandbox(database, limits).run(sql, params, max_rows=limits.export_rows)
+        result = pool.run(sql, params, max_rows=limits.export_rows)
     except QueryError as exc:
-        print(f"error: query {exc.kind}: {str(exc).splitlines()[0]}", file=sys.stderr)
+        print(f"error: query {exc.kind}: {exc}", file=sys.stderr)  # the full text (DuckDB's caret too)
         return EXIT_QUERY
     finally:
-        database.close()
+        pool.close()
     write_frame(result.frame, args.format, args.out)
     note = f"{result.frame.height} rows in {result.seconds:.3f} s"
-    if result.truncated:
+    if result.truncated_by == "rows":
         note += f"; truncated at {result.row_cap} rows (--max-rows)"
+    elif result.truncated_by == "bytes":
+        note += f"; truncated: the result exceeds {QUERY_MAX_BYTES // 2**20} MB"
     print(note, file=sys.stderr)
     return 0
 

@@ -26,10 +26,15 @@ DEFAULT_MEMORY_LIMIT = "1GB"
 DEFAULT_THREADS = 2
 
 
-def read_only_config(memory_limit: str = DEFAULT_MEMORY_LIMIT, threads: int = DEFAULT_THREADS) -> dict:
+def read_only_config(
+    memory_limit: str = DEFAULT_MEMORY_LIMIT, threads: int = DEFAULT_THREADS, temp_directory: str | None = None
+) -> dict:
     """The sandbox, in the engine: no files, no network, no extensions, no Python objects, bounded
     memory and threads, no spilling to disk, and the configuration locked so SQL cannot undo it.
-    Order matters: lock_configuration comes last, or the settings after it could not be applied."""
+    Order matters: lock_configuration comes last, or the settings after it could not be applied.
+    temp_directory="" (the SQL console's workers) also closes the one folder DuckDB would still let a
+    statement write into, `<db>.tmp/`, and keeps the database's path out of the settings."""
+    extra = {} if temp_directory is None else {"temp_directory": temp_directory}
     return {
         "enable_external_access": False,
         "autoinstall_known_extensions": False,
@@ -38,6 +43,7 @@ def read_only_config(memory_limit: str = DEFAULT_MEMORY_LIMIT, threads: int = DE
         "threads": threads,
         "memory_limit": memory_limit,
         "max_temp_directory_size": "0KB",
+        **extra,
         "lock_configuration": True,
     }
 
@@ -46,13 +52,16 @@ BUILD_HINT = "build it with `make build` (or `python -m etl build`)"
 
 
 def connect_read_only(
-    path: Path, memory_limit: str = DEFAULT_MEMORY_LIMIT, threads: int = DEFAULT_THREADS
+    path: Path,
+    memory_limit: str = DEFAULT_MEMORY_LIMIT,
+    threads: int = DEFAULT_THREADS,
+    temp_directory: str | None = None,
 ) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if not path.exists():
         raise DatabaseUnavailable(f"no database at {display_path(path)}: {BUILD_HINT}")
     try:
-        return duckdb.connect(str(path), read_only=True, config=read_only_config(memory_limit, threads))
+        return duckdb.connect(str(path), read_only=True, config=read_only_config(memory_limit, threads, temp_directory))
     except duckdb.Error as exc:
         raise DatabaseUnavailable(
             f"cannot open {display_path(path)} ({type(exc).__name__}: {exc}); rebuild it: {BUILD_HINT}"
@@ -80,8 +89,15 @@ class Database:
     swap the old connection must be closed before a new one sees the new file.
     """
 
-    def __init__(self, path: Path, memory_limit: str = DEFAULT_MEMORY_LIMIT, threads: int = DEFAULT_THREADS):
+    def __init__(
+        self,
+        path: Path,
+        memory_limit: str = DEFAULT_MEMORY_LIMIT,
+        threads: int = DEFAULT_THREADS,
+        temp_directory: str | None = None,
+    ):
         self.path = Path(path)
+        self.temp_directory = temp_directory
         self.memory_limit = memory_limit
         self.threads = threads
         self._lock = threading.Lock()
@@ -94,7 +110,7 @@ class Database:
             identity = file_identity(self.path)
             if self._connection is None or identity != self._identity:
                 self._close_locked()
-                self._connection = connect_read_only(self.path, self.memory_limit, self.threads)
+                self._connection = connect_read_only(self.path, self.memory_limit, self.threads, self.temp_directory)
                 self._identity = identity
             return self._connection.cursor()
 

@@ -1,6 +1,7 @@
 """Named queries: queries/*.sql, each with a header that describes it and its parameters.
 
     -- title: P2P platforms in operation, by publisher
+    -- group: P2P platforms   (how the SQL page groups its examples; default "Other")
     -- description: One row per publisher and period. (may repeat; lines are joined)
     -- param: series text p2p_platforms_operating  The series id
     -- param: year integer 2016  A year
@@ -20,7 +21,7 @@ from etl.periods import PeriodError, parse_date
 
 QUERIES_DIR = ROOT / "queries"
 PARAM_TYPES = ("text", "integer", "number", "date", "boolean")
-_HEADER = re.compile(r"^--\s*(title|description|param)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^--\s*(title|group|description|param)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^([a-z_][a-z0-9_]*)\s+(\w+)\s+(\S+)\s*(.*)$")
 
 
@@ -68,6 +69,7 @@ class NamedQuery:
     description: str
     sql: str
     parameters: list[Parameter] = field(default_factory=list)
+    group: str = "Other"
 
     def bind(self, values: dict | None = None) -> dict:
         values = dict(values or {})
@@ -79,7 +81,7 @@ class NamedQuery:
 
 def parse(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
-    title, description, parameters, body = None, [], [], []
+    title, group, description, parameters, body = None, "Other", [], [], []
     in_header = True
     for number, line in enumerate(text.splitlines(), start=1):
         m = _HEADER.match(line.strip()) if in_header else None
@@ -87,6 +89,8 @@ def parse(path: Path) -> NamedQuery:
             key, value = m[1], m[2].strip()
             if key == "title":
                 title = value
+            elif key == "group":
+                group = value or group
             elif key == "description":
                 description.append(value)
             else:
@@ -105,7 +109,7 @@ def parse(path: Path) -> NamedQuery:
     if not title:
         raise NamedQueryError(f"{display_path(path)}:1: the header needs a `-- title:` line")
     sql = "\n".join(body).strip().rstrip(";").strip()
-    named = NamedQuery(path.stem, path, title, " ".join(description), sql, parameters)
+    named = NamedQuery(path.stem, path, title, " ".join(description), sql, parameters, group)
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
     declared = {p.name for p in parameters}
     if used != declared:
@@ -123,8 +127,9 @@ def load_all(directory: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
 
 
 def get(name: str, directory: Path = QUERIES_DIR) -> NamedQuery:
-    path = directory / f"{name}.sql"
-    if not path.exists():
-        known = ", ".join(sorted(p.stem for p in directory.glob("*.sql")))
-        raise NamedQueryError(f"no named query {name!r}; known: {known}")
-    return parse(path)
+    """A named query by its name only: one of the files listed in the folder, never a path
+    (`@../../x` would otherwise run any .sql file on the machine)."""
+    known = {p.stem: p for p in directory.glob("*.sql")}
+    if name not in known:
+        raise NamedQueryError(f"no named query {name!r}; known: {', '.join(sorted(known))}")
+    return parse(known[name])

@@ -1,4 +1,5 @@
 -- title: Claim check: what the data can say about one collection method
+-- group: Claim checks
 -- description: For one of the article's collection methods: the rules in the data that limit it and the
 -- description: evidence series linked to it, with how many of their figures are of medium or high reliability.
 -- description: The verdict depends on what kind of evidence exists: `test` says what the claim needs

@@ -1,4 +1,5 @@
 -- title: Claim check: "the scale of the lending market keeps expanding"
+-- group: Claim checks
 -- description: Rule: every kind of lender is judged on its own latest figures, never added to another kind.
 -- description: P2P lending on the regulators' count of platforms in operation (and their change in lending
 -- description: balance since end-2018); microloan companies on their loan balance (PBoC); online microloan

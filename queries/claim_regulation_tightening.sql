@@ -1,4 +1,5 @@
 -- title: Claim check: "regulatory policy keeps being improved" (rules binding collection keep coming)
+-- group: Claim checks
 -- description: Rule: events on debt collection and on personal information (which binds collectors) are
 -- description: counted as rules once each: a draft and its final version (the draft's final_version) are one
 -- description: rule, dated at the final text; a draft never finalised is not yet a rule; enforcement news,

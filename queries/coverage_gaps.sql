@@ -1,4 +1,5 @@
 -- title: Coverage and year-end gaps per series and publisher
+-- group: Sources and data quality
 -- description: For each series and publisher: observations, first and last period, and which year-ends
 -- description: between the first and last year have no figure (any label ending on 31 December counts).
 SELECT series_id, publisher_id, count(*) AS observations, min(period_end) AS first_end, max(period_end) AS last_end,

@@ -1,4 +1,5 @@
 -- title: Regulation and market events around a date
+-- group: Regulation and events
 -- description: Events within a number of days before or after a date, with authority, title and source.
 -- param: around date 2020-11-01  Centre date
 -- param: days integer 365  Days either side

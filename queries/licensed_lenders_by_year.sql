@@ -1,4 +1,5 @@
 -- title: What replaced P2P: licensed lenders by year-end
+-- group: What replaced P2P
 -- description: Microloan companies (PBoC), online microloan companies and consumer-finance companies,
 -- description: with P2P platforms for comparison, at each year-end from a chosen year.
 -- param: from_year integer 2010  First year

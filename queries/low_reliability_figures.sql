@@ -1,4 +1,5 @@
 -- title: Figures resting on weak sources
+-- group: Sources and data quality
 -- description: Observations rated low reliability (content farms, vendor claims, unnamed origin, inferred
 -- description: publisher), so a chart headline never rests on them alone.
 -- param: series_like text %  Series id pattern (SQL LIKE), % for all

@@ -1,4 +1,5 @@
 -- title: Microloan companies, national, every quarter-end published
+-- group: What replaced P2P
 -- description: PBoC microloan-company statistics: companies, staff, paid-in capital and loan balance at
 -- description: each quarter-end (year-ends included), one row per date.
 SELECT period_end,

@@ -1,4 +1,5 @@
 -- title: The rise and fall of P2P platforms
+-- group: P2P platforms
 -- description: P2P platforms in normal operation at each year-end by industry publisher, and the
 -- description: regulators' own count of institutions still operating, on one time axis.
 SELECT o.period_end, o.period_label, o.series_id, o.publisher_id, p.name_zh AS publisher, o.value,

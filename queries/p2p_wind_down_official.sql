@@ -1,4 +1,5 @@
 -- title: The official wind-down of P2P lending, 2019-2020
+-- group: P2P platforms
 -- description: Every dated count of operating P2P institutions given by the regulators (CBIRC, PBoC),
 -- description: down to zero in November 2020, with who said it and where it was read.
 -- param: since date 2019-01-01  First date shown

@@ -1,4 +1,5 @@
 -- title: Peak of a series, by publisher
+-- group: Any series
 -- description: The highest value each publisher gives for a series, and when.
 -- param: series text p2p_platforms_operating  Series id
 SELECT publisher_id, max(value) AS peak, arg_max(period_label, value) AS peak_period,

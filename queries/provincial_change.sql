@@ -1,4 +1,5 @@
 -- title: Change by province between two periods
+-- group: Provinces
 -- description: For provinces published in both periods: the value at each and the change.
 -- param: series text microloan_companies  Series id
 -- param: from_period text 2016  Earlier period label

@@ -1,4 +1,5 @@
 -- title: Provinces ranked for one measure and period
+-- group: Provinces
 -- description: A provincial table (for example PBoC microloan companies by province) ranked from the
 -- description: largest, with each province's share of the provincial total.
 -- param: series text microloan_loan_balance  Series id

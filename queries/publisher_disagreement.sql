@@ -1,4 +1,5 @@
 -- title: Where publishers disagree on the same figure
+-- group: Sources and data quality
 -- description: Periods for which two or more publishers give a value of the same series, with the
 -- description: lowest and highest value and who gave them. Publishers count differently: the spread is the point.
 -- param: series text p2p_platforms_operating  Series id

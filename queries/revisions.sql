@@ -1,4 +1,5 @@
 -- title: Revised figures: one figure, several vintages
+-- group: Sources and data quality
 -- description: Figures a publisher published more than once with different values (revisions), each vintage
 -- description: with its value and source.
 SELECT o.series_id, o.period_label, o.region, o.publisher_id, o.vintage, o.value, o.derivation, s.url AS source_url

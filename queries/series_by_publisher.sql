@@ -1,4 +1,5 @@
 -- title: One series, every publisher side by side
+-- group: Any series
 -- description: Every observation of a series in one region, with its publisher, source page and excerpt.
 -- description: The rows the dashboard's line charts draw (one line per publisher).
 -- param: series text p2p_platforms_operating  Series id (see the series table)
