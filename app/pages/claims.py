@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 
-import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from app import charts, data, queries, ui
+from app import data, figures, queries, ui
 from app.i18n import t
 from etl.finder import FINDER_SQL, FinderError, find
 
@@ -19,11 +18,8 @@ VERDICT_ICONS = {
     "contradicted": "❌",
     "not testable with the data held": "❔",
 }
-# Which evidence columns to draw, per claim: (label column, value columns).
-CLAIM_CHARTS = {
-    "platform_counts_2014_2023": ("series_id", ["value_2014", "value_2023"]),
-    "market_keeps_growing": ("series_id", ["peak", "latest"]),
-}
+# The claims that have a chart: figure specs naming their claim (app/figures/specs.toml).
+CLAIM_CHARTS = {spec.claim: spec.name for spec in figures.specs().values() if spec.claim}
 
 language, info = ui.page_header("page_claims")
 build_id = info["build_id"]
@@ -43,12 +39,9 @@ for claim in claims.iter_rows(named=True):
     rows = [json.loads(e) for e in evidence.filter(pl.col("claim_id") == claim["claim_id"])["evidence"]]
     if rows:
         table = pl.DataFrame(rows, infer_schema_length=None)
-        spec = CLAIM_CHARTS.get(claim["claim_id"])
-        if spec and all(c in table.columns for c in [spec[0], *spec[1]]):
-            label = table[spec[0]].cast(pl.String) + " · " + table["publisher_id"].cast(pl.String)
-            fig = go.Figure([go.Bar(name=column, x=label.to_list(), y=table[column].to_list()) for column in spec[1]])
-            fig.update_layout(barmode="group", font={"family": charts.FONT}, colorway=charts.PALETTE, height=380)
-            st.plotly_chart(fig, key=f"claim_{claim['claim_id']}")
+        if claim["claim_id"] in CLAIM_CHARTS:
+            spec_name = CLAIM_CHARTS[claim["claim_id"]]
+            ui.figure_block(spec_name, figures.View(), key=f"claim_{claim['claim_id']}", build_id=build_id)
         with st.expander(t("evidence", language)):
             st.dataframe(table, hide_index=True)
 

@@ -46,4 +46,4 @@ for method in methods.iter_rows(named=True):
 
 st.subheader(t("evidence_series", language))
 series_ids = [s for s in dict.fromkeys(evidence.sort("series_id")["series_id"].to_list())]
-series_explorer(series_ids, "co", build_id)
+series_explorer("collection_evidence", "co", build_id, series_ids)

@@ -6,24 +6,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from app import charts, data, queries, ui
+from app import data, figures, queries, ui
 from app.comparison import lender_comparison
 from app.explorer import series_explorer
-from app.export import ExportMeta
 from app.i18n import pick, t
+from app.labels import period as period_label
 
-NATIONAL = [
-    "microloan_companies", "microloan_loan_balance", "microloan_staff", "microloan_paid_in_capital",
-    "microloan_new_loans", "microloan_companies_nfra", "microloan_loan_balance_nfra", "microloan_paid_in_capital_nfra",
-    "microloan_companies_other", "microloan_loan_balance_other", "microloan_staff_other",
-]  # fmt: skip
-OTHERS = [
-    "online_microloan_companies", "online_microloan_licences", "online_microloan_loan_balance",
-    "online_microloan_paid_in_capital", "consumer_finance_companies", "consumer_finance_companies_approved",
-    "consumer_finance_loan_balance",
-    "consumer_finance_total_assets",
-]  # fmt: skip
-PROVINCIAL = ["microloan_companies", "microloan_loan_balance", "microloan_staff", "microloan_paid_in_capital"]
+PROVINCIAL = list(figures.spec("province_ranking").series)
 
 language, info = ui.page_header("page_lenders")
 build_id = info["build_id"]
@@ -37,9 +26,9 @@ compare_tab, national_tab, provinces_tab, others_tab = st.tabs(
 with compare_tab:
     lender_comparison("ap", build_id)
 with national_tab:
-    series_explorer(NATIONAL, "ln", build_id)
+    series_explorer("lenders_national", "ln", build_id)
 with others_tab:
-    series_explorer(OTHERS, "lo", build_id)
+    series_explorer("lenders_others", "lo", build_id)
 
 with provinces_tab:
     catalogue = {r["series_id"]: r for r in data.series_catalogue(build_id).iter_rows(named=True)}
@@ -57,20 +46,12 @@ with provinces_tab:
 
         def describe(label: str) -> str:
             n = periods.filter(pl.col("period_label") == label)["provinces"][0]
-            return f"{label} ({n})"
+            return f"{period_label(label, None, language)} ({n})"
 
         st.subheader(t("province_ranking", language))
         period = ui.selectbox(t("period", language), labels, "pr_p", format_func=describe, index=default)
-        table = data.query(queries.SERIES_PERIOD_REGIONS, (series_id, period), build_id=build_id)
-        fig = charts.province_bar_chart(table, catalogue[series_id], period, language)
-        meta = ExportMeta(
-            title=f"{pick(catalogue[series_id], 'name', language)} · {period}",
-            unit=catalogue[series_id]["unit"],
-            publishers=charts.publisher_names(table, language),
-            build_id=build_id,
-            notes=sorted(set(table["note"].drop_nulls().to_list()))[:3],
-        )
-        ui.chart_block(fig, table, meta, key=f"prov_{series_id}_{period}")
+        view = figures.View(series=series_id, period=period)
+        ui.figure_block("province_ranking", view, key="prov_rank", build_id=build_id)
 
         st.subheader(t("province_change", language))
         c1, c2 = st.columns(2)
@@ -78,20 +59,6 @@ with provinces_tab:
             start = ui.selectbox(t("from_period", language), labels, "pr_from", format_func=describe, index=0)
         with c2:
             end = ui.selectbox(t("to_period", language), labels, "pr_to", format_func=describe, index=default)
-        a = data.query(queries.SERIES_PERIOD_REGIONS, (series_id, start), build_id=build_id)
-        b = data.query(queries.SERIES_PERIOD_REGIONS, (series_id, end), build_id=build_id)
-        change = (
-            a.select("region", "name_zh", "name_en", pl.col("value").alias("from_value"))
-            .join(b.select("region", pl.col("value").alias("to_value")), on="region")
-            .with_columns(change=pl.col("to_value") - pl.col("from_value"))
-            .sort("change")
-        )
-        if change.is_empty():
-            st.info(t("empty_series", language))
-        else:
-            st.plotly_chart(
-                charts.province_bar_chart(change, catalogue[series_id], f"{start} → {end}", language, "change"),
-                key="prov_change_chart",
-            )
-            st.dataframe(change, hide_index=True)
+        view = figures.View(series=series_id, period=start, period_to=end)
+        ui.figure_block("province_change", view, key="prov_change", build_id=build_id)
         st.caption(t("no_map", language))
