@@ -110,10 +110,9 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
     first = math.floor(low / step) * step
-    ticks, value = [], first
-    while value <= high + step * 0.5:
-        ticks.append(round(value, 10))
-        value += step
+    ticks = [round(first, 10)]
+    while ticks[-1] < high:  # the last tick at or above the highest value: nothing drawn off the axis
+        ticks.append(round(ticks[-1] + step, 10))
     return ticks
 
 
@@ -129,7 +128,7 @@ def y_axis(values: list[float], unit: str, lang: str, log_scale: bool) -> dict:
     positive = [v for v in values if v is not None and v > 0]
     if log_scale and positive:
         floor = zero_floor(positive)
-        ticks = log_ticks(floor, max(positive) * 1.3)
+        ticks = log_ticks(min(positive), max(positive) * 1.3)  # no tick below the data: the floor is "zero"
         return {"type": "log", "tickvals": ticks, "ticktext": [labels.tick(v, unit, lang) for v in ticks],
                 "range": [math.log10(floor) - 0.15, math.log10(max(positive)) + 0.12]}  # fmt: skip
     present = [v for v in values if v is not None] or [0.0]
@@ -140,7 +139,7 @@ def y_axis(values: list[float], unit: str, lang: str, log_scale: bool) -> dict:
 
 def zero_floor(positive: list[float]) -> float:
     """Where a log axis draws "reached zero": one decade-step below the smallest positive figure."""
-    return 10 ** math.floor(math.log10(min(positive)) - 0.5)
+    return 10 ** math.floor(math.log10(min(positive))) / 2
 
 
 def x_ticks(first: date, last: date, lang: str, at_year_end: bool = True) -> dict:
@@ -225,7 +224,8 @@ def line_chart(lines: list[Line], unit: str, lang: str, *, log_scale: bool = Fal
             fig.add_trace(
                 go.Scatter(
                     x=[zero_x], y=[floor], mode="markers+text", legendgroup=line.key, showlegend=False,
-                    marker={"symbol": "x-thin-open", "size": 12, "line": {"width": 2, "color": line.colour}},
+                    marker={"symbol": "x-thin-open", "size": 12, "color": line.colour,
+                            "line": {"width": 2.5, "color": line.colour}},
                     text=[REACHED_ZERO[lang if lang == "zh" else "en"]], textposition="top center",
                     textfont={"size": 10, "color": line.colour}, customdata=[zero_hover],
                     hovertemplate="%{customdata}<extra></extra>",

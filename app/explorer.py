@@ -30,7 +30,14 @@ def series_explorer(spec_name: str, key: str, build_id: str, series_ids: list[st
         if len(order) > 1
         else order[0]
     )
-    frame = data.series_observations(build_id, series_id)
+    # National figures where there are any; a series published only by province offers its provinces.
+    regions = data.query(queries.SERIES_REGIONS, (series_id,), build_id=build_id)["region"].to_list()
+    region = "CN"
+    if regions and "CN" not in regions:
+        region = ui.selectbox(
+            t("fig_col_region", language), regions, f"{key}_r", format_func=lambda r: labels.region(r, language)
+        )
+    frame = data.series_observations(build_id, series_id, region)
     # Options are every publisher of the page's series, so a link keeps working when the series changes.
     everyone = data.query(queries.PUBLISHERS_OF_SERIES, (order,), build_id=build_id)
     names = {r["publisher_id"]: labels.publisher(r, language) for r in everyone.iter_rows(named=True)}
@@ -60,6 +67,7 @@ def series_explorer(spec_name: str, key: str, build_id: str, series_ids: list[st
         events=show_events,
         first_year=int(first) if first.isdigit() and first != years[0] else None,
         last_year=int(last) if last.isdigit() and last != years[-1] else None,
+        region=region,
     )
     ui.figure_block(spec_name, view, key=f"{key}_{series_id}", build_id=build_id)
     st.caption(pick(rows[series_id], "definition", language))

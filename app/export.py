@@ -59,11 +59,12 @@ class ExportMeta:
         link = f" {self.permalink}" if self.permalink else ""
         if self.lang == "zh":
             return (
-                f"Lendscope,《{self.title}》,数据来自{who},数据版本 {self.build_id},"
+                f"Lendscope,《{self.title.strip('“”')}》,数据来自{who},数据版本 {self.build_id},"
                 f"访问于 {self.accessed.isoformat()}。{link}"
             ).strip()
+        title = self.title if self.title[:1] in "“\"" else f"“{self.title}”"
         return (
-            f"Lendscope, “{self.title}”, data from {who}, build {self.build_id}, "
+            f"Lendscope, {title}, data from {who}, build {self.build_id}, "
             f"accessed {self.accessed.isoformat()}.{link}"
         )
 

@@ -175,7 +175,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{n} with an inferred publisher (open markers)",
     },
     "chart_n_low": {"zh": "{n}个数字来源可靠性低", "en": "{n} from low-reliability sources"},
-    # Figure layer (app/figures, app/figures/specs.toml, ui.chart_block)
+    # Figure layer (app/figures, app/figures/specs.toml, ui.figure_block)
     "fig_rise_and_fall_title": {
         "zh": "P2P网贷平台的兴衰:行业统计(年末)与监管部门数字",
         "en": "The rise and fall of P2P lending: industry year-end counts and the regulators' figures",

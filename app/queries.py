@@ -58,6 +58,8 @@ ORDER BY table_name, ordinal_position
 PUBLISHERS_OF_SERIES = """
 SELECT DISTINCT o.publisher_id, p.name_zh AS publisher_zh, p.name_en AS publisher_en
 FROM observations o JOIN publishers p USING (publisher_id)
-WHERE list_contains(?, o.series_id) AND o.region = 'CN'
+WHERE list_contains(?, o.series_id)
 ORDER BY o.publisher_id
 """
+
+SERIES_REGIONS = "SELECT DISTINCT region FROM observations WHERE series_id = ? ORDER BY region"

@@ -125,25 +125,41 @@ MEASURE_JS = """
 """
 
 
-def wait_for_charts(page, timeout: float = 45_000) -> None:
+def wait_for_charts(page, timeout: float = 60_000) -> None:
     page.wait_for_selector(CHART, timeout=timeout)
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(600)
+    settle(page)
 
 
 def measure(page) -> list[dict]:
     return page.evaluate(MEASURE_JS)
 
 
+# Every visible chart laid out at its container's width (plotly relayouts after a resize or a tab opens).
+SETTLED_JS = """
+() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
+  .filter(p => p.offsetParent !== null)
+  .every(p => { const s = p.querySelector('.main-svg'); const w = p.getBoundingClientRect().width;
+                return s && w > 0 && Math.abs(s.getBoundingClientRect().width - w) < 3; })
+"""
+
+
+def settle(page) -> None:
+    page.wait_for_function(SETTLED_JS, timeout=15_000)
+    page.wait_for_timeout(250)
+
+
 def open_tab(page, index: int) -> None:
     page.locator('[data-testid="stMain"] [role="tablist"]').first.locator('[data-testid="stTab"]').nth(index).click()
-    page.wait_for_timeout(900)
+    page.wait_for_timeout(200)
+    settle(page)
 
 
 def resize(page, viewport: str) -> None:
     width, height = VIEWPORTS[viewport]
     page.set_viewport_size({"width": width, "height": height})
-    page.wait_for_timeout(900)  # plotly relayouts on the window's resize event
+    page.wait_for_timeout(200)
+    settle(page)
 
 
 def full_screenshot(page, path) -> None:

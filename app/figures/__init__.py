@@ -15,6 +15,7 @@ app/labels.py only.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
@@ -96,6 +97,7 @@ class View:
     period: str | None = None  # bar: the period shown; change: the earlier one
     period_to: str | None = None  # change: the later one
     ids: tuple[str, ...] | None = None  # timeline: the events a page's own filters keep (None: all)
+    region: str = "CN"  # series charts: national, or a province for series published only by province
 
 
 def default_view(figure: FigureSpec, **choices) -> View:
@@ -107,7 +109,7 @@ def default_view(figure: FigureSpec, **choices) -> View:
 def query_params(figure: FigureSpec, view: View) -> dict:
     """The named query's parameters for a view (the SQL itself lives in queries/)."""
     if figure.query == "series_by_publisher":
-        return {"series": view.series or (figure.series[0] if figure.series else ""), "region": "CN"}
+        return {"series": view.series or (figure.series[0] if figure.series else ""), "region": view.region}
     if figure.query == "series_side_by_side":
         return {"series_ids": ",".join(figure.series)}
     if figure.query == "provincial_ranking":
@@ -246,11 +248,8 @@ def figure_hover(row: dict, name: str, lang: str) -> str:
 def series_short(record, lang: str) -> str:
     """A series name without its bracketed scope, for legends ("P2P lending platforms in normal operation")."""
     name = labels.series(record, lang)
-    for mark in ("(", "（"):
-        head = name.split(mark, 1)[0].strip()
-        if len(head) >= 4:
-            name = head
-    return name
+    short = re.sub(r"\s*[(（][^)）]*[)）]", "", name).strip()
+    return short if len(short) >= 4 else name
 
 
 # --- build --------------------------------------------------------------------------------------------
@@ -337,6 +336,8 @@ def _line(figure, frame, lang, view, *, series, events, catalogue):
     if view.log_scale and rows.height and (rows["value"] <= 0).any():
         notes.append(t("fig_log_zero_note", lang))
     title = _title(figure, lang, series)
+    if view.region != "CN":
+        title = f"{title} · {labels.region(view.region, lang)}"
     meta = _meta(figure, lang, title, subtitle(unit_word, rows, lang), unit_word, rows, notes,
                  events=[m["label"] for m in marks])  # fmt: skip
     return fig, meta
@@ -593,8 +594,8 @@ def export_figure(fig: go.Figure, meta: ExportMeta, lang: str, width: int = EXPO
         width=width, height=height,
         margin={"l": left, "r": 16, "t": top, "b": axis_px + legend_px + footer_px, "autoexpand": False},
         title={"text": "<b>" + "<br>".join(title_lines) + "</b><br><span style='font-size:13px;color:#5b5b5b'>"
-               + "<br>".join(sub_lines) + "</span>", "x": 0, "xref": "container", "xanchor": "left", "y": 1,
-               "yref": "container", "yanchor": "top", "pad": {"l": 16, "t": 14}, "font": {"size": 19}},
+               + "<br>".join(sub_lines) + "</span>", "x": 16 / width, "xref": "container", "xanchor": "left",
+               "y": 1 - 14 / height, "yref": "container", "yanchor": "top", "font": {"size": 19}},
         legend={"y": -axis_px / plot_height, "yanchor": "top", "x": 0, "xanchor": "left"},
     )  # fmt: skip
     out.add_annotation(
@@ -647,6 +648,9 @@ def run_spec(con, name: str, lang: str = "en") -> tuple[go.Figure, ExportMeta]:
         )
         first = periods["period_label"].to_list()[0] if figure.kind == "change" else complete[-1]
         view_choices.update(period=first, period_to=complete[-1])
+    if figure.query == "series_by_publisher" and series_id:
+        regions = [r[0] for r in con.sql(queries.SERIES_REGIONS, params=[series_id]).fetchall()]
+        view_choices["region"] = "CN" if "CN" in regions or not regions else regions[0]
     view = default_view(figure, series=series_id, **view_choices)
     query = get(figure.query)
     if figure.kind == "change":
