@@ -6,6 +6,10 @@ block's visible text or the chart's text, the source line, citation, five downlo
 Each page is loaded once per language and resized through the viewports, so the whole matrix costs
 a few page loads. Without Chromium or Playwright these tests fail saying what to install (set
 LENDSCOPE_SKIP_BROWSER=1 to skip them on purpose).
+
+Mutation checks (run by hand, both red): the legend moved back to the right of the plot
+(orientation v, x=1.02) fails platforms_series at 390 px (plot 134 of 358 px wide); 480 px added to
+the charts' bottom margin fails overview_rise_and_fall at every viewport (plot 38 px tall).
 """
 
 from __future__ import annotations
