@@ -325,8 +325,11 @@ def dumbbell_chart(rows: list[dict], roles: dict[str, str], unit: str, lang: str
     layout = template_layout(max(260, 52 * len(rows) + 40), 1)
     layout["yaxis"].update(autorange="reversed", showticklabels=False, showgrid=False, zeroline=False,
                            range=None, tickvals=list(range(len(rows))))  # fmt: skip
-    layout["xaxis"].update(y_axis(values, unit, lang, False))
-    layout["xaxis"]["type"] = "linear"
+    axis = y_axis(values, unit, lang, False)
+    low, high = axis["range"]
+    pad = 0.03 * ((high - low) or 1)
+    # Ticks on top (the legend stands below); a little room either side so a marker at 0 is whole.
+    layout["xaxis"].update(axis, type="linear", side="top", range=[low - pad, high + pad])
     fig.update_layout(layout)
     return fig
 

@@ -62,10 +62,9 @@ class ExportMeta:
                 f"Lendscope,《{self.title.strip('“”')}》,数据来自{who},数据版本 {self.build_id},"
                 f"访问于 {self.accessed.isoformat()}。{link}"
             ).strip()
-        title = self.title if self.title[:1] in "“\"" else f"“{self.title}”"
+        title = self.title if self.title[:1] in '“"' else f"“{self.title}”"
         return (
-            f"Lendscope, {title}, data from {who}, build {self.build_id}, "
-            f"accessed {self.accessed.isoformat()}.{link}"
+            f"Lendscope, {title}, data from {who}, build {self.build_id}, accessed {self.accessed.isoformat()}.{link}"
         )
 
     def header_lines(self) -> list[tuple[str, str]]:

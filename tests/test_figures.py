@@ -29,7 +29,7 @@ def con(bundled_db):
 
 def figure_texts(fig: go.Figure) -> str:
     layout = fig.layout
-    parts = [layout.title.text or "", *(a.text or "" for a in layout.annotations)]
+    parts = [*(a.text or "" for a in layout.annotations)]
     for axis in (layout.xaxis, layout.yaxis):
         parts += [str(t) for t in (axis.ticktext or ())]
     for trace in fig.data:
@@ -49,9 +49,8 @@ def test_exported_figure_keeps_its_plot_area_names_and_sources(con, name, lang):
     assert width >= 0.60 and height >= 0.45, f"{name} {lang}: plot area {width:.0%} × {height:.0%}"
     text = figure_texts(exported)
     assert not SNAKE.findall(text), f"{name} {lang}: raw ids {sorted(set(SNAKE.findall(text)))}"
-    assert (
-        meta.title in exported.layout.title.text.replace("<br>", " ") or meta.title[:20] in exported.layout.title.text
-    )
+    title = exported.layout.annotations[-2].text.replace("<br>", " ")
+    assert meta.title[:20] in title and meta.subtitle[:12] in title
     footer = exported.layout.annotations[-1].text.replace("<br>", " ")
     assert ("来源" if lang == "zh" else "Source") in footer and "Lendscope" in footer
     if lang == "en":

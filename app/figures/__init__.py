@@ -563,7 +563,7 @@ def export_figure(fig: go.Figure, meta: ExportMeta, lang: str, width: int = EXPO
             trace.mode = "markers+text"
     title_lines = charts.wrap(meta.title, int(width / 9.5))
     sub_lines = charts.wrap(meta.subtitle, int(width / 6.4))
-    top = 18 + 24 * len(title_lines) + 17 * len(sub_lines) + 14
+    top = 20 + 25 * len(title_lines) + 18 * len(sub_lines) + 26
     foot = [meta.source, *meta.notes]
     if meta.events:
         foot.append(f"{t('fig_events', lang)}: " + "; ".join(meta.events))
@@ -593,10 +593,16 @@ def export_figure(fig: go.Figure, meta: ExportMeta, lang: str, width: int = EXPO
     out.update_layout(
         width=width, height=height,
         margin={"l": left, "r": 16, "t": top, "b": axis_px + legend_px + footer_px, "autoexpand": False},
-        title={"text": "<b>" + "<br>".join(title_lines) + "</b><br><span style='font-size:13px;color:#5b5b5b'>"
-               + "<br>".join(sub_lines) + "</span>", "x": 16 / width, "xref": "container", "xanchor": "left",
-               "y": 1 - 14 / height, "yref": "container", "yanchor": "top", "font": {"size": 19}},
         legend={"y": -axis_px / plot_height, "yanchor": "top", "x": 0, "xanchor": "left"},
+    )  # fmt: skip
+    # The title as an annotation anchored above the plot: a layout title's multi-line box is placed
+    # from its middle and was clipped at the top of the image.
+    out.update_layout(title=None)
+    out.add_annotation(
+        text="<b>" + "<br>".join(title_lines) + "</b><br><span style='font-size:13px;color:#5b5b5b'>"
+        + "<br>".join(sub_lines) + "</span>",
+        xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", xshift=16 - left, yshift=12,
+        showarrow=False, align="left", font={"size": 19, "color": charts.INK},
     )  # fmt: skip
     out.add_annotation(
         text="<br>".join(footer_lines), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
