@@ -9,7 +9,7 @@ DB     ?= data/lending.duckdb
 DATA_INPUTS := $(shell find data -type f \( -name '*.csv' -o -name '*.toml' \) 2>/dev/null | sort)
 ETL_CODE    := $(wildcard etl/*.py etl/schema.sql)
 
-.PHONY: run test build validate info lint format clean install install-dev bench serve
+.PHONY: run test build validate info lint format clean install install-dev bench serve screenshots
 
 # No file watcher: editing a source file would unload the app's modules under live sessions.
 # app/server.py is `streamlit run` with TCP_NODELAY; .streamlit/config.toml turns the post-rerun GC off.
@@ -40,6 +40,10 @@ serve: install $(DB)
 # Every benchmark (build, pages, browser, console, 10M synthetic rows, load and swap); writes bench/results.md.
 bench: install-dev
 	$(PY) -m bench.run_all
+
+# Every page in both languages at 1440, 1280 and 390 px wide -> test-artifacts/ (needs Chromium).
+screenshots: install-dev $(DB)
+	$(PY) -m tests.screenshots --db $(DB)
 
 validate: install
 	$(PY) -m etl validate

@@ -1,80 +1,58 @@
-"""Pure figure builders: data frame + metadata -> plotly Figure. No Streamlit, no DuckDB.
+"""Pure drawing primitives of the figure layer: frames of lines, bars and events -> plotly Figures in
+one template. No Streamlit, no DuckDB, no display names of their own (those come from app/labels.py
+through app/figures, which decides what is drawn).
 
-Every chart carries its title, a subtitle with unit and period type, and a source line naming each
-publisher; hover shows value, period, publisher and source.
+Layout rules every chart keeps (the browser test measures them):
+- the legend stands below the plot, and the figure grows taller with it; the plot never shrinks for it;
+- no axis title eats width: the unit is in the subtitle; tick labels are compact (labels.tick);
+- a year-end figure sits on its own year's tick: x ticks are placed at the period ends they label.
 """
 
 from __future__ import annotations
+
+import math
+import zlib
+from dataclasses import dataclass, field
+from datetime import date
 
 # Imported here, not left to plotly: plotly looks pandas up in sys.modules without importing it, so
 # when several sessions start at once it could see a half-initialised pandas (AttributeError). An
 # explicit import waits for the module to finish initialising.
 import pandas  # noqa: F401
 import plotly.graph_objects as go
-import polars as pl
 
-from app.i18n import pick, t
+from app import labels
 
-# Okabe-Ito: distinguishable with the common forms of colour blindness.
+FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif'
+INK, MUTED, GRID = "#222222", "#5b5b5b", "#e6e6e6"
+
+# Okabe-Ito first (distinguishable with the common forms of colour blindness), then Paul Tol's muted.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
-# For charts of many lines (kinds of lender side by side): twelve colours that stay apart.
-WIDE_PALETTE = (*PALETTE, "#882255", "#44AA99", "#999933", "#888888")
-LEGEND_ROW = 20  # pixels per legend entry when the legend stands one entry per row
-FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, Microsoft YaHei, sans-serif"
-
-
-def notes_line(frame: pl.DataFrame, lang: str) -> str:
-    """What a reader must know about the figures drawn: derived, revised, inferred, weak."""
-    if frame.is_empty():
-        return ""
-    counts = {
-        "n_derived": frame["derived"].sum() if "derived" in frame.columns else 0,
-        "n_revised": frame.group_by("publisher_id", "period_label").len().filter(pl.col("len") > 1).height,
-        "n_inferred": frame["publisher_inferred"].sum() if "publisher_inferred" in frame.columns else 0,
-        "n_low": (frame["reliability"] == "low").sum() if "reliability" in frame.columns else 0,
-    }
-    parts = [t(f"chart_{key}", lang, n=n) for key, n in counts.items() if n]
-    return f"{t('chart_notes', lang)}: " + "; ".join(parts) + "." if parts else ""
-
-
-# The main publishers keep their colour on every chart; others take one by a stable hash of their id.
+EXTRA_COLOURS = ("#882255", "#44AA99", "#117733", "#332288", "#AA4499", "#999933", "#88CCEE", "#661100", "#888888")
+# The main publishers keep these colours on every chart of the site; any other publisher takes a colour
+# from a stable hash of its id, so it too is the same on every chart.
 PUBLISHER_COLOURS = {
     "wdzj": "#000000", "lingyi": "#0072B2", "p2p001": "#E69F00", "rong360": "#009E73", "p2peye": "#CC79A7",
-    "cbirc": "#D55E00", "pboc": "#56B4E9", "nfra": "#D55E00", "nifa": "#F0E442",
+    "cbirc": "#D55E00", "cbrc": "#882255", "pboc": "#56B4E9", "nfra": "#AA4499", "nifa": "#999933",
+    "cba": "#117733", "p2p_rectification_office": "#661100",
 }  # fmt: skip
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+
+LEGEND_ROW = 22  # px per legend line when entries stand one per row (a phone): the height we reserve
+BASE_HEIGHT = 400  # px of a chart with no legend
 
 
-# For the other publishers, in order: Paul Tol's muted scheme, also colour-blind safe.
-EXTRA_COLOURS = ("#882255", "#44AA99", "#117733", "#332288", "#AA4499", "#999933", "#88CCEE", "#661100", "#888888")
-
-
-def publisher_colours(publisher_ids: list[str]) -> dict[str, str]:
-    """Main publishers keep their colour on every chart; the others take unused colours in id order."""
-    colours = {p: PUBLISHER_COLOURS[p] for p in publisher_ids if p in PUBLISHER_COLOURS}
-    spare = [c for c in (*EXTRA_COLOURS, *PALETTE) if c not in colours.values()]
-    for index, publisher_id in enumerate(sorted(p for p in publisher_ids if p not in colours)):
-        colours[publisher_id] = spare[index % len(spare)]
-    return colours
-
-
-def legend_name(zh: str, en: str, lang: str) -> str:
-    """Chinese name; in English the English name up to its first parenthesis, then the Chinese."""
-    return zh if lang == "zh" else f"{en.split(' (')[0]} · {zh}"
-
-
-def publisher_names(frame: pl.DataFrame, lang: str) -> list[str]:
-    pairs = frame.select("publisher_zh", "publisher_en").unique().sort("publisher_en").rows()
-    return [zh if lang == "zh" else f"{en} ({zh})" for zh, en in pairs]
-
-
-def source_line(frame: pl.DataFrame, lang: str = "en") -> str:
-    if frame.is_empty():
-        return t("chart_no_data", lang)
-    return f"{t('chart_source', lang)}: {'; '.join(publisher_names(frame, lang))}. {t('chart_cited', lang)}"
+def publisher_colour(publisher_id: str) -> str:
+    """One colour per publisher, the same on every chart."""
+    if publisher_id in PUBLISHER_COLOURS:
+        return PUBLISHER_COLOURS[publisher_id]
+    spare = [c for c in (*EXTRA_COLOURS, *PALETTE) if c not in PUBLISHER_COLOURS.values()]
+    return spare[zlib.crc32(publisher_id.encode()) % len(spare)]
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Break a line for a chart footer; a CJK character counts as two columns."""
+    """Break text into lines of `width` columns, a CJK character counting as two; at spaces where
+    Latin text allows."""
     lines, current, size = [], "", 0
     for char in text:
         step = 2 if ord(char) > 0x2E80 else 1
@@ -89,169 +67,296 @@ def wrap(text: str, width: int) -> list[str]:
             size = sum(2 if ord(c) > 0x2E80 else 1 for c in current)
         current += char
         size += step
-    return [*lines, current] if current else lines
+    return [line.strip() for line in [*lines, current] if line.strip()]
 
 
-def footer(fig: go.Figure, text: str, below: int = 0) -> None:
-    """The source line under the plot, wrapped, with the bottom margin it needs (plus `below` pixels
-    kept free under it, for a legend placed at the bottom)."""
-    lines = wrap(text, 150)
-    fig.add_annotation(
-        text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, yshift=-48, xanchor="left", yanchor="top",
-        showarrow=False, align="left", font={"size": 10, "color": "#444444"},
-    )  # fmt: skip
-    fig.update_layout(margin={"b": 60 + 14 * len(lines) + below})
+def legend_text(name: str, width: int = 40) -> str:
+    return "<br>".join(wrap(name, width))
 
 
-def subtitle(series: dict, frame: pl.DataFrame, lang: str) -> str:
-    kinds = sorted(set(frame["period_type"])) if frame.height else []
-    periods = ", ".join(t(f"period_{k}", lang) for k in kinds) or "—"
-    return f"{t('chart_unit', lang)}: {series['unit']} · {t('chart_period', lang)}: {periods}"
+# --- template ---------------------------------------------------------------------------------------
 
 
-def _hover_rows(part: pl.DataFrame, lang: str) -> list[list[str]]:
-    rows = []
-    for r in part.iter_rows(named=True):
-        flags = []
-        if r.get("derived"):
-            flags.append(f"{t('chart_derived', lang)}: {r.get('derivation')}")
-        if r.get("publisher_inferred"):
-            flags.append(t("chart_inferred", lang))
-        if r.get("qualifier"):
-            flags.append(r["qualifier"])
-        rows.append([r["period_label"], r["source_site"] or "", r["source_url"] or "", "; ".join(flags)])
-    return rows
+def template_layout(height: int, legend_lines: int) -> dict:
+    """White, light grid, legend below: the same on screen and in exports."""
+    return {
+        "height": height + LEGEND_ROW * legend_lines,
+        "font": {"family": FONT, "size": 12, "color": INK},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "margin": {"l": 8, "r": 12, "t": 28, "b": 8},
+        "legend": {
+            "orientation": "h", "x": 0, "xanchor": "left", "y": -0.06, "yanchor": "top",
+            "font": {"size": 11}, "itemsizing": "constant", "tracegroupgap": 2,
+        },
+        "hoverlabel": {"font": {"family": FONT, "size": 12}, "align": "left"},
+        "xaxis": {"showgrid": True, "gridcolor": GRID, "linecolor": "#999999", "ticks": "outside",
+                  "tickcolor": "#999999", "automargin": True, "fixedrange": False},
+        "yaxis": {"showgrid": True, "gridcolor": GRID, "zeroline": True, "zerolinecolor": "#b0b0b0",
+                  "automargin": True, "ticks": "", "title": None},
+        "showlegend": True,
+    }  # fmt: skip
 
 
-def series_line_chart(
-    frame: pl.DataFrame,
-    series: dict,
-    lang: str = "en",
-    *,
-    log_scale: bool = False,
-    events: pl.DataFrame | None = None,
-    line_names: dict[str, dict] | None = None,
-) -> go.Figure:
-    """One line per publisher: the disagreement between publishers is shown, never averaged.
+# --- ticks ------------------------------------------------------------------------------------------
 
-    With `line_names` (series id -> {name_zh, name_en}, in drawing order) the frame holds several series
-    and there is one line per series and publisher, named "series · publisher": kinds of lender side by
-    side, each publisher still its own line, the legend below the plot."""
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values covering [low, high] (0 included when the range touches it)."""
+    low, high = min(low, 0.0), max(high, 0.0) if low >= 0 else high
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.floor(low / step) * step
+    ticks = [round(first, 10)]
+    while ticks[-1] < high:  # the last tick at or above the highest value: nothing drawn off the axis
+        ticks.append(round(ticks[-1] + step, 10))
+    return ticks
+
+
+def log_ticks(low: float, high: float) -> list[float]:
+    low, high = max(low, 1e-9), max(high, 1e-9)
+    decades = range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+    steps = (1,) if len(decades) > 4 else (1, 2, 5)
+    return [m * 10**d for d in decades for m in steps if low / 1.01 <= m * 10**d <= high * 1.01]
+
+
+def y_axis(values: list[float], unit: str, lang: str, log_scale: bool) -> dict:
+    """Tick values and their text in the reader's language (plotly cannot write 万/亿)."""
+    positive = [v for v in values if v is not None and v > 0]
+    if log_scale and positive:
+        floor = zero_floor(positive)
+        ticks = log_ticks(min(positive), max(positive) * 1.3)  # no tick below the data: the floor is "zero"
+        return {"type": "log", "tickvals": ticks, "ticktext": [labels.tick(v, unit, lang) for v in ticks],
+                "range": [math.log10(floor) - 0.15, math.log10(max(positive)) + 0.12]}  # fmt: skip
+    present = [v for v in values if v is not None] or [0.0]
+    ticks = nice_ticks(min(present), max(present))
+    return {"type": "linear", "tickvals": ticks, "ticktext": [labels.tick(v, unit, lang) for v in ticks],
+            "range": [ticks[0], ticks[-1]]}  # fmt: skip
+
+
+def zero_floor(positive: list[float]) -> float:
+    """Where a log axis draws "reached zero": one decade-step below the smallest positive figure."""
+    return 10 ** math.floor(math.log10(min(positive))) / 2
+
+
+def x_ticks(first: date, last: date, lang: str, at_year_end: bool = True) -> dict:
+    """Ticks at the period ends they label, so a year-end figure reads at its own year (dated events,
+    with `at_year_end` false, get the usual 1 January ticks)."""
+    years = last.year - first.year
+    if years >= 3 or not at_year_end:
+        # At most ~7 labels, so they stand apart on a phone; every year keeps its (minor) gridline.
+        step = 1 if years <= 6 else 2 if years <= 13 else 5
+        if at_year_end:
+            values = [date(y, 12, 31) for y in range(first.year - 1, last.year + 1) if y % step == 0]
+            values = [d for d in values if first <= d or (first - d).days < 200]
+        else:
+            values = [date(y, 1, 1) for y in range(first.year, last.year + 2) if y % step == 0]
+        every = [date(y, 12, 31) if at_year_end else date(y, 1, 1) for y in range(first.year - 1, last.year + 2)]
+        return {"tickvals": values, "ticktext": [str(d.year) for d in values], "tickangle": 0,
+                "minor": {"tickvals": every, "showgrid": True, "gridcolor": "#f3f3f3"}}  # fmt: skip
+    quarters = []
+    for year in range(first.year, last.year + 1):
+        for q in range(1, 5):
+            end = date(year, 3 * q, 31 if q in (1, 4) else 30)
+            if first.replace(day=1) <= end <= date(last.year, last.month, 28) or first <= end <= last:
+                quarters.append((year, q, end))
+    if len(quarters) > 8:
+        quarters = quarters[:: math.ceil(len(quarters) / 8)]
+    text = [f"Q{q} {y}" if lang == "en" else f"{y}Q{q}" for y, q, _ in quarters]
+    return {"tickvals": [end for _, _, end in quarters], "ticktext": text, "tickangle": 0}
+
+
+# --- line charts ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    """One drawn line: a publisher (or series · publisher), its points and their hover text."""
+
+    key: str
+    name: str
+    colour: str
+    x: list[date]
+    y: list[float]
+    hover: list[str]
+    open_markers: list[bool] = field(default_factory=list)
+    dash: str = "solid"
+
+
+def line_chart(lines: list[Line], unit: str, lang: str, *, log_scale: bool = False, events=None) -> go.Figure:
+    """Lines with markers, legend below (one entry per line, wrapped), ticks in the reader's language.
+    On a log axis a line that reaches zero ends in a marked "reached zero" point on the axis floor."""
     fig = go.Figure()
-    keys = ["series_id", "publisher_id"] if line_names else ["publisher_id"]
-    lines = frame.select(keys).unique().sort(keys).rows()
-    if line_names:
-        order = {s: i for i, s in enumerate(line_names)}
-        lines.sort(key=lambda line: (order.get(line[0], len(order)), line[1]))
-    if line_names:  # one colour per line: there are more lines than main publishers
-        colours = {line: WIDE_PALETTE[i % len(WIDE_PALETTE)] for i, line in enumerate(lines)}
-    else:
-        colours = {(p,): c for p, c in publisher_colours([p for (p,) in lines]).items()}
+    values = [v for line in lines for v in line.y]
+    positive = [v for v in values if v > 0]
+    floor = zero_floor(positive) if log_scale and positive else None
+    legend_lines = 0
     for line in lines:
-        part = frame.filter(*[pl.col(k) == v for k, v in zip(keys, line, strict=True)]).sort("period_end")
-        name = legend_name(part["publisher_zh"][0], part["publisher_en"][0], lang)
-        if line_names:
-            name = f"{pick(line_names[line[0]], 'name', lang)} · {name}"
+        name = legend_text(line.name)
+        legend_lines += name.count("<br>") + 1
+        xs, ys, hovers, opens = line.x, line.y, line.hover, line.open_markers or [False] * len(line.x)
+        zeros = [(x, h) for x, y, h in zip(xs, ys, hovers, strict=True) if y <= 0] if floor else []
+        if floor:
+            kept = [(x, y, h, o) for x, y, h, o in zip(xs, ys, hovers, opens, strict=True) if y > 0]
+            xs, ys, hovers, opens = (list(c) for c in zip(*kept, strict=True)) if kept else ([], [], [], [])
         fig.add_trace(
             go.Scatter(
-                x=part["period_end"].to_list(),
-                y=part["value"].to_list(),
-                mode="lines+markers",
-                name=name,
-                line={"color": colours[line]},
-                marker={"symbol": ["circle-open" if v else "circle" for v in part["publisher_inferred"]]}
-                if "publisher_inferred" in part.columns
-                else None,
-                customdata=_hover_rows(part, lang),
-                hovertemplate=(
-                    "<b>%{y:,}</b> " + series["unit"] + "<br>%{customdata[0]} · " + name
-                    + "<br>%{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>"
-                ),
+                x=xs, y=ys, mode="lines+markers", name=name, legendgroup=line.key,
+                line={"color": line.colour, "width": 2, "dash": line.dash},
+                marker={"size": 6, "color": line.colour, "symbol": ["circle-open" if o else "circle" for o in opens]},
+                customdata=hovers, hovertemplate="%{customdata}<extra></extra>",
             )
         )  # fmt: skip
-    if events is not None and events.height:
+        if zeros:
+            # The first zero ends the line: a dotted drop from the last positive figure to the floor.
+            zero_x, zero_hover = zeros[0]
+            drop_x = [xs[-1], zero_x] if xs else [zero_x]
+            drop_y = [ys[-1], floor] if ys else [floor]
+            fig.add_trace(
+                go.Scatter(
+                    x=drop_x, y=drop_y, mode="lines", line={"color": line.colour, "width": 1.5, "dash": "dot"},
+                    legendgroup=line.key, showlegend=False, hoverinfo="skip",
+                )
+            )  # fmt: skip
+            fig.add_trace(
+                go.Scatter(
+                    x=[zero_x], y=[floor], mode="markers+text", legendgroup=line.key, showlegend=False,
+                    marker={"symbol": "x-thin-open", "size": 12, "color": line.colour,
+                            "line": {"width": 2.5, "color": line.colour}},
+                    text=[REACHED_ZERO[lang if lang == "zh" else "en"]], textposition="top center",
+                    textfont={"size": 10, "color": line.colour}, customdata=[zero_hover],
+                    hovertemplate="%{customdata}<extra></extra>",
+                )
+            )  # fmt: skip
+    layout = template_layout(BASE_HEIGHT, legend_lines)
+    layout["yaxis"].update(y_axis(values, unit, lang, log_scale))
+    all_x = [x for line in lines for x in line.x]
+    if all_x:
+        layout["xaxis"].update(x_ticks(min(all_x), max(all_x), lang))
+    fig.update_layout(layout)
+    if events is not None and len(events):
         add_event_markers(fig, events, lang)
-    title = pick(series, "name", lang)
-    fig.update_layout(
-        title={"text": f"{title}<br><sup>{subtitle(series, frame, lang)}</sup>"},
-        yaxis={"title": series["unit"], "type": "log" if log_scale else "linear"},
-        # Many long "series · publisher" names: a legend to the right would squeeze the plot, so they
-        # stand one per row at the very bottom, under the source line (footer keeps the room free).
-        legend={"orientation": "v", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom", "font": {"size": 11}}
-        if line_names
-        else {"orientation": "v", "x": 1.01, "y": 1, "xanchor": "left", "font": {"size": 11}},
-        margin={"t": 90, "r": 10},
-        height=520 + LEGEND_ROW * len(lines) if line_names else 520,
-        font={"family": FONT},
-        colorway=PALETTE,
-    )
-    below = LEGEND_ROW * len(lines) + 10 if line_names else 0
-    footer(fig, " ".join(filter(None, [source_line(frame, lang), notes_line(frame, lang)])), below)
     return fig
 
 
-def add_event_markers(fig: go.Figure, events: pl.DataFrame, lang: str) -> None:
-    """Regulation events as dotted vertical lines, with their titles on hover (a marker row on top)."""
-    # One layout update for all lines (add_vline per event re-validates the layout each time).
-    line = {"color": "#999999", "width": 1, "dash": "dot"}
+REACHED_ZERO = {"zh": "降至0", "en": "reached zero"}
+
+
+def add_event_markers(fig: go.Figure, events: list[dict], lang: str, numbered: bool = False) -> None:
+    """Regulation events as dotted vertical lines, each with a marker on top whose hover names it;
+    `numbered` (exports) writes each marker's number, which the footer lists."""
+    line = {"color": "#9a9a9a", "width": 1, "dash": "dot"}
     shapes = [
-        {"type": "line", "xref": "x", "yref": "paper", "x0": d, "x1": d, "y0": 0, "y1": 1, "line": line}
-        for d in events["date"].to_list()
+        {"type": "line", "xref": "x", "yref": "paper", "x0": e["date"], "x1": e["date"], "y0": 0, "y1": 1, "line": line}
+        for e in events
     ]
     fig.update_layout(shapes=[*fig.layout.shapes, *shapes])
     fig.add_trace(
         go.Scatter(
-            x=events["date"].to_list(),
-            y=[1.02] * events.height,
-            yaxis="y2",
-            mode="markers",
+            x=[e["date"] for e in events], y=[1.0] * len(events), yaxis="y2",
+            mode="markers+text" if numbered else "markers",
             marker={"symbol": "triangle-down", "size": 9, "color": "#555555"},
+            text=[str(i + 1) for i in range(len(events))], textposition="top center",
+            textfont={"size": 9, "color": MUTED}, cliponaxis=False,
             name="监管事件" if lang == "zh" else "Regulation events",
-            customdata=[[pick(r, "title", lang), r["authority"]] for r in events.iter_rows(named=True)],
-            hovertemplate="%{x|%Y-%m-%d}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-        )
-    )
-    fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1.05], "visible": False})
-
-
-def province_bar_chart(
-    frame: pl.DataFrame, series: dict, period: str, lang: str, value_column: str = "value"
-) -> go.Figure:
-    names = [pick(r, "name", lang) for r in frame.iter_rows(named=True)]
-    fig = go.Figure(
-        go.Bar(
-            x=frame[value_column].to_list(), y=names, orientation="h", marker={"color": PALETTE[0]},
-            hovertemplate="%{y}: %{x:,} " + series["unit"] + "<extra></extra>",
+            customdata=[e["hover"] for e in events], hovertemplate="%{customdata}<extra></extra>",
         )
     )  # fmt: skip
-    unit = f"{t('chart_unit', lang)}: {series['unit']}"
     fig.update_layout(
-        title={"text": f"{pick(series, 'name', lang)} · {period}<br><sup>{unit}</sup>"},
-        yaxis={"autorange": "reversed"},
-        height=max(400, 22 * frame.height + 160),
-        margin={"l": 120},
-        font={"family": FONT},
+        yaxis2={"overlaying": "y", "range": [0, 1.04], "visible": False, "fixedrange": True},
+        height=fig.layout.height + LEGEND_ROW,
     )
-    if "publisher_zh" in frame.columns:
-        footer(fig, source_line(frame, lang))
+
+
+# --- bars, change, dumbbell, timeline -------------------------------------------------------------
+
+
+def bar_chart(names: list[str], values: list[float], texts: list[str], hovers: list[str], colour: str) -> go.Figure:
+    """Horizontal bars, one per row, the row's name and value written on the bar (no tick labels
+    eating the width on a phone); negative values (a change) to the left in a second colour."""
+    colours = [colour if v >= 0 else "#D55E00" for v in values]
+    fig = go.Figure(
+        go.Bar(
+            x=values, y=list(range(len(names))), orientation="h", marker={"color": colours},
+            text=[f"{n}  {t}" for n, t in zip(names, texts, strict=True)], textposition="auto",
+            insidetextanchor="start", textfont={"size": 11}, outsidetextfont={"color": INK},
+            insidetextfont={"color": "white"}, cliponaxis=False, customdata=hovers,
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    )  # fmt: skip
+    layout = template_layout(max(320, 24 * len(names) + 60), 0)
+    layout["showlegend"] = False
+    low, high = min([0.0, *values]), max([0.0, *values])
+    span = (high - low) or 1.0
+    layout["xaxis"].update(range=[low - 0.45 * span * (low < 0), high + 0.45 * span * (high > 0)], side="top")
+    layout["yaxis"].update(autorange="reversed", showticklabels=False, showgrid=False, zeroline=False)
+    layout["bargap"] = 0.25
+    fig.update_layout(layout)
     return fig
 
 
-def events_timeline_chart(events: pl.DataFrame, categories: dict[str, str], lang: str) -> go.Figure:
-    """Events as points on a time axis, one row per category."""
+def dumbbell_chart(rows: list[dict], roles: dict[str, str], unit: str, lang: str) -> go.Figure:
+    """Two figures per row (from -> to), each row's name written above its markers: a claim's numbers
+    side by side without category labels squeezing the plot."""
     fig = go.Figure()
-    for index, category in enumerate(sorted(set(events["category"]))):
-        part = events.filter(pl.col("category") == category)
+    symbols = {"from": ("circle-open", "#0072B2"), "to": ("circle", "#D55E00")}
+    for role, label in roles.items():
+        points = [(r[role], i, r[f"{role}_hover"]) for i, r in enumerate(rows) if r.get(role) is not None]
+        symbol, colour = symbols[role]
         fig.add_trace(
             go.Scatter(
-                x=part["date"].to_list(), y=[categories.get(category, category)] * part.height, mode="markers",
-                marker={"size": 11, "color": PALETTE[index % len(PALETTE)]}, name=categories.get(category, category),
-                customdata=[[pick(r, "title", lang), r["authority"]] for r in part.iter_rows(named=True)],
-                hovertemplate="%{x|%Y-%m-%d}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+                x=[p[0] for p in points], y=[p[1] for p in points], mode="markers", name=label,
+                marker={"symbol": symbol, "size": 12, "color": colour, "line": {"width": 2, "color": colour}},
+                customdata=[p[2] for p in points], hovertemplate="%{customdata}<extra></extra>",
             )
         )  # fmt: skip
-    fig.update_layout(
-        showlegend=False, height=max(300, 40 * len(categories) + 120), margin={"l": 160}, font={"family": FONT},
-        title={"text": "监管与市场事件" if lang == "zh" else "Regulation and market events"},
-    )  # fmt: skip
+    for i, r in enumerate(rows):
+        if r.get("from") is not None and r.get("to") is not None:
+            fig.add_shape(type="line", x0=r["from"], x1=r["to"], y0=i, y1=i, line={"color": "#bbbbbb", "width": 2},
+                          layer="below")  # fmt: skip
+        fig.add_annotation(
+            x=0, xref="paper", y=i - 0.42, yref="y", text=r["name"], showarrow=False, xanchor="left",
+            yanchor="bottom", font={"size": 11, "color": INK}, align="left",
+        )  # fmt: skip
+    values = [r[k] for r in rows for k in roles if r.get(k) is not None]
+    layout = template_layout(max(260, 52 * len(rows) + 40), 1)
+    layout["yaxis"].update(autorange="reversed", showticklabels=False, showgrid=False, zeroline=False,
+                           range=None, tickvals=list(range(len(rows))))  # fmt: skip
+    axis = y_axis(values, unit, lang, False)
+    low, high = axis["range"]
+    pad = 0.03 * ((high - low) or 1)
+    # Ticks on top (the legend stands below); a little room either side so a marker at 0 is whole.
+    layout["xaxis"].update(axis, type="linear", side="top", range=[low - pad, high + pad])
+    fig.update_layout(layout)
+    return fig
+
+
+def timeline_chart(rows: list[dict], categories: list[tuple[str, str]]) -> go.Figure:
+    """Events as points on a time axis, one row per category; categories named in the legend below
+    (not as tick labels, which would take a phone's width)."""
+    fig = go.Figure()
+    order = {c: i for i, (c, _) in enumerate(categories)}
+    for category, name in categories:
+        part = [r for r in rows if r["category"] == category]
+        if not part:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[r["date"] for r in part], y=[order[category]] * len(part), mode="markers",
+                name=legend_text(name, 34),
+                marker={"size": 11, "color": (*PALETTE, *EXTRA_COLOURS)[order[category] % 17],
+                        "line": {"width": 1, "color": "white"}},
+                customdata=[r["hover"] for r in part], hovertemplate="%{customdata}<extra></extra>",
+            )
+        )  # fmt: skip
+    shown = sum(1 for c, _ in categories if any(r["category"] == c for r in rows))
+    layout = template_layout(max(240, 26 * shown + 120), shown)
+    layout["yaxis"].update(showticklabels=False, autorange="reversed", zeroline=False, range=None)
+    dates = [r["date"] for r in rows]
+    if dates:
+        layout["xaxis"].update(x_ticks(min(dates), max(dates), "en", at_year_end=False))
+    fig.update_layout(layout)
     return fig

@@ -11,6 +11,7 @@ import polars as pl
 import streamlit as st
 
 from app import queries
+from etl import named_queries
 from etl.database import Database, DatabaseUnavailable, file_identity
 from etl.paths import resolve_db_path
 
@@ -26,10 +27,11 @@ def database() -> Database:
     return _database(str(resolve_db_path()))
 
 
-def _run(sql: str, params: tuple = ()) -> pl.DataFrame:
+def _run(sql: str, params: tuple | dict = ()) -> pl.DataFrame:
     cursor = database().cursor()
     try:
-        return cursor.sql(sql, params=list(params) or None).pl()
+        bound = params if isinstance(params, dict) else list(params)
+        return cursor.sql(sql, params=bound or None).pl()
     finally:
         cursor.close()
 
@@ -76,13 +78,29 @@ def query(sql: str, params: tuple = (), build_id: str | None = None) -> pl.DataF
     return _cached(build_id or build_info()["build_id"], sql, params)
 
 
+@st.cache_data(show_spinner=False, ttl=3600, max_entries=512)
+def _cached_named(build_id: str, name: str, items: tuple) -> pl.DataFrame:
+    named = _named_query(name)
+    return _run(named.sql, named.bind(dict(items)))
+
+
+@st.cache_resource(show_spinner=False)
+def _named_query(name: str) -> named_queries.NamedQuery:
+    return named_queries.get(name)
+
+
+def named(name: str, build_id: str, **params) -> pl.DataFrame:
+    """A named query of queries/ (the one home of chart SQL), its parameters bound by name."""
+    return _cached_named(build_id, name, tuple(sorted(params.items())))
+
+
 def series_catalogue(build_id: str) -> pl.DataFrame:
     return query(queries.SERIES, build_id=build_id)
 
 
 def series_observations(build_id: str, series_id: str, region: str = "CN") -> pl.DataFrame:
-    return query(queries.SERIES_OBSERVATIONS, (series_id, region), build_id=build_id)
+    return named("series_by_publisher", build_id, series=series_id, region=region)
 
 
 def events(build_id: str) -> pl.DataFrame:
-    return query(queries.EVENTS, build_id=build_id)
+    return named("regulation_events", build_id)

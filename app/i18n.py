@@ -57,7 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare_tab": {"zh": "P2P之后", "en": "After P2P"},
     "compare_measure": {"zh": "比较", "en": "Compare"},
     "compare_companies": {"zh": "机构数量(家)", "en": "Number of lenders"},
-    "compare_balances": {"zh": "贷款余额(亿元)", "en": "Outstanding loans (CNY 100 million)"},
+    "compare_balances": {"zh": "贷款余额(亿元)", "en": "Outstanding loans (yuan)"},
     "compare_lines": {"zh": "图中线条(系列 · 发布机构)", "en": "Lines drawn (series · publisher)"},
     "compare_title_companies": {
         "zh": "P2P之后:各类放贷机构的数量",
@@ -397,6 +397,75 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "表名与列名按数据库原样列出(SQL查询中使用);说明为英文。",
         "en": "Table and column names are shown as they are in the database (for use in SQL).",
     },
+    # Figure layer (app/figures, app/figures/specs.toml, ui.figure_block)
+    "fig_rise_and_fall_title": {
+        "zh": "P2P网贷平台的兴衰:行业统计(年末)与监管部门数字",
+        "en": "The rise and fall of P2P lending: industry year-end counts and the regulators' figures",
+    },
+    "fig_rise_and_fall_note": {
+        "zh": "本图不含低可靠性来源的数字;行业统计与监管部门口径不同,不可相加或平均。",
+        "en": "Low-reliability figures are left out of this chart; industry trackers and regulators count "
+        "differently, so their lines are never added or averaged.",
+    },
+    "fig_lenders_unit": {"zh": "家", "en": "platforms or companies"},
+    "fig_by_province": {"zh": "分省", "en": "by province"},
+    "fig_change_by_province": {"zh": "各省变化", "en": "change by province"},
+    "fig_change_note": {
+        "zh": "只含两个时点都有数字的省份;变化为后一时点减前一时点。",
+        "en": "Only provinces published at both dates; the change is the later figure minus the earlier one.",
+    },
+    "fig_timeline_title": {"zh": "监管与市场事件", "en": "Regulation and market events"},
+    "fig_timeline_subtitle": {"zh": "{n}项事件,按类别", "en": "{n} events, by category"},
+    "fig_timeline_note": {
+        "zh": "每项事件注明发布机关与所读页面;英文标题为译名。",
+        "en": "Each event names its authority and the page it was read on; English titles are translations.",
+    },
+    "fig_claim_counts_title": {
+        "zh": "“2014年1575家,2023年近2000家”:各种口径的数字",
+        "en": "“1,575 in 2014, nearly 2,000 in 2023”: the figures for each reading",
+    },
+    "fig_claim_counts_note": {
+        "zh": "每行是文章“网贷平台”可能指的一个系列及其发布机构;空心点为2014年末,实心点为2023年或最接近的数字。",
+        "en": "Each row is one series the article's 'online lending platforms' could mean, from one publisher; "
+        "open marker end-2014, filled marker 2023 or the nearest figure.",
+    },
+    "fig_claim_market_title": {
+        "zh": "“放贷市场规模持续扩大”:各项规模的峰值与最新数字",
+        "en": "“The lending market keeps expanding”: each volume's peak and latest figure",
+    },
+    "fig_claim_market_note": {
+        "zh": "空心点为峰值,实心点为最新数字;最新数字不低于峰值的90%才算“仍在扩大”。",
+        "en": "Open marker the peak, filled marker the latest figure; a volume counts as still expanding when its "
+        "latest figure is at least 90% of its peak.",
+    },
+    "fig_role_2014": {"zh": "2014年末", "en": "End 2014"},
+    "fig_role_2023": {"zh": "2023年(或最接近)", "en": "2023 (or nearest)"},
+    "fig_role_peak": {"zh": "峰值", "en": "Peak"},
+    "fig_role_latest": {"zh": "最新", "en": "Latest"},
+    "fig_log_zero_note": {
+        "zh": "对数刻度无法画出0:降至0的线以×标在轴底。",
+        "en": "A log scale cannot show zero: a line that reached zero ends in a × on the axis floor.",
+    },
+    "fig_vintage": {"zh": "版本", "en": "vintage"},
+    "fig_events": {"zh": "图中编号的监管事件", "en": "Numbered regulation events"},
+    "fig_tab_chart": {"zh": "图表", "en": "Chart"},
+    "fig_tab_table": {"zh": "表格", "en": "Table"},
+    "fig_copy_link": {"zh": "复制链接", "en": "Copy link"},
+    "fig_link_help": {
+        "zh": "此链接重新打开当前视图(所有筛选条件都在链接里):",
+        "en": "This link reopens this view (every filter is in it):",
+    },
+    "fig_cite": {"zh": "引用", "en": "Cite"},
+    "fig_col_period": {"zh": "期间", "en": "Period"},
+    "fig_col_source": {"zh": "来源", "en": "source"},
+    "fig_col_region": {"zh": "省份", "en": "Province"},
+    "fig_col_role": {"zh": "数字", "en": "Figure"},
+    "fig_col_value": {"zh": "数值", "en": "Value"},
+    "fig_col_date": {"zh": "日期", "en": "Date"},
+    "fig_col_title": {"zh": "标题", "en": "Title"},
+    "fig_col_authority": {"zh": "发布机关", "en": "Authority"},
+    "fig_from_year": {"zh": "起始年份", "en": "From year"},
+    "fig_to_year": {"zh": "结束年份", "en": "To year"},
 }
 
 

@@ -235,7 +235,7 @@ def _tick_text(value: float, unit: str, lang: str) -> str:
     return f"{scaled:,.{_decimals(scaled)}f}"
 
 
-def _latest_per_region(frame: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list[str]]:
+def latest_per_region(frame: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list[str]]:
     """One figure per province: one publisher's, its latest vintage. With several publishers the map
     draws the one covering most provinces and says so (the bar chart and the table show all)."""
     notes = []
@@ -267,7 +267,7 @@ def province_map(frame: pl.DataFrame, series: dict, period: str, lang: str, regi
     names = {r["code"]: pick(r, "name", lang) for r in regions.iter_rows(named=True)}
     for code in NO_DATA_AREAS:
         names[code] = t(f"region_{code}", lang)
-    drawn, notes = _latest_per_region(frame.filter(pl.col("region").is_in(list(GB_CODES))), lang)
+    drawn, notes = latest_per_region(frame.filter(pl.col("region").is_in(list(GB_CODES))), lang)
     fig = go.Figure()
 
     no_data = [c for c in GB_CODES if c not in set(drawn["region"].to_list())] + list(NO_DATA_AREAS)

@@ -46,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     find.add_argument("--year", type=int, help="only periods ending in this year")
     find.add_argument("--unit", help="only observations in this unit (家, 亿元, %%, 人 …)")
     figure = commands.add_parser("figure", parents=[common], help="export a chart as PNG or SVG (needs Chromium)")
-    figure.add_argument("name", help="a series id, e.g. p2p_platforms_operating")
+    figure.add_argument(
+        "name", help="a figure spec (app/figures/specs.toml) or a series id, e.g. p2p_platforms_operating"
+    )
     figure.add_argument("--format", choices=("png", "svg"), default="png")
     figure.add_argument("--lang", choices=("zh", "en"), default="en")
     figure.add_argument("--out", metavar="FILE", help="output file (default NAME.FORMAT)")
@@ -232,19 +234,19 @@ def cmd_find(args) -> int:
 
 def cmd_figure(args) -> int:
     from app.export import ImageExportUnavailable, image_bytes
-    from app.figures import UnknownFigure, build_figure
+    from app.figures import UnknownFigure, export_figure, run_spec
     from etl.database import connect_read_only
 
     con = connect_read_only(resolve_db_path(args.db))
     try:
-        fig = build_figure(con, args.name, args.lang)
+        fig, meta = run_spec(con, args.name, args.lang)
     except UnknownFigure as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     finally:
         con.close()
     try:
-        content = image_bytes(fig, args.format)
+        content = image_bytes(export_figure(fig, meta, args.lang), args.format)
     except ImageExportUnavailable as exc:
         print(f"error: cannot render the image: {exc}", file=sys.stderr)
         return EXIT_DATABASE + 2

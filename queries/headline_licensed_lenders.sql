@@ -1,4 +1,5 @@
 -- title: Headline: licensed lenders now
+-- group: Overview headlines
 -- description: Rule: for each kind of licensed lender that replaced P2P, the latest national count of medium or
 -- description: high reliability: microloan companies (PBoC statistics, series microloan_companies; the headline
 -- description: figure), online microloan companies and consumer-finance companies (the second line). Kinds are

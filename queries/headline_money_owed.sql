@@ -1,4 +1,5 @@
 -- title: Headline: money P2P platforms still owed their investors
+-- group: Overview headlines
 -- description: Rule: the latest regulators' figure of unrecovered investor funds (series
 -- description: p2p_unrecovered_funds_official, medium or high reliability), as of its own period and with its
 -- description: qualifier ("more than"). One row per publisher of that latest period.

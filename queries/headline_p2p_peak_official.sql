@@ -1,4 +1,5 @@
 -- title: Headline: the regulators' peak count of P2P platforms
+-- group: Overview headlines
 -- description: Rule: the regulators (CBIRC, PBoC) described the peak in speeches, never with a date or a
 -- description: counting rule (series p2p_platforms_peak_official). The headline is the value they stated
 -- description: most often (ties: the most recent statement), written "about" because the statements mix

@@ -1,4 +1,5 @@
 -- title: Headline: each industry tracker's own peak count of P2P platforms
+-- group: Overview headlines
 -- description: Rule: trackers count platforms on their own definitions (series p2p_platforms_operating), so
 -- description: no maximum is taken across them. For each tracker (medium or high reliability) its highest
 -- description: figure, called a peak only when the same tracker has a lower figure both before and after it

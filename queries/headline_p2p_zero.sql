@@ -1,4 +1,5 @@
 -- title: Headline: when the regulators' count of operating P2P platforms reached zero
+-- group: Overview headlines
 -- description: Rule: the earliest period at which a regulator (series p2p_institutions_operating_official,
 -- description: medium or high reliability) put the number of P2P institutions in actual operation at zero;
 -- description: every regulator that said so for that period is listed. `mid_month` is true when the

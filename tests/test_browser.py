@@ -1,76 +1,144 @@
 """The dashboard in a real headless Chromium (Debian's, driven by Playwright).
 
-Each page renders; a filter change rewrites the URL; reopening the URL restores the view; the CSV
-download holds the data and its source lines. Screenshots go to test-artifacts/.
+The parametrised check covers every figure spec × en/zh × 1440×900, 1280×800 and 390×844: the plot
+area measured from the DOM (plotly's drag layer against the figure's SVG), no snake_case id in the
+block's visible text or the chart's text, the source line, citation, five downloads and copy link.
+Each page is loaded once per language and resized through the viewports, so the whole matrix costs
+a few page loads. Without Chromium or Playwright these tests fail saying what to install (set
+LENDSCOPE_SKIP_BROWSER=1 to skip them on purpose).
 
-Where no Chromium is installed these tests skip, unless LENDSCOPE_REQUIRE_BROWSER=1 (set by .ci/run),
-which turns a missing browser into a failure.
+Mutation checks (run by hand, both red): the legend moved back to the right of the plot
+(orientation v, x=1.02) fails platforms_series at 390 px (plot 134 of 358 px wide); 480 px added to
+the charts' bottom margin fails overview_rise_and_fall at every viewport (plot 38 px tall).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
-import shutil
-import signal
-import subprocess
-import sys
-import time
 
+import polars as pl
 import pytest
-import requests
 
-from etl.paths import ROOT
+from app import figures
+from tests.browser_support import (
+    ARTIFACTS,
+    CHART,
+    VIEWPORTS,
+    chromium,
+    full_screenshot,
+    measure,
+    missing_browser,
+    open_tab,
+    resize,
+    streamlit_server,
+    wait_for_charts,
+)  # fmt: skip
 from tests.conftest import free_port
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARTIFACTS = ROOT / "test-artifacts"
-CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg'
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("LENDSCOPE_REQUIRE_BROWSER") == "1":
-        raise RuntimeError("LENDSCOPE_REQUIRE_BROWSER=1 but no Chromium: apt-get install chromium")
-    pytest.skip("no Chromium on this machine (apt-get install chromium)", allow_module_level=True)
 
 pytestmark = pytest.mark.slow
 
+# spec -> (page path, extra query string, tab index or None, figure block key prefix)
+SPEC_VIEWS = {
+    "overview_rise_and_fall": ("", "", None, "overview"),
+    "platforms_series": ("platforms", "", None, "pl-"),
+    "volume_series": ("volume", "", None, "vo-"),
+    "lenders_after_p2p_companies": ("lenders", "", 0, "ap-companies"),
+    "lenders_after_p2p_balances": ("lenders", "ap_m=balances", 0, "ap-balances"),
+    "lenders_national": ("lenders", "", 1, "ln-"),
+    "province_ranking": ("lenders", "", 2, "prov-rank"),
+    "province_change": ("lenders", "", 2, "prov-change"),
+    "lenders_others": ("lenders", "", 3, "lo-"),
+    "collection_evidence": ("collection", "", None, "co-"),
+    "regulation_timeline": ("regulation", "", None, "rg-timeline"),
+    "claim_platform_counts_2014_2023": ("claims", "", None, "claim-platform-counts-2014-2023"),
+    "claim_market_keeps_growing": ("claims", "", None, "claim-market-keeps-growing"),
+}
+SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+URL = re.compile(r"https?://\S+")
 
-@pytest.fixture(scope="module")
-def server(bundled_db):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, "LENDSCOPE_DB": str(bundled_db)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"{base}/_stcore/health", timeout=2).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.3)
-        yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=20)
+
+def test_every_spec_is_checked_in_the_browser():
+    assert set(SPEC_VIEWS) == set(figures.specs()), "a new figure spec needs its entry in SPEC_VIEWS"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
+    problem = missing_browser()
+    if problem:
+        if os.environ.get("LENDSCOPE_SKIP_BROWSER") == "1":
+            pytest.skip(problem)
+        pytest.fail(problem)
+    with chromium() as browser:
+        yield browser
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+
+@pytest.fixture(scope="module")
+def server(bundled_db):
+    with streamlit_server(bundled_db, free_port()) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def measured(server, browser):
+    """(path, query, lang) -> {viewport: {tab: [figure blocks]}}, each page loaded once per language."""
+    cache: dict = {}
+
+    def get(path: str, query: str, lang: str) -> dict:
+        if (path, query, lang) not in cache:
+            tabs = sorted({tab for p, q, tab, _ in SPEC_VIEWS.values() if p == path and q == query and tab})
+            context = browser.new_context(viewport={"width": 1440, "height": 900})
+            page = context.new_page()
+            page.goto(f"{server}/{path}?lang={lang}{'&' + query if query else ''}")
+            wait_for_charts(page)
+            result = {}
+            for viewport in VIEWPORTS:
+                resize(page, viewport)
+                result[viewport] = {0: measure(page)}
+                for tab in tabs:
+                    open_tab(page, tab)
+                    result[viewport][tab] = measure(page)
+                if tabs:
+                    open_tab(page, 0)
+            context.close()
+            cache[(path, query, lang)] = result
+        return cache[(path, query, lang)]
+
+    return get
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("spec_name", list(SPEC_VIEWS))
+def test_every_chart_is_legible_sourced_and_downloadable(measured, spec_name, lang, viewport):
+    path, query, tab, prefix = SPEC_VIEWS[spec_name]
+    blocks = [b for b in measured(path, query, lang)[viewport][tab or 0] if b["key"].startswith(prefix)]
+    assert blocks, f"no figure block {prefix!r} on /{path}"
+    block = blocks[0]
+    chart = block["chart"]
+    assert chart and chart["fig_w"] > 0, "the chart is not drawn"
+    width, height = chart["plot_w"] / chart["fig_w"], chart["plot_h"] / chart["fig_h"]
+    where = (
+        f"{spec_name} {lang} {viewport}: plot {chart['plot_w']:.0f}×{chart['plot_h']:.0f} "
+        f"of {chart['fig_w']:.0f}×{chart['fig_h']:.0f}"
+    )
+    if viewport == "390":
+        assert width >= 0.80 and chart["plot_h"] >= 220, where
+    else:
+        assert width >= 0.60 and height >= 0.45, where
+    visible = URL.sub("", block["text"]) + " " + chart["svg_text"]
+    assert not SNAKE.findall(visible), f"{where}: raw ids on screen: {sorted(set(SNAKE.findall(visible)))}"
+    assert block["title"].strip() and block["subtitle"].strip()
+    assert block["source"].startswith("来源" if lang == "zh" else "Source"), block["source"]
+    assert block["cite"].startswith("引用" if lang == "zh" else "Cite") and "Lendscope" in block["cite"]
+    assert len(block["downloads"]) == 5 and block["copy_link"], block["downloads"]
+    if lang == "en":  # English pages show English units and magnitudes: no 家 / 亿元 / 人 / 万 by a number
+        assert not re.search(r"[家亿人]", block["subtitle"]), block["subtitle"]
+        assert not re.search(r"\d\s*(?:家|亿|万|人)", chart["svg_text"]), where
+
+
+# --- behaviour in the browser -----------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -81,34 +149,13 @@ def page(browser):
     context.close()
 
 
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-CHART_PAGES = ["", "platforms", "volume", "lenders", "regulation", "collection", "claims"]
-
-
-@pytest.mark.parametrize("path", CHART_PAGES)
-def test_page_renders_its_chart(server, page, path):
-    page.goto(f"{server}/{path}?lang=en")
+def test_year_end_figures_sit_on_their_own_years_tick(server, page):
+    """网贷之家's end-2015 2,595 is drawn on the "2015" tick, not the next year's."""
+    page.goto(f"{server}/platforms?lang=en&pl_p=wdzj&pl_f=year&pl_y0=2012&pl_y1=2018")
     page.wait_for_selector(CHART, timeout=45_000)
-    assert "Traceback" not in page.content()
-    shot(page, path or "overview")
-
-
-@pytest.mark.parametrize("path", ["sources", "sql"])
-def test_table_pages_render(server, page, path):
-    page.goto(f"{server}/{path}?lang=zh")
-    page.wait_for_selector('[data-testid="stDataFrame"], [data-testid="stExpander"]', timeout=45_000)
-    shot(page, path)
-
-
-def test_platforms_chart_names_its_publishers_and_unit(server, page):
-    page.goto(f"{server}/platforms?lang=zh&pl_f=year")
-    page.wait_for_selector(CHART, timeout=45_000)
-    svg_text = page.locator('[data-testid="stPlotlyChart"] .js-plotly-plot').first.text_content()
-    assert "正常运营P2P网贷平台数" in svg_text and "单位: 家" in svg_text and "网贷之家" in svg_text
+    layout = page.evaluate("() => document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot').layout")
+    ticks = dict(zip(layout["xaxis"]["ticktext"], layout["xaxis"]["tickvals"], strict=True))
+    assert ticks["2015"].startswith("2015-12-31")
 
 
 def test_changing_a_filter_updates_the_url_and_the_url_restores_it(server, page, browser):
@@ -122,29 +169,57 @@ def test_changing_a_filter_updates_the_url_and_the_url_restores_it(server, page,
     other = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     other.goto(link)
     other.wait_for_selector(CHART, timeout=45_000)
-    switch = other.get_by_role("switch", name="Log scale")
-    assert switch.is_checked()
+    assert other.get_by_role("switch", name="Log scale").is_checked()
     layout_log = other.evaluate(
         "() => document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot').layout.yaxis.type"
     )
     assert layout_log == "log"
-    shot(other, "platforms-restored-from-link")
+    # The chart's copy-link action offers the same link.
+    other.get_by_role("button", name="Copy link").first.click()
+    assert "pl_log=true" in other.locator('[data-testid="stPopoverBody"] code').first.inner_text()
     other.context.close()
 
 
-def test_csv_download_holds_data_and_source_lines(server, page, tmp_path):
+def test_time_range_is_in_the_url_and_limits_the_chart(server, page):
+    page.goto(f"{server}/platforms?lang=en&pl_y0=2014&pl_y1=2016")
+    page.wait_for_selector(CHART, timeout=45_000)
+    xs = page.evaluate(
+        "() => document.querySelector('[data-testid=\"stPlotlyChart\"] .js-plotly-plot').data.flatMap(t => t.x || [])"
+    )
+    years = {int(str(x)[:4]) for x in xs}
+    assert years and min(years) >= 2014 and max(years) <= 2016
+
+
+def test_csv_download_opens_with_defaults_and_holds_sources(server, page, tmp_path):
     page.goto(f"{server}/platforms?lang=en&pl_p=wdzj&pl_f=year")
     page.wait_for_selector(CHART, timeout=45_000)
     with page.expect_download(timeout=30_000) as download_info:
         page.get_by_role("button", name="Download CSV").click()
-    path = tmp_path / "download.csv"
-    download_info.value.save_as(path)
-    raw = path.read_bytes()
+    raw = download_info.value.path().read_bytes()
     assert raw.startswith("\ufeff".encode())
-    text = raw.decode("utf-8-sig")
-    assert "# Source: Wangdaizhijia" in text and "# Unit: 家" in text and "# Citation: Lendscope" in text
-    assert "pl_p=wdzj" in text  # the citation carries the permalink
-    assert ",2014,2014-12-31,CN,wdzj," in text and "1575.0" in text
+    frame = pl.read_csv(io.BytesIO(raw))  # polars' defaults: the header row comes first
+    assert frame.columns[0].lstrip("\ufeff") == "series" and "source_url" in frame.columns
+    row = frame.filter(pl.col("period_label").cast(pl.String) == "2014").row(0, named=True)
+    assert row["value"] == 1575 and row["publisher_id"] == "wdzj" and row["source_url"].startswith("http")
+    assert row["unit"] == "platforms" and row["excerpt"]
+
+
+def test_table_tab_shows_one_row_per_period(server, page):
+    page.goto(f"{server}/platforms?lang=en&pl_p=wdzj&pl_f=year")
+    page.wait_for_selector(CHART, timeout=45_000)
+    page.get_by_role("tab", name="Table").first.click()
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(timeout=15_000)
+    assert grid.is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    full_screenshot(page, ARTIFACTS / "platforms-table-en.png")
+
+
+@pytest.mark.parametrize("path", ["sources", "sql"])
+def test_table_pages_render_without_a_traceback(server, page, path):
+    page.goto(f"{server}/{path}?lang=zh")
+    page.wait_for_selector('[data-testid="stDataFrame"], [data-testid="stExpander"]', timeout=45_000)
+    assert "Traceback" not in page.content()
 
 
 def test_the_database_file_downloads_and_opens(server, page, tmp_path, bundled_db):

@@ -17,6 +17,7 @@ import shapely.geometry
 
 from app import province_map, queries
 from app.export import image_bytes, image_export_available
+from etl import named_queries
 from etl.database import connect_read_only
 from etl.paths import DATA_DIR
 
@@ -41,7 +42,8 @@ def series(con, series_id: str) -> dict:
 
 
 def figures(con, series_id: str, period: str) -> pl.DataFrame:
-    return con.sql(queries.SERIES_PERIOD_REGIONS, params=[series_id, period]).pl()
+    ranking = named_queries.get("provincial_ranking")
+    return con.sql(ranking.sql, params=ranking.bind({"series": series_id, "period": period})).pl()
 
 
 def traces(fig, kind: str) -> list:

@@ -6,11 +6,10 @@ from __future__ import annotations
 import html
 import json
 
-import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from app import charts, data, labels, queries, tables, ui
+from app import data, figures, queries, tables, ui
 from app.i18n import t
 from etl.finder import FINDER_SQL, FinderError, find
 
@@ -43,11 +42,8 @@ EVIDENCE_COLUMNS = {
     "regulation_tightening": ["date", "title", "authority", "category", "counted_as", "after_article"],
 }  # fmt: skip
 DEFAULT_EVIDENCE = ["series_id", "latest_value", "latest_period", "latest_publisher", "figures", "reliable_figures"]
-# Which evidence columns to draw, per claim: one unit per chart (a share of the highest, or a count).
-CLAIM_CHARTS = {
-    "platform_counts_2014_2023": (["value_2014", "value_2023"], "家"),
-    "market_keeps_growing": (["latest_pct_of_peak"], "%"),
-}
+# The claims that have a chart: figure specs naming their claim (app/figures/specs.toml).
+CLAIM_CHARTS = {spec.claim: spec.name for spec in figures.specs().values() if spec.claim}
 
 
 def evidence_table(claim_id: str, table: pl.DataFrame, language: str) -> pl.DataFrame:
@@ -61,37 +57,6 @@ def evidence_table(claim_id: str, table: pl.DataFrame, language: str) -> pl.Data
     columns = EVIDENCE_COLUMNS.get(claim_id, DEFAULT_EVIDENCE)
     columns = ["latest_publisher" if c == "publisher_id" and claim_id.startswith("market") else c for c in columns]
     return tables.readable(table, language, columns)
-
-
-def claim_chart(claim_id: str, table: pl.DataFrame, language: str) -> go.Figure | None:
-    spec = CLAIM_CHARTS.get(claim_id)
-    if not spec or not all(c in table.columns for c in ["series_id", "publisher_id", *spec[0]]):
-        return None
-    table = table.filter(pl.any_horizontal(pl.col(c).is_not_null() for c in spec[0]))  # e.g. a rate has no share
-    if table.is_empty():
-        return None
-    names = [
-        f"{labels.series(s, language)} · {labels.publisher(p, language)}"
-        for s, p in zip(table["series_id"], table["publisher_id"], strict=True)
-    ]
-    unit = "%" if spec[1] == "%" else ""
-    fig = go.Figure(
-        [
-            go.Bar(
-                name=tables.header(c, language), y=names, x=table[c].to_list(), orientation="h",
-                text=[labels.number(v, unit, language) if v is not None else "—" for v in table[c].to_list()],
-                textposition="outside", cliponaxis=False,
-            )
-            for c in spec[0]
-        ]
-    )  # fmt: skip
-    fig.update_layout(
-        barmode="group", font={"family": charts.FONT}, colorway=charts.PALETTE, height=120 + 42 * len(names),
-        xaxis_title=labels.unit(spec[1], language), yaxis={"autorange": "reversed"}, margin={"l": 10, "r": 40},
-        xaxis_range=[0, 1.15 * max(max(v for v in table[c].to_list() if v is not None) for c in spec[0]) or 1],
-        legend={"orientation": "h", "y": -0.2},
-    )  # fmt: skip
-    return fig
 
 
 language, info = ui.page_header("page_claims")
@@ -124,9 +89,9 @@ for claim in claims.iter_rows(named=True):
     rows = [json.loads(e) for e in evidence.filter(pl.col("claim_id") == claim["claim_id"])["evidence"]]
     if rows:
         table = pl.DataFrame(rows, infer_schema_length=None)
-        fig = claim_chart(claim["claim_id"], table, language)
-        if fig is not None:
-            st.plotly_chart(fig, key=f"claim_{claim['claim_id']}")
+        if claim["claim_id"] in CLAIM_CHARTS:
+            spec_name = CLAIM_CHARTS[claim["claim_id"]]
+            ui.figure_block(spec_name, figures.View(), key=f"claim_{claim['claim_id']}", build_id=build_id)
         # Lazy, like the charts' data tables: converted and sent only while open (opening reruns).
         evidence_box = st.expander(
             t("evidence", language), key=f"claim_{claim['claim_id']}_evidence", on_change="rerun"

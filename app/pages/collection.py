@@ -41,18 +41,8 @@ for method in methods.iter_rows(named=True):
             st.dataframe(tables.readable(table, language, ["name", "unit", "observations"]), hide_index=True)
 
 st.subheader(t("evidence_series", language))
-# Evidence exists for the country and for single provinces (court statistics, a collection firm's staff):
-# the reader picks where, and only series with figures there are offered; the default is where most are.
-series_ids = list(dict.fromkeys(evidence.sort("series_id")["series_id"].to_list()))
-where = data.query(queries.REGIONS_OF_SERIES, (series_ids,), build_id=build_id)
-if where.is_empty():
-    st.info(t("empty_series", language))
-    st.stop()
-regions = where["region"].unique(maintain_order=True).to_list()
-region = ui.selectbox(
-    t("col_region", language), regions, "co_r",
-    format_func=lambda r: f"{labels.region(r, language)} ({where.filter(pl.col('region') == r)['series'][0]})",
-)  # fmt: skip
-in_region = where.filter(pl.col("region") == region)["series_ids"][0].to_list()
-key = "co" if region == "CN" else f"co_{region[3:].lower()}"  # national keeps the old link names (co_s …)
-series_explorer(in_region, key, build_id, region)
+# Evidence exists for the country and for single provinces (court statistics, a collection firm's staff).
+# The series with the most figures comes first, so the default chart draws the most; a series published
+# only by province offers its provinces (the explorer's region choice).
+series_ids = list(dict.fromkeys(evidence.sort(["observations", "series_id"], descending=[True, False])["series_id"]))
+series_explorer("collection_evidence", "co", build_id, series_ids)

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import html
 
-import polars as pl
 import streamlit as st
 
-from app import charts, data, labels, queries, tables, ui
-from app.export import ExportMeta
+from app import data, figures, labels, tables, ui
 from app.i18n import t
 from etl.named_queries import get
 
@@ -135,26 +133,9 @@ ui.build_caption(info)
 
 headline_cards(language, build_id)
 
-frame = data.query(queries.RISE_AND_FALL, build_id=build_id)
 show_events = ui.toggle(t("show_events", language), "ov_ev", value=True)
-events = data.events(build_id) if show_events else None
-if events is not None and frame.height:
-    events = events.filter(pl.col("date").is_between(frame["period_end"].min(), frame["period_end"].max()))
-series = {
-    "name_zh": "P2P网贷平台的兴衰:行业统计(年末)与监管部门数字",
-    "name_en": "The rise and fall of P2P lending: industry year-end counts and the regulators' figures",
-    "unit": "家",
-}
-fig = charts.series_line_chart(frame, series, language, events=events)
-LEFT_OUT = {"en": "Low-reliability figures are left out of this chart.", "zh": "本图不含低可靠性来源的数字。"}
-meta = ExportMeta(
-    title=series[f"name_{language}"],
-    unit="家",
-    publishers=charts.publisher_names(frame, language),
-    build_id=build_id,
-    notes=[LEFT_OUT[language]],
-)
-ui.chart_block(fig, frame, meta, key="overview")
+spec = figures.spec("overview_rise_and_fall")
+ui.figure_block(spec.name, figures.default_view(spec, events=show_events), key="overview", build_id=build_id)
 
 st.subheader(t("coverage", language))
 st.dataframe(tables.readable(data.query(COVERAGE, build_id=build_id), language), hide_index=True)

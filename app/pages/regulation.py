@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from app import charts, data, labels, queries, ui
+from app import data, figures, labels, queries, ui
 from app.i18n import pick, t
 
 language, info = ui.page_header("page_regulation")
@@ -45,10 +45,15 @@ def matches(frame: pl.DataFrame) -> pl.DataFrame:
     return out
 
 
+def _timeline_view(shown: pl.DataFrame) -> figures.View:
+    """The timeline draws the events the filters keep; the filters are its view (and its cache key)."""
+    return figures.View(ids=tuple(shown["event_id"].to_list()))
+
+
 shown = matches(events)
 st.caption(t("events_found", language, n=shown.height))
 if shown.height:
-    st.plotly_chart(charts.events_timeline_chart(shown, categories, language), key="rg_timeline")
+    ui.figure_block("regulation_timeline", _timeline_view(shown), key="rg_timeline", build_id=build_id)
 sources = {r["source_id"]: r for r in data.query(queries.SOURCES, build_id=build_id).iter_rows(named=True)}
 titles = {r["event_id"]: pick(r, "title", language) for r in events.iter_rows(named=True)}
 # Editors' notes exist in English only: a Chinese reader sees them on request, never by surprise.
