@@ -29,7 +29,7 @@ import polars as pl
 import shapely
 from shapely.geometry import mapping, shape
 
-from app.charts import FONT, footer, notes_line, source_line
+from app.charts import FONT
 from app.i18n import pick, t
 from etl.paths import ROOT
 
@@ -267,7 +267,7 @@ def province_map(frame: pl.DataFrame, series: dict, period: str, lang: str, regi
     names = {r["code"]: pick(r, "name", lang) for r in regions.iter_rows(named=True)}
     for code in NO_DATA_AREAS:
         names[code] = t(f"region_{code}", lang)
-    drawn, notes = latest_per_region(frame.filter(pl.col("region").is_in(list(GB_CODES))), lang)
+    drawn, _ = latest_per_region(frame.filter(pl.col("region").is_in(list(GB_CODES))), lang)
     fig = go.Figure()
 
     no_data = [c for c in GB_CODES if c not in set(drawn["region"].to_list())] + list(NO_DATA_AREAS)
@@ -340,23 +340,12 @@ def province_map(frame: pl.DataFrame, series: dict, period: str, lang: str, regi
             "projection": {"type": "mercator"}, "center": {"lon": sum(MAP_LON) / 2, "lat": MAP_CENTRE_LAT},
             "domain": {"x": [0, 1], "y": [0, 1]},
         },
-        title={"text": f"{pick(series, 'name', lang)} · {period}<br><sup>{subtitle(unit, period, lang)}</sup>"},
         legend={"x": 0.62, "xanchor": "left", "y": -0.01, "yanchor": "top", "bgcolor": "rgba(255,255,255,0)",
                 "font": {"size": 11}},
-        margin={"t": 90, "l": 10, "r": 10},
+        margin={"t": 10, "l": 10, "r": 10, "b": 70},
         height=600,
         font={"family": FONT},
         paper_bgcolor="#ffffff",
         plot_bgcolor="#ffffff",
     )  # fmt: skip
-    credit = t("map_boundaries", lang, package=BOUNDARY_PACKAGE, version=boundary_version(),
-               licence=boundary_licence())  # fmt: skip
-    # notes_line counts a revision as several rows of one publisher and period: here one per province.
-    by_province = frame.with_columns(pl.concat_str("period_label", "region").alias("period_label"))
-    parts = [source_line(drawn, lang), notes_line(by_province, lang), *notes, t("map_no_data_note", lang), credit]
-    footer(fig, " ".join(p for p in parts if p))
     return fig
-
-
-def subtitle(unit: str, period: str, lang: str) -> str:
-    return f"{t('chart_unit', lang)}: {unit_label(unit, lang)} · {t('chart_period', lang)}: {period}"

@@ -61,7 +61,7 @@ def test_exported_figure_keeps_its_plot_area_names_and_sources(con, name, lang):
 def test_table_view_and_csv_hold_the_same_figures(con, name):
     _, meta = figures.run_spec(con, name, "en")
     table, links = figures.table_view(figures.spec(name), meta, "en")
-    cells = sum(table[c].drop_nulls().len() for c in table.columns[1:] if c not in links)
+    cells = sum((table[c] != "").sum() for c in table.columns[1:] if c not in links)  # an empty cell is ""
     csv = pl.read_csv(csv_bytes(meta.rows, meta))
     distinct = meta.rows.select("series_id", "publisher_id", "period_label").unique().height
     assert cells == distinct and csv.height == meta.rows.height

@@ -393,8 +393,6 @@ def _map(figure, frame, lang, view, *, series, events, catalogue):
          for code in province_map.GB_CODES]
     )  # fmt: skip
     fig = province_map.province_map(rows, record, labels.period(period_id, None, lang), lang, regions)
-    fig.layout.annotations = ()
-    fig.update_layout(title=None, margin={"t": 10, "l": 10, "r": 10, "b": 70})
     unit_word = labels.unit(unit, lang, series_id)
     title = f"{labels.series(series or series_id or '', lang)}, {t('fig_by_province', lang)}, "
     title += labels.period(period_id, None, lang)
@@ -525,9 +523,9 @@ def table_view(figure: FigureSpec, meta: ExportMeta, lang: str) -> tuple[pl.Data
             {period_col: labels.period(label, None, lang), **{c: cell.get(c) for c in columns}}
             for (_, label), cell in sorted(cells.items())
         ]
-        return pl.DataFrame(data, schema={period_col: pl.String, **{c: pl.String for c in columns}}), [
-            c for c in columns if c.endswith(f" · {source}")
-        ]
+        # A period a publisher has no figure for is an empty cell, not "None".
+        table = pl.DataFrame(data, schema={period_col: pl.String, **{c: pl.String for c in columns}}).fill_null("")
+        return table, [c for c in columns if c.endswith(f" · {source}")]
     if figure.kind in ("bar", "map", "change"):
         value_col = labels.series(rows["series_id"][0], lang)
         out = []
@@ -588,7 +586,9 @@ def export_figure(fig: go.Figure, meta: ExportMeta, lang: str, width: int = EXPO
     so the plot area can be read from the layout (tests/test_figures.py does)."""
     out = go.Figure(fig)
     for trace in out.data:
-        if trace.yaxis == "y2" and trace.text:  # the event markers: numbered, as the footer lists them
+        if (
+            getattr(trace, "yaxis", None) == "y2" and trace.text
+        ):  # the event markers: numbered, as the footer lists them
             trace.mode = "markers+text"
     title_lines = charts.wrap(meta.title, int(width / 9.5))
     sub_lines = charts.wrap(meta.subtitle, int(width / 6.4))
