@@ -69,8 +69,8 @@ _NOT_CLAIMS = re.compile(
 
 # --- units written after a number (longest first) ---------------------------------------------
 _ZH_UNIT = re.compile(
-    r"\s*(?P<unit>万亿元|亿元|万元|千元|元人民币|元|亿美元|万美元|美元|家|个平台|个机构|个网贷平台|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
-    r"个月|个百分点|百分点|%|通|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里)"
+    r"\s*(?P<unit>万亿元|亿元|万元|千元|元人民币|元|亿美元|万美元|美元|家|个平台|个机构|个网贷平台|个月|个百分点|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
+    r"百分点|%|通|张|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里)"
 )
 _EN_UNIT_AFTER = re.compile(
     r"\s*(?P<unit>%|percentage points?|per ?cent|yuan|renminbi|RMB|CNY|kuai|US dollars|dollars|USD|times|years?|"
@@ -91,7 +91,7 @@ _UNIT_KIND = {
     "家": subj.ENTITIES, "个平台": subj.ENTITIES, "个机构": subj.ENTITIES, "个网贷平台": subj.ENTITIES,
     "万人": subj.PERSONS, "人": subj.PERSONS, "名": subj.PERSONS, "位": subj.PERSONS, "户": subj.PERSONS,
     "件": subj.CASES, "起": subj.CASES, "宗": subj.CASES, "条": subj.CASES,
-    "个月": subj.MONTHS, "%": subj.PERCENT, "个百分点": subj.PERCENT, "百分点": subj.PERCENT, "通": subj.CALLS,
+    "个月": subj.MONTHS, "张": subj.ENTITIES, "%": subj.PERCENT, "个百分点": subj.PERCENT, "百分点": subj.PERCENT, "通": subj.CALLS,
 }  # fmt: skip
 _UNIT_FACTOR = {"万亿元": Decimal(10) ** 12, "亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000),
                 "亿美元": Decimal(10) ** 8, "万美元": Decimal(10) ** 4, "万人": Decimal(10) ** 4}  # fmt: skip
@@ -130,14 +130,29 @@ _QUAL_BEFORE = [(q, re.compile(p, re.IGNORECASE)) for q, p in _QUAL_BEFORE]
 _QUAL_AFTER_UNIT = re.compile(
     r"^\s*(?P<q>左右|上下|前后|以上|有余|之多|以下|以内|or more|or so|plus|and more)", re.IGNORECASE
 )
-_QUAL_AFTER_NUMBER = re.compile(r"^(?P<q>余|多|来|几)")
-_RANGE_JOIN = re.compile(r"^\s*(?:-|~|～|至|到|—|–|to|and)\s*", re.IGNORECASE)
+_QUAL_AFTER_NUMBER = re.compile(r"(?P<q>余|多|来|几)")
+_RANGE_JOIN = re.compile(r"\s*(?:-|~|～|至|到|—|–|to|and)\s*", re.IGNORECASE)
 _VAGUE = {"数": (2, 9), "几": (2, 9), "上": None}
 
 _CHANGE_DOWN = re.compile(r"减少|下降|下滑|降低|回落|缩减|降幅|减幅|跌|降|减|少了|down|fell|dropped|declined|decreased|"
                           r"plunged|slid|shrank|slumped|decline|drop|fall|decrease|plunge", re.IGNORECASE)  # fmt: skip
 _CURRENTLY = re.compile(
     r"目前|当前|现在|如今|至今|截至目前|迄今|currently|now|so far|to date|at present|today", re.IGNORECASE
+)
+_FORECAST = re.compile(
+    r"或将|有望|预测|将达到|将突破|将超过|将达|forecast|projected|is expected to|are expected to|will reach|could reach|would reach|is set to",
+    re.IGNORECASE,
+)
+_PER_TIME = re.compile(
+    r"(?:每月|月均|每天|每日|日均|每年|年均|每周|per month|a month|each month|monthly|per day|a day|each day|daily|per year|a year|annually)\S{0,12}$",
+    re.IGNORECASE,
+)
+_PER_TIME_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:per|a|each)\s+(?:day|month|week|year)\b|\s*/\s*(?:天|月|日|day|month)", re.IGNORECASE
+)
+_SUBGROUP = re.compile(
+    r"(?:其中|of which|among them|including)[^。；;]*、[^。；;]*$|前\s*$|\b(?:top|the largest|the biggest)\s*$",
+    re.IGNORECASE,
 )
 _NEGATIVE_CONTEXT = re.compile(r"(?:年利率|利率上限|红线|不得超过|上限|threshold|cap of|capped at)\s*$", re.IGNORECASE)
 
@@ -162,6 +177,10 @@ _SCALE_EN = r"(?:\s*(?:trillion|billion|million|thousand|bn|tn|mn)\b|(?:bn|tn|mn
 _NUMBER_ZH = re.compile(rf"(?P<num>{ARABIC})\s*(?P<scale>{_SCALE_ZH})?")
 _NUMBER_EN_SCALE = re.compile(rf"(?P<scale>{_SCALE_EN})", re.IGNORECASE)
 _CN_RUN = re.compile(rf"(?P<vague>[数几上])?(?P<run>{CN_NUMERAL}+)")
+_ZERO = re.compile(
+    r"(?:降至|降为|降到|减至|减少到|减为|下降到|下降至|为|至|to|reached|at|down to)\s*(?P<zero>零|0|zero)(?![0-9.])",
+    re.IGNORECASE,
+)
 _PERCENT_ZH = re.compile(rf"百分之(?P<run>{CN_NUMERAL}+|\d+(?:\.\d+)?)")
 
 
@@ -185,7 +204,7 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
         add(_Token(m.start(), m.end(), value, decimals, Decimal(1), m.group(0)))
     for m in _NUMBER_ZH.finditer(norm):
         number, scale_word = m["num"], m["scale"]
-        end = m.end()
+        end = m.end() if scale_word else m.end("num")
         scale = SCALES[scale_word] if scale_word else Decimal(1)
         if not scale_word:
             en = _NUMBER_EN_SCALE.match(norm, m.end("num"))
@@ -193,6 +212,8 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
                 scale_word = en["scale"].strip().lower()
                 scale = SCALES[scale_word]
                 end = en.end()
+        if not scale_word and re.match(r"[A-Za-z]", norm[end : end + 1]) and not _EN_UNIT_AFTER.match(norm, end):
+            continue  # 9th, 5G, 3D, 2B: part of a word, not a figure
         try:
             value = arabic(number)
         except NumberError:
@@ -234,6 +255,8 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
                 vague,
             )
         )
+    for m in _ZERO.finditer(norm):
+        add(_Token(m.start("zero"), m.end("zero"), Decimal(0), 0, Decimal(1), m["zero"]))
     for m in re.finditer(ENGLISH_WORDS, norm, re.IGNORECASE):
         words = m.group(0)
         if words.lower() in ("one", "a", "zero") or _in(taken, m.start()):
@@ -373,8 +396,17 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     return index, len(group), measures, regions
 
 
+def _today(ctx: _Context) -> ClaimPeriod | None:
+    if ctx.article is None:
+        return None
+    day = ctx.article
+    return ClaimPeriod(day.isoformat(), "day", day, day, (day - timedelta(days=62), day))
+
+
 def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
     in_clause = [m for m in ctx.mentions if clause[0] <= m.start and m.end <= clause[1]]
+    if not in_clause and _CURRENTLY.search(ctx.norm, clause[0], clause[1]):
+        return _today(ctx)
     in_sentence = [m for m in ctx.mentions if sentence[0] <= m.start and m.end <= sentence[1]]
     for pool in (in_clause, in_sentence):
         before = [m for m in pool if m.end <= start]
@@ -386,25 +418,36 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
             return best.period
     paragraph = next((p for p in ctx.paragraphs if p[0] <= start <= p[1]), (0, len(ctx.norm)))
     earlier = [m for m in ctx.mentions if paragraph[0] <= m.start < sentence[0]]
-    if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]) and ctx.article:
-        day = ctx.article
-        return ClaimPeriod(day.isoformat(), "day", day, day, (day - timedelta(days=62), day))
+    if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]):
+        return _today(ctx)
     if earlier:
         return earlier[-1].period
-    return None
+    # Another paragraph: the article's lead period (its first "as of" date), else the last one named.
+    anywhere = [m for m in ctx.mentions if m.start < sentence[0] and m.period is not None]
+    lead = [m for m in anywhere if m.as_of]
+    return lead[0].period if lead else (anywhere[-1].period if anywhere else None)
+
+
+_NATIONAL = re.compile(r"全国|全行业|nationwide|national|across the country|China's|in China", re.IGNORECASE)
+
+
+def _regions_in(ctx: _Context, lo: int, hi: int) -> list:
+    return [
+        subj.Hit(code, mm.start(), mm.end())
+        for pattern, code in ctx.regions
+        for mm in pattern.finditer(ctx.norm, lo, hi)
+    ]
 
 
 def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
-    for lo, hi in (clause, sentence):
-        hits = [
-            subj.Hit(code, mm.start(), mm.end())
-            for pattern, code in ctx.regions
-            for mm in pattern.finditer(ctx.norm, lo, hi)
-        ]
-        best = _nearest(hits, start, end)
-        if best is not None:
-            return best.name
-    return "CN"
+    """A province named in the clause, or named before the number in its sentence; else China."""
+    best = _nearest(_regions_in(ctx, *clause), start, end)
+    if best is not None:
+        return best.name
+    if _NATIONAL.search(ctx.norm, clause[0], clause[1]):
+        return "CN"
+    before = sorted(_regions_in(ctx, sentence[0], start), key=lambda h: h.start)
+    return before[-1].name if before else "CN"
 
 
 def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tuple[str | None, str, int]:
@@ -437,8 +480,9 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         earlier = subj.sector_hits(norm, paragraph[0], sentence[0])
         sector_hit = earlier[-1] if earlier else None
     sector = sector_hit.name if sector_hit else ctx.main_sector
-    lo = min(clause[0], pick.start) if pick else clause[0]
-    hi = max(clause[1], pick.end) if pick else clause[1]
+    # Modifiers (累计, 新增, 问题 …) count near the number and its measure word, not anywhere in a long clause.
+    lo = max(sentence[0], min(claim.start, pick.start if pick else claim.start) - 16)
+    hi = min(sentence[1], max(claim.end, pick.end if pick else claim.end) + 32)
     modifiers = {h.name for h in subj.modifier_hits(norm, lo, hi)}
     if re.search(r"AI|人工智能|机器人|robot", norm[sentence[0] : sentence[1]], re.IGNORECASE):
         modifiers.add("ai")
@@ -451,7 +495,7 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if change and measure == "balance" and sector == "microloan" and kind == subj.MONEY:
         return "microloan_new_loans", kind, change
     key = subj.subject_for(sector, measure, modifiers, kind)
-    if change and key and not key.endswith("_change") and key != "microloan_new_loans":
+    if change and not (key and (key.endswith("_change") or key == "microloan_new_loans")):
         return None, kind, change  # a rise or fall, not a level: no series holds it
     return key, kind, change
 
@@ -534,9 +578,11 @@ def extract(
             qualifier = "more_than"
         base = token.value * factor
         last_place = place_of_last_nonzero(token.value / token.scale) * token.scale
-        half_ulp = Decimal(5) * Decimal(10) ** (-token.decimals - 1) * token.scale
-        # Trailing zeros may be rounding: "2000" is read as 2.0 thousand (two significant digits).
-        rounding = max(half_ulp, min(last_place / 2, abs(token.value) * Decimal("0.025")))
+        # Half a unit of the last non-zero digit, but never more than 2.5 %: "1575" is ±0.5, "2000" is
+        # read as rounded to two significant digits (±50), "1万亿" as ±2.5 %.
+        rounding = min(last_place / 2, abs(token.value) * Decimal("0.025")) or Decimal("0.5") * token.scale
+        if qualifier in ("more_than", "less_than"):  # a bound is the number itself, not a rounded figure
+            rounding = min(rounding, abs(token.value) * Decimal("0.01"))
         claim = Claim(
             start=q_start, end=q_end, quote=prepared.text[q_start:q_end], value=float(_written_value(token)),
             value_base=float(base), value_high_base=None, tolerance_base=float(rounding * factor),
@@ -556,7 +602,15 @@ def extract(
         sentence = _sentence_of(ctx, claim.start)
         clause = clause_bounds(norm, sentence, claim.start)
         if _NEGATIVE_CONTEXT.search(norm[max(clause[0], claim.start - 10) : claim.start]):
-            claim.notes.append("a legal limit or threshold, not a statistic")
+            claim.notes.append("threshold")
+        elif _FORECAST.search(norm, clause[0], claim.start):
+            claim.notes.append("forecast")
+        elif _PER_TIME.search(norm[max(clause[0], claim.start - 16) : claim.start]) or _PER_TIME_AFTER.match(
+            norm, claim.end
+        ):
+            claim.notes.append("per_time")
+        elif _SUBGROUP.search(norm[sentence[0] : claim.start]):
+            claim.notes.append("subgroup")
         resp = _respectively(
             ctx, sentence, claim.start, claim.unit_kind, [s for s in siblings if sentence[0] <= s[0] < sentence[1]]
         )
@@ -564,9 +618,9 @@ def extract(
         if claim.notes:
             claim.subject = None
         if not claim.unit_kind:
-            if claim.subject is None:
+            if claim.subject is None and not ((claim.change or claim.notes) and kind) and claim.tolerance_base < 1000:
                 continue  # a bare number with nothing to say what it counts is not a claim
-            claim.unit_kind = kind or subj.SUBJECTS[claim.subject].kinds[0]
+            claim.unit_kind = kind or (subj.SUBJECTS[claim.subject].kinds[0] if claim.subject else subj.OTHER)
         if claim.change < 0 and claim.subject and claim.subject.endswith(("_change", "new_loans")):
             claim.value_base = -claim.value_base
             if claim.value_high_base is not None:

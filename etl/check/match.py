@@ -86,6 +86,10 @@ def candidates(store: Store, claim: Claim) -> Candidates:
     rows = [r for s in subject.series for r in store.series_rows(s, claim.region)]
     rows = [r for r in rows if _kind_fits(claim, r)]
     if subject.any_period:
+        if claim.period is not None:  # "the peak (2015): 3,465" is also a claim about 2015
+            rows += [
+                r for s in subject.also for r in store.series_rows(s, claim.region) if period_matches(r, claim.period)
+            ]
         return Candidates(rows, [])
     if claim.period is None:
         return Candidates([], sorted(rows, key=lambda r: _distance(r, None))[:3])

@@ -27,10 +27,11 @@ class Subject:
     kinds: tuple[str, ...]
     series: tuple[str, ...]
     any_period: bool = False  # the series' period is when it was said, not what it is about (peaks)
+    also: tuple[str, ...] = ()  # series matched by period too, when the claim gives one
 
 
-def _s(key, zh, en, kinds, *series, any_period=False):
-    return Subject(key, zh, en, tuple(kinds.split()), tuple(series), any_period)
+def _s(key, zh, en, kinds, *series, any_period=False, also=()):
+    return Subject(key, zh, en, tuple(kinds.split()), tuple(series), any_period, also)
 
 
 SUBJECTS = {
@@ -42,7 +43,7 @@ SUBJECTS = {
            "p2p_platforms_cumulative"),
         _s("p2p_platforms_new", "新上线P2P平台数", "new P2P platforms", ENTITIES, "p2p_platforms_new"),
         _s("p2p_platforms_peak", "P2P平台高峰期数量", "P2P platforms at the peak", ENTITIES,
-           "p2p_platforms_peak_official", any_period=True),
+           "p2p_platforms_peak_official", any_period=True, also=("p2p_platforms_operating",)),
         _s("p2p_problem_platforms_new", "新增问题平台数", "new problem platforms", ENTITIES,
            "p2p_problem_platforms_new", "p2p_exited_and_problem_platforms_new"),
         _s("p2p_problem_platforms_cumulative", "累计问题平台数", "problem platforms, cumulative", ENTITIES,
@@ -140,7 +141,7 @@ MEASURES = [
     ("capital", r"实收资本|注册资本|paid-in capital", (MONEY,)),
     ("assets", r"资产总额|总资产|资产规模|total assets", (MONEY,)),
     ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance", (MONEY,)),
-    ("turnover", r"成交量|成交额|成交规模|交易量|交易额|交易规模|撮合|turnover|transaction (?:value|volume)s?|lending volume|volume of (?:loans|lending|transactions)|transactions? (?:were |was )?worth", (MONEY,)),
+    ("turnover", r"成交量|成交额|成交规模|交易量|交易额|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:loans|lending|transactions)|transactions? (?:were |was )?worth", (MONEY,)),
     ("new_loans", r"新增人民币贷款|新增贷款|人民币贷款(?:增加|减少)|贷款(?:增加|减少)|net new loans", (MONEY,)),
     ("unrecovered", r"未兑付|尚未兑付|owed to (?:lenders|investors)|still owed|unrecovered", (MONEY,)),
     ("recovered", r"追缴|追回|recovered", (MONEY,)),
@@ -165,7 +166,7 @@ MODIFIERS = [
     ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|defaulted|absconding|scandal"),
     ("exited", r"停业|退出|消亡|倒闭|关闭|清退|exited|closed|shut down|went bankrupt|ceased|quit"),
     ("new", r"新上线|新增|新成立|新设|new(?:ly)?|launched|came online|established|set up"),
-    ("cumulative", r"累计|历史|累積|cumulative|since (?:inception|the (?:industry|sector) began)|ever|in total since|all-time"),
+    ("cumulative", r"累计|历史|累積|监测到|cumulative|since (?:inception|the (?:industry|sector) began)|ever|in total since|all-time|monitored|recorded|tracked"),
     ("peak", r"高峰|峰值|巅峰|鼎盛|最多时|peak|at its height|heyday"),
     ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|regularly operating|in operation|operating|active|still in business"),
     ("official", r"监管|银保监|银监|人民银行|央行|regulators?|CBIRC|PBOC"),

@@ -120,6 +120,23 @@ def _period_text(claim: Claim) -> str:
     return claim.period.label if claim.period else "?"
 
 
+NOTE_TEXT = {
+    "threshold": (
+        "“{quote}”是法定限额或门槛,不是统计数字。",
+        '"{quote}" is a legal limit or threshold, not a statistic.',
+    ),
+    "forecast": ("“{quote}”是预测,不是已发生的数字。", '"{quote}" is a forecast, not a figure on record.'),
+    "per_time": (
+        "“{quote}”是每月/每天等的平均数,数据记录的是期间总数或期末数。",
+        '"{quote}" is an average per month, day or year; the data hold totals and end-of-period figures.',
+    ),
+    "subgroup": (
+        "“{quote}”说的是其中几家机构,不是全行业的数字。",
+        '"{quote}" is about a few named companies, not the whole sector.',
+    ),
+}
+
+
 def decide(claim: Claim, found: Candidates) -> Verdict:
     zh_name, en_name = _subject_names(claim)
     quote = claim.quote.strip()
@@ -128,10 +145,8 @@ def decide(claim: Claim, found: Candidates) -> Verdict:
             zh = f"“{quote}”是增减量,不是水平值;数据记录的是水平值,请对照前后两期的数字。"
             en = f'"{quote}" is a rise or fall, not a level; the data hold levels: compare the two periods\' figures.'
         elif claim.notes:
-            zh, en = (
-                f"“{quote}”是法定限额或门槛,不是统计数字。",
-                f'"{quote}" is a legal limit or threshold, not a statistic.',
-            )
+            zh, en = NOTE_TEXT[claim.notes[0]]
+            zh, en = zh.format(quote=quote), en.format(quote=quote)
         else:
             zh = f"无法判断“{quote}”统计的是什么(未识别出数据中有的主题),因此无法核查。"
             en = (

@@ -112,7 +112,7 @@ _AS_OF_ZH = r"(?P<asof>截至|截止到?|截止至|到|至)?\s*"
 ZH_PATTERN = re.compile(
     _AS_OF_ZH
     + rf"(?:{_CN_YEAR}|{_CN_RELATIVE})?\s*"
-    + rf"(?:(?P<yend>年末|年底|年终|末|底)|(?P<whole>全年)|{_CN_HALF}|{_CN_Q}|{_CN_FIRST}|{_CN_SPAN}"
+    + rf"(?:(?P<yend>年末|年底|年终|末|底)|(?P<ystart>年初)|(?P<whole>全年)|{_CN_HALF}|{_CN_Q}|{_CN_FIRST}|{_CN_SPAN}"
     + rf"|{_CN_MONTH}\s*(?:(?P<day>[0-3]?\d)\s*[日号]|{_CN_PART})?)?"
 )
 
@@ -122,7 +122,7 @@ EN_PATTERN = re.compile(
     r"(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2})"
     r"|Q(?P<qnum>[1-4])\s*(?P<qyear2>(?:19|20)\d{2})"
     r"|(?P<qyear3>(?:19|20)\d{2})\s*Q(?P<qnum3>[1-4])"
-    r"|(?P<hword>first|second)\s+half\s+(?:of\s+)?(?:(?P<hyear>(?:19|20)\d{2})|(?P<hrel>this|last)\s+year)?"
+    r"|(?P<hword>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<hyear>(?:19|20)\d{2})|(?P<hrel>this|last)\s+year))?"
     r"|H(?P<hnum>[12])\s*(?P<hyear2>(?:19|20)\d{2})"
     r"|first\s+(?P<nmonths>three|six|nine|eleven)\s+months\s+of\s+(?P<nyear>(?:19|20)\d{2})"
     r"|(?:(?P<epart>end|close|start|beginning|middle)\s+of\s+|(?P<hpart>end|mid|early|late)-|(?P<wpart>early|mid|late)\s+)?"
@@ -243,6 +243,15 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
     return None, None
 
 
+_COUNT_AFTER = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}(?:platforms?|compan(?:y|ies)|firms|lenders|institutions|people|persons|investors|"
+    r"borrowers|yuan|RMB|complaints|cases|staff|employees)\b",
+    re.IGNORECASE,
+)
+# "1575 by the end of 2014": a number followed by its own period is not a year.
+_PERIOD_AFTER = re.compile(
+    r"\s+(?:by|as of|at|in|for)\s+(?:the\s+)?(?:(?:end|start|middle)\s+of\s+|end-)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}\b"
+)
 _MONTH_ONLY_EN = {"may", "march"}  # English words that are months only in context
 
 
@@ -253,7 +262,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     for m in ZH_PATTERN.finditer(norm):
         g = m.groupdict()
         has_anchor = g["year"] or g["rel"]
-        has_part = any(g[k] for k in ("yend", "whole", "half", "q", "firstq", "firstm", "m1", "month"))
+        has_part = any(g[k] for k in ("yend", "ystart", "whole", "half", "q", "firstq", "firstm", "m1", "month"))
         if not (has_anchor or has_part):
             continue
         if not has_anchor and g["yend"] not in (None, "年末", "年底", "年终"):
@@ -265,12 +274,17 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         name = (g.get("mname") or "").lower()
         if name in _MONTH_ONLY_EN and not (g["myear"] or g["mday"] or g["epart"] or g["hpart"] or g["asof"]):
             continue
-        if g["year"] and re.match(r"[,\d]", norm[m.end() : m.end() + 1] or " "):
-            continue
+        if g["year"] and (
+            re.match(r",\d{3}|\d", norm[m.end() : m.end() + 4])
+            or _COUNT_AFTER.match(norm, m.end())
+            or _PERIOD_AFTER.match(norm, m.end())
+        ):
+            continue  # 2,000 / 2000 platforms: a number, not a year
         raw.append(("en", m, m.start()))
     raw.sort(key=lambda r: r[2])
     out: list[Mention] = []
     context_year = article.year if article else None
+    month_year = None  # the year of the last month-level mention: "July" after "end of December last year"
     last_end = -1
     for kind, m, start in raw:
         if start < last_end or any(a <= start < b for a, b in masked):
@@ -282,17 +296,23 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             period = _zh_period(m, year)
             if g["yend"] or g["whole"]:
                 period = year_period(year) if year else None
+            elif g["ystart"]:  # 年初: the start of the year
+                period = month_period(year, 1, "early") if year else None
             as_of = (
                 bool(g["asof"]) or bool(g["yend"]) or bool(g["part"] in ("末", "底")) or bool(g["qend"] or g["hend"])
             )
         else:
-            period, written = _en_period(m, context_year, article)
+            g = m.groupdict()
+            month_only = bool(g["mname"] or g["mname2"]) and not (g["myear"] or g["myear2"] or g["mrel"])
+            period, written = _en_period(m, month_year if month_only and month_year else context_year, article)
             year = period.end.year if period else None
             as_of = bool(m.group("asof"))
+            if period is not None and period.type in ("month", "part", "day") and not month_only:
+                month_year = period.end.year
         if written is not None and MIN_YEAR <= written <= MAX_YEAR:
             context_year = written
-        elif year is not None and m.groupdict().get("rel"):
-            context_year = year
+        elif year is not None and (m.groupdict().get("rel") or "").lower() in ("今年", "本年", "this"):
+            context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
         out.append(Mention(start, m.end(), period, written, as_of))
         last_end = m.end()
     return out
