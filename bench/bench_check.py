@@ -97,9 +97,8 @@ def evaluate(store: Store, passages: list[dict]) -> dict:
                 new_text = text[:start] + claim["altered"] + text[end:]
                 altered = check(new_text, store, when)
                 hit = find_claim(altered, start, start + len(claim["altered"]), None)
-                altered_rows.append(
-                    {"file": passage["file"], "quote": claim["altered"], "verdict": hit.verdict.verdict if hit else "missed"}
-                )
+                verdict = hit.verdict.verdict if hit else "missed"
+                altered_rows.append({"file": passage["file"], "quote": claim["altered"], "verdict": verdict})
     return {"rows": rows, "altered": altered_rows, "extracted_total": extracted_total}
 
 
@@ -155,7 +154,8 @@ def section(summary: dict, warm: tuple[float, int, int], store_s: float) -> str:
         "| measure | value | target | |",
         "|---|---|---|---|",
         f"| claims found with the right base value | {s['recall']:.1%} | ≥ 95 % | {ok('recall', s['recall'])} |",
-        f"| verdicts agreeing with the annotation | {s['agreement']:.1%} | ≥ 85 % | {ok('agreement', s['agreement'])} |",
+        f"| verdicts agreeing with the annotation | {s['agreement']:.1%} | ≥ 85 % | "
+        f"{ok('agreement', s['agreement'])} |",
         f"| true claims called contradicted ({s['true_claims']} true) | {s['true_contradicted']:.1%} | ≤ 3 % | "
         f"{ok('true_contradicted', s['true_contradicted'], higher=False)} |",
         f"| altered numbers called contradicted | {s['altered_contradicted']:.1%} | ≥ 90 % | "
@@ -201,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:
         for r in evaluation["rows"]:
             if r["verdict"] != r["expected"]:
-                print(f"  {r['file']}: {r['quote']!r} expected {r['expected']}, got {r['verdict']} "
-                      f"(subject {r['subject']} / {r['want_subject']}, period {r['period']} / {r['want_period']})")  # fmt: skip
+                print(
+                    f"  {r['file']}: {r['quote']!r} expected {r['expected']}, got {r['verdict']} (subject "
+                    f"{r['subject']} / {r['want_subject']}, period {r['period']} / {r['want_period']})"
+                )
         for r in evaluation["altered"]:
             if r["verdict"] != "contradicted":
                 print(f"  altered {r['file']}: {r['quote']!r} got {r['verdict']}")
