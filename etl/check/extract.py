@@ -9,6 +9,7 @@ Not claims: years and dates (they are periods), page numbers, phone numbers, tim
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -26,6 +27,7 @@ from etl.check.numbers import (
     english,
     place_of_last_nonzero,
 )
+from etl.check.text import Spans as _Spans
 from etl.check.text import clause_bounds, paragraphs, prepare, sentences, tag_spans
 from etl.check.when import ClaimPeriod, Mention, find_periods
 
@@ -62,9 +64,9 @@ _NOT_CLAIMS = re.compile(
     r"|#\d+|\b(?:top|TOP|Top)\s*\d+"
     r"|(?<!\d)(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"  # 2025-02-12
     r"|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"  # times
-    r"|\d+\s*(?:人看过|人阅读|人浏览|次阅读|次浏览|人点赞|人收藏|阅读|浏览|views|likes|comments|shares)"
-    r"|〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\(\d{4}\)\s*\d+\s*号|\d+\s*号文"
-    r"|\d+(?:·|\.)15(?=晚会|消费者)|第[一二三四五六七八九十百]+"
+    r"|(?<!\d)\d+\s*(?:人看过|人阅读|人浏览|次阅读|次浏览|人点赞|人收藏|阅读|浏览|views|likes|comments|shares)"
+    r"|〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\(\d{4}\)\s*\d+\s*号|(?<!\d)\d+\s*号文"
+    r"|(?<!\d)\d+(?:·|\.)15(?=晚会|消费者)|第[一二三四五六七八九十百]+"
 )
 
 # --- units written after a number (longest first) ---------------------------------------------
@@ -169,6 +171,8 @@ class _Token:
 
 
 def _in(spans, pos: int) -> bool:
+    if isinstance(spans, _Spans):
+        return pos in spans
     return any(a <= pos < b for a, b in spans)
 
 
@@ -186,13 +190,13 @@ _PERCENT_ZH = re.compile(rf"百分之(?P<run>{CN_NUMERAL}+|\d+(?:\.\d+)?)")
 
 def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
     out: list[_Token] = []
-    taken: list[tuple[int, int]] = []
+    masked, taken = _Spans(masked), _Spans()
 
     def add(token: _Token):
-        if _in(masked, token.start) or _in(taken, token.start):
+        if token.start in masked or token.start in taken:
             return
         out.append(token)
-        taken.append((token.start, token.end))
+        taken.add(token.start, token.end)
 
     for m in _PERCENT_ZH.finditer(norm):
         run = m["run"]
@@ -226,7 +230,7 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
             continue
         if run.endswith("点"):
             run = run[:-1]
-        if not run or (len(run) == 1 and run not in "十百千万亿"):
+        if not run or len(run) > 24 or (len(run) == 1 and run not in "十百千万亿"):
             continue  # 一家, 三是: a lone digit character is not a figure
         try:
             value = chinese(run)
@@ -345,6 +349,19 @@ def _qualifier(
     return qualifier, new_start, new_end, suffix_kind
 
 
+class _Index:
+    """Hits sorted by start, read by range in O(log n): every claim looks at a window of text."""
+
+    def __init__(self, items, start=lambda h: h.start, end=lambda h: h.end):
+        self.items = sorted(items, key=start)
+        self.starts = [start(h) for h in self.items]
+        self._end = end
+
+    def within(self, lo: int, hi: int) -> list:
+        i, j = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        return [h for h in self.items[i:j] if self._end(h) <= hi]
+
+
 @dataclass
 class _Context:
     norm: str
@@ -354,13 +371,33 @@ class _Context:
     regions: list[tuple[re.Pattern, str]]
     main_sector: str | None
     article: date | None
+    sentence_starts: list[int] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
+    measures: _Index | None = None
+    sectors: _Index | None = None
+    modifiers: _Index | None = None
+    region_hits: _Index | None = None
+    mention_index: _Index | None = None
+    lead_period: Mention | None = None  # the article's first "as of" period
+
+
+def _paragraph_of(ctx: _Context, pos: int) -> tuple[int, int]:
+    index = bisect_right(ctx.paragraph_starts, pos) - 1
+    return ctx.paragraphs[index] if index >= 0 else (0, len(ctx.norm))
+
+
+LONG_SENTENCE = 600  # characters; a longer "sentence" (a table, a list without stops) is read in a window
 
 
 def _sentence_of(ctx: _Context, pos: int) -> tuple[int, int]:
-    for s in ctx.sentences:
-        if s[0] <= pos < s[1]:
-            return s
-    return (pos, pos + 1)
+    index = bisect_right(ctx.sentence_starts, pos) - 1
+    if index < 0 or pos >= ctx.sentences[index][1]:
+        return (pos, pos + 1)
+    start, end = ctx.sentences[index]
+    if end - start > LONG_SENTENCE:
+        half = LONG_SENTENCE // 2
+        return max(start, pos - half), min(end, pos + half)
+    return start, end
 
 
 def _nearest(hits, pos: int, end: int):
@@ -386,12 +423,8 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     if claim_start not in group or len(group) < 2:
         return None
     index = group.index(claim_start)
-    measures = [
-        h for h in subj.measure_hits(ctx.norm, sentence[0], pivot) if not kind or kind in subj.MEASURE_KINDS[h.name]
-    ]
-    regions = [
-        (mm.start(), code) for pattern, code in ctx.regions for mm in pattern.finditer(ctx.norm, sentence[0], pivot)
-    ]
+    measures = [h for h in ctx.measures.within(sentence[0], pivot) if not kind or kind in subj.MEASURE_KINDS[h.name]]
+    regions = [(h.start, h.name) for h in ctx.region_hits.within(sentence[0], pivot)]
     regions.sort()
     return index, len(group), measures, regions
 
@@ -404,10 +437,10 @@ def _today(ctx: _Context) -> ClaimPeriod | None:
 
 
 def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
-    in_clause = [m for m in ctx.mentions if clause[0] <= m.start and m.end <= clause[1]]
+    in_clause = ctx.mention_index.within(clause[0], clause[1])
     if not in_clause and _CURRENTLY.search(ctx.norm, clause[0], clause[1]):
         return _today(ctx)
-    in_sentence = [m for m in ctx.mentions if sentence[0] <= m.start and m.end <= sentence[1]]
+    in_sentence = ctx.mention_index.within(sentence[0], sentence[1])
     for pool in (in_clause, in_sentence):
         before = [m for m in pool if m.end <= start]
         after = [m for m in pool if m.start >= end]
@@ -416,27 +449,25 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
         best = _nearest(before + after, start, end)
         if best is not None:
             return best.period
-    paragraph = next((p for p in ctx.paragraphs if p[0] <= start <= p[1]), (0, len(ctx.norm)))
-    earlier = [m for m in ctx.mentions if paragraph[0] <= m.start < sentence[0]]
+    paragraph = _paragraph_of(ctx, start)
+    earlier = ctx.mention_index.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
     if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]):
         return _today(ctx)
     if earlier:
         return earlier[-1].period
     # Another paragraph: the article's lead period (its first "as of" date), else the last one named.
-    anywhere = [m for m in ctx.mentions if m.start < sentence[0] and m.period is not None]
-    lead = [m for m in anywhere if m.as_of]
-    return lead[0].period if lead else (anywhere[-1].period if anywhere else None)
+    lead = ctx.lead_period
+    if lead is not None and lead.start < sentence[0]:
+        return lead.period
+    anywhere = [m for m in ctx.mention_index.within(max(0, sentence[0] - 2000), sentence[0]) if m.period is not None]
+    return anywhere[-1].period if anywhere else None
 
 
 _NATIONAL = re.compile(r"全国|全行业|nationwide|national|across the country|China's|in China", re.IGNORECASE)
 
 
 def _regions_in(ctx: _Context, lo: int, hi: int) -> list:
-    return [
-        subj.Hit(code, mm.start(), mm.end())
-        for pattern, code in ctx.regions
-        for mm in pattern.finditer(ctx.norm, lo, hi)
-    ]
+    return ctx.region_hits.within(lo, hi)
 
 
 def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
@@ -463,7 +494,7 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
             pick = names[index]
     if pick is None:
         for lo, hi in (clause, sentence):
-            hits = [h for h in subj.measure_hits(norm, lo, hi) if not kind or kind in subj.MEASURE_KINDS[h.name]]
+            hits = [h for h in ctx.measures.within(lo, hi) if not kind or kind in subj.MEASURE_KINDS[h.name]]
             hits = [h for h in hits if not (h.start < claim.end and h.end > claim.start)]
             pick = _nearest(hits, claim.start, claim.end)
             if pick is not None:
@@ -473,17 +504,17 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     measure = pick.name if pick else None
     if not kind and measure:
         kind = subj.MEASURE_KINDS[measure][0]
-    sector_hits = subj.sector_hits(norm, clause[0], clause[1]) or subj.sector_hits(norm, sentence[0], sentence[1])
+    sector_hits = ctx.sectors.within(clause[0], clause[1]) or ctx.sectors.within(sentence[0], sentence[1])
     sector_hit = _nearest(sector_hits, pick.start if pick else claim.start, pick.end if pick else claim.end)
     if sector_hit is None:  # the sentence names no sector: the last one named earlier in the paragraph
-        paragraph = next((p for p in ctx.paragraphs if p[0] <= claim.start <= p[1]), (0, len(norm)))
-        earlier = subj.sector_hits(norm, paragraph[0], sentence[0])
+        paragraph = _paragraph_of(ctx, claim.start)
+        earlier = ctx.sectors.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
         sector_hit = earlier[-1] if earlier else None
     sector = sector_hit.name if sector_hit else ctx.main_sector
     # Modifiers (累计, 新增, 问题 …) count near the number and its measure word, not anywhere in a long clause.
     lo = max(sentence[0], min(claim.start, pick.start if pick else claim.start) - 16)
     hi = min(sentence[1], max(claim.end, pick.end if pick else claim.end) + 32)
-    modifiers = {h.name for h in subj.modifier_hits(norm, lo, hi)}
+    modifiers = {h.name for h in ctx.modifiers.within(lo, hi)}
     if re.search(r"AI|人工智能|机器人|robot", norm[sentence[0] : sentence[1]], re.IGNORECASE):
         modifiers.add("ai")
     before = norm[max(clause[0], claim.start - 16) : claim.start]
@@ -525,13 +556,23 @@ def extract(
     norm = prepared.norm
     masked = tag_spans(norm) + [m.span() for m in _NOT_CLAIMS.finditer(norm)]
     mentions = find_periods(norm, article, masked)
-    period_spans = [(m.start, m.end) for m in mentions]
+    period_spans = _Spans((m.start, m.end) for m in mentions)
     ctx = _Context(norm, sentences(norm), paragraphs(norm), mentions, _region_patterns(regions or []),
                    subj.dominant_sector(norm), article)  # fmt: skip
+    ctx.sentence_starts = [a for a, _ in ctx.sentences]
+    ctx.paragraph_starts = [a for a, _ in ctx.paragraphs]
+    ctx.measures = _Index(subj.measure_hits(norm, 0, len(norm)))
+    ctx.sectors = _Index(subj.sector_hits(norm, 0, len(norm)))
+    ctx.modifiers = _Index(subj.modifier_hits(norm, 0, len(norm)))
+    ctx.region_hits = _Index(
+        [subj.Hit(code, m.start(), m.end()) for pattern, code in ctx.regions for m in pattern.finditer(norm)]
+    )
+    ctx.mention_index = _Index(mentions)
+    ctx.lead_period = next((m for m in mentions if m.as_of and m.period is not None), None)
     tokens = _tokens(norm, masked + _year_spans(norm, mentions))
     raw = []
     for token in tokens:
-        if _in(period_spans, token.start) and not _is_number_not_year(norm, token):
+        if token.start in period_spans and not _is_number_not_year(norm, token):
             continue
         unit, kind, factor, unit_end, currency = _unit_after(norm, token)
         if kind == "skip":
@@ -598,6 +639,7 @@ def extract(
         claims.append(claim)
         siblings.append((claim.start, kind))
     out = []
+    starts = [start for start, _ in siblings]
     for claim in claims:
         sentence = _sentence_of(ctx, claim.start)
         clause = clause_bounds(norm, sentence, claim.start)
@@ -612,7 +654,11 @@ def extract(
         elif _SUBGROUP.search(norm[sentence[0] : claim.start]):
             claim.notes.append("subgroup")
         resp = _respectively(
-            ctx, sentence, claim.start, claim.unit_kind, [s for s in siblings if sentence[0] <= s[0] < sentence[1]]
+            ctx,
+            sentence,
+            claim.start,
+            claim.unit_kind,
+            siblings[bisect_right(starts, sentence[0] - 1) : bisect_right(starts, sentence[1] - 1)],
         )
         claim.subject, kind, claim.change = _subject(ctx, clause, sentence, claim, resp)
         if claim.notes:

@@ -198,11 +198,13 @@ def _hits(compiled, text: str, lo: int, hi: int) -> list[Hit]:
             found.append(Hit(name, m.start(), m.end()))
     # A hit inside a longer one of another name gives way (贷款余额 wins over 余额; 问题平台 over 平台).
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
-    kept = []
+    kept, cover = [], None  # cover: the kept hit reaching furthest right
     for h in found:
-        if any(k.start <= h.start and h.end <= k.end and (k.end - k.start) > (h.end - h.start) for k in kept):
+        if cover is not None and h.end <= cover.end and (cover.end - cover.start) > (h.end - h.start):
             continue
         kept.append(h)
+        if cover is None or h.end > cover.end:
+            cover = h
     return kept
 
 

@@ -8,10 +8,11 @@ one character, so every offset found in it is an offset in the text as pasted (`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # The checker reads at most this many characters; longer input is cut and the result says so.
-MAX_CHARS = 50_000
+MAX_CHARS = 20_000
 
 # Traditional -> simplified, for the characters this sector's texts use (numbers, units, qualifiers,
 # periods, subjects). One character each way, so offsets survive.
@@ -117,3 +118,29 @@ def paragraphs(norm: str) -> list[tuple[int, int]]:
         start = m.end()
     out.append((start, len(norm)))
     return out
+
+
+class Spans:
+    """Character spans, merged, with an O(log n) membership test."""
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(spans):
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect_right(self.starts, a)
+        if i and self.ends[i - 1] >= a:  # touches the span before: extend it
+            i -= 1
+            a, b = self.starts[i], max(b, self.ends[i])
+            del self.starts[i], self.ends[i]
+        while i < len(self.starts) and self.starts[i] <= b:
+            b = max(b, self.ends[i])
+            del self.starts[i], self.ends[i]
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from etl.check.numbers import CN_DIGITS
+from etl.check.text import Spans
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -282,12 +283,13 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             continue  # 2,000 / 2000 platforms: a number, not a year
         raw.append(("en", m, m.start()))
     raw.sort(key=lambda r: r[2])
+    masked_spans = Spans(masked)
     out: list[Mention] = []
     context_year = article.year if article else None
     month_year = None  # the year of the last month-level mention: "July" after "end of December last year"
     last_end = -1
     for kind, m, start in raw:
-        if start < last_end or any(a <= start < b for a, b in masked):
+        if start < last_end or start in masked_spans:
             continue
         if kind == "zh":
             g = m.groupdict()
