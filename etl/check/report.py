@@ -59,7 +59,7 @@ def subject_name(key: str | None, lang: str) -> str:
     return subject.name_zh if lang == "zh" else subject.name_en
 
 
-def _md_escape(text: str) -> str:
+def md_escape(text: str) -> str:
     """Markdown-inert text: a report built from a pasted article must not turn into links or HTML."""
     out = text.replace("\\", "\\\\")
     for ch in "`*_{}[]<>()#+!|~":
@@ -90,10 +90,10 @@ def to_markdown(result: CheckResult, lang: str = "en", build_id: str = "") -> st
     for n, item in enumerate(result.claims, start=1):
         c, v = item.claim, item.verdict
         verdict = VERDICT_NAMES[v.verdict][0 if zh else 1]
-        lines.append(f"## {n}. {_md_escape(c.quote)} — {verdict}")
+        lines.append(f"## {n}. {md_escape(c.quote)} — {verdict}")
         lines.append("")
         context = _context(result.text, c.start, c.end)
-        lines.append(f"> {_md_escape(context)}")
+        lines.append(f"> {md_escape(context)}")
         lines.append("")
         period = c.period.label if c.period else ("未说明" if zh else "not stated")
         if zh:
@@ -103,12 +103,12 @@ def to_markdown(result: CheckResult, lang: str = "en", build_id: str = "") -> st
                 f"- Subject: {subject_name(c.subject, lang)}; period: {period}; region: {c.region}; "
                 f"qualifier: {c.qualifier}"
             )
-        lines.append(f"- {_md_escape(v.explanation_zh if zh else v.explanation_en)}")
+        lines.append(f"- {md_escape(v.explanation_zh if zh else v.explanation_en)}")
         for f in v.figures:
             publisher = f["publisher_zh"] if zh else f["publisher_en"]
             lines.append(
-                f"  - {_md_escape(publisher)}, {f['period_label']}: {f['value']:g} {f['unit']} — "
-                f"<{f['source_url']}> — “{_md_escape(f['excerpt'][:200])}”"
+                f"  - {md_escape(publisher)}, {f['period_label']}: {f['value']:g} {f['unit']} — "
+                f"<{f['source_url']}> — “{md_escape(f['excerpt'][:200])}”"
             )
         lines.append("")
     return "\n".join(lines) + "\n"
