@@ -38,14 +38,12 @@ EXAMPLES = {
     ),
 }
 
-# Verdict marks: inline SVG (not emoji), with a distinct underline each so colour is not the only cue.
+# Verdict marks as text (U+2713 check mark, U+2717 ballot x: text symbols, not emoji; st.html strips inline
+# SVG), each with its own underline so colour is not the only cue.
 MARKS = {
-    "consistent": '<svg aria-hidden="true" width="11" height="11" viewBox="0 0 12 12"><path d="M2 6.5l2.5 2.5L10 3" '
-    'fill="none" stroke="#1a7f37" stroke-width="2"/></svg>',
-    "contradicted": '<svg aria-hidden="true" width="11" height="11" viewBox="0 0 12 12"><path d="M3 3l6 6M9 3l-6 6" '
-    'fill="none" stroke="#cf222e" stroke-width="2"/></svg>',
-    "unverifiable": '<svg aria-hidden="true" width="11" height="11" viewBox="0 0 12 12"><circle cx="6" cy="6" r="4.5" '
-    'fill="none" stroke="#57606a" stroke-width="1.5"/><circle cx="6" cy="6" r="1.2" fill="#57606a"/></svg>',
+    "consistent": '<span class="lc-mark" aria-hidden="true">\u2713</span>',
+    "contradicted": '<span class="lc-mark" aria-hidden="true">\u2717</span>',
+    "unverifiable": '<span class="lc-mark" aria-hidden="true">?</span>',
 }
 STYLE = """<style>
 .lc-text { white-space: pre-wrap; line-height: 2.0; font-size: 1.02rem; overflow-wrap: anywhere;
@@ -54,7 +52,10 @@ STYLE = """<style>
 .lc-text mark.lc-consistent { background: #dafbe1; text-decoration: underline solid #1a7f37 2px; }
 .lc-text mark.lc-contradicted { background: #ffebe9; text-decoration: underline double #cf222e 2px; }
 .lc-text mark.lc-unverifiable { background: #eaeef2; text-decoration: underline dotted #57606a 2px; }
-.lc-text mark svg { margin-right: 2px; vertical-align: -1px; }
+.lc-text .lc-mark { font-size: 0.8em; font-weight: 700; margin-right: 2px; }
+.lc-text mark.lc-consistent .lc-mark { color: #1a7f37; }
+.lc-text mark.lc-contradicted .lc-mark { color: #cf222e; }
+.lc-text mark.lc-unverifiable .lc-mark { color: #57606a; }
 .lc-text sup { font-size: 0.7em; color: #57606a; margin-left: 1px; }
 .lc-legend { font-size: 0.85rem; color: #57606a; }
 </style>"""

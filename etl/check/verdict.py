@@ -82,7 +82,24 @@ def _value_text(row: dict, lang: str) -> str:
     number = format_number(row["value"])
     if lang == "zh":
         return f"{qualifier[0]}{number}{row['unit']}"
-    return f"{qualifier[1]}{number} {row['unit']}"
+    return f"{qualifier[1]}{english_amount(row['value'], row['unit'])}"
+
+
+EN_UNITS = {"家": "", "人": " persons", "件": " cases", "%": "%", "月": " months", "通": " calls", "元": " yuan"}
+
+
+def english_amount(value: float, unit: str) -> str:
+    """9272 亿元 -> '927.2 billion yuan'; 1575 家 -> '1,575'; 9.45 % -> '9.45%'."""
+    if unit == "亿元":
+        yuan = value * 1e8
+        for word, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+            if abs(yuan) >= size:
+                return f"{format_number(round(yuan / size, 4))} {word} yuan"
+        return f"{format_number(yuan)} yuan"
+    number = format_number(value)
+    if abs(value) >= 1000 and float(value).is_integer():
+        number = f"{int(value):,}"
+    return f"{number}{EN_UNITS.get(unit, ' ' + unit)}"
 
 
 def _figure_text(row: dict, lang: str) -> str:
