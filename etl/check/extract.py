@@ -130,7 +130,7 @@ _QUAL_BEFORE = [
 ]  # fmt: skip
 _QUAL_BEFORE = [(q, re.compile(p, re.IGNORECASE)) for q, p in _QUAL_BEFORE]
 _QUAL_AFTER_UNIT = re.compile(
-    r"^\s*(?P<q>左右|上下|前后|以上|有余|之多|以下|以内|or more|or so|plus|and more)", re.IGNORECASE
+    r"\s*(?P<q>左右|上下|前后|以上|有余|之多|以下|以内|or more|or so|plus|and more)", re.IGNORECASE
 )
 _QUAL_AFTER_NUMBER = re.compile(r"(?P<q>余|多|来|几)")
 _RANGE_JOIN = re.compile(r"\s*(?:-|~|～|至|到|—|–|to|and)\s*", re.IGNORECASE)
@@ -511,6 +511,11 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         earlier = ctx.sectors.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
         sector_hit = earlier[-1] if earlier else None
     sector = sector_hit.name if sector_hit else ctx.main_sector
+    if sector is None and pick is not None:
+        # No sector named anywhere: 平台 / platforms, yields, turnover and investors are P2P words.
+        word = norm[pick.start : pick.end].lower()
+        if "平台" in word or "platform" in word or measure in ("turnover", "yield", "investors", "borrowers", "term"):
+            sector = "p2p"
     # Modifiers (累计, 新增, 问题 …) count near the number and its measure word, not anywhere in a long clause.
     lo = max(sentence[0], min(claim.start, pick.start if pick else claim.start) - 16)
     hi = min(sentence[1], max(claim.end, pick.end if pick else claim.end) + 32)
