@@ -256,6 +256,7 @@ def test_bad_input_gives_a_result_or_a_message(store):
     assert check("", store).claims == []
     big = check("截至2019年3月末,全国共有小额贷款公司7967家。" * 40000, store)  # about 1 MB
     assert len(big.text) == MAX_CHARS and any("cut" in n for n in big.notes)
+    assert big.claims and max(c.claim.end for c in big.claims) <= MAX_CHARS  # nothing read past the cap
     tagged = check("<p>截至2019年3月末,全国共有<b>小额贷款公司</b>7967家。</p><img src='x' width='300'>", store)
     assert [c.claim.value_base for c in tagged.claims] == [7967] and any("HTML" in n for n in tagged.notes)
     mixed = check("P2P网贷 in 2015: 正常运营平台 2595家; Россия 123; العربية ٣٤٥; 日本語の1000件", store)
