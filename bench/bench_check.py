@@ -25,6 +25,7 @@ from etl.database import connect_read_only
 from etl.paths import resolve_db_path
 
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+HELD_OUT = ROOT / "tests" / "fixtures" / "articles_heldout"
 START, END = "<!-- bench_check:start -->", "<!-- bench_check:end -->"
 TARGETS = {"recall": 0.95, "agreement": 0.85, "true_contradicted": 0.03, "altered_contradicted": 0.90, "warm_s": 1.0}
 
@@ -138,7 +139,11 @@ def summarise(evaluation: dict) -> dict:
     }
 
 
-def section(summary: dict, warm: tuple[float, int, int], store_s: float) -> str:
+# The held-out set's first run, before any change prompted by it (recorded by hand, 2026-12-01):
+HELD_OUT_FIRST_RUN = "recall 95.3 %, agreement 55.8 %, true claims called contradicted 21.4 %, altered numbers 66.7 %"
+
+
+def section(summary: dict, warm: tuple[float, int, int], store_s: float, held_out: dict | None = None) -> str:
     s, (warm_s, chars, n_claims) = summary, warm
 
     def ok(name, value, higher=True):
@@ -166,9 +171,22 @@ def section(summary: dict, warm: tuple[float, int, int], store_s: float) -> str:
         f"Loading the observations into the checker's index (once per build): {store_s * 1000:.0f} ms. "
         f"Claims extracted in all passages: {s['extracted_total']} (annotated: {s['claims']}). "
         "The set was written while building the checker, so these are development figures; "
-        "unseen passages will score lower.",
-        END,
+        "unseen passages score lower (below).",
     ]
+    if held_out:
+        h = held_out
+        lines += [
+            "",
+            f"Held-out passages (tests/fixtures/articles_heldout: {h['passages']} passages, {h['claims']} claims, "
+            f"{h['altered']} altered), annotated before they were run. First run: {HELD_OUT_FIRST_RUN}. "
+            "The causes it exposed were general (a comma inside 6,232 ended a clause; 'U.S. dollars'; 'new loans'; "
+            "'end of the first quarter'; a comparison's period carried to the next sentence) and were fixed, so "
+            f"the set is no longer unseen: now recall {h['recall']:.1%}, agreement {h['agreement']:.1%}, true claims "
+            f"called contradicted {h['true_contradicted']:.1%}, altered numbers contradicted "
+            f"{h['altered_contradicted']:.1%}. Still wrong: 'fell from 80,846 to 78,280' gives both numbers the "
+            "later period; 'a drop of 8.5 billion from the previous quarter' is not read as the quarter's flow.",
+        ]
+    lines.append(END)
     return "\n".join(lines) + "\n"
 
 
@@ -208,7 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         for r in evaluation["altered"]:
             if r["verdict"] != "contradicted":
                 print(f"  altered {r['file']}: {r['quote']!r} got {r['verdict']}")
-    text = section(summary, warm_time(store, passages), store_s)
+    held_out = summarise(evaluate(store, load_set(HELD_OUT))) if HELD_OUT.exists() else None
+    text = section(summary, warm_time(store, passages), store_s, held_out)
     print(text)
     if not args.no_write:
         write_section(Path(args.out), text)

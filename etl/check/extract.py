@@ -75,7 +75,7 @@ _ZH_UNIT = re.compile(
     r"百分点|%|通|张|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里)"
 )
 _EN_UNIT_AFTER = re.compile(
-    r"\s*(?P<unit>%|percentage points?|per ?cent|yuan|renminbi|RMB|CNY|kuai|US dollars|dollars|USD|times|years?|"
+    r"\s*(?P<unit>%|percentage points?|per ?cent|yuan|renminbi|RMB|CNY|kuai|U\.?S\.? dollars|dollars|USD|times|years?|"
     r"days?|hours?|months?|weeks?|fold|x\b)",
     re.IGNORECASE,
 )
@@ -298,7 +298,7 @@ def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
             return m["unit"], subj.PERCENT, Decimal(1), m.end(), "CNY"
         if unit in ("yuan", "renminbi", "rmb", "cny", "kuai"):
             return m["unit"], subj.MONEY, Decimal(1), m.end(), "CNY"
-        if unit in ("us dollars", "dollars", "usd"):
+        if unit.endswith("dollars") or unit == "usd":
             return m["unit"], subj.MONEY, Decimal(1), m.end(), "USD"
         if unit.startswith("month"):
             return m["unit"], subj.MONTHS, Decimal(1), m.end(), "CNY"
@@ -453,7 +453,8 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     earlier = ctx.mention_index.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
     if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]):
         return _today(ctx)
-    if earlier:
+    earlier = [m for m in earlier if not _COMPARED.search(ctx.norm, max(0, m.start - 28), m.start)] or earlier
+    if earlier:  # the last period named before, unless it was only a comparison ("down from … last year")
         return earlier[-1].period
     # Another paragraph: the article's lead period (its first "as of" date), else the last one named.
     lead = ctx.lead_period
@@ -463,6 +464,7 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     return anywhere[-1].period if anywhere else None
 
 
+_COMPARED = re.compile(r"\bfrom\b|compared|than|versus|\bvs\b|比|较|相比|同期", re.IGNORECASE)
 _NATIONAL = re.compile(r"全国|全行业|nationwide|national|across the country|China's|in China", re.IGNORECASE)
 
 
@@ -519,16 +521,23 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     # Modifiers (累计, 新增, 问题 …) count near the number and its measure word, not anywhere in a long clause.
     lo = max(sentence[0], min(claim.start, pick.start if pick else claim.start) - 16)
     hi = min(sentence[1], max(claim.end, pick.end if pick else claim.end) + 32)
-    modifiers = {h.name for h in ctx.modifiers.within(lo, hi)}
+    # A word after the number counts only within its clause ("1625家,占累计上线平台的33%").
+    hits = [h for h in ctx.modifiers.within(lo, hi) if h.start < claim.end or h.end <= max(clause[1], claim.end)]
+    modifiers = {h.name for h in hits}
+    if {"operating", "cumulative"} <= modifiers:  # both named: the one nearer the number wins
+        nearest = _nearest([h for h in hits if h.name in ("operating", "cumulative")], claim.start, claim.end)
+        modifiers.discard("cumulative" if nearest.name == "operating" else "operating")
     if re.search(r"AI|人工智能|机器人|robot", norm[sentence[0] : sentence[1]], re.IGNORECASE):
         modifiers.add("ai")
-    before = norm[max(clause[0], claim.start - 16) : claim.start]
+    before = norm[max(clause[0], claim.start - 40) : claim.start]
     change = 0
     m = subj.CHANGE.search(before)
     if m and m.group(0).strip():
         change = -1 if _CHANGE_DOWN.search(m.group(0)) else 1
         modifiers.add("change")
-    if change and measure == "balance" and sector == "microloan" and kind == subj.MONEY:
+    if change and measure in ("balance", "new_loans", None) and sector == "microloan" and kind == subj.MONEY:
+        # "贷款余额…,一季度减少273亿元" / "the volume was down 30.4 billion": a change of the balance is
+        # the period's net new loans, which the PBoC publishes as such.
         return "microloan_new_loans", kind, change
     key = subj.subject_for(sector, measure, modifiers, kind)
     if change and not (key and (key.endswith("_change") or key == "microloan_new_loans")):

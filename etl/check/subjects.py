@@ -142,7 +142,7 @@ MEASURES = [
     ("assets", r"资产总额|总资产|资产规模|total assets", (MONEY,)),
     ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance", (MONEY,)),
     ("turnover", r"成交量|成交额|成交规模|交易量|交易额|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:loans|lending|transactions)|transactions? (?:were |was )?worth", (MONEY,)),
-    ("new_loans", r"新增人民币贷款|新增贷款|人民币贷款(?:增加|减少)|贷款(?:增加|减少)|net new loans", (MONEY,)),
+    ("new_loans", r"新增人民币贷款|新增贷款|人民币贷款(?:增加|减少)|贷款(?:增加|减少)|net new loans|new (?:yuan-denominated |yuan |renminbi )?loans|new lending|loans? (?:granted|extended|issued)", (MONEY,)),
     ("unrecovered", r"未兑付|尚未兑付|owed to (?:lenders|investors)|still owed|unrecovered", (MONEY,)),
     ("recovered", r"追缴|追回|recovered", (MONEY,)),
     ("frozen", r"查封|扣押|冻结|frozen|seized assets", (MONEY,)),
@@ -150,7 +150,7 @@ MEASURES = [
     ("term", r"借款期限|平均期限|借贷期限|期限|loan terms?|average term|maturity", (MONTHS,)),
     ("investors", r"投资人|出借人|投资者|理财人|investors|lenders(?! (?:of|in))|savers", (PERSONS, PERCENT)),
     ("borrowers", r"借款人|借款者|borrowers", (PERSONS, PERCENT)),
-    ("staff", r"从业人员|员工|从业者|employees|staff|workforce|workers|people employed", (PERSONS,)),
+    ("staff", r"从业人员|员工|从业者|employees|staff|workforce|workers|people employed|people working|working in the sector", (PERSONS,)),
     ("prosecuted", r"提起公诉|起诉|公诉|prosecuted|indicted", (PERSONS,)),
     ("dishonest", r"失信被执行人|老赖|dishonest (?:judgment )?debtors|blacklist", (PERSONS,)),
     ("complaints", r"投诉|complaints?", (CASES, PERCENT)),
@@ -174,7 +174,7 @@ MODIFIERS = [
 
 CHANGE = re.compile(
     r"(?:同比|环比|比上年|较上年|较去年|比去年|比年初|较年初|较\S{0,8}?|比\S{0,8}?|与\S{0,8}相比)?\s*(?:增加|增长|上升|提高|减少|下降|下滑|降低|回落|缩减|增幅|降幅|减幅|涨|跌|增|降|减|多了|少了)了?\s*(?:约|近|超过|逾)?\s*$"
-    r"|(?:\b(?:up|down|rose|fell|dropped|declined|increased|decreased|grew|jumped|plunged|climbed|slid|shrank|surged|slumped)(?: by)?|decline of|increase of|drop of|rise of|growth of|gain of|fall of|decrease of|plunge of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*$",
+    r"|(?:\b(?:up|down|rose|fell|dropped|declined|increased|decreased|grew|jumped|plunged|climbed|slid|shrank|surged|slumped)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*$",
     re.IGNORECASE,
 )
 
@@ -227,6 +227,8 @@ def dominant_sector(text: str) -> str | None:
     counts: dict[str, int] = {}
     for h in sector_hits(text, 0, len(text)):
         counts[h.name] = counts.get(h.name, 0) + 1
+    if not counts and re.search(r"平台|platforms?\b", text, re.IGNORECASE):
+        return "p2p"  # lending "platforms" with no sector named: the P2P platforms
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 

@@ -83,7 +83,7 @@ def tag_spans(norm: str) -> list[tuple[int, int]]:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<![0-9A-Z])\.(?=\s|$)|(?<=[a-z0-9%])\.(?=\s+[A-Z\"“(])")
-_CLAUSE_END = re.compile(r"[，,、:：(（)）]|(?<![0-9])\.(?![0-9])| - | – ")
+_CLAUSE_END = re.compile(r"[，、:：(（)）]|,(?!\d{3})|(?<![0-9])\.(?![0-9])| - | – ")
 
 
 def sentences(norm: str) -> list[tuple[int, int]]:

@@ -120,10 +120,10 @@ ZH_PATTERN = re.compile(
 EN_PATTERN = re.compile(
     r"(?P<asof>\b(?:as of|as at|by|at|until|through|to)\s+)?(?:the\s+)?"
     r"(?:"
-    r"(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2})"
+    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
     r"|Q(?P<qnum>[1-4])\s*(?P<qyear2>(?:19|20)\d{2})"
     r"|(?P<qyear3>(?:19|20)\d{2})\s*Q(?P<qnum3>[1-4])"
-    r"|(?P<hword>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<hyear>(?:19|20)\d{2})|(?P<hrel>this|last)\s+year))?"
+    r"|(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<hword>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<hyear>(?:19|20)\d{2})|(?P<hrel>this|last)\s+year))?"
     r"|H(?P<hnum>[12])\s*(?P<hyear2>(?:19|20)\d{2})"
     r"|first\s+(?P<nmonths>three|six|nine|eleven)\s+months\s+of\s+(?P<nyear>(?:19|20)\d{2})"
     r"|(?:(?P<epart>end|close|start|beginning|middle)\s+of\s+|(?P<hpart>end|mid|early|late)-|(?P<wpart>early|mid|late)\s+)?"
@@ -210,7 +210,7 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
         number = q[g["qword"].lower()] if g["qword"] else int(g["qnum"] or g["qnum3"])
         written = g["qyear"] or g["qyear2"] or g["qyear3"]
         y = year_of(written)
-        return (quarter_period(y, number) if y else None), int(written)
+        return (quarter_period(y, number) if y else None), int(written) if written else None
     if g["hword"] or g["hnum"]:
         number = 1 if (g["hword"] or "").lower() == "first" or g["hnum"] == "1" else 2
         written = g["hyear"] or g["hyear2"]
