@@ -489,11 +489,8 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     pick = None
     if respectively:
         index, count, measures, _ = respectively
-        names = []
-        for h in measures:
-            names.append(h)
-        if len(names) == count:
-            pick = names[index]
+        if len(measures) == count:
+            pick = measures[index]
     if pick is None:
         for lo, hi in (clause, sentence):
             hits = [h for h in ctx.measures.within(lo, hi) if not kind or kind in subj.MEASURE_KINDS[h.name]]
@@ -679,7 +676,7 @@ def extract(
             claim.subject = None
         if not claim.unit_kind:
             if claim.subject is None and not ((claim.change or claim.notes) and kind) and claim.tolerance_base < 1000:
-                continue  # a bare number with nothing to say what it counts is not a claim
+                continue  # a bare number with nothing to say what it counts (and no scale word) is not a claim
             claim.unit_kind = kind or (subj.SUBJECTS[claim.subject].kinds[0] if claim.subject else subj.OTHER)
         if claim.change < 0 and claim.subject and claim.subject.endswith(("_change", "new_loans")):
             claim.value_base = -claim.value_base
