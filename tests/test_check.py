@@ -346,3 +346,14 @@ def test_development_set_meets_the_issue_targets(store):
     assert summary["agreement"] >= 0.85
     assert summary["true_contradicted"] <= 0.03
     assert summary["altered_contradicted"] >= 0.90
+
+
+def test_reports_keep_pasted_text_inert(store):
+    from etl.check.report import to_csv, to_markdown
+
+    result = check("[点我](http://evil.example) <b>x</b> =cmd| 2015年末正常运营平台2595家。", store)
+    md = to_markdown(result, "en")
+    assert "\\[点我\\]\\(http://evil.example\\)" in md and "<b>" not in md
+    assert "wdzj" in to_csv(result) or "Wangdaizhijia" in to_csv(result)
+    zh = to_markdown(check("2023年网贷平台有近2000家。", store), "zh")
+    assert "与数据不符" in zh and "为零" in zh

@@ -120,6 +120,8 @@ def _gap(claim: Claim, row: dict) -> tuple[str, str]:
     lo, hi = claim_interval(claim)
     x = base_value(row)
     reference = claim.value_base if claim.qualifier != "range" else (lo if x < lo else hi)
+    if x == 0:
+        return "为零", "zero"
     if reference == 0:
         return "", ""
     pct = (x - reference) / abs(reference) * 100
