@@ -9,7 +9,7 @@ from datetime import date
 import chinese2digits
 import pytest
 
-from etl.check import MAX_CHARS, check
+from etl.check import MAX_CHARS, InputProblem, check
 from etl.check.extract import extract
 from etl.check.match import Store
 from etl.database import connect_read_only
@@ -357,3 +357,30 @@ def test_reports_keep_pasted_text_inert(store):
     assert "wdzj" in to_csv(result) or "Wangdaizhijia" in to_csv(result)
     zh = to_markdown(check("2023年网贷平台有近2000家。", store), "zh")
     assert "与数据不符" in zh and "为零" in zh
+
+
+def test_random_text_never_raises(store):
+    """Scrambled sector text (digits, numerals, units, qualifiers, dates, tags, other scripts): a result, not
+    a traceback."""
+    import random
+
+    pieces = [
+        "2014年", "末", "第三季度", "11月中旬", "截至", "近", "逾", "超过", "约", "左右", "多", "余", "家", "亿元",
+        "万亿", "万", "%", "百分之", "一千五百", "两", "兩", "千", "十", "1,575", "2 935", "9.45", "0", "-", "~", "至",
+        "分别为",
+        "、", ",", "。", "\n", "P2P", "网贷平台", "小额贷款公司", "贷款余额", "成交量", "问题平台", "累计", "新增",
+        "end-June", "2024", "last year", "first half of", "billion yuan", "platforms", "between", "and", "about",
+        "U.S. dollars", "<b>", "</b>", "http://x.cn/1", "13812345678", "第3页", "Россия", "٣٤٥", "😀", "\x00", "\u200b",
+        "江苏省", "Beijing", "目前", "去年", "或将", "每天", "其中", "、", "(", ")", "“", "”", "½", "²", "١٢",
+    ]  # fmt: skip
+    rng = random.Random(15)
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        try:
+            result = check(text, store, date(2020, 6, 30) if rng.random() < 0.5 else None)
+        except InputProblem:
+            continue  # binary-looking input: refused with a message, which is the designed answer
+        except Exception as exc:  # pragma: no cover - the assertion below names the input
+            raise AssertionError(f"check raised {exc!r} on {text!r}") from exc
+        for item in result.claims:
+            assert result.text[item.claim.start : item.claim.end] == item.claim.quote
