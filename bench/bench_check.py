@@ -183,8 +183,9 @@ def section(summary: dict, warm: tuple[float, int, int], store_s: float, held_ou
             "'end of the first quarter'; a comparison's period carried to the next sentence) and were fixed, so "
             f"the set is no longer unseen: now recall {h['recall']:.1%}, agreement {h['agreement']:.1%}, true claims "
             f"called contradicted {h['true_contradicted']:.1%}, altered numbers contradicted "
-            f"{h['altered_contradicted']:.1%}. Still wrong: 'fell from 80,846 to 78,280' gives both numbers the "
-            "later period; 'a drop of 8.5 billion from the previous quarter' is not read as the quarter's flow.",
+            f"{h['altered_contradicted']:.1%}. Two later general rules came from it too: 'fell from 80,846 to "
+            "78,280' gives the first number the period before; 'a drop of 8.5 billion from the previous quarter' "
+            "is the quarter's flow. New unseen passages are needed for an honest estimate.",
         ]
     lines.append(END)
     return "\n".join(lines) + "\n"

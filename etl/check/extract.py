@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 from etl.check import subjects as subj
 from etl.check.numbers import (
@@ -29,7 +30,7 @@ from etl.check.numbers import (
 )
 from etl.check.text import Spans as _Spans
 from etl.check.text import clause_bounds, paragraphs, prepare, sentences, tag_spans
-from etl.check.when import ClaimPeriod, Mention, find_periods
+from etl.check.when import ClaimPeriod, Mention, find_periods, half_period, quarter_period, year_period
 
 QUALIFIERS = ("exact", "about", "nearly", "more_than", "less_than", "range")
 
@@ -690,8 +691,57 @@ def extract(
         claim.period = (
             None if subject and subject.any_period else _period_for(ctx, clause, sentence, claim.start, claim.end)
         )
+        if claim.subject in FLOW_SUBJECTS:
+            claim.period = _flow_span(claim.period, norm[clause[0] : clause[1]])
         out.append(claim)
+    _from_to(ctx, out)
     return out, prepared.notes
+
+
+_FROM = re.compile(r"(?:\bfrom|从|由)\s*$", re.IGNORECASE)
+_TO = re.compile(r"\s*(?:(?:[a-z]+\s+){0,2}to|(?:增加|增长|上升|减少|下降|降|增|升)?(?:到|至|为))\s*", re.IGNORECASE)
+
+
+def _from_to(ctx: _Context, claims: list[Claim]) -> None:
+    """ "fell from 80,846 to 78,280" with one period for both: the first number is of the period before.
+    Only when the clause names no period of its own (then each number has its own, as in the seed article)."""
+    for first, second in pairwise(claims):
+        if first.subject != second.subject or first.period is None or first.period != second.period:
+            continue
+        if not (
+            _FROM.search(ctx.norm, max(0, first.start - 6), first.start)
+            and _TO.fullmatch(ctx.norm, first.end, second.start)
+        ):
+            continue
+        sentence = _sentence_of(ctx, first.start)
+        if ctx.mention_index.within(*sentence):
+            continue
+        earlier = [m.period for m in ctx.mention_index.within(max(0, sentence[0] - 2000), sentence[0]) if m.period]
+        before = [p for p in earlier if p.end < first.period.end]
+        if before:
+            first.period = max(before, key=lambda p: p.end)
+
+
+# Subjects counted over a span (new loans, turnover, new platforms), not as of a date.
+FLOW_SUBJECTS = {
+    "microloan_new_loans", "p2p_turnover", "p2p_platforms_new", "p2p_problem_platforms_new", "p2p_exited_platforms",
+    "p2p_investors", "p2p_borrowers", "collection_complaints", "financial_complaints", "court_cases",
+}  # fmt: skip
+
+
+def _flow_span(period: ClaimPeriod | None, clause: str) -> ClaimPeriod | None:
+    """A flow dated "as of" a month end, in a clause that names its span ("a drop of 8.5 billion from the
+    previous quarter", 全年减少190亿元), is the flow over that quarter, half or year."""
+    if period is None or period.type not in ("month", "part", "day") or period.end.day < 28:
+        return period
+    year, month = period.end.year, period.end.month
+    if month % 3 == 0 and re.search(r"quarter|季度", clause, re.IGNORECASE):
+        return quarter_period(year, month // 3)
+    if month in (6, 12) and re.search(r"\bhalf\b|半年", clause, re.IGNORECASE):
+        return half_period(year, month // 6)
+    if month == 12 and re.search(r"\b(?:the|this|last) year\b|全年|年度", clause, re.IGNORECASE):
+        return year_period(year)
+    return period
 
 
 def _written_value(token: _Token) -> Decimal:
