@@ -72,7 +72,7 @@ _NOT_CLAIMS = re.compile(
 
 # --- units written after a number (longest first) ---------------------------------------------
 _ZH_UNIT = re.compile(
-    r"\s*(?P<unit>万亿元|亿元|万元|千元|元人民币|元|亿美元|万美元|美元|家|个平台|个机构|个网贷平台|个月|个百分点|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
+    r"\s*(?P<unit>万亿元|亿元|万元|千元|元人民币|元|亿美元|万美元|美元|家|个平台|个机构|个网贷平台|个月|个百分点|个基点|基点|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
     r"百分点|%|通|张|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里)"
 )
 _EN_UNIT_AFTER = re.compile(
@@ -94,12 +94,12 @@ _UNIT_KIND = {
     "家": subj.ENTITIES, "个平台": subj.ENTITIES, "个机构": subj.ENTITIES, "个网贷平台": subj.ENTITIES,
     "万人": subj.PERSONS, "人": subj.PERSONS, "名": subj.PERSONS, "位": subj.PERSONS, "户": subj.PERSONS,
     "件": subj.CASES, "起": subj.CASES, "宗": subj.CASES, "条": subj.CASES,
-    "个月": subj.MONTHS, "张": subj.ENTITIES, "%": subj.PERCENT, "个百分点": subj.PERCENT, "百分点": subj.PERCENT, "通": subj.CALLS,
+    "个月": subj.MONTHS, "张": subj.ENTITIES, "%": subj.PERCENT, "个基点": subj.OTHER, "基点": subj.OTHER,
+    "倍": subj.OTHER, "个百分点": subj.PERCENT, "百分点": subj.PERCENT, "通": subj.CALLS,
 }  # fmt: skip
 _UNIT_FACTOR = {"万亿元": Decimal(10) ** 12, "亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000),
                 "亿美元": Decimal(10) ** 8, "万美元": Decimal(10) ** 4, "万人": Decimal(10) ** 4}  # fmt: skip
 _NOT_A_CLAIM_UNIT = {
-    "倍",
     "天",
     "日",
     "年",
@@ -442,10 +442,12 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     if not in_clause and _CURRENTLY.search(ctx.norm, clause[0], clause[1]):
         return _today(ctx)
     in_sentence = ctx.mention_index.within(sentence[0], sentence[1])
-    for pool in (in_clause, in_sentence):
+    for level, pool in enumerate((in_clause, in_sentence)):
+        # "下降至1021家,相比2017年底减少…": a period named only as the comparison is not the number's
+        pool = [m for m in pool if not _COMPARED.search(ctx.norm, max(0, m.start - 6), m.start)]
         before = [m for m in pool if m.end <= start]
         after = [m for m in pool if m.start >= end]
-        if pool is in_sentence and before:
+        if level == 1 and before:
             return before[-1].period
         best = _nearest(before + after, start, end)
         if best is not None:
@@ -537,6 +539,10 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         # "贷款余额…,一季度减少273亿元" / "the volume was down 30.4 billion": a change of the balance is
         # the period's net new loans, which the PBoC publishes as such.
         return "microloan_new_loans", kind, change
+    if measure == "balance" and "new" in modifiers and not change:
+        change = 1  # 新增贷款余额: the balance's increase, not the balance
+        if sector == "microloan" and kind == subj.MONEY:
+            return "microloan_new_loans", kind, change
     key = subj.subject_for(sector, measure, modifiers, kind)
     if change and not (key and (key.endswith("_change") or key == "microloan_new_loans")):
         return None, kind, change  # a rise or fall, not a level: no series holds it
@@ -665,6 +671,8 @@ def extract(
             claim.notes.append("per_time")
         elif _SUBGROUP.search(norm[sentence[0] : claim.start]):
             claim.notes.append("subgroup")
+        elif re.search(r"[=＝]\s*$", norm[max(0, claim.start - 3) : claim.start]):
+            claim.notes.append("definition")
         resp = _respectively(
             ctx,
             sentence,

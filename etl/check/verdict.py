@@ -64,7 +64,11 @@ def figure_interval(row: dict) -> tuple[float, float]:
 def agrees(claim: Claim, row: dict) -> bool:
     lo, hi = claim_interval(claim)
     flo, fhi = figure_interval(row)
-    return flo <= hi and lo <= fhi
+    if flo <= hi and lo <= fhi:
+        return True
+    # A figure with decimals written with them dropped (12245.87 -> "12245") is the same figure.
+    x, unit = base_value(row), 2 * claim.tolerance_base
+    return claim.qualifier == "exact" and not float(row["value"]).is_integer() and 0 <= x - claim.value_base < unit
 
 
 @dataclass
@@ -149,6 +153,7 @@ NOTE_TEXT = {
         "“{quote}”是每月/每天等的平均数,数据记录的是期间总数或期末数。",
         '"{quote}" is an average per month, day or year; the data hold totals and end-of-period figures.',
     ),
+    "definition": ("“{quote}”是换算或定义,不是统计数字。", '"{quote}" is a conversion or definition, not a statistic.'),
     "subgroup": (
         "“{quote}”说的是其中几家机构,不是全行业的数字。",
         '"{quote}" is about a few named companies, not the whole sector.',
