@@ -16,6 +16,7 @@ PAGES = [
     ("app/pages/regulation.py", "page_regulation", "regulation", False),
     ("app/pages/collection.py", "page_collection", "collection", False),
     ("app/pages/claims.py", "page_claims", "claims", False),
+    ("app/pages/check.py", "page_check", "check", False),
     ("app/pages/sources.py", "page_sources", "sources", False),
     ("app/pages/sql.py", "page_sql", "sql", False),
 ]

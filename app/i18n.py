@@ -466,6 +466,77 @@ STRINGS: dict[str, dict[str, str]] = {
     "fig_col_authority": {"zh": "发布机关", "en": "Authority"},
     "fig_from_year": {"zh": "起始年份", "en": "From year"},
     "fig_to_year": {"zh": "结束年份", "en": "To year"},
+    # Check an article (app/pages/check.py)
+    "page_check": {"zh": "文章核查", "en": "Check an article"},
+    "check_intro": {
+        "zh": "粘贴一篇关于网贷、小贷、消费金融或催收的文章(中文或英文),"
+        "每个数字说法都会按主题、地区和期间与数据库中各发布机构的数字核对。最多读取{n}个字符。",
+        "en": "Paste an article about P2P lending, microloans, consumer finance or debt collection "
+        "(Chinese or English): every numeric claim is checked, by subject, region and period, "
+        "against each publisher's figures in the data. "
+        "At most {n} characters are read.",
+    },
+    "check_text": {"zh": "文章文本", "en": "Article text"},
+    "check_placeholder": {
+        "zh": "例如:截至2019年3月末,全国共有小额贷款公司7967家。",
+        "en": "For example: As of the end of June 2020 China's P2P lending platforms had fallen to just 29.",
+    },
+    "check_date": {
+        "zh": "文章日期(可选,用于“去年”“目前”等)",
+        "en": "Article date (optional; resolves 'last year', 'now')",
+    },
+    "check_run": {"zh": "核查", "en": "Check"},
+    "check_example": {"zh": "载入示例文本", "en": "Load an example"},
+    "check_empty": {"zh": "请粘贴文本后点击“核查”。", "en": "Paste a text and press Check."},
+    "check_none": {
+        "zh": "文中没有找到数字说法(年份、日期、页码和电话号码不算)。",
+        "en": "No numeric claims found (years, dates, page numbers and phone numbers do not count).",
+    },
+    "check_unreadable": {"zh": "无法读取这段文本:{error}", "en": "This text cannot be read: {error}"},
+    "check_cut": {
+        "zh": "文本超过{n}个字符,只核查了前{n}个字符。",
+        "en": "The text is longer than {n} characters; only the first {n} were checked.",
+    },
+    "check_html": {
+        "zh": "文本中含有HTML标签:标签内的数字不计;最好粘贴网页的纯文本。",
+        "en": "The text holds HTML tags: numbers inside tags are ignored; "
+        "paste the page's plain text for best results.",
+    },
+    "check_summary": {"zh": "共{n}个数字说法", "en": "{n} numeric claims"},
+    "check_shown": {
+        "zh": "下面列出前{shown}个说法的详情;下载的报告包含全部{n}个。",
+        "en": "Details of the first {shown} claims below; the downloads hold all {n}.",
+    },
+    "check_verdict_consistent": {"zh": "与数据相符", "en": "Consistent"},
+    "check_verdict_contradicted": {"zh": "与数据不符", "en": "Contradicted"},
+    "check_verdict_unverifiable": {"zh": "无法核查", "en": "Unverifiable"},
+    "check_legend": {
+        "zh": "实线下划线:相符;双下划线:不符;虚线:无法核查。上标数字对应下方的说法编号。",
+        "en": "Solid underline: consistent; double: contradicted; dotted: unverifiable. "
+        "Superscripts number the claims below.",
+    },
+    "check_claims": {"zh": "逐条核查", "en": "Claim by claim"},
+    "check_detail": {
+        "zh": "主题:{subject} · 期间:{period} · 地区:{region} · 限定:{qualifier}",
+        "en": "Subject: {subject} · period: {period} · region: {region} · qualifier: {qualifier}",
+    },
+    "check_not_stated": {"zh": "未说明", "en": "not stated"},
+    "check_figures": {"zh": "数据中的数字", "en": "Figures in the data"},
+    "check_col_publisher": {"zh": "发布机构", "en": "Publisher"},
+    "check_col_series": {"zh": "数据系列", "en": "Series"},
+    "check_col_period": {"zh": "期间", "en": "Period"},
+    "check_col_value": {"zh": "数值", "en": "Value"},
+    "check_col_reliability": {"zh": "可靠性", "en": "Reliability"},
+    "check_col_source": {"zh": "来源链接", "en": "Source"},
+    "check_col_excerpt": {"zh": "原文摘录", "en": "Excerpt"},
+    "check_download_md": {"zh": "下载核查报告(Markdown)", "en": "Download the report (Markdown)"},
+    "check_download_csv": {"zh": "下载核查报告(CSV)", "en": "Download the report (CSV)"},
+    "check_qualifier_exact": {"zh": "确数", "en": "exact"},
+    "check_qualifier_about": {"zh": "约", "en": "about"},
+    "check_qualifier_nearly": {"zh": "近", "en": "nearly"},
+    "check_qualifier_more_than": {"zh": "超过", "en": "more than"},
+    "check_qualifier_less_than": {"zh": "不到", "en": "less than"},
+    "check_qualifier_range": {"zh": "区间", "en": "range"},
 }
 
 

@@ -1,4 +1,4 @@
-"""Command line: python -m etl {build,validate,info} [--db PATH].
+"""Command line: python -m etl {build,validate,info,query,find,figure,refresh,coverage,check} [--db PATH].
 
 Exit status: 0 success; 1 the input files have problems (all listed); 2 bad command line;
 3 the database is missing or cannot be opened or written; 4 a query was refused, failed or ran
@@ -62,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
         "--targets", action="store_true", help="only the issues' targets: met or not, what is missing"
     )
     coverage.add_argument("--data", metavar="DIR", help="folder holding coverage_targets.toml (default: data/)")
+    check = commands.add_parser(
+        "check", parents=[common], help="check every numeric claim of an article against the data"
+    )
+    check.add_argument("file", metavar="FILE", help="a text file (UTF-8 or GB18030), or - for standard input")
+    check.add_argument("--date", metavar="YYYY-MM-DD", help="the article's date (resolves 'last year', 今年, 目前)")
+    check.add_argument("--format", choices=("json", "md", "csv"), default="json")
+    check.add_argument("--lang", choices=("zh", "en"), default="en", help="language of the Markdown report")
     return parser
 
 
@@ -273,7 +280,66 @@ def cmd_refresh(args) -> int:
     return report.exit_code
 
 
+def cmd_check(args) -> int:
+    from etl.check import InputProblem, check
+    from etl.check.match import Store
+    from etl.check.report import to_csv, to_json, to_markdown
+    from etl.check.text import decode
+    from etl.database import connect_read_only
+    from etl.periods import PeriodError, parse_date
+
+    try:
+        article_date = parse_date(args.date) if args.date else None
+    except PeriodError as exc:
+        print(f"error: --date: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    name = "standard input" if args.file == "-" else args.file
+    limit = 4 * 1024 * 1024  # bytes read at most; the checker itself reads the first MAX_CHARS characters
+    try:
+        if args.file == "-":
+            raw = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(args.file, "rb") as fh:
+                raw = fh.read(limit + 1)
+        text = decode(raw[:limit], name)
+    except OSError as exc:
+        print(f"error: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except InputProblem as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    con = connect_read_only(resolve_db_path(args.db))
+    try:
+        store = Store.from_connection(con)
+        build_id = con.sql("SELECT build_id FROM build_info").fetchall()[0][0]
+    finally:
+        con.close()
+    try:
+        result = check(text, store, article_date)
+    except InputProblem as exc:
+        print(f"error: {name}: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    for note in result.notes:
+        print(f"note: {name}: {note}", file=sys.stderr)
+    if len(raw) > limit:
+        print(f"note: {name}: only the first {limit:,} bytes were read", file=sys.stderr)
+    if not text.strip():
+        print(f"note: {name}: the text is empty", file=sys.stderr)
+    output = {"json": to_json, "csv": to_csv}.get(args.format)
+    sys.stdout.write(
+        output(result) + ("\n" if args.format == "json" else "") if output else to_markdown(result, args.lang, build_id)
+    )
+    counts = result.counts()
+    print(
+        f"{len(result.claims)} claims: {counts['consistent']} consistent, {counts['contradicted']} contradicted, "
+        f"{counts['unverifiable']} unverifiable",
+        file=sys.stderr,
+    )
+    return 0
+
+
 COMMANDS = {
+    "check": cmd_check,
     "build": cmd_build,
     "validate": cmd_validate,
     "info": cmd_info,

@@ -116,7 +116,8 @@ def find(frame: pl.DataFrame, query: str, year: int | None = None, unit: str | N
 FINDER_SQL = """
 SELECT o.series_id, s.name_en AS series_name_en, s.name_zh AS series_name_zh, o.period_label, o.period_end,
        o.region, o.publisher_id, p.name_zh AS publisher_zh, o.value, o.unit, u.kind AS unit_kind, o.qualifier,
-       o.derived, o.reliability, src.url AS source_url, src.title AS source_title, o.excerpt
+       o.derived, o.reliability, src.url AS source_url, src.title AS source_title, o.excerpt,
+       o.obs_id, o.period_type, o.period_start, o.vintage, s.measure, p.name_en AS publisher_en
 FROM observations o
 JOIN series s USING (series_id)
 JOIN units u ON u.unit = o.unit

@@ -1,0 +1,775 @@
+# ruff: noqa: E501  (tables of patterns read best one per line)
+"""Find every numeric claim in a text: the number as written, its value in base units, unit kind,
+qualifier, period, subject and region. Pure: text in, claims out (no database).
+
+Not claims: years and dates (they are periods), page numbers, phone numbers, times, ordinals
+(第3, No. 3), numbers inside words (P2P, M3, 5G), URLs and HTML tags, view counters.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from itertools import pairwise
+
+from etl.check import subjects as subj
+from etl.check.numbers import (
+    ARABIC,
+    CN_NUMERAL,
+    ENGLISH_WORDS,
+    SCALES,
+    NumberError,
+    arabic,
+    chinese,
+    decimals_written,
+    english,
+    place_of_last_nonzero,
+)
+from etl.check.text import Spans as _Spans
+from etl.check.text import clause_bounds, paragraphs, prepare, sentences, tag_spans
+from etl.check.when import ClaimPeriod, Mention, find_periods, half_period, quarter_period, year_period
+
+QUALIFIERS = ("exact", "about", "nearly", "more_than", "less_than", "range")
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    quote: str
+    value: float  # as written, in the written scale (1.22 for 1.22万亿元); a range's low end
+    value_base: float  # in base units: yuan, count, percent, months
+    value_high_base: float | None  # a range's high end
+    tolerance_base: float  # half a unit of the last digit written (rounding), in base units
+    step_base: float  # the place of the last non-zero digit, in base units (6000多: 1000)
+    unit: str  # as written (亿元, 家, %, yuan, platforms, '')
+    unit_kind: str
+    qualifier: str
+    period: ClaimPeriod | None
+    subject: str | None
+    region: str
+    change: int = 0  # -1 / +1: the number is a decrease / increase, not a level
+    currency: str = "CNY"
+    notes: list[str] = field(default_factory=list)
+
+
+# --- spans that hold no claims -------------------------------------------------------------
+_NOT_CLAIMS = re.compile(
+    r"(?<!\d)(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8}|[48]00[- ]?\d{3}[- ]?\d{4}|[48]00\d{7})(?!\d)"  # phones
+    r"|(?:拨打|热线|电话|致电|hotline|dial|call)\s*[:：]?\s*\d{3,5}(?!\d)"  # service numbers: 12378, 110
+    r"|第\s*\d+\s*(?:页|頁|版|条|章|节|期|名|位|届|次|批)"  # page, article, rank
+    r"|\b(?:p|pp|page|pages|No|no|Nr|Art|art|article|Article|section|Section|Table|Figure|Fig|Chapter|chapter)\.?\s*\d+"
+    r"|#\d+|\b(?:top|TOP|Top)\s*\d+"
+    r"|(?<!\d)(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"  # 2025-02-12
+    r"|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"  # times
+    r"|(?<!\d)\d+\s*(?:人看过|人阅读|人浏览|次阅读|次浏览|人点赞|人收藏|阅读|浏览|views|likes|comments|shares)"
+    r"|〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\(\d{4}\)\s*\d+\s*号|(?<!\d)\d+\s*号文"
+    r"|(?<!\d)\d+(?:·|\.)15(?=晚会|消费者)|第[一二三四五六七八九十百]+"
+)
+
+# --- units written after a number (longest first) ---------------------------------------------
+_ZH_UNIT = re.compile(
+    r"\s*(?P<unit>万亿元|亿元|万元|千元|元人民币|元|亿美元|万美元|美元|家|个平台|个机构|个网贷平台|个月|个百分点|个基点|基点|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
+    r"百分点|%|通|张|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里)"
+)
+_EN_UNIT_AFTER = re.compile(
+    r"\s*(?P<unit>%|percentage points?|per ?cent|yuan|renminbi|RMB|CNY|kuai|U\.?S\.? dollars|dollars|USD|times|years?|"
+    r"days?|hours?|months?|weeks?|fold|x\b)",
+    re.IGNORECASE,
+)
+_EN_NOUN = re.compile(
+    r"(?P<noun>platforms?|compan(?:y|ies)|firms?|lenders?|institutions?|operators?|organi[sz]ations?|players?|"
+    r"entities|licen[cs]es?|people|persons?|investors?|borrowers?|users?|employees|staff|workers|suspects|individuals|"
+    r"debtors|residents|customers|accounts|complaints?|cases|lawsuits|disputes|calls|months|loans)\b",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|HK\$|\$|USD|RMB|CNY|¥|￥|yuan)\s*$", re.IGNORECASE)
+
+_UNIT_KIND = {
+    "万亿元": subj.MONEY, "亿元": subj.MONEY, "万元": subj.MONEY, "千元": subj.MONEY, "元人民币": subj.MONEY,
+    "元": subj.MONEY, "亿美元": subj.MONEY, "万美元": subj.MONEY, "美元": subj.MONEY,
+    "家": subj.ENTITIES, "个平台": subj.ENTITIES, "个机构": subj.ENTITIES, "个网贷平台": subj.ENTITIES,
+    "万人": subj.PERSONS, "人": subj.PERSONS, "名": subj.PERSONS, "位": subj.PERSONS, "户": subj.PERSONS,
+    "件": subj.CASES, "起": subj.CASES, "宗": subj.CASES, "条": subj.CASES,
+    "个月": subj.MONTHS, "张": subj.ENTITIES, "%": subj.PERCENT, "个基点": subj.OTHER, "基点": subj.OTHER,
+    "倍": subj.OTHER, "个百分点": subj.PERCENT, "百分点": subj.PERCENT, "通": subj.CALLS,
+}  # fmt: skip
+_UNIT_FACTOR = {"万亿元": Decimal(10) ** 12, "亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000),
+                "亿美元": Decimal(10) ** 8, "万美元": Decimal(10) ** 4, "万人": Decimal(10) ** 4}  # fmt: skip
+_NOT_A_CLAIM_UNIT = {
+    "天",
+    "日",
+    "年",
+    "岁",
+    "次",
+    "小时",
+    "分钟",
+    "周",
+    "月",
+    "米",
+    "平方米",
+    "公里",
+    "人次",
+    "个",
+}
+_EN_NOUN_KIND = {
+    "platform": subj.ENTITIES, "compan": subj.ENTITIES, "firm": subj.ENTITIES, "lender": subj.ENTITIES,
+    "institution": subj.ENTITIES, "operator": subj.ENTITIES, "organi": subj.ENTITIES, "player": subj.ENTITIES,
+    "entities": subj.ENTITIES, "licen": subj.ENTITIES, "complaint": subj.CASES, "case": subj.CASES,
+    "lawsuit": subj.CASES, "dispute": subj.CASES, "call": subj.CALLS, "month": subj.MONTHS, "loan": subj.OTHER,
+}  # fmt: skip
+
+# --- qualifiers ------------------------------------------------------------------------------
+_QUAL_BEFORE = [
+    ("more_than", r"(?:超过了?|超出|超|逾|过|多于|高于|突破|破|不止|至少|最少|more than|over|above|in excess of|upwards of|exceeding|exceeded|at least|just over|topped|surpassed|surpassing|as many as|as much as)\s*$"),
+    ("nearly", r"(?<![最附])(?:将近|接近|逼近|几近|近|快|nearly|almost|close to|just under|approaching|nearing)\s*$"),
+    ("about", r"(?:大约|约为|约合|约|大概|差不多|估计|预计|around|about|approximately|roughly|some|an estimated|estimated|circa|~)\s*$"),
+    ("less_than", r"(?:不到|不足|少于|低于|未超过|不超过|未满|less than|fewer than|under|below|no more than|at most|up to)\s*$"),
+]  # fmt: skip
+_QUAL_BEFORE = [(q, re.compile(p, re.IGNORECASE)) for q, p in _QUAL_BEFORE]
+_QUAL_AFTER_UNIT = re.compile(
+    r"\s*(?P<q>左右|上下|前后|以上|有余|之多|以下|以内|or more|or so|plus|and more)", re.IGNORECASE
+)
+_QUAL_AFTER_NUMBER = re.compile(r"(?P<q>余|多|来|几)")
+_RANGE_JOIN = re.compile(r"\s*(?:-|~|～|至|到|—|–|to|and)\s*", re.IGNORECASE)
+_VAGUE = {"数": (2, 9), "几": (2, 9), "上": None}
+
+_CHANGE_DOWN = re.compile(r"减少|下降|下滑|降低|回落|缩减|降幅|减幅|跌|降|减|少了|down|fell|dropped|declined|decreased|"
+                          r"plunged|slid|shrank|slumped|decline|drop|fall|decrease|plunge", re.IGNORECASE)  # fmt: skip
+_CURRENTLY = re.compile(
+    r"目前|当前|现在|如今|至今|截至目前|迄今|currently|now|so far|to date|at present|today", re.IGNORECASE
+)
+_FORECAST = re.compile(
+    r"或将|有望|预测|将达到|将突破|将超过|将达|forecast|projected|is expected to|are expected to|will reach|could reach|would reach|is set to",
+    re.IGNORECASE,
+)
+_PER_TIME = re.compile(
+    r"(?:每月|月均|每天|每日|日均|每年|年均|每周|per month|a month|each month|monthly|per day|a day|each day|daily|per year|a year|annually)\S{0,12}$",
+    re.IGNORECASE,
+)
+_PER_TIME_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:per|a|each)\s+(?:day|month|week|year)\b|\s*/\s*(?:天|月|日|day|month)", re.IGNORECASE
+)
+_SUBGROUP = re.compile(
+    r"(?:其中|of which|among them|including)[^。；;]*、[^。；;]*$|前\s*$|\b(?:top|the largest|the biggest)\s*$",
+    re.IGNORECASE,
+)
+_NEGATIVE_CONTEXT = re.compile(r"(?:年利率|利率上限|红线|不得超过|上限|threshold|cap of|capped at)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int  # end of the number (with its scale word)
+    value: Decimal  # with the scale applied
+    decimals: int
+    scale: Decimal
+    written: str
+    vague: tuple[int, int] | None = None  # 数千: (2, 9) x scale
+
+
+def _in(spans, pos: int) -> bool:
+    if isinstance(spans, _Spans):
+        return pos in spans
+    return any(a <= pos < b for a, b in spans)
+
+
+_SCALE_ZH = r"(?:万亿|千万|百万|亿|万|千)"
+_SCALE_EN = r"(?:\s*(?:trillion|billion|million|thousand|bn|tn|mn)\b|(?:bn|tn|mn|m|k)\b)"
+_NUMBER_ZH = re.compile(rf"(?P<num>{ARABIC})\s*(?P<scale>{_SCALE_ZH})?")
+_NUMBER_EN_SCALE = re.compile(rf"(?P<scale>{_SCALE_EN})", re.IGNORECASE)
+_CN_RUN = re.compile(rf"(?P<vague>[数几上])?(?P<run>{CN_NUMERAL}+)")
+_ZERO = re.compile(
+    r"(?:降至|降为|降到|减至|减少到|减为|下降到|下降至|为|至|to|reached|at|down to)\s*(?P<zero>零|0|zero)(?![0-9.])",
+    re.IGNORECASE,
+)
+_PERCENT_ZH = re.compile(rf"百分之(?P<run>{CN_NUMERAL}+|\d+(?:\.\d+)?)")
+
+
+def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
+    out: list[_Token] = []
+    masked, taken = _Spans(masked), _Spans()
+
+    def add(token: _Token):
+        if token.start in masked or token.start in taken:
+            return
+        out.append(token)
+        taken.add(token.start, token.end)
+
+    for m in _PERCENT_ZH.finditer(norm):
+        run = m["run"]
+        try:
+            value = arabic(run) if run[0].isdigit() else chinese(run)
+        except NumberError:
+            continue
+        decimals = decimals_written(run) if run[0].isdigit() else (len(run.split("点", 1)[1]) if "点" in run else 0)
+        add(_Token(m.start(), m.end(), value, decimals, Decimal(1), m.group(0)))
+    for m in _NUMBER_ZH.finditer(norm):
+        number, scale_word = m["num"], m["scale"]
+        end = m.end() if scale_word else m.end("num")
+        scale = SCALES[scale_word] if scale_word else Decimal(1)
+        if not scale_word:
+            en = _NUMBER_EN_SCALE.match(norm, m.end("num"))
+            if en:
+                scale_word = en["scale"].strip().lower()
+                scale = SCALES[scale_word]
+                end = en.end()
+        if not scale_word and re.match(r"[A-Za-z]", norm[end : end + 1]) and not _EN_UNIT_AFTER.match(norm, end):
+            continue  # 9th, 5G, 3D, 2B: part of a word, not a figure
+        try:
+            value = arabic(number)
+        except NumberError:
+            continue
+        add(_Token(m.start(), end, value * scale, decimals_written(number), scale, number))
+    for m in _CN_RUN.finditer(norm):
+        run = m["run"]
+        start = m.start("run")
+        if _in(taken, start):
+            continue
+        if run.endswith("点"):
+            run = run[:-1]
+        if not run or len(run) > 24 or (len(run) == 1 and run not in "十百千万亿"):
+            continue  # 一家, 三是: a lone digit character is not a figure
+        try:
+            value = chinese(run)
+        except NumberError:
+            continue
+        scale = Decimal(1)
+        for word, factor in (("万亿", SCALES["万亿"]), ("亿", SCALES["亿"]), ("万", SCALES["万"])):
+            if run.endswith(word) and len(run) > len(word):
+                scale = factor
+                break
+        vague = None
+        if m["vague"] in ("数", "几") and run in ("十", "百", "千", "万", "亿", "十万", "百万", "千万"):
+            vague = (2, 9)
+            start = m.start()
+        elif m["vague"] == "上" and run in ("百", "千", "万", "亿"):
+            start = m.start()
+        decimals = len(run.split("点", 1)[1]) if "点" in run else 0
+        add(
+            _Token(
+                start,
+                m.start("run") + len(run),
+                value,
+                decimals,
+                scale,
+                m.group(0)[: m.start("run") - m.start() + len(run)],
+                vague,
+            )
+        )
+    for m in _ZERO.finditer(norm):
+        add(_Token(m.start("zero"), m.end("zero"), Decimal(0), 0, Decimal(1), m["zero"]))
+    for m in re.finditer(ENGLISH_WORDS, norm, re.IGNORECASE):
+        words = m.group(0)
+        if words.lower() in ("one", "a", "zero") or _in(taken, m.start()):
+            continue
+        try:
+            value = english(words)
+        except NumberError:
+            continue
+        if value == 0:
+            continue
+        add(_Token(m.start(), m.end(), value, 0, Decimal(1), words))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
+    """(unit as written, kind, factor to base, end of the unit, currency)."""
+    pos = token.end
+    if token.written.startswith("百分之"):
+        return "%", subj.PERCENT, Decimal(1), token.end, "CNY"
+    suffix = _QUAL_AFTER_NUMBER.match(norm, pos)
+    if suffix and suffix["q"] in "余多来":
+        pos = suffix.end()
+    m = _ZH_UNIT.match(norm, pos)
+    if m:
+        unit = m["unit"]
+        if unit in _NOT_A_CLAIM_UNIT:
+            return unit, "skip", Decimal(1), m.end(), "CNY"
+        currency = "USD" if "美元" in unit else "CNY"
+        return unit, _UNIT_KIND.get(unit, subj.OTHER), _UNIT_FACTOR.get(unit, Decimal(1)), m.end(), currency
+    m = _EN_UNIT_AFTER.match(norm, pos)
+    if m:
+        unit = m["unit"].lower()
+        if unit in ("%", "percent", "per cent", "percentage point", "percentage points"):
+            return m["unit"], subj.PERCENT, Decimal(1), m.end(), "CNY"
+        if unit in ("yuan", "renminbi", "rmb", "cny", "kuai"):
+            return m["unit"], subj.MONEY, Decimal(1), m.end(), "CNY"
+        if unit.endswith("dollars") or unit == "usd":
+            return m["unit"], subj.MONEY, Decimal(1), m.end(), "USD"
+        if unit.startswith("month"):
+            return m["unit"], subj.MONTHS, Decimal(1), m.end(), "CNY"
+        return m["unit"], "skip", Decimal(1), m.end(), "CNY"
+    before = norm[max(0, token.start - 6) : token.start]
+    cur = _CURRENCY_BEFORE.search(before)
+    if cur:
+        currency = "CNY" if cur["cur"].upper() in ("RMB", "CNY", "¥", "￥", "YUAN") else "USD"
+        return "", subj.MONEY, Decimal(1), token.end, currency
+    # English: a noun a few words on names what is counted (1082 regularly operating P2P platforms)
+    window = norm[pos : pos + 60]
+    stop = re.search(r"[,.;:!?，。；（(]|\b(?:and|from|to|in|by|at|for|with|which|that)\b", window)
+    segment = window[: stop.start()] if stop else window
+    noun = _EN_NOUN.search(segment)
+    if noun and len(segment[: noun.start()].split()) <= 4:
+        word = noun["noun"].lower()
+        kind = next((k for prefix, k in _EN_NOUN_KIND.items() if word.startswith(prefix)), subj.PERSONS)
+        return noun["noun"], kind, Decimal(1), token.end, "CNY"
+    if token.scale >= SCALES["亿"] and re.search(r"[亿万]$", token.written + norm[token.start : token.end][-1:]):
+        return "", subj.MONEY, Decimal(1), token.end, "CNY"  # 超过8000亿: Chinese money without 元
+    return "", "", Decimal(1), token.end, "CNY"
+
+
+def _qualifier(
+    norm: str, start: int, after_number: int, after_unit: int, clause_start: int
+) -> tuple[str, int, int, str]:
+    """(qualifier, new start, new end, suffix kind) from words just before the number and after it."""
+    before = norm[max(clause_start, start - 14) : start]
+    qualifier, new_start, new_end, suffix_kind = "exact", start, after_unit, ""
+    for name, pattern in _QUAL_BEFORE:
+        m = pattern.search(before)
+        if m:
+            qualifier, new_start = name, start - (len(before) - m.start())
+            break
+    suffix = _QUAL_AFTER_NUMBER.match(norm, after_number)
+    if suffix and suffix["q"] in "余多来" and after_unit > after_number:
+        qualifier, suffix_kind = ("about" if suffix["q"] == "来" else "more_than"), "step"
+    m = _QUAL_AFTER_UNIT.match(norm, after_unit)
+    if m:
+        q = m["q"].lower()
+        new_end = m.end()
+        if q in ("左右", "上下", "前后", "or so"):
+            qualifier = "about"
+        elif q in ("以下", "以内"):
+            qualifier = "less_than"
+        else:
+            qualifier, suffix_kind = "more_than", suffix_kind or "open"
+    return qualifier, new_start, new_end, suffix_kind
+
+
+class _Index:
+    """Hits sorted by start, read by range in O(log n): every claim looks at a window of text."""
+
+    def __init__(self, items, start=lambda h: h.start, end=lambda h: h.end):
+        self.items = sorted(items, key=start)
+        self.starts = [start(h) for h in self.items]
+        self._end = end
+
+    def within(self, lo: int, hi: int) -> list:
+        i, j = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        return [h for h in self.items[i:j] if self._end(h) <= hi]
+
+
+@dataclass
+class _Context:
+    norm: str
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+    mentions: list[Mention]
+    regions: list[tuple[re.Pattern, str]]
+    main_sector: str | None
+    article: date | None
+    sentence_starts: list[int] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
+    measures: _Index | None = None
+    sectors: _Index | None = None
+    modifiers: _Index | None = None
+    region_hits: _Index | None = None
+    mention_index: _Index | None = None
+    lead_period: Mention | None = None  # the article's first "as of" period
+
+
+def _paragraph_of(ctx: _Context, pos: int) -> tuple[int, int]:
+    index = bisect_right(ctx.paragraph_starts, pos) - 1
+    return ctx.paragraphs[index] if index >= 0 else (0, len(ctx.norm))
+
+
+LONG_SENTENCE = 600  # characters; a longer "sentence" (a table, a list without stops) is read in a window
+
+
+def _sentence_of(ctx: _Context, pos: int) -> tuple[int, int]:
+    index = bisect_right(ctx.sentence_starts, pos) - 1
+    if index < 0 or pos >= ctx.sentences[index][1]:
+        return (pos, pos + 1)
+    start, end = ctx.sentences[index]
+    if end - start > LONG_SENTENCE:
+        half = LONG_SENTENCE // 2
+        return max(start, pos - half), min(end, pos + half)
+    return start, end
+
+
+def _nearest(hits, pos: int, end: int):
+    """The hit closest to the number [pos, end); on a tie, the one before it."""
+
+    def gap(h):
+        return (pos - h.end) if h.end <= pos else (h.start - end) + 0.5 if h.start >= end else 0
+
+    return min(hits, key=gap) if hits else None
+
+
+def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings: list[tuple[int, str]]):
+    """For '...A、B分别为x、y' / 'A and B ... respectively': the index of this number among its
+    siblings, and the measures and regions listed before the 分别."""
+    text = ctx.norm[sentence[0] : sentence[1]]
+    m = re.search(r"分别|respectively", text, re.IGNORECASE)
+    if not m:
+        return None
+    pivot = sentence[0] + m.start()
+    if m.group(0).lower() == "respectively":
+        pivot = sentence[0] + (re.search(r"\b(?:were|was|are|is|numbered|stood at|reached)\b", text) or m).start()
+    group = [s for s, k in siblings if s > pivot and (k == kind or not k or not kind)]
+    if claim_start not in group or len(group) < 2:
+        return None
+    index = group.index(claim_start)
+    measures = [h for h in ctx.measures.within(sentence[0], pivot) if not kind or kind in subj.MEASURE_KINDS[h.name]]
+    regions = [(h.start, h.name) for h in ctx.region_hits.within(sentence[0], pivot)]
+    regions.sort()
+    return index, len(group), measures, regions
+
+
+def _today(ctx: _Context) -> ClaimPeriod | None:
+    if ctx.article is None:
+        return None
+    day = ctx.article
+    return ClaimPeriod(day.isoformat(), "day", day, day, (day - timedelta(days=62), day))
+
+
+def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
+    in_clause = ctx.mention_index.within(clause[0], clause[1])
+    if not in_clause and _CURRENTLY.search(ctx.norm, clause[0], clause[1]):
+        return _today(ctx)
+    in_sentence = ctx.mention_index.within(sentence[0], sentence[1])
+    for level, pool in enumerate((in_clause, in_sentence)):
+        # "下降至1021家,相比2017年底减少…": a period named only as the comparison is not the number's
+        pool = [m for m in pool if not _COMPARED.search(ctx.norm, max(0, m.start - 6), m.start)]
+        before = [m for m in pool if m.end <= start]
+        after = [m for m in pool if m.start >= end]
+        if level == 1 and before:
+            return before[-1].period
+        best = _nearest(before + after, start, end)
+        if best is not None:
+            return best.period
+    paragraph = _paragraph_of(ctx, start)
+    earlier = ctx.mention_index.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
+    if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]):
+        return _today(ctx)
+    earlier = [m for m in earlier if not _COMPARED.search(ctx.norm, max(0, m.start - 28), m.start)] or earlier
+    if earlier:  # the last period named before, unless it was only a comparison ("down from … last year")
+        return earlier[-1].period
+    # Another paragraph: the article's lead period (its first "as of" date), else the last one named.
+    lead = ctx.lead_period
+    if lead is not None and lead.start < sentence[0]:
+        return lead.period
+    anywhere = [m for m in ctx.mention_index.within(max(0, sentence[0] - 2000), sentence[0]) if m.period is not None]
+    return anywhere[-1].period if anywhere else None
+
+
+_COMPARED = re.compile(r"\bfrom\b|compared|than|versus|\bvs\b|比|较|相比|同期", re.IGNORECASE)
+_NATIONAL = re.compile(r"全国|全行业|nationwide|national|across the country|China's|in China", re.IGNORECASE)
+
+
+def _regions_in(ctx: _Context, lo: int, hi: int) -> list:
+    return ctx.region_hits.within(lo, hi)
+
+
+def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
+    """A province named in the clause, or named before the number in its sentence; else China."""
+    best = _nearest(_regions_in(ctx, *clause), start, end)
+    if best is not None:
+        return best.name
+    if _NATIONAL.search(ctx.norm, clause[0], clause[1]):
+        return "CN"
+    before = sorted(_regions_in(ctx, sentence[0], start), key=lambda h: h.start)
+    return before[-1].name if before else "CN"
+
+
+def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tuple[str | None, str, int]:
+    """(subject key, unit kind, change sign)."""
+    norm, kind = ctx.norm, claim.unit_kind
+    pick = None
+    if respectively:
+        index, count, measures, _ = respectively
+        if len(measures) == count:
+            pick = measures[index]
+    if pick is None:
+        for lo, hi in (clause, sentence):
+            hits = [h for h in ctx.measures.within(lo, hi) if not kind or kind in subj.MEASURE_KINDS[h.name]]
+            hits = [h for h in hits if not (h.start < claim.end and h.end > claim.start)]
+            pick = _nearest(hits, claim.start, claim.end)
+            if pick is not None:
+                break
+    if pick is None and kind == subj.ENTITIES:
+        pick = subj.Hit("entities", claim.start, claim.end)
+    measure = pick.name if pick else None
+    if not kind and measure:
+        kind = subj.MEASURE_KINDS[measure][0]
+    sector_hits = ctx.sectors.within(clause[0], clause[1]) or ctx.sectors.within(sentence[0], sentence[1])
+    sector_hit = _nearest(sector_hits, pick.start if pick else claim.start, pick.end if pick else claim.end)
+    if sector_hit is None:  # the sentence names no sector: the last one named earlier in the paragraph
+        paragraph = _paragraph_of(ctx, claim.start)
+        earlier = ctx.sectors.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
+        sector_hit = earlier[-1] if earlier else None
+    sector = sector_hit.name if sector_hit else ctx.main_sector
+    if sector is None and pick is not None:
+        # No sector named anywhere: 平台 / platforms, yields, turnover and investors are P2P words.
+        word = norm[pick.start : pick.end].lower()
+        if "平台" in word or "platform" in word or measure in ("turnover", "yield", "investors", "borrowers", "term"):
+            sector = "p2p"
+    # Modifiers (累计, 新增, 问题 …) count near the number and its measure word, not anywhere in a long clause.
+    lo = max(sentence[0], min(claim.start, pick.start if pick else claim.start) - 16)
+    hi = min(sentence[1], max(claim.end, pick.end if pick else claim.end) + 32)
+    # A word after the number counts only within its clause ("1625家,占累计上线平台的33%").
+    hits = [h for h in ctx.modifiers.within(lo, hi) if h.start < claim.end or h.end <= max(clause[1], claim.end)]
+    modifiers = {h.name for h in hits}
+    if {"operating", "cumulative"} <= modifiers:  # both named: the one nearer the number wins
+        nearest = _nearest([h for h in hits if h.name in ("operating", "cumulative")], claim.start, claim.end)
+        modifiers.discard("cumulative" if nearest.name == "operating" else "operating")
+    if re.search(r"AI|人工智能|机器人|robot", norm[sentence[0] : sentence[1]], re.IGNORECASE):
+        modifiers.add("ai")
+    before = norm[max(clause[0], claim.start - 40) : claim.start]
+    change = 0
+    m = subj.CHANGE.search(before)
+    if m and m.group(0).strip():
+        change = -1 if _CHANGE_DOWN.search(m.group(0)) else 1
+        modifiers.add("change")
+    if change and measure in ("balance", "new_loans", None) and sector == "microloan" and kind == subj.MONEY:
+        # "贷款余额…,一季度减少273亿元" / "the volume was down 30.4 billion": a change of the balance is
+        # the period's net new loans, which the PBoC publishes as such.
+        return "microloan_new_loans", kind, change
+    if measure == "balance" and "new" in modifiers and not change:
+        change = 1  # 新增贷款余额: the balance's increase, not the balance
+        if sector == "microloan" and kind == subj.MONEY:
+            return "microloan_new_loans", kind, change
+    key = subj.subject_for(sector, measure, modifiers, kind)
+    if change and not (key and (key.endswith("_change") or key == "microloan_new_loans")):
+        return None, kind, change  # a rise or fall, not a level: no series holds it
+    return key, kind, change
+
+
+def _region_patterns(regions: list[dict]) -> list[tuple[re.Pattern, str]]:
+    out = []
+    for r in regions:
+        if r["code"] == "CN" or not r["code"].startswith("CN-"):
+            continue
+        names = {r["name_zh"], r["name_en"]}
+        short = re.sub(r"(?:壮族|回族|维吾尔)?自治区$|省$|市$|特别行政区$", "", r["name_zh"])
+        if len(short) >= 2:
+            names.add(short)
+        names.add(
+            re.sub(r"\s+(?:Province|Municipality|Autonomous Region|Zhuang|Hui|Uyghur|Uygur).*$", "", r["name_en"])
+        )
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+        out.append((re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![a-z])"), r["code"]))
+    return out
+
+
+def extract(
+    text: str, article: date | None = None, regions: list[dict] | None = None
+) -> tuple[list[Claim], tuple[str, ...]]:
+    """Claims in `text` (cut at the input cap) and notes about the input."""
+    prepared = prepare(text)
+    norm = prepared.norm
+    masked = tag_spans(norm) + [m.span() for m in _NOT_CLAIMS.finditer(norm)]
+    mentions = find_periods(norm, article, masked)
+    period_spans = _Spans((m.start, m.end) for m in mentions)
+    ctx = _Context(norm, sentences(norm), paragraphs(norm), mentions, _region_patterns(regions or []),
+                   subj.dominant_sector(norm), article)  # fmt: skip
+    ctx.sentence_starts = [a for a, _ in ctx.sentences]
+    ctx.paragraph_starts = [a for a, _ in ctx.paragraphs]
+    ctx.measures = _Index(subj.measure_hits(norm, 0, len(norm)))
+    ctx.sectors = _Index(subj.sector_hits(norm, 0, len(norm)))
+    ctx.modifiers = _Index(subj.modifier_hits(norm, 0, len(norm)))
+    ctx.region_hits = _Index(
+        [subj.Hit(code, m.start(), m.end()) for pattern, code in ctx.regions for m in pattern.finditer(norm)]
+    )
+    ctx.mention_index = _Index(mentions)
+    ctx.lead_period = next((m for m in mentions if m.as_of and m.period is not None), None)
+    tokens = _tokens(norm, masked + _year_spans(norm, mentions))
+    raw = []
+    for token in tokens:
+        if token.start in period_spans and not _is_number_not_year(norm, token):
+            continue
+        unit, kind, factor, unit_end, currency = _unit_after(norm, token)
+        if kind == "skip":
+            continue
+        raw.append([token, unit, kind, factor, unit_end, currency])
+    # Ranges: "1000-2000家", "3.7%-18%", "between 10 and 20 billion yuan"
+    merged = []
+    i = 0
+    while i < len(raw):
+        token, unit, kind, factor, unit_end, currency = raw[i]
+        high = None
+        if i + 1 < len(raw):
+            nxt = raw[i + 1]
+            join = _RANGE_JOIN.match(norm, unit_end)
+            if join and join.end() == nxt[0].start and (not kind or kind == nxt[2]) and nxt[0].value > token.value:
+                is_between = join.group(0).strip().lower() == "and"
+                if not is_between or re.search(r"between\s*$", norm[max(0, token.start - 9) : token.start], re.I):
+                    scale = (
+                        nxt[0].scale
+                        if token.scale == 1 and nxt[0].scale > 1 and token.value < nxt[0].value / nxt[0].scale * 10
+                        else Decimal(1)
+                    )
+                    high = nxt
+                    if scale > 1:
+                        token.value *= scale
+                        token.scale = scale
+                    unit, kind, factor, unit_end, currency = nxt[1], nxt[2], nxt[3], nxt[4], nxt[5]
+                    i += 1
+        merged.append((token, unit, kind, factor, unit_end, currency, high))
+        i += 1
+    siblings = []
+    claims: list[Claim] = []
+    for token, unit, kind, factor, unit_end, currency, high in merged:
+        sentence = _sentence_of(ctx, token.start)
+        clause = clause_bounds(norm, sentence, token.start)
+        qualifier, q_start, q_end, suffix_kind = _qualifier(norm, token.start, token.end, unit_end, clause[0])
+        if high is not None:
+            qualifier, q_end = "range", max(q_end, high[4])
+        if token.vague:
+            qualifier = "range"
+            high_value = token.value * token.vague[1]
+            token.value = token.value * token.vague[0]
+        elif norm[token.start : token.start + 1] == "上" and token.written.startswith("上"):
+            qualifier = "more_than"
+        base = token.value * factor
+        last_place = place_of_last_nonzero(token.value / token.scale) * token.scale
+        # Half a unit of the last non-zero digit, but never more than 2.5 %: "1575" is ±0.5, "2000" is
+        # read as rounded to two significant digits (±50), "1万亿" as ±2.5 %.
+        rounding = min(last_place / 2, abs(token.value) * Decimal("0.025")) or Decimal("0.5") * token.scale
+        if qualifier in ("more_than", "less_than"):  # a bound is the number itself, not a rounded figure
+            rounding = min(rounding, abs(token.value) * Decimal("0.01"))
+        claim = Claim(
+            start=q_start, end=q_end, quote=prepared.text[q_start:q_end], value=float(_written_value(token)),
+            value_base=float(base), value_high_base=None, tolerance_base=float(rounding * factor),
+            step_base=float(last_place * factor) if suffix_kind == "step" else 0.0, unit=unit, unit_kind=kind,
+            qualifier=qualifier, period=None, subject=None, region="CN", currency=currency,
+        )  # fmt: skip
+        if high is not None:
+            claim.value_high_base = float(high[0].value * high[3])
+        elif token.vague:
+            claim.value_high_base = float(high_value * factor)
+        if qualifier == "more_than" and token.written.startswith("上"):
+            claim.step_base = 0.0
+        claims.append(claim)
+        siblings.append((claim.start, kind))
+    out = []
+    starts = [start for start, _ in siblings]
+    for claim in claims:
+        sentence = _sentence_of(ctx, claim.start)
+        clause = clause_bounds(norm, sentence, claim.start)
+        if _NEGATIVE_CONTEXT.search(norm[max(clause[0], claim.start - 10) : claim.start]):
+            claim.notes.append("threshold")
+        elif _FORECAST.search(norm, clause[0], claim.start):
+            claim.notes.append("forecast")
+        elif _PER_TIME.search(norm[max(clause[0], claim.start - 16) : claim.start]) or _PER_TIME_AFTER.match(
+            norm, claim.end
+        ):
+            claim.notes.append("per_time")
+        elif _SUBGROUP.search(norm[sentence[0] : claim.start]):
+            claim.notes.append("subgroup")
+        elif re.search(r"[=＝]\s*$", norm[max(0, claim.start - 3) : claim.start]):
+            claim.notes.append("definition")
+        resp = _respectively(
+            ctx,
+            sentence,
+            claim.start,
+            claim.unit_kind,
+            siblings[bisect_right(starts, sentence[0] - 1) : bisect_right(starts, sentence[1] - 1)],
+        )
+        claim.subject, kind, claim.change = _subject(ctx, clause, sentence, claim, resp)
+        if claim.notes:
+            claim.subject = None
+        if not claim.unit_kind:
+            if claim.subject is None and not ((claim.change or claim.notes) and kind) and claim.tolerance_base < 1000:
+                continue  # a bare number with nothing to say what it counts (and no scale word) is not a claim
+            claim.unit_kind = kind or (subj.SUBJECTS[claim.subject].kinds[0] if claim.subject else subj.OTHER)
+        if claim.change < 0 and claim.subject and claim.subject.endswith(("_change", "new_loans")):
+            claim.value_base = -claim.value_base
+            if claim.value_high_base is not None:
+                claim.value_high_base = -claim.value_high_base
+        if resp and resp[3] and len(resp[3]) == resp[1]:
+            claim.region = resp[3][resp[0]][1]
+        else:
+            claim.region = _region_for(ctx, clause, sentence, claim.start, claim.end)
+        subject = subj.SUBJECTS.get(claim.subject) if claim.subject else None
+        claim.period = (
+            None if subject and subject.any_period else _period_for(ctx, clause, sentence, claim.start, claim.end)
+        )
+        if claim.subject in FLOW_SUBJECTS:
+            claim.period = _flow_span(claim.period, norm[clause[0] : clause[1]])
+        out.append(claim)
+    _from_to(ctx, out)
+    return out, prepared.notes
+
+
+_FROM = re.compile(r"(?:\bfrom|从|由)\s*$", re.IGNORECASE)
+_TO = re.compile(r"\s*(?:(?:[a-z]+\s+){0,2}to|(?:增加|增长|上升|减少|下降|降|增|升)?(?:到|至|为))\s*", re.IGNORECASE)
+
+
+def _from_to(ctx: _Context, claims: list[Claim]) -> None:
+    """ "fell from 80,846 to 78,280" with one period for both: the first number is of the period before.
+    Only when the clause names no period of its own (then each number has its own, as in the seed article)."""
+    for first, second in pairwise(claims):
+        if first.subject != second.subject or first.period is None or first.period != second.period:
+            continue
+        if not (
+            _FROM.search(ctx.norm, max(0, first.start - 6), first.start)
+            and _TO.fullmatch(ctx.norm, first.end, second.start)
+        ):
+            continue
+        sentence = _sentence_of(ctx, first.start)
+        if ctx.mention_index.within(*sentence):
+            continue
+        earlier = [m.period for m in ctx.mention_index.within(max(0, sentence[0] - 2000), sentence[0]) if m.period]
+        before = [p for p in earlier if p.end < first.period.end]
+        if before:
+            first.period = max(before, key=lambda p: p.end)
+
+
+# Subjects counted over a span (new loans, turnover, new platforms), not as of a date.
+FLOW_SUBJECTS = {
+    "microloan_new_loans", "p2p_turnover", "p2p_platforms_new", "p2p_problem_platforms_new", "p2p_exited_platforms",
+    "p2p_investors", "p2p_borrowers", "collection_complaints", "financial_complaints", "court_cases",
+}  # fmt: skip
+
+
+def _flow_span(period: ClaimPeriod | None, clause: str) -> ClaimPeriod | None:
+    """A flow dated "as of" a month end, in a clause that names its span ("a drop of 8.5 billion from the
+    previous quarter", 全年减少190亿元), is the flow over that quarter, half or year."""
+    if period is None or period.type not in ("month", "part", "day") or period.end.day < 28:
+        return period
+    year, month = period.end.year, period.end.month
+    if month % 3 == 0 and re.search(r"quarter|季度", clause, re.IGNORECASE):
+        return quarter_period(year, month // 3)
+    if month in (6, 12) and re.search(r"\bhalf\b|半年", clause, re.IGNORECASE):
+        return half_period(year, month // 6)
+    if month == 12 and re.search(r"\b(?:the|this|last) year\b|全年|年度", clause, re.IGNORECASE):
+        return year_period(year)
+    return period
+
+
+def _written_value(token: _Token) -> Decimal:
+    """The number in the scale it was written in: 1.22 for 1.22万亿, 2448 for 2,448."""
+    return token.value / token.scale
+
+
+_YEAR_NOUN = re.compile(
+    r"\s*(?:platforms?|compan|firms|lenders|institutions|people|persons|investors|borrowers|yuan|RMB|complaints|cases|家|元)",
+    re.IGNORECASE,
+)
+
+
+def _is_number_not_year(norm: str, token: _Token) -> bool:
+    return bool(_YEAR_NOUN.match(norm, token.end)) and token.scale == 1 and "," not in token.written
+
+
+def _year_spans(norm: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Bare years not caught as mentions (2014-2015, 2019/20)."""
+    spans = []
+    for m in re.finditer(r"(?<![\d.,])(?:19|20)\d{2}(?=\s*[-–~/至到]\s*(?:19|20)?\d{2}\b|\s*年)", norm):
+        spans.append(m.span())
+    return spans

@@ -1,0 +1,129 @@
+"""Match a claim to the figures the database holds for its subject, region and period.
+
+Subject and period decide a match, never the value alone: a figure is a candidate only if it is in
+one of the subject's series, for the claim's region, and for the claim's period (a stock: dated in
+the period's "as of" window; a flow: over the same span).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from etl.check.extract import Claim
+from etl.check.subjects import SUBJECTS
+from etl.check.when import ClaimPeriod
+from etl.finder import FINDER_SQL, UNIT_TO_BASE
+
+REGIONS_SQL = "SELECT code, name_zh, name_en FROM regions ORDER BY code"
+POINT_MEASURES = ("stock", "cumulative")
+
+
+def is_point_series(row: dict) -> bool:
+    """Figures "as of" a date (stocks, cumulative totals, changes since a base date)."""
+    return row["measure"] in POINT_MEASURES or row["series_id"].endswith("_change_official")
+
+
+def base_value(row: dict) -> float:
+    factor = UNIT_TO_BASE.get(row["unit"], Decimal(1)) if row["unit_kind"] != "rate" else Decimal(1)
+    return float(Decimal(repr(row["value"])) * factor)
+
+
+@dataclass
+class Store:
+    """Every observation, indexed by (series, region); built once per database build."""
+
+    rows: dict[tuple[str, str], list[dict]]
+    regions: list[dict]
+
+    @classmethod
+    def from_rows(cls, observations: list[dict], regions: list[dict]) -> Store:
+        index: dict[tuple[str, str], list[dict]] = {}
+        for row in observations:
+            index.setdefault((row["series_id"], row["region"]), []).append(row)
+        for rows in index.values():
+            rows.sort(key=lambda r: (r["period_end"], r["publisher_id"], str(r.get("vintage"))))
+        return cls(index, regions)
+
+    @classmethod
+    def from_connection(cls, con) -> Store:
+        observations = con.sql(FINDER_SQL).pl().to_dicts()
+        regions = con.sql(REGIONS_SQL).pl().to_dicts()
+        return cls.from_rows(observations, regions)
+
+    def series_rows(self, series_id: str, region: str) -> list[dict]:
+        return self.rows.get((series_id, region), [])
+
+
+def period_matches(row: dict, period: ClaimPeriod) -> bool:
+    if is_point_series(row):
+        first, last = period.window
+        if row["period_type"] == "month" and row["period_start"] is not None:
+            # A month figure of a stock stands for its month ("6 by mid-October" is filed as 2020-10).
+            return row["period_start"] <= last and first <= row["period_end"]
+        return first <= row["period_end"] <= last
+    return row["period_start"] == period.start and row["period_end"] == period.end
+
+
+@dataclass
+class Candidates:
+    figures: list[dict]  # the figures for the claim's subject, region and period
+    nearest: list[dict]  # when there are none: the closest figures of the subject, for the explanation
+    carried_zero: bool = False  # figures are a wound-down sector's last zero, carried forward
+
+
+def _distance(row: dict, period: ClaimPeriod | None) -> float:
+    if period is None:
+        return -row["period_end"].toordinal()  # latest first
+    return abs((row["period_end"] - period.end).days)
+
+
+def candidates(store: Store, claim: Claim) -> Candidates:
+    subject = SUBJECTS.get(claim.subject) if claim.subject else None
+    if subject is None:
+        return Candidates([], [])
+    rows = [r for s in subject.series for r in store.series_rows(s, claim.region)]
+    rows = [r for r in rows if _kind_fits(claim, r)]
+    if subject.any_period:
+        if claim.period is not None:  # "the peak (2015): 3,465" is also a claim about 2015
+            rows += [
+                r for s in subject.also for r in store.series_rows(s, claim.region) if period_matches(r, claim.period)
+            ]
+        return Candidates(rows, [])
+    if claim.period is None:
+        return Candidates([], sorted(rows, key=lambda r: _distance(r, None))[:3])
+    found = [r for r in rows if period_matches(r, claim.period)]
+    if not found:
+        zero = _wound_down_zero(rows, claim.period)
+        if zero:
+            return Candidates(zero, [], carried_zero=True)
+    nearest = [] if found else sorted(rows, key=lambda r: _distance(r, claim.period))[:3]
+    return Candidates(found, nearest)
+
+
+def _kind_fits(claim: Claim, row: dict) -> bool:
+    kind = row["unit_kind"]
+    if claim.unit_kind == "money":
+        return kind == "money"
+    if claim.unit_kind == "percent":
+        return kind == "rate" and row["unit"] == "%"
+    if claim.unit_kind == "months":
+        return row["unit"] == "月"
+    return kind == "count" or row["unit"] in ("家", "人", "件", "通")
+
+
+def _wound_down_zero(rows: list[dict], period: ClaimPeriod) -> list[dict]:
+    """A stock that fell to zero and has no later figure stays at zero (P2P since November 2020)."""
+    points = [r for r in rows if is_point_series(r) and r["series_id"].startswith("p2p_")]
+    if not points:
+        return []
+    last_end = max(r["period_end"] for r in points)
+    last = [r for r in points if r["period_end"] == last_end]
+    if period.window[0] > last_end and all(r["value"] == 0 for r in last):
+        return last
+    return []
+
+
+def as_date(value) -> date | None:
+    return value if isinstance(value, date) else None

@@ -1,0 +1,224 @@
+"""Verdicts, computed from the figures: consistent, contradicted or unverifiable, with the reason in
+Chinese and English (who published what, and by how much a claim is off).
+
+A claim agrees with a figure when the figure lies in the claim's interval: its rounding (half a
+unit of the last digit written; trailing zeros read as rounding to two significant digits), widened
+by its qualifier — about ±10 %, nearly up to 10 % below, more than up to 1.5 × (6000多 / 5000余:
+up to the next step, 6000–7000), less than down to half. A figure's own rounding and qualifier
+widen it in turn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from etl.check.extract import Claim
+from etl.check.match import Candidates, base_value
+from etl.check.subjects import SUBJECTS
+from etl.finder import UNIT_TO_BASE
+from etl.output import format_number
+
+VERDICTS = ("consistent", "contradicted", "unverifiable")
+ABOUT, NEARLY, MORE_THAN_CAP, LESS_THAN_FLOOR = 0.10, 0.10, 1.5, 0.5
+
+
+def claim_interval(claim: Claim) -> tuple[float, float]:
+    v, r = abs(claim.value_base), claim.tolerance_base
+    q = claim.qualifier
+    if q == "range" and claim.value_high_base is not None:
+        lo, hi = sorted((abs(claim.value_base), abs(claim.value_high_base)))
+        lo, hi = lo - r, hi + r
+    elif q == "about":
+        lo, hi = v * (1 - ABOUT) - r, v * (1 + ABOUT) + r
+    elif q == "nearly":
+        lo, hi = v * (1 - NEARLY) - r, v + r
+    elif q == "more_than":
+        lo, hi = v - r, (v + claim.step_base + r) if claim.step_base else v * MORE_THAN_CAP + r
+    elif q == "less_than":
+        lo, hi = v * LESS_THAN_FLOOR - r, v + r
+    else:
+        lo, hi = v - r, v + r
+    if claim.value_base < 0:
+        lo, hi = -hi, -lo
+    return lo, hi
+
+
+def figure_interval(row: dict) -> tuple[float, float]:
+    x = base_value(row)
+    factor = float(UNIT_TO_BASE.get(row["unit"], Decimal(1))) if row["unit_kind"] != "rate" else 1.0
+    text = format_number(row["value"])
+    decimals = len(text.split(".", 1)[1]) if "." in text else 0
+    r = 0.5 * 10 ** (-decimals) * factor
+    q = row.get("qualifier")
+    lo, hi = x - r, x + r
+    if q in ("about", "nearly"):
+        lo, hi = min(lo, x * 0.95), max(hi, x * 1.05) if q == "about" else hi
+    elif q == "more_than":
+        hi = max(hi, x * MORE_THAN_CAP)
+    elif q == "less_than":
+        lo = min(lo, x * LESS_THAN_FLOOR)
+    return lo, hi
+
+
+def agrees(claim: Claim, row: dict) -> bool:
+    lo, hi = claim_interval(claim)
+    flo, fhi = figure_interval(row)
+    if flo <= hi and lo <= fhi:
+        return True
+    # A figure with decimals written with them dropped (12245.87 -> "12245") is the same figure.
+    x, unit = base_value(row), 2 * claim.tolerance_base
+    return claim.qualifier == "exact" and not float(row["value"]).is_integer() and 0 <= x - claim.value_base < unit
+
+
+@dataclass
+class Verdict:
+    verdict: str
+    series_id: str | None
+    figures: list[dict]  # the figures behind the verdict (agreeing first), or the nearest ones
+    explanation_zh: str
+    explanation_en: str
+
+
+def _value_text(row: dict, lang: str) -> str:
+    qualifier = {"about": ("约", "about "), "nearly": ("近", "nearly "), "more_than": ("超过", "more than "),
+                 "less_than": ("不到", "less than ")}.get(row.get("qualifier") or "", ("", ""))  # fmt: skip
+    number = format_number(row["value"])
+    if lang == "zh":
+        return f"{qualifier[0]}{number}{row['unit']}"
+    return f"{qualifier[1]}{english_amount(row['value'], row['unit'])}"
+
+
+EN_UNITS = {"家": "", "人": " persons", "件": " cases", "%": "%", "月": " months", "通": " calls", "元": " yuan"}
+
+
+def english_amount(value: float, unit: str) -> str:
+    """9272 亿元 -> '927.2 billion yuan'; 1575 家 -> '1,575'; 9.45 % -> '9.45%'."""
+    if unit == "亿元":
+        yuan = value * 1e8
+        for word, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+            if abs(yuan) >= size:
+                return f"{format_number(round(yuan / size, 4))} {word} yuan"
+        return f"{format_number(yuan)} yuan"
+    number = format_number(value)
+    if abs(value) >= 1000 and float(value).is_integer():
+        number = f"{int(value):,}"
+    return f"{number}{EN_UNITS.get(unit, ' ' + unit)}"
+
+
+def _figure_text(row: dict, lang: str) -> str:
+    if lang == "zh":
+        return f"{row['publisher_zh']}:{_value_text(row, 'zh')}({row['period_label']})"
+    return f"{row['publisher_en']}: {_value_text(row, 'en')} ({row['period_label']})"
+
+
+def _list(rows: list[dict], lang: str, limit: int = 4) -> str:
+    shown = [_figure_text(r, lang) for r in rows[:limit]]
+    more = len(rows) - limit
+    if more > 0:
+        shown.append(f"另有{more}个" if lang == "zh" else f"{more} more")
+    return ";".join(shown) if lang == "zh" else "; ".join(shown)
+
+
+def _gap(claim: Claim, row: dict) -> tuple[str, str]:
+    lo, hi = claim_interval(claim)
+    x = base_value(row)
+    reference = claim.value_base if claim.qualifier != "range" else (lo if x < lo else hi)
+    if x == 0:
+        return "为零", "zero"
+    if reference == 0:
+        return "", ""
+    pct = (x - reference) / abs(reference) * 100
+    direction_zh = "高" if pct > 0 else "低"
+    direction_en = "higher" if pct > 0 else "lower"
+    return f"{direction_zh}{abs(pct):.1f}%", f"{abs(pct):.1f}% {direction_en}"
+
+
+def _subject_names(claim: Claim) -> tuple[str, str]:
+    subject = SUBJECTS.get(claim.subject) if claim.subject else None
+    return (subject.name_zh, subject.name_en) if subject else ("", "")
+
+
+def _period_text(claim: Claim) -> str:
+    return claim.period.label if claim.period else "?"
+
+
+NOTE_TEXT = {
+    "threshold": (
+        "“{quote}”是法定限额或门槛,不是统计数字。",
+        '"{quote}" is a legal limit or threshold, not a statistic.',
+    ),
+    "forecast": ("“{quote}”是预测,不是已发生的数字。", '"{quote}" is a forecast, not a figure on record.'),
+    "per_time": (
+        "“{quote}”是每月/每天等的平均数,数据记录的是期间总数或期末数。",
+        '"{quote}" is an average per month, day or year; the data hold totals and end-of-period figures.',
+    ),
+    "definition": ("“{quote}”是换算或定义,不是统计数字。", '"{quote}" is a conversion or definition, not a statistic.'),
+    "subgroup": (
+        "“{quote}”说的是其中几家机构,不是全行业的数字。",
+        '"{quote}" is about a few named companies, not the whole sector.',
+    ),
+}
+
+
+def decide(claim: Claim, found: Candidates) -> Verdict:
+    zh_name, en_name = _subject_names(claim)
+    quote = claim.quote.strip()
+    if claim.subject is None:
+        if claim.change:
+            zh = f"“{quote}”是增减量,不是水平值;数据记录的是水平值,请对照前后两期的数字。"
+            en = f'"{quote}" is a rise or fall, not a level; the data hold levels: compare the two periods\' figures.'
+        elif claim.notes:
+            zh, en = NOTE_TEXT[claim.notes[0]]
+            zh, en = zh.format(quote=quote), en.format(quote=quote)
+        else:
+            zh = f"无法判断“{quote}”统计的是什么(未识别出数据中有的主题),因此无法核查。"
+            en = (
+                f'The checker cannot tell what "{quote}" counts (no subject the data hold was recognised), '
+                "so it cannot be checked."
+            )
+        return Verdict("unverifiable", None, [], zh, en)
+    primary = SUBJECTS[claim.subject].series[0]
+    if claim.currency != "CNY":
+        return Verdict("unverifiable", primary, [], f"“{quote}”是外币金额;数据以人民币记录,不作换算。",
+                       f'"{quote}" is in a foreign currency; the data hold yuan and do not convert.')  # fmt: skip
+    if claim.period is None and not SUBJECTS[claim.subject].any_period:
+        near = found.nearest
+        zh = f"文中没有说明“{quote}”({zh_name})指哪个时间,无法核查。" + (
+            f"数据中最近的数字:{_list(near, 'zh')}。" if near else ""
+        )
+        en = f'The text does not say when "{quote}" ({en_name}) applies, so it cannot be checked.' + (
+            f" Latest figures held: {_list(near, 'en')}." if near else ""
+        )
+        return Verdict("unverifiable", near[0]["series_id"] if near else primary, near, zh, en)
+    if not found.figures:
+        near = found.nearest
+        region = "" if claim.region == "CN" else f"({claim.region})"
+        zh = f"数据中没有{zh_name}{region}在{_period_text(claim)}的数字。" + (
+            f"最接近的:{_list(near, 'zh')}。" if near else "该主题在此地区没有任何数字。"
+        )
+        en = (
+            f"The data hold no figure for {en_name}{' in ' + claim.region if region else ''} for {_period_text(claim)}."
+            + (f" Nearest: {_list(near, 'en')}." if near else " They hold none for this subject in this region.")
+        )
+        return Verdict("unverifiable", near[0]["series_id"] if near else primary, near, zh, en)
+    agreeing = [r for r in found.figures if agrees(claim, r)]
+    others = [r for r in found.figures if not agrees(claim, r)]
+    carried_zh = "(P2P网贷机构已于2020年11月清零,此后一直为零)" if found.carried_zero else ""
+    carried_en = (
+        " (P2P lending was wound down to zero by November 2020 and has stayed there)" if found.carried_zero else ""
+    )
+    if agreeing:
+        zh = f"与数据相符:{_list(agreeing, 'zh')}{carried_zh}。"
+        en = f"Consistent with {_list(agreeing, 'en')}{carried_en}."
+        if others:
+            zh += f"其他发布机构的数字不同:{_list(others, 'zh')}。"
+            en += f" Other figures differ: {_list(others, 'en')}."
+        return Verdict("consistent", agreeing[0]["series_id"], agreeing + others, zh, en)
+    ranked = sorted(others, key=lambda r: abs(base_value(r) - claim.value_base))
+    gap_zh, gap_en = _gap(claim, ranked[0])
+    zh = f"与数据不符:文中为“{quote}”,而{_list(ranked, 'zh')}{carried_zh};最接近的数字{gap_zh}。"
+    en = (
+        f'Contradicted: the text says "{quote}", but {_list(ranked, "en")}{carried_en}; the closest figure is {gap_en}.'
+    )
+    return Verdict("contradicted", ranked[0]["series_id"], ranked, zh, en)

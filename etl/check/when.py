@@ -1,0 +1,331 @@
+# ruff: noqa: E501  (tables of patterns read best one per line)
+"""Periods written in the text: 2014年, 2016年末, 2019年第三季度, 2018年1-9月, 截至2020年11月中旬,
+"by end-June 2024", "the first half of 2018", "last year" (resolved against the article's date).
+
+Each mention gives a ClaimPeriod: the span it covers (for flows: turnover *in* 2018) and the window
+its "as of" point falls in (for stocks: platforms *at the end of* 2018 -> any figure dated in
+December 2018). Labels follow etl/periods.py (2018, 2018-H1, 2018-Q3, 2018-06, 2018-01/2018-09,
+2020-11-06); a part of a month adds -early / -mid / -late (2020-11-mid).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from etl.check.numbers import CN_DIGITS
+from etl.check.text import Spans
+
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+@dataclass(frozen=True)
+class ClaimPeriod:
+    label: str
+    type: str  # year | half | quarter | month | part | day | range
+    start: date
+    end: date
+    window: tuple[date, date]  # where an "as of" figure for this period may be dated
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    period: ClaimPeriod | None  # None: written but not resolvable (no year known)
+    year_written: int | None  # the year as written, for context of later mentions
+    as_of: bool  # 截至 / as of / by: a point, not a span
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def year_period(y: int) -> ClaimPeriod:
+    return ClaimPeriod(str(y), "year", date(y, 1, 1), date(y, 12, 31), (date(y, 12, 1), date(y, 12, 31)))
+
+
+def half_period(y: int, h: int) -> ClaimPeriod:
+    end = _month_end(y, 6 * h)
+    return ClaimPeriod(f"{y}-H{h}", "half", date(y, 1 if h == 1 else 7, 1), end, (end.replace(day=1), end))
+
+
+def quarter_period(y: int, q: int) -> ClaimPeriod:
+    end = _month_end(y, 3 * q)
+    return ClaimPeriod(f"{y}-Q{q}", "quarter", date(y, 3 * q - 2, 1), end, (end.replace(day=1), end))
+
+
+def month_period(y: int, m: int, part: str | None = None) -> ClaimPeriod:
+    end = _month_end(y, m)
+    if part is None:
+        return ClaimPeriod(f"{y}-{m:02d}", "month", date(y, m, 1), end, (date(y, m, 1), end))
+    days = {"early": (1, 10), "mid": (11, 20), "late": (21, end.day), "end": (21, end.day)}[part]
+    window = (date(y, m, days[0]), date(y, m, days[1]))
+    if part == "end":  # 6月末 is the month-end figure: the month's own label
+        return ClaimPeriod(f"{y}-{m:02d}", "month", date(y, m, 1), end, window)
+    return ClaimPeriod(f"{y}-{m:02d}-{part}", "part", window[0], window[1], window)
+
+
+def day_period(y: int, m: int, d: int) -> ClaimPeriod | None:
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return None
+    return ClaimPeriod(day.isoformat(), "day", day, day, (day, day))
+
+
+def span_period(y: int, m1: int, m2: int) -> ClaimPeriod | None:
+    if not 1 <= m1 < m2 <= 12:
+        return None
+    if (m1, m2) == (1, 12):
+        return year_period(y)
+    if (m1, m2) in ((1, 6), (7, 12)):
+        return half_period(y, 1 if m1 == 1 else 2)
+    if m2 - m1 == 2 and m1 % 3 == 1:
+        return quarter_period(y, m2 // 3)
+    end = _month_end(y, m2)
+    return ClaimPeriod(f"{y}-{m1:02d}/{y}-{m2:02d}", "range", date(y, m1, 1), end, (end.replace(day=1), end))
+
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = r"(?P<mname>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_CN_YEAR = rf"(?P<year>(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}})\s*年度?"
+_CN_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
+_CN_PART = r"(?P<part>上旬|中旬|下旬|初|中|末|底)"
+_CN_Q = r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
+_CN_HALF = r"(?P<half>上半年|下半年)(?P<hend>末|底)?"
+_CN_SPAN = r"(?P<m1>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*[-－~～至到]\s*(?P<m2>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*月"
+_CN_FIRST = r"前(?P<firstq>[一二三])季度|前(?P<firstm>\d{1,2}|[一二三四五六七八九十]{1,2})个月"
+_CN_RELATIVE = r"(?P<rel>去年|上年|前年|今年|本年|当年|同年|明年)"
+_AS_OF_ZH = r"(?P<asof>截至|截止到?|截止至|到|至)?\s*"
+
+ZH_PATTERN = re.compile(
+    _AS_OF_ZH
+    + rf"(?:{_CN_YEAR}|{_CN_RELATIVE})?\s*"
+    + rf"(?:(?P<yend>年末|年底|年终|末|底)|(?P<ystart>年初)|(?P<whole>全年)|{_CN_HALF}|{_CN_Q}|{_CN_FIRST}|{_CN_SPAN}"
+    + rf"|{_CN_MONTH}\s*(?:(?P<day>[0-3]?\d)\s*[日号]|{_CN_PART})?)?"
+)
+
+EN_PATTERN = re.compile(
+    r"(?P<asof>\b(?:as of|as at|by|at|until|through|to)\s+)?(?:the\s+)?"
+    r"(?:"
+    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
+    r"|Q(?P<qnum>[1-4])\s*(?P<qyear2>(?:19|20)\d{2})"
+    r"|(?P<qyear3>(?:19|20)\d{2})\s*Q(?P<qnum3>[1-4])"
+    r"|(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<hword>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<hyear>(?:19|20)\d{2})|(?P<hrel>this|last)\s+year))?"
+    r"|H(?P<hnum>[12])\s*(?P<hyear2>(?:19|20)\d{2})"
+    r"|first\s+(?P<nmonths>three|six|nine|eleven)\s+months\s+of\s+(?P<nyear>(?:19|20)\d{2})"
+    r"|(?:(?P<epart>end|close|start|beginning|middle)\s+of\s+|(?P<hpart>end|mid|early|late)-|(?P<wpart>early|mid|late)\s+)?"
+    + _MONTH
+    + r"(?:\s+(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d{2})|\s+(?P<mrel>this|last)\s+year)?"
+    r"|(?P<mday2>[0-3]?\d)\s+" + _MONTH.replace("mname", "mname2") + r"\s+(?P<myear2>(?:19|20)\d{2})"
+    r"|(?:(?P<ypart>end|close|start|beginning)\s+of\s+|(?P<yhpart>end|year-end|mid|early|late)-?\s*)?(?P<year>(?:19|20)\d{2})(?P<ysuffix>\s+year-end)?"
+    r"|(?:(?P<relpart>end|start)\s+of\s+)?(?P<rel>last|this|previous|past)\s+year"
+    r")\b",
+    re.IGNORECASE,
+)
+
+_CN_SMALL = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)}
+
+
+def _cn_small(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_SMALL[text[1]]
+    if text.endswith("十"):
+        return 10 * _CN_SMALL[text[0]]
+    if len(text) == 2 and text[1] in _CN_SMALL:  # 十一 handled above; 二十 not a month
+        return 10 * _CN_SMALL[text[0]] + _CN_SMALL[text[1]]
+    return _CN_SMALL[text]
+
+
+def _cn_year(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    return int("".join(str({"〇": 0, "零": 0, "两": 2}.get(c, _CN_SMALL.get(c, 0))) for c in text))
+
+
+_RELATIVE_OFFSET = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1, "last": -1, "previous": -1,
+                    "past": -1, "this": 0}  # fmt: skip
+
+
+def _resolve_year(written: int | None, rel: str | None, context_year: int | None, article: date | None) -> int | None:
+    if written is not None:
+        return written if MIN_YEAR <= written <= MAX_YEAR else None
+    if rel in ("当年", "同年"):
+        return context_year
+    if rel is not None:
+        base = article.year if article else None
+        return base + _RELATIVE_OFFSET[rel.lower()] if base is not None else None
+    return context_year
+
+
+def _zh_period(m: re.Match, year: int | None) -> ClaimPeriod | None:
+    if year is None:
+        return None
+    g = m.groupdict()
+    if g["month"]:
+        month = _cn_small(g["month"])
+        if not 1 <= month <= 12:
+            return None
+        if g["day"]:
+            return day_period(year, month, int(g["day"]))
+        part = {"上旬": "early", "初": "early", "中旬": "mid", "中": "mid", "下旬": "late", "末": "end", "底": "end"}
+        return month_period(year, month, part.get(g["part"]) if g["part"] else None)
+    if g["q"]:
+        return quarter_period(year, _cn_small(g["q"]))
+    if g["half"]:
+        return half_period(year, 1 if g["half"] == "上半年" else 2)
+    if g["firstq"]:
+        return span_period(year, 1, 3 * _cn_small(g["firstq"]))
+    if g["firstm"]:
+        return span_period(year, 1, _cn_small(g["firstm"]))
+    if g["m1"]:
+        return span_period(year, _cn_small(g["m1"]), _cn_small(g["m2"]))
+    return year_period(year)
+
+
+def _en_period(m: re.Match, context_year: int | None, article: date | None) -> tuple[ClaimPeriod | None, int | None]:
+    g = m.groupdict()
+
+    def year_of(written, rel=None):
+        return _resolve_year(int(written) if written else None, rel, context_year, article)
+
+    if g["qword"] or g["qnum"] or g["qnum3"]:
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+        number = q[g["qword"].lower()] if g["qword"] else int(g["qnum"] or g["qnum3"])
+        written = g["qyear"] or g["qyear2"] or g["qyear3"]
+        y = year_of(written)
+        return (quarter_period(y, number) if y else None), int(written) if written else None
+    if g["hword"] or g["hnum"]:
+        number = 1 if (g["hword"] or "").lower() == "first" or g["hnum"] == "1" else 2
+        written = g["hyear"] or g["hyear2"]
+        y = year_of(written, g["hrel"])
+        return (half_period(y, number) if y else None), int(written) if written else None
+    if g["nmonths"]:
+        y = int(g["nyear"])
+        months = {"three": 3, "six": 6, "nine": 9, "eleven": 11}[g["nmonths"].lower()]
+        return span_period(y, 1, months), y
+    if g["mname"] or g["mname2"]:
+        month = MONTHS[(g["mname"] or g["mname2"]).lower().rstrip(".")]
+        written = g["myear"] or g["myear2"]
+        y = year_of(written, g["mrel"])
+        if y is None:
+            return None, None
+        day = g["mday"] or g["mday2"]
+        if day:
+            return day_period(y, month, int(day)), int(written) if written else None
+        part = (g["epart"] or g["hpart"] or g["wpart"] or "").lower()
+        part = {"end": "end", "close": "end", "start": "early", "beginning": "early", "early": "early",
+                "middle": "mid", "mid": "mid", "late": "late"}.get(part)  # fmt: skip
+        return month_period(y, month, part), int(written) if written else None
+    if g["year"]:
+        y = int(g["year"])
+        if not MIN_YEAR <= y <= MAX_YEAR:
+            return None, None
+        return year_period(y), y
+    if g["rel"]:
+        y = year_of(None, g["rel"])
+        return (year_period(y) if y else None), None
+    return None, None
+
+
+_COUNT_AFTER = re.compile(
+    r"\s*(?:[a-z-]+\s+){0,2}(?:platforms?|compan(?:y|ies)|firms|lenders|institutions|people|persons|investors|"
+    r"borrowers|yuan|RMB|complaints|cases|staff|employees)\b",
+    re.IGNORECASE,
+)
+# "1575 by the end of 2014": a number followed by its own period is not a year.
+_PERIOD_AFTER = re.compile(
+    r"\s+(?:by|as of|at|in|for)\s+(?:the\s+)?(?:(?:end|start|middle)\s+of\s+|end-)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}\b"
+)
+_MONTH_ONLY_EN = {"may", "march"}  # English words that are months only in context
+
+
+def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]]) -> list[Mention]:
+    """Every period mention, in text order; a mention without a year takes the latest year written
+    before it (or the article's year)."""
+    raw = []
+    for m in ZH_PATTERN.finditer(norm):
+        g = m.groupdict()
+        has_anchor = g["year"] or g["rel"]
+        has_part = any(g[k] for k in ("yend", "ystart", "whole", "half", "q", "firstq", "firstm", "m1", "month"))
+        if not (has_anchor or has_part):
+            continue
+        if not has_anchor and g["yend"] not in (None, "年末", "年底", "年终"):
+            continue  # 末 / 底 alone is not a period
+        start = m.start("asof") if g["asof"] else m.start()
+        raw.append(("zh", m, start))
+    for m in EN_PATTERN.finditer(norm):
+        g = m.groupdict()
+        name = (g.get("mname") or "").lower()
+        if name in _MONTH_ONLY_EN and not (g["myear"] or g["mday"] or g["epart"] or g["hpart"] or g["asof"]):
+            continue
+        if g["year"] and (
+            re.match(r",\d{3}|\d", norm[m.end() : m.end() + 4])
+            or _COUNT_AFTER.match(norm, m.end())
+            or _PERIOD_AFTER.match(norm, m.end())
+        ):
+            continue  # 2,000 / 2000 platforms: a number, not a year
+        raw.append(("en", m, m.start()))
+    raw.sort(key=lambda r: r[2])
+    masked_spans = Spans(masked)
+    out: list[Mention] = []
+    context_year = article.year if article else None
+    month_year = None  # the year of the last month-level mention: "July" after "end of December last year"
+    last_end = -1
+    for kind, m, start in raw:
+        if start < last_end or start in masked_spans:
+            continue
+        if kind == "zh":
+            g = m.groupdict()
+            written = _cn_year(g["year"]) if g["year"] else None
+            year = _resolve_year(written, g["rel"], context_year, article)
+            period = _zh_period(m, year)
+            if g["yend"] or g["whole"]:
+                period = year_period(year) if year else None
+            elif g["ystart"]:  # 年初: the start of the year
+                period = month_period(year, 1, "early") if year else None
+            as_of = (
+                bool(g["asof"]) or bool(g["yend"]) or bool(g["part"] in ("末", "底")) or bool(g["qend"] or g["hend"])
+            )
+        else:
+            g = m.groupdict()
+            month_only = bool(g["mname"] or g["mname2"]) and not (g["myear"] or g["myear2"] or g["mrel"])
+            period, written = _en_period(m, month_year if month_only and month_year else context_year, article)
+            year = period.end.year if period else None
+            as_of = bool(m.group("asof"))
+            if period is not None and period.type in ("month", "part", "day") and not month_only:
+                month_year = period.end.year
+        if written is not None and MIN_YEAR <= written <= MAX_YEAR:
+            context_year = written
+        elif year is not None and (m.groupdict().get("rel") or "").lower() in ("今年", "本年", "this"):
+            context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
+        out.append(Mention(start, m.end(), period, written, as_of))
+        last_end = m.end()
+    return out
+
+
+def parse_article_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    from etl.periods import PeriodError, parse_date
+
+    try:
+        return parse_date(text)
+    except PeriodError:
+        return None
