@@ -58,7 +58,8 @@ def test_two_builds_of_the_same_inputs_have_the_same_content(tmp_path, data_dir)
 def test_a_changed_figure_changes_the_build_id(tmp_path, data_dir):
     r1 = build(tmp_path / "a.duckdb", data_dir, log=lambda _: None)
     csv_path = data_dir / "observations" / "p2p.csv"
-    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace(",15,", ",16,"), encoding="utf-8")
+    text = csv_path.read_text(encoding="utf-8").replace(",15,", ",16,").replace("to 15 by", "to 16 by")
+    csv_path.write_text(text, encoding="utf-8")
     r2 = build(tmp_path / "b.duckdb", data_dir, log=lambda _: None)
     assert r1.build_id != r2.build_id
     assert table_hashes(tmp_path / "a.duckdb")["observations"] != table_hashes(tmp_path / "b.duckdb")["observations"]
@@ -91,7 +92,8 @@ def test_cli_build_with_broken_csv_exits_nonzero_naming_file_and_line(built_db, 
 def test_sigkill_during_build_leaves_the_old_database_intact(built_db, data_dir):
     before = built_db.read_bytes()
     csv_path = data_dir / "observations" / "p2p.csv"
-    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace(",15,", ",16,"), encoding="utf-8")
+    text = csv_path.read_text(encoding="utf-8").replace(",15,", ",16,").replace("to 15 by", "to 16 by")
+    csv_path.write_text(text, encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "etl", "build", "--db", str(built_db), "--data", str(data_dir)],
         cwd=ROOT,
