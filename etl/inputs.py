@@ -242,13 +242,15 @@ def _strict_frame(text: str, name: str, expected: tuple[str, ...], problems: lis
             records.append(record)
             lines.append(start_line)
     except csv.Error as exc:
-        # The reader fails where it notices; the problem is in the record that starts at next_line.
+        # The reader fails where it notices, often lines later; the record starts at next_line.
+        runs = (
+            f"; a quote opened on line {next_line} runs to line {reader.line_num}"
+            if reader.line_num > next_line
+            else ""
+        )
         problems.append(
-            Problem(
-                name, next_line, None, "malformed-csv",
-                f"malformed CSV in the record starting on this line: {exc} (an unbalanced quote?)",
-            )
-        )  # fmt: skip
+            Problem(name, next_line, None, "malformed-csv", f"malformed CSV: {exc}{runs} (an unbalanced quote?)")
+        )
         return None
     if header is None:
         problems.append(Problem(name, None, None, "empty-file", "the file has no header row"))
