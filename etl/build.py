@@ -91,11 +91,14 @@ def remove_stale_temp_files(db_path: Path, log) -> None:
 
 
 def table_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, str]]:
-    """Row count and a sha256 over each content table's rows, sorted, as text."""
+    """Row count and a content hash per table: the md5 of each row as text, summed (a multiset
+    hash: row order does not matter, equal rows do not cancel), then sha256 of count and sums.
+    A sorted string_agg over the rows took 10-15 s at 1e6 rows; this is one parallel pass."""
     hashes = {}
     for table in CONTENT_TABLES:
         count, digest = con.sql(
-            f"SELECT count(*), sha256(coalesce(string_agg(r, chr(10) ORDER BY r), '')) "
+            "SELECT count(*), sha256(count(*)::VARCHAR || ':' || coalesce(sum(md5_number_lower(r)::HUGEINT), 0) "
+            "|| ':' || coalesce(sum(md5_number_upper(r)::HUGEINT), 0)) "
             f"FROM (SELECT CAST(t AS VARCHAR) AS r FROM {table} AS t)"
         ).fetchall()[0]
         hashes[table] = (count, digest)
@@ -159,6 +162,9 @@ def _write(temp: Path, db_path: Path, frames, inputs, queries_dir: Path, timer: 
                     con.register("incoming", frame.to_arrow())
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
                     con.unregister("incoming")
+                # An index built once over the loaded rows, not row by row during the insert (2-3 x
+                # cheaper at 1e6 rows); a duplicate id still fails the build here.
+                con.execute("ALTER TABLE observations ADD PRIMARY KEY (obs_id)")
                 con.executemany(
                     "INSERT INTO build_inputs VALUES (?, ?, ?)",
                     [(path, sha, size) for path, (sha, size) in sorted(inputs.files.items())],

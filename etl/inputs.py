@@ -6,6 +6,7 @@ values is checked by `validate`. Problems are collected, never raised one at a t
 
 from __future__ import annotations
 
+import codecs
 import csv
 import fnmatch
 import hashlib
@@ -139,18 +140,19 @@ def _decode(path: Path, raw: bytes, problems: list[Problem]) -> str | None:
 def read_csv(path: Path, expected: tuple[str, ...], files: dict, problems: list[Problem]) -> CsvRows:
     """Rows of one CSV file with the line each row starts on; structure problems are collected.
 
-    A well-formed file (one record per line, clean quoting) is parsed by polars; anything else goes
-    through Python's strict csv reader, which tells exactly where the structure breaks."""
+    A well-formed UTF-8 file (one record per line, clean quoting) is parsed by polars from its
+    bytes; anything else is decoded and read by Python's strict csv reader, which tells exactly
+    where the encoding or the structure breaks."""
     name = display_path(path)
     result = CsvRows(path, expected)
     raw = _read_bytes(path, files, problems)
     if raw is None:
         return result
-    text = _decode(path, raw, problems)
-    if text is None:
-        return result
-    frame = _fast_frame(text, name, expected, problems)
+    frame = _fast_frame(raw.removeprefix(codecs.BOM_UTF8), name, expected, problems)
     if frame is None:
+        text = _decode(path, raw, problems)
+        if text is None:
+            return result
         frame = _strict_frame(text, name, expected, problems)
     if frame is None or frame is _REJECTED:
         return result
@@ -170,40 +172,41 @@ _CLEAN_QUOTED = r'"(?:[^"]|"")*"'
 _REJECTED = pl.DataFrame()  # the header is wrong: the problem is reported, the rows are not read
 
 
-def _fast_frame(text: str, name: str, expected: tuple[str, ...], problems: list[Problem]) -> pl.DataFrame | None:
-    """polars' parse of a file whose structure is plain: every record on its own line, every quote
-    a whole quoted field, no blank line inside, the right number of fields. None means "not plain":
-    the strict reader then reports exactly what is wrong and where."""
-    if "\r" in text.replace("\r\n", ""):
+def _fast_frame(data: bytes, name: str, expected: tuple[str, ...], problems: list[Problem]) -> pl.DataFrame | None:
+    """polars' parse of a file whose structure is plain: valid UTF-8, every record on its own
+    line, the right number of fields, every quote a whole quoted field, no blank line. None means
+    "not plain": the strict reader then reports exactly what is wrong and where (polars would not
+    say, or would guess)."""
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None  # a lone carriage return
-    body = text.rstrip("\r\n")
-    if not body.strip():
+    body = data.rstrip(b"\r\n")
+    if not body or body.isspace():
         return None
-    lines = pl.Series("l", [body]).str.split("\n").explode().str.strip_suffix("\r")
-    if (lines.str.strip_chars() == "").any():
-        return None  # a blank line: Python skips it, polars would make a row of it
-    if lines.str.contains('"', literal=True).any():
-        cleaned = lines.str.replace_all(_CLEAN_QUOTED, "\x01")
-        if cleaned.str.contains('"', literal=True).any() or cleaned.str.contains("[^,]\x01|\x01[^,]").any():
-            return None
-    else:
-        cleaned = lines
-    header = [h.strip() for h in next(csv.reader([lines[0]]))]
-    fields = cleaned.str.count_matches(",", literal=True) + 1
-    if (fields != len(header)).any():
+    try:
+        first_line = body.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8")
+    except UnicodeDecodeError:
         return None
+    header = [h.strip() for h in next(csv.reader([first_line]))]
     if not _check_header(name, header, expected, problems):
         return _REJECTED
     try:
         frame = pl.read_csv(
-            body.encode("utf-8"), has_header=True, infer_schema=False, empty_string_is_null=False,
-            new_columns=header, quote_char='"', raise_if_empty=False,
+            body, has_header=True, infer_schema=False, empty_string_is_null=False, new_columns=header,
+            quote_char='"', raise_if_empty=False, encoding="utf8",
         )  # fmt: skip
     except pl.exceptions.PolarsError:
+        return None  # not UTF-8, or too many fields somewhere
+    # One row per line (a multi-line cell, a blank line or an opened quote changes the count), and
+    # no missing field (polars pads a short row with nulls; an empty cell is "").
+    if frame.height != body.count(b"\n") or frame.width != len(header) or any(frame.null_count().row(0)):
         return None
-    if frame.height != len(lines) - 1 or frame.width != len(header):
-        return None
-    frame = frame.with_columns(pl.all().fill_null(""), pl.int_range(2, frame.height + 2, dtype=pl.Int64).alias(LINE))
+    if b'"' in body:
+        quoted = [line for line in body.split(b"\n") if b'"' in line]
+        lines = pl.Series("l", [line.decode("utf-8") for line in quoted], dtype=pl.String)
+        cleaned = lines.str.replace_all(_CLEAN_QUOTED, "\x01")
+        if cleaned.str.contains('"', literal=True).any() or cleaned.str.contains("[^,]\x01|\x01[^,\r]").any():
+            return None  # text after a closing quote, or a quote inside an unquoted cell
+    frame = frame.with_columns(pl.int_range(2, frame.height + 2, dtype=pl.Int64).alias(LINE))
     return _finish(frame, header, expected)
 
 

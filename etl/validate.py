@@ -33,7 +33,7 @@ from datetime import date
 import polars as pl
 
 from etl.claims import check_claim_entries
-from etl.inputs import LINE, OBSERVATION_COLUMNS, CsvRows, Inputs, TomlEntry
+from etl.inputs import LINE, CsvRows, Inputs, TomlEntry
 from etl.paths import display_path
 from etl.periods import Period, PeriodError, parse_date, parse_dates, parse_periods
 from etl.problems import PROBLEM_FRAME, Problem, Problems
@@ -440,12 +440,14 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> pl
         (c("reliability") != "") & ~c("reliability").is_in(RELIABILITY), "reliability", "enum",
         pl.format("'{}' not one of {}", c("reliability").str.slice(0, 40), pl.lit(str(RELIABILITY))),
     )  # fmt: skip
-    _forbidden_characters(out, OBSERVATION_COLUMNS)
+    _forbidden_characters(out, FREE_TEXT_COLUMNS)
     # A stated figure must be in the words quoted for it; a derived one (derivation filled) is
     # computed from the page, so its digits need not appear.
     stated = plain & (c("derivation").str.strip_chars() == "") & (c("excerpt").str.strip_chars() != "")
     digits = significant_digits(c("value"))
-    misses = frame.filter(stated & ~excerpt_digits(c("excerpt"), words=False).str.contains(digits, literal=True))
+    misses = frame.filter(
+        stated.fill_null(False) & ~excerpt_digits(c("excerpt"), words=False).str.contains(digits, literal=True)
+    )
     misses = misses.filter(~excerpt_digits(c("excerpt")).str.contains(significant_digits(c("value")), literal=True))
     out.add(
         misses, "excerpt", "value-in-excerpt",
@@ -455,26 +457,28 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> pl
     return out.frame()
 
 
+# Free-text columns; every other column must match a catalogue id, a pattern or an enum, whose
+# rules already refuse a control character.
+FREE_TEXT_COLUMNS = ("excerpt", "derivation", "note")
+
+
 def _forbidden_characters(out: _Emitter, columns) -> None:
     for column in columns:
-        found = pl.col(column).str.contains(FORBIDDEN_PATTERN)
-        rows = out.source.filter(found)
-        if rows.height:
-            out.add(
-                rows, column, "control-char",
-                pl.format("contains the invisible control or direction character {}; remove it",
-                          forbidden_character(pl.col(column))),
-            )  # fmt: skip
+        out.emit(
+            pl.col(column).str.contains(FORBIDDEN_PATTERN), column, "control-char",
+            pl.format("contains " + CONTROL_MESSAGE, forbidden_character(pl.col(column))),
+        )  # fmt: skip
 
 
 class _Emitter:
-    """Collects problems of one file as frames: (file, line, column, rule, message)."""
+    """Collects the rules of one file, then evaluates every condition in one parallel pass and
+    builds messages only for the rows that fail: (file, line, column, rule, message) frames."""
 
     def __init__(self, name: str, source: pl.DataFrame):
-        self.name, self.source, self.parts = name, source, []
+        self.name, self.source, self.rules, self.parts = name, source, [], []
 
     def emit(self, condition: pl.Expr, column: str, rule: str, message: pl.Expr) -> None:
-        self.add(self.source.filter(condition), column, rule, message)
+        self.rules.append((condition, column, rule, message))
 
     def add(self, rows: pl.DataFrame, column: str | None, rule: str, message: pl.Expr) -> None:
         if rows.height:
@@ -487,6 +491,15 @@ class _Emitter:
             )  # fmt: skip
 
     def frame(self) -> pl.DataFrame:
+        if self.rules:
+            masks = self.source.select(
+                [condition.fill_null(False).alias(f"_{i}") for i, (condition, *_) in enumerate(self.rules)]
+            )
+            failing = masks.select(pl.all().any()).row(0)
+            for i, (_, column, rule, message) in enumerate(self.rules):
+                if failing[i]:
+                    self.add(self.source.filter(masks[f"_{i}"]), column, rule, message)
+            self.rules = []
         return pl.concat(self.parts) if self.parts else PROBLEM_FRAME
 
 
