@@ -25,15 +25,57 @@ LANG_KEY = "lang"
 # state is seeded from the URL on a session's first run, and written back after every run.
 
 
+# A link's parameter is an id or a short search text: anything longer is refused before it is
+# parsed (a 100 KB value took 24-98 s to render), and so are more values than a control holds.
+MAX_PARAM_CHARS = 200
+MAX_PARAM_VALUES = 50
+SHOWN_CHARS = 60  # how much of a refused value the notice repeats
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def plain_code(text: str) -> str:
+    """`text` as an inline code span that nothing inside it can close, so Streamlit's markdown shows
+    it literally: no link, image, emphasis, HTML, LaTeX or colour directive can come out of it."""
+    text = " ".join(_INVISIBLE.sub(" ", text).split())
+    if len(text) > SHOWN_CHARS:
+        text = text[:SHOWN_CHARS] + "…"
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if longest or text.startswith(" ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}" if text else "` `"
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text for a markdown element: every ASCII punctuation character backslash-escaped."""
+    text = " ".join(_INVISIBLE.sub(" ", text).split())
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+
+
+def plain_warning(text: str) -> None:
+    """A warning whose text (which may quote what a user typed) is shown as text, never as markdown."""
+    st.warning(escape_markdown(text), icon="⚠️")
+
+
 def _notice(name: str, bad: list[str]) -> None:
-    st.warning(t("invalid_param", lang(), name=name, value=", ".join(bad)), icon="⚠️")
+    too_long = [v for v in bad if len(v) > MAX_PARAM_CHARS]
+    if too_long:
+        length = max(len(v) for v in too_long)
+        message = t("param_too_long", lang(), param=plain_code(name), length=f"{length:,}", limit=MAX_PARAM_CHARS)
+    else:
+        message = t("invalid_param", lang(), param=plain_code(f"{name}={', '.join(bad)}"))
+    st.warning(message, icon="⚠️")
 
 
-def _seed(key: str, valid, default, multi: bool = False, parse=lambda v: v) -> None:
-    """On a session's first run, take the widget's value from the URL (ids), else the default."""
+def _seed(key: str, valid, default, multi: bool = False, parse=lambda v: v, max_chars: int = MAX_PARAM_CHARS) -> None:
+    """On a session's first run, take the widget's value from the URL (ids), else the default.
+    A value longer than `max_chars`, or more values than MAX_PARAM_VALUES, is refused unparsed."""
     if key in st.session_state:
         return
     raw = st.query_params.get_all(key)
+    if len(raw) > MAX_PARAM_VALUES or any(len(v) > max_chars for v in raw):
+        _notice(key, [v for v in raw if len(v) > max_chars] or [f"{len(raw)} values"])
+        st.session_state[key] = list(default) if multi else default
+        return
     values = [parse(v) for v in raw]
     good = [v for v in values if valid is None or v in valid]
     if len(good) != len(raw):
@@ -122,13 +164,24 @@ def toggle(label: str, key: str, value: bool = False) -> bool:
 
 def text_input(label: str, key: str, default: str = "") -> str:
     _seed(key, None, default)
-    value = st.text_input(label, key=key)
+    value = st.text_input(label, key=key, max_chars=MAX_PARAM_CHARS)
     _publish(key, value, default)
     return value
 
 
+def year_value(text: str, key: str) -> int | None:
+    """A year typed or linked (1990-2100), else None with the standard notice for anything else."""
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"[0-9]{4}", text) and 1990 <= int(text) <= 2100:
+        return int(text)
+    _notice(key, [text])
+    return None
+
+
 def text_area(label: str, key: str, height: int = 160) -> str:
-    _seed(key, None, "")
+    _seed(key, None, "", max_chars=20_000)  # SQL text: longer than a search, still bounded
     value = st.text_area(label, key=key, height=height)
     _publish(key, value, "")
     return value
