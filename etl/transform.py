@@ -83,39 +83,22 @@ def observations_frame(inputs: Inputs) -> pl.DataFrame:
     curated = _frame(inputs.observations).join(refreshed.select(OBSERVATION_KEY), on=OBSERVATION_KEY, how="anti")
     frame = pl.concat([curated, refreshed])
     periods = parse_periods(frame["period"].unique().to_list())
-    period_table = pl.DataFrame(
-        {
-            "period": list(periods),
-            "period_type": [p.type for p in periods.values()],
-            "period_start": [p.start for p in periods.values()],
-            "period_end": [p.end for p in periods.values()],
-        },
-        schema={"period": pl.String, "period_type": pl.String, "period_start": pl.Date, "period_end": pl.Date},
-    )
     vintages = parse_dates([v for v in frame["vintage"].unique().to_list() if v.strip()])
-    vintage_table = pl.DataFrame(
-        {"vintage": list(vintages), "vintage_date": list(vintages.values())},
-        schema={"vintage": pl.String, "vintage_date": pl.Date},
-    )
-    source_reliability = pl.DataFrame(
-        {
-            "source": list(inputs.sources),
-            "source_reliability": [e.values.get("reliability") for e in inputs.sources.values()],
-        },
-        schema={"source": pl.String, "source_reliability": pl.String},
-    )
+    reliability = {key: e.values.get("reliability") for key, e in inputs.sources.items()}
+
+    def lookup(column: str, mapping: dict, dtype) -> pl.Expr:
+        """A value per row from a small table (an expression, not a joined copy of 1e6 rows)."""
+        return pl.col(column).replace_strict(mapping, default=None, return_dtype=dtype)
+
     return (
         frame.with_columns(_observation_ids(frame))
-        .join(period_table, on="period", how="left")
-        .join(vintage_table, on="vintage", how="left")
-        .join(source_reliability, on="source", how="left")
         .select(
             "obs_id",
             pl.col("series").alias("series_id"),
             pl.col("period").alias("period_label"),
-            "period_type",
-            "period_start",
-            "period_end",
+            lookup("period", {k: p.type for k, p in periods.items()}, pl.String).alias("period_type"),
+            lookup("period", {k: p.start for k, p in periods.items()}, pl.Date).alias("period_start"),
+            lookup("period", {k: p.end for k, p in periods.items()}, pl.Date).alias("period_end"),
             "region",
             pl.col("publisher").alias("publisher_id"),
             (pl.col("attribution") == "inferred").alias("publisher_inferred"),
@@ -126,8 +109,8 @@ def observations_frame(inputs: Inputs) -> pl.DataFrame:
             pl.col("excerpt").str.strip_chars().alias("excerpt"),
             _empty_to_null("derivation").is_not_null().alias("derived"),
             _empty_to_null("derivation").alias("derivation"),
-            pl.col("vintage_date").alias("vintage"),
-            pl.coalesce(_empty_to_null("reliability"), "source_reliability").alias("reliability"),
+            lookup("vintage", vintages, pl.Date).alias("vintage"),
+            pl.coalesce(_empty_to_null("reliability"), lookup("source", reliability, pl.String)).alias("reliability"),
             _empty_to_null("note").alias("note"),
             "input_file",
             pl.col(LINE).cast(pl.Int32).alias("input_line"),

@@ -334,38 +334,21 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> pl
     """Every row rule over whole columns (polars expressions, no loop per row): a frame of problems."""
     name = display_path(table.path)
     units = inputs.catalogue["units"]
-    series = pl.DataFrame(
-        {
-            "series": list(inputs.catalogue["series"]),
-            "_series_unit": [e.values.get("unit") for e in inputs.catalogue["series"].values()],
-            "_measure": [e.values.get("measure") for e in inputs.catalogue["series"].values()],
-        },
-        schema={"series": pl.String, "_series_unit": pl.String, "_measure": pl.String},
-    )
+    series_entries = inputs.catalogue["series"]
     count_units = [u for u, e in units.items() if e.values.get("kind") == "count"]
     frame = table.frame
     periods = parse_periods(frame["period"].unique().to_list())
-    period_table = pl.DataFrame(
-        {
-            "period": list(periods),
-            "_period_type": [p.type if isinstance(p, Period) else None for p in periods.values()],
-            "_period_error": [str(p) if isinstance(p, PeriodError) else None for p in periods.values()],
-        },
-        schema={"period": pl.String, "_period_type": pl.String, "_period_error": pl.String},
-    )
     vintages = parse_dates([v for v in frame["vintage"].unique().to_list() if v.strip()])
-    vintage_table = pl.DataFrame(
-        {
-            "vintage": list(vintages),
-            "_vintage_error": [str(v) if isinstance(v, PeriodError) else None for v in vintages.values()],
-        },
-        schema={"vintage": pl.String, "_vintage_error": pl.String},
-    )  # fmt: skip
-    frame = (
-        frame.join(series, on="series", how="left")
-        .join(period_table, on="period", how="left")
-        .join(vintage_table, on="vintage", how="left")
-    )
+
+    def lookup(column: str, mapping: dict) -> pl.Expr:
+        """A value per row from a small table keyed by `column` (an expression: no joined copy)."""
+        return pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.String)
+
+    series_unit = lookup("series", {k: e.values.get("unit") for k, e in series_entries.items()})
+    measure = lookup("series", {k: e.values.get("measure") for k, e in series_entries.items()})
+    period_type = lookup("period", {k: p.type for k, p in periods.items() if isinstance(p, Period)})
+    period_error = lookup("period", {k: str(p) for k, p in periods.items() if isinstance(p, PeriodError)})
+    vintage_error = lookup("vintage", {k: str(v) for k, v in vintages.items() if isinstance(v, PeriodError)})
     c = pl.col
     out = _Emitter(name, frame)
     for column in ("series", "period", "region", "publisher", "value", "unit", "source", "excerpt"):
@@ -398,22 +381,22 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> pl
         pl.format("negative count {} {}", c("value"), c("unit")),
     )  # fmt: skip
     out.emit(
-        c("_series_unit").is_not_null() & (c("unit") != "") & (c("unit") != c("_series_unit")), "unit", "unit-mismatch",
-        pl.format("unit '{}' but series '{}' is in '{}'", c("unit"), c("series"), c("_series_unit")),
+        series_unit.is_not_null() & (c("unit") != "") & (c("unit") != series_unit), "unit", "unit-mismatch",
+        pl.format("unit '{}' but series '{}' is in '{}'", c("unit"), c("series"), series_unit),
     )  # fmt: skip
     has_period = c("period").str.strip_chars() != ""
-    out.emit(has_period & c("_period_error").is_not_null(), "period", "period", c("_period_error"))
-    parsed = has_period & c("_period_type").is_not_null() & c("_measure").is_not_null()
+    out.emit(has_period & period_error.is_not_null(), "period", "period", period_error)
+    parsed = has_period & period_type.is_not_null() & measure.is_not_null()
     out.emit(
-        parsed & (c("_period_type") == "range") & (c("_measure") != "flow"), "period", "range-period",
+        parsed & (period_type == "range") & (measure != "flow"), "period", "range-period",
         pl.format("a span of months ({}) is only for flow series; '{}' is a {}",
-                  c("period"), c("series"), c("_measure")),
+                  c("period"), c("series"), measure),
     )  # fmt: skip
-    cumulative = c("_measure") == "cumulative"
+    cumulative = measure == "cumulative"
     out.emit(
-        parsed & (cumulative != (c("_period_type") == "cumulative")), "period", "cumulative-period",
+        parsed & (cumulative != (period_type == "cumulative")), "period", "cumulative-period",
         pl.format(
-            "series '{}' is {}: needs {}", c("series"), c("_measure"),
+            "series '{}' is {}: needs {}", c("series"), measure,
             pl.when(cumulative).then(pl.lit("a to:<period> label"))
             .otherwise(pl.lit("a plain period (to: is for cumulative series)")),
         ),
@@ -423,7 +406,7 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> pl
         pl.lit("averaging figures (e.g. the midpoint of a range) makes an estimate the page does not state; "
                "record a stated bound with a qualifier instead"),
     )  # fmt: skip
-    out.emit(c("_vintage_error").is_not_null(), "vintage", "period", c("_vintage_error"))
+    out.emit(vintage_error.is_not_null(), "vintage", "period", vintage_error)
     out.emit(
         ~c("qualifier").is_in(QUALIFIERS), "qualifier", "enum",
         pl.format("'{}' not one of {}", c("qualifier").str.slice(0, 40), pl.lit(str(QUALIFIERS[1:]))),
