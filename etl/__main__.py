@@ -83,8 +83,8 @@ def cmd_validate(args) -> int:
     problems = validate(inputs)
     if problems:
         raise InputError(problems)
-    rows = sum(len(t.rows) for t in inputs.observations)
-    events = sum(len(t.rows) for t in inputs.events)
+    rows = sum(len(t) for t in inputs.observations)
+    events = sum(len(t) for t in inputs.events)
     print(
         f"OK: {len(inputs.files)} files, {rows} observations, {events} events, "
         f"{len(inputs.sources)} sources, {len(inputs.catalogue['series'])} series "

@@ -66,12 +66,6 @@ def _observation_ids(frame: pl.DataFrame) -> pl.Series:
     return pl.Series("obs_id", [hashlib.sha256(k.encode("utf-8")).hexdigest()[:16] for k in keys], dtype=pl.String)
 
 
-def superseded_keys(inputs: Inputs) -> set[tuple]:
-    """Keys of curated rows that a refresh has replaced."""
-    refreshed = {tuple(row[c] for c in OBSERVATION_KEY) for _, _, row in _rows(inputs.refreshed)}
-    return {tuple(row[c] for c in OBSERVATION_KEY) for _, _, row in _rows(inputs.observations)} & refreshed
-
-
 def _empty_to_null(column: str) -> pl.Expr:
     value = pl.col(column).str.strip_chars()
     return pl.when(value != "").then(value)
