@@ -105,11 +105,3 @@ def excerpt_digits(excerpt: pl.Expr, words: bool = True) -> pl.Expr:
             text = text.str.replace_all(rf"(?i)\b{word}\b", digit)
         text = text.str.replace_all(_CHINESE_ZERO, " 0 ")
     return _close_gaps(text)
-
-
-def value_in_excerpt(value: pl.Expr, excerpt: pl.Expr) -> pl.Expr:
-    """Whether the excerpt states the value's digits. The cheap reading first; number words only
-    for the rows it does not settle (same answer, a fraction of the cost on a large table)."""
-    digits = significant_digits(value)
-    quick = excerpt_digits(excerpt, words=False).str.contains(digits, literal=True)
-    return quick | excerpt_digits(excerpt).str.contains(digits, literal=True)
