@@ -639,9 +639,11 @@ def trickling_server():
                 continue
             threading.Thread(target=answer, args=(conn,), daemon=True).start()
 
-    threading.Thread(target=serve, daemon=True).start()
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
     yield f"http://127.0.0.1:{server.getsockname()[1]}/"
     stop.set()
+    thread.join(timeout=2)  # before closing the socket its accept() waits on
     server.close()
 
 
