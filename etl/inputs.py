@@ -148,7 +148,7 @@ def read_csv(path: Path, expected: tuple[str, ...], files: dict, problems: list[
     raw = _read_bytes(path, files, problems)
     if raw is None:
         return result
-    frame = _fast_frame(raw.removeprefix(codecs.BOM_UTF8), name, expected, problems)
+    frame = _fast_frame(raw.removeprefix(codecs.BOM_UTF8), path, name, expected, problems)
     if frame is None:
         text = _decode(path, raw, problems)
         if text is None:
@@ -172,7 +172,34 @@ _CLEAN_QUOTED = r'"(?:[^"]|"")*"'
 _REJECTED = pl.DataFrame()  # the header is wrong: the problem is reported, the rows are not read
 
 
-def _fast_frame(data: bytes, name: str, expected: tuple[str, ...], problems: list[Problem]) -> pl.DataFrame | None:
+def _quotes_are_clean(path: Path) -> bool:
+    """Every quote of the file opens or closes a whole quoted cell. Each physical line is read as
+    one cell (no quoting, a separator that never occurs) by polars' streaming engine, in chunks:
+    splitting 1e6 lines into Python objects cost seconds and 700 MB."""
+    cleaned = pl.col("l").str.replace_all(_CLEAN_QUOTED, "\x01")
+    try:
+        return not (
+            pl.scan_csv(
+                path,
+                has_header=False,
+                separator="\x1f",
+                quote_char=None,
+                infer_schema=False,
+                new_columns=["l"],
+                raise_if_empty=False,
+            )
+            .filter(pl.col("l").str.contains('"', literal=True))
+            .select((cleaned.str.contains('"', literal=True) | cleaned.str.contains("[^,\ufeff]\x01|\x01[^,\r]")).any())
+            .collect(engine="streaming")
+            .item()
+        )
+    except pl.exceptions.PolarsError:
+        return False  # a \x1f in the text: the strict reader settles it
+
+
+def _fast_frame(
+    data: bytes, path: Path, name: str, expected: tuple[str, ...], problems: list[Problem]
+) -> pl.DataFrame | None:
     """polars' parse of a file whose structure is plain: valid UTF-8, every record on its own
     line, the right number of fields, every quote a whole quoted field, no blank line. None means
     "not plain": the strict reader then reports exactly what is wrong and where (polars would not
@@ -200,20 +227,8 @@ def _fast_frame(data: bytes, name: str, expected: tuple[str, ...], problems: lis
     # no missing field (polars pads a short row with nulls; an empty cell is "").
     if frame.height != body.count(b"\n") or frame.width != len(header) or any(frame.null_count().row(0)):
         return None
-    if b'"' in body:
-        # Every physical line as one cell (no quoting, a separator that never occurs), in polars:
-        # splitting 1e6 lines into Python objects cost seconds and 700 MB.
-        try:
-            lines = pl.read_csv(
-                body, has_header=False, separator="\x1f", quote_char=None, infer_schema=False,
-                empty_string_is_null=False, new_columns=["l"], raise_if_empty=False,
-            )["l"]  # fmt: skip
-        except pl.exceptions.PolarsError:
-            return None  # a \x1f in the text: the strict reader settles it
-        quoted = lines.filter(lines.str.contains('"', literal=True))
-        cleaned = quoted.str.replace_all(_CLEAN_QUOTED, "\x01")
-        if cleaned.str.contains('"', literal=True).any() or cleaned.str.contains("[^,]\x01|\x01[^,\r]").any():
-            return None  # text after a closing quote, or a quote inside an unquoted cell
+    if b'"' in body and not _quotes_are_clean(path):
+        return None  # text after a closing quote, or a quote inside an unquoted cell
     frame = frame.with_columns(pl.int_range(2, frame.height + 2, dtype=pl.Int64).alias(LINE))
     return _finish(frame, header, expected)
 
