@@ -6,16 +6,19 @@ PORT   ?= 8501
 DB     ?= data/lending.duckdb
 
 # Everything the database is built from: a change to any of these makes the database stale.
-DATA_INPUTS := $(shell find data -type f \( -name '*.csv' -o -name '*.toml' \) 2>/dev/null | sort)
-ETL_CODE    := $(wildcard etl/*.py etl/schema.sql)
+DATA_INPUTS := $(shell find data -type f \( -name '*.csv' -o -name '*.toml' \) -not -path 'data/snapshots/*' 2>/dev/null | sort)
+ETL_CODE    := $(wildcard etl/*.py etl/sources/*.py etl/schema.sql)
+# The claim queries run at build time (their verdicts are stored); any named query may become one.
+QUERIES     := $(wildcard queries/*.sql)
 
 .PHONY: run test build validate info lint format clean install install-dev bench serve screenshots
 
 # No file watcher: editing a source file would unload the app's modules under live sessions.
 # app/server.py is `streamlit run` with TCP_NODELAY; .streamlit/config.toml turns the post-rerun GC off.
+# One path rule: the app reads $$LENDSCOPE_DB (etl/paths.py), so it serves the DB that was built.
 run: install $(DB)
-	@echo "Lendscope: http://localhost:$(PORT)"
-	$(PY) -m app.server run dashboard.py --server.headless true --server.port $(PORT) \
+	@echo "Lendscope: http://localhost:$(PORT) (database $(abspath $(DB)))"
+	LENDSCOPE_DB="$(abspath $(DB))" $(PY) -m app.server run dashboard.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false --server.fileWatcherType none
 
 test: install-dev
@@ -26,7 +29,7 @@ test: install-dev
 build: install
 	$(PY) -m etl build --db $(DB)
 
-$(DB): $(DATA_INPUTS) $(ETL_CODE) | install
+$(DB): $(DATA_INPUTS) $(ETL_CODE) $(QUERIES) | install
 	$(PY) -m etl build --db $(DB)
 
 # WORKERS instances behind HAProxy (deploy/serve.py; deploy/README.md for a real host). PORT is

@@ -27,8 +27,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Build {build_id} · built {built_at} UTC",
     },
     "invalid_param": {
-        "zh": "链接参数 `{name}={value}` 无效,已使用默认值。",
-        "en": "The link parameter `{name}={value}` is not valid; the default is shown instead.",
+        "zh": "链接参数 {param} 无效,已使用默认值。",
+        "en": "The link parameter {param} is not valid; the default is shown instead.",
+    },
+    "param_too_long": {
+        "zh": "链接参数 {param} 过长({length} 个字符,最多 {limit} 个),已使用默认值。",
+        "en": "The link parameter {param} is too long ({length} characters; at most {limit}); "
+        "the default is shown instead.",
     },
     "series": {"zh": "数据系列", "en": "Series"},
     "publishers": {"zh": "发布机构", "en": "Publishers"},

@@ -26,8 +26,45 @@ LANG_KEY = "lang"
 # state is seeded from the URL on a session's first run, and written back after every run.
 
 
+# A link's parameter is an id or a short search text: anything longer is refused before it is
+# parsed (a 100 KB value took 24-98 s to render), and so are more values than a control holds.
+MAX_PARAM_CHARS = 200
+MAX_PARAM_VALUES = 50
+SHOWN_CHARS = 60  # how much of a refused value the notice repeats
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def plain_code(text: str) -> str:
+    """`text` as an inline code span that nothing inside it can close, so Streamlit's markdown shows
+    it literally: no link, image, emphasis, HTML, LaTeX or colour directive can come out of it."""
+    text = " ".join(_INVISIBLE.sub(" ", text).split())
+    if len(text) > SHOWN_CHARS:
+        text = text[:SHOWN_CHARS] + "…"
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if longest or text.startswith(" ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}" if text else "` `"
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text for a markdown element: every ASCII punctuation character backslash-escaped."""
+    text = " ".join(_INVISIBLE.sub(" ", str(text)).split())
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+
+
+def plain_warning(text: str) -> None:
+    """A warning whose text (which may quote what a user typed) is shown as text, never as markdown."""
+    st.warning(escape_markdown(text), icon="⚠️")
+
+
 def _notice(name: str, bad: list[str]) -> None:
-    st.warning(t("invalid_param", lang(), name=name, value=", ".join(bad)), icon="⚠️")
+    too_long = [v for v in bad if len(v) > MAX_PARAM_CHARS]
+    if too_long:
+        length = max(len(v) for v in too_long)
+        message = t("param_too_long", lang(), param=plain_code(name), length=f"{length:,}", limit=MAX_PARAM_CHARS)
+    else:
+        message = t("invalid_param", lang(), param=plain_code(f"{name}={', '.join(bad)}"))
+    st.warning(message, icon="⚠️")
 
 
 # Streamlit forgets a widget's state when its page is not shown, and a sidebar switch clears the URL.
@@ -40,14 +77,28 @@ def _kept() -> dict:
     return st.session_state.setdefault(_KEPT, {})
 
 
-def _seed(key: str, valid, default, multi: bool = False, parse=lambda v: v, state_key: str | None = None) -> None:
+def _seed(
+    key: str,
+    valid,
+    default,
+    multi: bool = False,
+    parse=lambda v: v,
+    state_key: str | None = None,
+    max_chars: int = MAX_PARAM_CHARS,
+) -> None:
     """Before the widget is drawn: its value from the URL when the URL names one this session did not
     write (a shared link, a link from another page), else the value kept from the last visit, else the
-    default. A value already in the session (a rerun) stays."""
+    default. A value already in the session (a rerun) stays. A value longer than `max_chars`, or more
+    values than MAX_PARAM_VALUES, is refused unparsed."""
     kept = _kept()
     raw = st.query_params.get_all(key)
     state = state_key or key
     if state in st.session_state and (not raw or raw == kept.get(("url", key))):
+        return
+    if len(raw) > MAX_PARAM_VALUES or any(len(v) > max_chars for v in raw):
+        _notice(key, [v for v in raw if len(v) > max_chars] or [f"{len(raw)} values"])
+        st.session_state[state] = list(default) if multi else default
+        kept[("url", key)] = raw  # noticed once, not on every rerun
         return
     if raw:
         values = [parse(v) for v in raw]
@@ -176,13 +227,24 @@ def toggle(label: str, key: str, value: bool = False) -> bool:
 
 def text_input(label: str, key: str, default: str = "") -> str:
     _seed(key, None, default)
-    value = st.text_input(label, key=key)
+    value = st.text_input(label, key=key, max_chars=MAX_PARAM_CHARS)
     _publish(key, value, default)
     return value
 
 
+def year_value(text: str, key: str) -> int | None:
+    """A year typed or linked (1990-2100), else None with the standard notice for anything else."""
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"[0-9]{4}", text) and 1990 <= int(text) <= 2100:
+        return int(text)
+    _notice(key, [text])
+    return None
+
+
 def text_area(label: str, key: str, height: int = 160) -> str:
-    _seed(key, None, "")
+    _seed(key, None, "", max_chars=20_000)  # SQL text: longer than a search, still bounded
     value = st.text_area(label, key=key, height=height)
     _publish(key, value, "")
     return value
@@ -304,14 +366,6 @@ def figure_block(spec_name: str, view: figures.View, key: str, build_id: str) ->
             st.caption(t("fig_link_help", language))
             st.code(meta.permalink, language=None, wrap_lines=True)
     return fig, meta
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|$~<>])")
-
-
-def escape_markdown(text: str) -> str:
-    """Text from the data shown through st.markdown/st.caption as the words it is (no links, no LaTeX)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def requested_page() -> str | None:

@@ -92,8 +92,8 @@ def cmd_validate(args) -> int:
     problems = validate(inputs)
     if problems:
         raise InputError(problems)
-    rows = sum(len(t.rows) for t in inputs.observations)
-    events = sum(len(t.rows) for t in inputs.events)
+    rows = sum(len(t) for t in inputs.observations)
+    events = sum(len(t) for t in inputs.events)
     print(
         f"OK: {len(inputs.files)} files, {rows} observations, {events} events, "
         f"{len(inputs.sources)} sources, {len(inputs.catalogue['series'])} series "
@@ -353,6 +353,8 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    import duckdb
+
     from etl.database import DatabaseUnavailable
 
     try:
@@ -365,6 +367,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_DATABASE
     except OSError as exc:
         print(f"error: {exc.strerror or exc} ({display_path(exc.filename) if exc.filename else ''})", file=sys.stderr)
+        return EXIT_DATABASE
+    except duckdb.Error as exc:  # a file that opened but cannot answer: one line, never a traceback
+        first_line = (str(exc).strip().splitlines() or [""])[0][:300]
+        print(f"error: the database cannot be read ({type(exc).__name__}: {first_line}); rebuild it", file=sys.stderr)
         return EXIT_DATABASE
 
 

@@ -6,10 +6,12 @@ Each check returns findings. `error` findings are defects in the data (a test fa
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import duckdb
+import polars as pl
+
+from etl import values
 
 
 @dataclass(frozen=True)
@@ -32,47 +34,36 @@ def _rows(con, sql: str, params=None) -> list[dict]:
 def significant_digits(value: float) -> str:
     """`17130000.0` -> `1713`; `9.45` -> `945`; `0.5` -> `5`: the digits a page must show."""
     text = f"{abs(value):.10f}".rstrip("0").rstrip(".")
-    return text.replace(".", "").lstrip("0").rstrip("0") or "0"
-
-
-# Separators between digits: thousands (2,595 · 1 357), and decimal points as some pages print them
-# (4394。61 on a page that renders every full stop as 。).
-_DIGIT_GAP = re.compile(r"(?<=\d)[,\s.，·。](?=\d)")
-# Small numbers are often written as words ("only six platforms", "归零", "无新上线平台").
-_NUMBER_WORDS = {
-    "zero": "0", "none": "0", "no": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-    "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-}  # fmt: skip
-_ENGLISH_WORD = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
-_CHINESE_ZERO = re.compile(r"归零|清零|为零|降至零|无一家|无新|没有")
+    return pl.select(values.significant_digits(pl.lit(text))).item()
 
 
 def excerpt_digits(excerpt: str) -> str:
-    """The excerpt with separators inside numbers removed (`2,595`, `1 357`) and number words as digits."""
-    text = _ENGLISH_WORD.sub(lambda m: _NUMBER_WORDS[m[1].lower()], excerpt)
-    text = _CHINESE_ZERO.sub(" 0 ", text)
-    return _DIGIT_GAP.sub("", text)
+    """The excerpt as the value-in-excerpt rule reads it (etl/values.py: the one implementation)."""
+    return pl.select(values.excerpt_digits(pl.lit(excerpt))).item()
 
 
 def value_not_in_excerpt(con: duckdb.DuckDBPyConnection) -> list[Finding]:
-    """A stated (not derived) value whose digits do not appear in its excerpt is a likely slip."""
-    findings = []
-    for row in _rows(
-        con,
+    """A stated (not derived) value whose digits do not appear in its excerpt is a likely slip.
+    The build refuses such a row (validation rule value-in-excerpt); this checks a database
+    built elsewhere, with the same expressions."""
+    rows = con.sql(
         "SELECT value, unit, excerpt, input_file, input_line FROM observations WHERE NOT derived "
-        "ORDER BY input_file, input_line",
-    ):
-        if significant_digits(row["value"]) not in excerpt_digits(row["excerpt"]):
-            findings.append(
-                Finding(
-                    "value-in-excerpt",
-                    "error",
-                    f"{row['input_file']}:{row['input_line']}",
-                    f"{row['value']:g} {row['unit']} is not stated in its excerpt {row['excerpt'][:80]!r} "
-                    "(if it is computed from the page, fill `derivation`)",
-                )
-            )
-    return findings
+        "ORDER BY input_file, input_line"
+    ).pl()
+    text = pl.col("value").map_elements(lambda v: f"{abs(v):.10f}".rstrip("0").rstrip("."), return_dtype=pl.String)
+    misses = rows.filter(
+        ~values.excerpt_digits(pl.col("excerpt")).str.contains(values.significant_digits(text), literal=True)
+    )
+    return [
+        Finding(
+            "value-in-excerpt",
+            "error",
+            f"{row['input_file']}:{row['input_line']}",
+            f"{row['value']:g} {row['unit']} is not stated in its excerpt {row['excerpt'][:80]!r} "
+            "(if it is computed from the page, fill `derivation`)",
+        )
+        for row in misses.iter_rows(named=True)
+    ]
 
 
 def cumulative_not_decreasing(con: duckdb.DuckDBPyConnection) -> list[Finding]:

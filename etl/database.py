@@ -7,6 +7,7 @@ The build gets a read-write connection to a new temporary file, never to the liv
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from pathlib import Path
@@ -61,11 +62,56 @@ def connect_read_only(
     if not path.exists():
         raise DatabaseUnavailable(f"no database at {display_path(path)}: {BUILD_HINT}")
     try:
-        return duckdb.connect(str(path), read_only=True, config=read_only_config(memory_limit, threads, temp_directory))
+        con = duckdb.connect(str(path), read_only=True, config=read_only_config(memory_limit, threads, temp_directory))
     except duckdb.Error as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         raise DatabaseUnavailable(
-            f"cannot open {display_path(path)} ({type(exc).__name__}: {exc}); rebuild it: {BUILD_HINT}"
-        ) from exc
+            f"cannot open {display_path(path)} ({type(exc).__name__}: {first_line[:200]}); rebuild it: {BUILD_HINT}"
+        ) from None
+    try:
+        check_schema(con, path)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+COLUMNS_SQL = (
+    "SELECT table_name, column_name, data_type FROM duckdb_columns() "
+    "WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal"
+)
+REBUILD_HINT = "rebuild it with `make build` (or `python -m etl build`)"
+
+
+@functools.cache
+def expected_columns() -> frozenset[tuple[str, str, str]]:
+    """(table, column, type) of every table this version's schema.sql creates."""
+    with duckdb.connect(":memory:") as con:
+        con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+        return frozenset(con.sql(COLUMNS_SQL).fetchall())
+
+
+def check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """The file's tables and columns are this version's, and it says which build it is; otherwise
+    every page and command would fail later with a missing-table error. One cheap catalogue query."""
+    try:
+        found = set(con.sql(COLUMNS_SQL).fetchall())
+        missing = sorted(expected_columns() - found)
+        rows = None if missing else con.sql("SELECT count(*) FROM build_info").fetchall()[0][0]
+    except duckdb.Error as exc:
+        missing, rows = [("?", "?", type(exc).__name__)], None
+    if missing:
+        tables = sorted({table for table, _, _ in missing})
+        what = f"missing or different: {', '.join(tables[:5])}" + (" …" if len(tables) > 5 else "")
+        raise DatabaseUnavailable(
+            f"{display_path(path)} is not a Lendscope database of this version ({what}); {REBUILD_HINT}"
+        )
+    if rows != 1:
+        raise DatabaseUnavailable(
+            f"{display_path(path)} is not a Lendscope database of this version (build_info holds {rows} rows, "
+            f"not one); {REBUILD_HINT}"
+        )
 
 
 def connect_for_build(path: Path) -> duckdb.DuckDBPyConnection:

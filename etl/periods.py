@@ -14,11 +14,13 @@ from datetime import date
 
 PERIOD_TYPES = ("year", "half", "quarter", "month", "day", "range", "cumulative")
 
-_YEAR = re.compile(r"^(\d{4})$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# re.ASCII: `\d` would also take full-width (２０１０) and Arabic-Indic digits; `$` would take a final
+# newline, so \Z.
+_YEAR = re.compile(r"^(\d{4})\Z", re.ASCII)
+_HALF = re.compile(r"^(\d{4})-H([12])\Z", re.ASCII)
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])\Z", re.ASCII)
+_MONTH = re.compile(r"^(\d{4})-(\d{2})\Z", re.ASCII)
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\Z", re.ASCII)
 
 # Lending data before 1990 or after 2100 is a typo, not a figure.
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -48,7 +50,7 @@ def _check_year(year: int, label: str) -> None:
 def parse_period(label: str) -> Period:
     text = label.strip()
     if text != label or not text:
-        raise PeriodError(f"period {label!r} is empty or has surrounding spaces")
+        raise PeriodError(f"period {label[:40]!r} is empty or has surrounding spaces")
     if text.startswith("to:"):
         inner = parse_period(text[3:])
         if inner.type == "cumulative":
@@ -90,8 +92,29 @@ def parse_period(label: str) -> Period:
             raise PeriodError(f"not a calendar date: {label!r} ({exc})") from None
         return Period(text, "day", day, day)
     raise PeriodError(
-        f"cannot parse period {label!r}; expected 2015, 2015-H1, 2015-Q3, 2015-06, 2015-06-30 or to:<one of those>"
+        f"cannot parse period {label[:40]!r}; expected 2015, 2015-H1, 2015-Q3, 2015-06, 2015-06-30 or to:<one of those>"
     )
+
+
+def parse_periods(labels) -> dict[str, Period | PeriodError]:
+    """Each distinct label parsed once (a large table has many rows but few periods)."""
+    out: dict[str, Period | PeriodError] = {}
+    for label in set(labels):
+        try:
+            out[label] = parse_period(label)
+        except PeriodError as exc:
+            out[label] = exc
+    return out
+
+
+def parse_dates(texts) -> dict[str, date | PeriodError]:
+    out: dict[str, date | PeriodError] = {}
+    for text in set(texts):
+        try:
+            out[text] = parse_date(text)
+        except PeriodError as exc:
+            out[text] = exc
+    return out
 
 
 def parse_date(text: str) -> date:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import tempfile
 import tomllib
@@ -145,7 +146,8 @@ def refresh(
     snapshot_root = data_dir / "snapshots"
     report = RefreshReport()
     chosen = source_ids or sorted(sources)
-    staging_root = Path(tempfile.mkdtemp(prefix=".refresh-", dir=data_dir))
+    remove_stale_staging(data_dir, log)
+    staging_root = Path(tempfile.mkdtemp(prefix=f".refresh-{os.getpid()}-", dir=data_dir))
     try:
         for number, source_id in enumerate(chosen, start=1):
             module = sources[source_id]
@@ -160,7 +162,7 @@ def refresh(
             log(f"{prefix} fetching …")
             try:
                 responses = module.fetch_all(
-                    session, config.get(source_id, {}), policy, {s.meta["url"]: s.meta for s in previous}
+                    session, config.get(source_id, {}), policy.for_source(), {s.meta["url"]: s.meta for s in previous}
                 )
                 if responses and all(r.not_modified for r in responses):
                     result = SourceResult(source_id, "unchanged", "not modified since the last snapshot (HTTP 304)")
@@ -179,18 +181,23 @@ def refresh(
                         )  # fmt: skip
             except (FetchError, SourceError) as exc:
                 url = f" — {exc.url}" if isinstance(exc, FetchError) else ""
-                result = SourceResult(source_id, "failed", f"{exc}{url}")
+                result = SourceResult(source_id, "failed", _one_line(f"{exc}{url}"))
+            except Exception as exc:  # a response shape no parser foresaw: this source fails, the others go on
+                result = SourceResult(
+                    source_id, "failed", _one_line(f"unexpected response ({type(exc).__name__}: {exc})")
+                )
             report.results.append(result)
             log(f"{prefix} {result.status}: {result.message}")
 
         updated = [r for r in report.results if r.status == "updated"]
         if updated:
-            report.build_id = _rebuild(db_path, data_dir, updated, staging_root, log)
+            report.build_id, refused = _rebuild(db_path, data_dir, updated, staging_root, log)
             report.rebuilt = report.build_id is not None
-            if not report.rebuilt:
-                for result in updated:
+            for result in updated:
+                if result.source_id in refused or not report.rebuilt:
                     result.status, result.message = "failed", "its figures did not pass validation (see above)"
-            else:
+            updated = [r for r in updated if r.status == "updated"]
+            if report.rebuilt:
                 day = datetime.now(UTC).date().isoformat()
                 for result in updated:
                     snapshots.publish(result.staged, snapshot_root, result.source_id, day)
@@ -199,6 +206,32 @@ def refresh(
         return report
     finally:
         shutil.rmtree(staging_root, ignore_errors=True)
+
+
+def _one_line(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= 300 else text[:300] + "…"
+
+
+STAGING = re.compile(r"^\.refresh-(?:(\d+)-)?")
+
+
+def remove_stale_staging(data_dir: Path, log) -> None:
+    """Staging folders left by a refresh that was killed (its process is gone) are deleted."""
+    for candidate in data_dir.glob(".refresh-*"):
+        m = STAGING.match(candidate.name)
+        if not m or not candidate.is_dir() or candidate.is_symlink():
+            continue
+        if m[1]:
+            try:
+                os.kill(int(m[1]), 0)
+                continue  # a refresh running now
+            except ProcessLookupError:
+                pass
+            except PermissionError:
+                continue
+        shutil.rmtree(candidate, ignore_errors=True)
+        log(f"removed a staging folder left by an interrupted refresh: {display_path(candidate)}")
 
 
 def copy_inputs(data_dir: Path, tree: Path) -> None:
@@ -212,26 +245,39 @@ def copy_inputs(data_dir: Path, tree: Path) -> None:
             shutil.copy2(source, tree / part)
 
 
-def _rebuild(db_path: Path, data_dir: Path, updated: list[SourceResult], staging_root: Path, log) -> str | None:
-    """Validate and build from a copy of the inputs with the refreshed files in; then put them in place."""
-    tree = staging_root / "inputs"
-    copy_inputs(data_dir, tree)
-    (tree / "refreshed").mkdir(exist_ok=True)
-    written = {}
-    for result in updated:
-        for suffix, text in (
-            (".csv", _csv_text(result.parsed.rows)),
-            (".toml", _toml_text(result.source_id, result.parsed.sources)),
-        ):
-            path = tree / "refreshed" / f"{result.source_id}{suffix}"
-            path.write_text(text, encoding="utf-8")
-            written[path] = data_dir / "refreshed" / path.name
-    try:
-        outcome = build(db_path, tree, log=lambda line: log(f"  {line.strip()}"))
-    except InputError as exc:
-        log(exc.report().replace(str(tree), display_path(data_dir)))
-        return None
-    (data_dir / "refreshed").mkdir(exist_ok=True)
-    for staged, target in written.items():
-        os.replace(staged, target)
-    return outcome.build_id
+def _rebuild(
+    db_path: Path, data_dir: Path, updated: list[SourceResult], staging_root: Path, log
+) -> tuple[str | None, set[str]]:
+    """Validate and build from a copy of the inputs with the refreshed files in; then put them in
+    place. A source whose files fail validation is left out and the rest are built without it:
+    one source's bad figures never cost another source its update. Returns (build id, refused)."""
+    refused: set[str] = set()
+    while True:
+        accepted = [r for r in updated if r.source_id not in refused]
+        if not accepted:
+            return None, refused
+        tree = staging_root / f"inputs-{len(refused)}"
+        copy_inputs(data_dir, tree)
+        (tree / "refreshed").mkdir(exist_ok=True)
+        written = {}
+        for result in accepted:
+            for suffix, text in (
+                (".csv", _csv_text(result.parsed.rows)),
+                (".toml", _toml_text(result.source_id, result.parsed.sources)),
+            ):
+                path = tree / "refreshed" / f"{result.source_id}{suffix}"
+                path.write_text(text, encoding="utf-8")
+                written[path] = data_dir / "refreshed" / path.name
+        try:
+            outcome = build(db_path, tree, log=lambda line: log(f"  {line.strip()}"))
+        except InputError as exc:
+            log(exc.report().replace(str(tree), display_path(data_dir)))
+            blamed = {r.source_id for r in accepted if any(f"refreshed/{r.source_id}." in p.file for p in exc.problems)}
+            if not blamed or len(accepted) == 1:
+                return None, refused | {r.source_id for r in accepted}
+            refused |= blamed
+            continue
+        (data_dir / "refreshed").mkdir(exist_ok=True)
+        for staged, target in written.items():
+            os.replace(staged, target)
+        return outcome.build_id, refused

@@ -52,7 +52,8 @@ CREATE TABLE series (
 );
 
 CREATE TABLE observations (
-    obs_id        VARCHAR PRIMARY KEY,     -- hash of the key below: stable across builds
+    obs_id        VARCHAR NOT NULL,        -- hash of the key below: stable across builds; the
+                                           -- primary key is added after the bulk load (build.py)
     series_id     VARCHAR NOT NULL REFERENCES series (series_id),
     period_label  VARCHAR NOT NULL,        -- as written: 2015, 2015-Q3, 2015-06, 2015-H1, 2020-10-22,
                                            -- 2019-01/2019-09, to:2018-12

@@ -8,12 +8,14 @@ observation id from the row's key.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import polars as pl
 
-from etl.inputs import CsvRows, Inputs, TomlEntry
+from etl.inputs import LINE, OBSERVATION_COLUMNS, CsvRows, Inputs, TomlEntry
 from etl.paths import display_path
-from etl.periods import parse_date, parse_period
+from etl.periods import parse_date, parse_dates, parse_periods
+from etl.values import to_number
 
 OBSERVATION_KEY = ("series", "period", "region", "publisher", "vintage")
 
@@ -46,107 +48,66 @@ def _rows(tables: list[CsvRows]):
             yield name, line, row
 
 
+def _frame(tables: list[CsvRows]) -> pl.DataFrame:
+    """The tables' rows as one frame, with the file each row comes from."""
+    frames = [t.frame.with_columns(input_file=pl.lit(display_path(t.path))) for t in tables]
+    empty = CsvRows(Path(""), OBSERVATION_COLUMNS).frame.with_columns(input_file=pl.lit("", dtype=pl.String))
+    return pl.concat([empty, *frames]) if frames else empty
+
+
 def observation_id(row: dict[str, str]) -> str:
     key = "\x1f".join(row[c] for c in OBSERVATION_KEY)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def superseded_keys(inputs: Inputs) -> set[tuple]:
-    """Keys of curated rows that a refresh has replaced."""
-    refreshed = {tuple(row[c] for c in OBSERVATION_KEY) for _, _, row in _rows(inputs.refreshed)}
-    return {tuple(row[c] for c in OBSERVATION_KEY) for _, _, row in _rows(inputs.observations)} & refreshed
+def _observation_ids(frame: pl.DataFrame) -> pl.Series:
+    """observation_id of every row (sha256 of the key: stable across builds and versions)."""
+    keys = frame.select(pl.concat_str([pl.col(c) for c in OBSERVATION_KEY], separator="\x1f")).to_series()
+    return pl.Series("obs_id", [hashlib.sha256(k.encode("utf-8")).hexdigest()[:16] for k in keys], dtype=pl.String)
 
 
-def _observation_record(name: str, line: int, row: dict) -> dict:
-    period = parse_period(row["period"])
-    return {
-        "obs_id": observation_id(row),
-        "series_id": row["series"],
-        "period_label": row["period"],
-        "period_type": period.type,
-        "period_start": period.start,
-        "period_end": period.end,
-        "region": row["region"],
-        "publisher_id": row["publisher"],
-        "value_text": row["value"],
-        "unit": row["unit"],
-        "qualifier": _none_if_empty(row["qualifier"]),
-        "source_id": row["source"],
-        "excerpt": row["excerpt"].strip(),
-        "derivation": _none_if_empty(row["derivation"]),
-        "vintage": parse_date(row["vintage"]) if row["vintage"].strip() else None,
-        "row_reliability": _none_if_empty(row["reliability"]),
-        "publisher_inferred": row["attribution"] == "inferred",
-        "note": _none_if_empty(row["note"]),
-        "input_file": name,
-        "input_line": line,
-    }
+def _empty_to_null(column: str) -> pl.Expr:
+    value = pl.col(column).str.strip_chars()
+    return pl.when(value != "").then(value)
 
 
 def observations_frame(inputs: Inputs) -> pl.DataFrame:
-    replaced = superseded_keys(inputs)
-    curated = [r for r in _rows(inputs.observations) if tuple(r[2][c] for c in OBSERVATION_KEY) not in replaced]
-    records = [_observation_record(name, line, row) for name, line, row in [*curated, *_rows(inputs.refreshed)]]
+    """Validated rows -> the observations table, column by column (periods parsed once per label)."""
+    refreshed = _frame(inputs.refreshed)
+    curated = _frame(inputs.observations).join(refreshed.select(OBSERVATION_KEY), on=OBSERVATION_KEY, how="anti")
+    frame = pl.concat([curated, refreshed])
+    periods = parse_periods(frame["period"].unique().to_list())
+    vintages = parse_dates([v for v in frame["vintage"].unique().to_list() if v.strip()])
+    reliability = {key: e.values.get("reliability") for key, e in inputs.sources.items()}
 
-    schema = {
-        "obs_id": pl.String,
-        "series_id": pl.String,
-        "period_label": pl.String,
-        "period_type": pl.String,
-        "period_start": pl.Date,
-        "period_end": pl.Date,
-        "region": pl.String,
-        "publisher_id": pl.String,
-        "value_text": pl.String,
-        "unit": pl.String,
-        "qualifier": pl.String,
-        "source_id": pl.String,
-        "excerpt": pl.String,
-        "derivation": pl.String,
-        "vintage": pl.Date,
-        "row_reliability": pl.String,
-        "publisher_inferred": pl.Boolean,
-        "note": pl.String,
-        "input_file": pl.String,
-        "input_line": pl.Int32,
-    }
-    frame = pl.DataFrame(records, schema=schema)
-    source_reliability = pl.DataFrame(
-        {
-            "source_id": list(inputs.sources),
-            "source_reliability": [e.values.get("reliability") for e in inputs.sources.values()],
-        },
-        schema={"source_id": pl.String, "source_reliability": pl.String},
-    )
+    def lookup(column: str, mapping: dict, dtype) -> pl.Expr:
+        """A value per row from a small table (an expression, not a joined copy of 1e6 rows)."""
+        return pl.col(column).replace_strict(mapping, default=None, return_dtype=dtype)
+
     return (
-        frame.join(source_reliability, on="source_id", how="left")
-        .with_columns(
-            value=pl.col("value_text").cast(pl.Float64),
-            derived=pl.col("derivation").is_not_null(),
-            reliability=pl.coalesce("row_reliability", "source_reliability"),
-        )
+        frame.with_columns(_observation_ids(frame))
         .select(
             "obs_id",
-            "series_id",
-            "period_label",
-            "period_type",
-            "period_start",
-            "period_end",
+            pl.col("series").alias("series_id"),
+            pl.col("period").alias("period_label"),
+            lookup("period", {k: p.type for k, p in periods.items()}, pl.String).alias("period_type"),
+            lookup("period", {k: p.start for k, p in periods.items()}, pl.Date).alias("period_start"),
+            lookup("period", {k: p.end for k, p in periods.items()}, pl.Date).alias("period_end"),
             "region",
-            "publisher_id",
-            "publisher_inferred",
-            "value",
+            pl.col("publisher").alias("publisher_id"),
+            (pl.col("attribution") == "inferred").alias("publisher_inferred"),
+            to_number(pl.col("value")).alias("value"),
             "unit",
-            "qualifier",
-            "source_id",
-            "excerpt",
-            "derived",
-            "derivation",
-            "vintage",
-            "reliability",
-            "note",
+            _empty_to_null("qualifier").alias("qualifier"),
+            pl.col("source").alias("source_id"),
+            pl.col("excerpt").str.strip_chars().alias("excerpt"),
+            _empty_to_null("derivation").is_not_null().alias("derived"),
+            _empty_to_null("derivation").alias("derivation"),
+            lookup("vintage", vintages, pl.Date).alias("vintage"),
+            pl.coalesce(_empty_to_null("reliability"), lookup("source", reliability, pl.String)).alias("reliability"),
+            _empty_to_null("note").alias("note"),
             "input_file",
-            "input_line",
+            pl.col(LINE).cast(pl.Int32).alias("input_line"),
         )
         .sort("series_id", "region", "period_end", "publisher_id", "vintage", nulls_last=True)
     )
@@ -218,8 +179,10 @@ def sources_frame(inputs: Inputs) -> pl.DataFrame:
 
 
 def regions_frame(inputs: Inputs) -> pl.DataFrame:
-    rows = [row for _, row in inputs.regions.rows] if inputs.regions else []
-    return pl.DataFrame(rows, schema={"code": pl.String, "name_zh": pl.String, "name_en": pl.String, "kind": pl.String})
+    columns = ("code", "name_zh", "name_en", "kind")
+    if not inputs.regions:
+        return pl.DataFrame(schema=dict.fromkeys(columns, pl.String))
+    return inputs.regions.frame.select(columns)
 
 
 def methods_frames(inputs: Inputs) -> dict[str, pl.DataFrame]:

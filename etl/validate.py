@@ -19,6 +19,13 @@ Rules (name: what it rejects):
   estimate: a derivation that averages figures (a midpoint of a range is an estimate the page does not make)
   mid-period: an excerpt that dates the figure "mid-October" / "10月中旬" / "mid-2020" stored as that month's or
     year's end (record the day the page means, e.g. 2020-10-15, and say so in the note)
+  value-in-excerpt: a stated (not derived) value whose digits its excerpt does not show
+  control-char: NUL, ESC, other control characters or bidi overrides (U+202E) in a cell or TOML string
+  missing-file / not-a-file / not-a-folder / unreadable / symlink: an input that cannot be read (inputs.py)
+
+Problems are gathered as frames and capped: the first MAX_LISTED in file order are listed, the
+rest counted per rule. When an input could not be read at all (a broken catalogue, a missing
+regions.csv), the problems that follow from it (every "unknown id") are counted, not listed.
 """
 
 from __future__ import annotations
@@ -26,11 +33,24 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import polars as pl
+
 from etl.claims import check_claim_entries
-from etl.inputs import CsvRows, Inputs, TomlEntry
+from etl.inputs import LINE, CsvRows, Inputs, TomlEntry
 from etl.paths import display_path
-from etl.periods import PeriodError, parse_date, parse_period
-from etl.problems import Problem
+from etl.periods import Period, PeriodError, parse_date, parse_dates, parse_periods
+from etl.problems import PROBLEM_FRAME, Problem, Problems
+from etl.values import (
+    FORBIDDEN_PATTERN,
+    MAX_SIGNIFICANT_DIGITS,
+    excerpt_digits,
+    forbidden_character,
+    forbidden_in,
+    is_plain_number,
+    significant_digit_count,
+    significant_digits,
+    value_problem,
+)
 
 RELIABILITY = ("high", "medium", "low")
 QUALIFIERS = ("", "about", "nearly", "more_than", "less_than")
@@ -56,8 +76,7 @@ SOURCE_KINDS = ("web page", "official release", "API", "document")
 EVENT_KINDS = ("rule", "draft", "enforcement", "statement", "market")
 REGION_KINDS = ("country", "province", "municipality", "autonomous region")
 
-PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
-AVERAGE = re.compile(r"\+.*\)\s*/\s*\d+\s*$|\b(avg|mean|average|midpoint)\b|平均", re.IGNORECASE)
+AVERAGE_PATTERN = r"(?i)\+.*\)\s*/\s*\d+\s*$|\b(avg|mean|average|midpoint)\b|平均"
 # CN and its provinces (ISO 3166-2:CN), or another economy's ISO 3166-1 alpha-2 code for comparisons.
 REGION_CODE = re.compile(r"^(CN-[A-Z]{2}|[A-Z]{2})$")
 SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -80,9 +99,27 @@ SOURCE_SCHEMA = (
 )
 
 
-def validate(inputs: Inputs) -> list[Problem]:
+CONTROL_MESSAGE = "the invisible control or direction character {}; remove it"
+# Problems listed in full; beyond this, a count per rule (1e6 bad rows must not print 1e6 lines).
+MAX_LISTED = 200
+# Root causes: an input that could not be read. Its dependents (column, rules) are counted, not listed.
+UNREADABLE_RULES = {"malformed-toml", "malformed-csv", "encoding", "empty-file", "missing-file", "not-a-file",
+                    "not-a-folder", "unreadable", "symlink", "columns"}  # fmt: skip
+DEPENDENT_RULES = {"unknown-id", "unit-mismatch", "range-period", "cumulative-period", "negative-count", "claim-query"}
+DEPENDENTS = {  # input folder or file -> the columns whose ids it defines
+    "catalogue": {"series", "unit", "publisher", "category", "evidence", "query"},
+    "sources": {"source"},
+    "refreshed": {"source"},
+    "regions.csv": {"region"},
+    "events": {"event"},
+    "observations": {"query"},
+}
+
+
+def validate(inputs: Inputs) -> Problems:
     """All problems of the input set: structural ones already found, then every rule here."""
     problems = list(inputs.problems)
+    frames: list[pl.DataFrame] = []
     for section, entries in inputs.catalogue.items():
         for key, entry in entries.items():
             problems += _check_table(entry, section, key, CATALOGUE_SCHEMA[section])
@@ -95,19 +132,74 @@ def validate(inputs: Inputs) -> list[Problem]:
             problems.append(
                 Problem(entry.file, entry.line, "unit", "unknown-id", f"series {key!r}: unknown unit {unit!r}")
             )
+    for group in (*inputs.catalogue.values(), inputs.sources, inputs.claims, inputs.methods):
+        for key, entry in group.items():
+            problems += _toml_characters(entry, key)
     regions = _check_regions(inputs.regions, problems) if inputs.regions else set()
     for table in [*inputs.observations, *inputs.refreshed]:
-        problems += _check_observations(table, inputs, regions)
+        frames.append(_check_observations(table, inputs, regions))
     key = ("series", "period", "region", "publisher", "vintage")
     # Curated and refreshed rows are checked apart: a refreshed row replaces a curated one of its key.
-    problems += _duplicate_keys(inputs.observations, key, "observation")
-    problems += _duplicate_keys(inputs.refreshed, key, "refreshed observation")
+    frames.append(_duplicate_keys(inputs.observations, key, "observation"))
+    frames.append(_duplicate_keys(inputs.refreshed, key, "refreshed observation"))
     for table in inputs.events:
         problems += _check_events(table, inputs)
-    problems += _duplicate_keys(inputs.events, ("id",), "event")
+    frames.append(_duplicate_keys(inputs.events, ("id",), "event"))
     problems += check_claim_entries(inputs.claims, inputs.queries_dir)
     problems += _check_methods(inputs)
-    return problems
+    return summarise(problems, frames)
+
+
+def summarise(problems: list[Problem], frames: list[pl.DataFrame]) -> Problems:
+    """One sorted list: root causes first-class, their dependents counted, the rest capped."""
+    everything = pl.concat([_as_frame(problems), *frames], how="vertical_relaxed")
+    roots = everything.filter(pl.col("rule").is_in(UNREADABLE_RULES))["file"].unique().to_list()
+    blocked = set()
+    for file in roots:
+        for part, columns in DEPENDENTS.items():
+            if f"/{part}/" in f"/{file}" or file.endswith(part):
+                blocked |= columns
+    dependent = pl.col("rule").is_in(DEPENDENT_RULES) & pl.col("column").is_in(list(blocked))
+    suppressed = everything.filter(dependent)
+    listed = everything.filter(~dependent).sort("file", "line", "column", "rule", nulls_last=False)
+    result = Problems(Problem(**row) for row in listed.head(MAX_LISTED).iter_rows(named=True))
+    result.omitted = _counts(listed.slice(MAX_LISTED))
+    result.suppressed = _counts(suppressed)
+    return result
+
+
+def _as_frame(problems: list[Problem]) -> pl.DataFrame:
+    return pl.DataFrame(
+        [(p.file, p.line, p.column, p.rule, p.message) for p in problems], schema=PROBLEM_FRAME.schema, orient="row"
+    )
+
+
+def _counts(frame: pl.DataFrame) -> dict[str, int]:
+    return dict(frame.group_by("rule").len().sort("rule").iter_rows())
+
+
+def _toml_characters(entry: TomlEntry, key: str) -> list[Problem]:
+    out = []
+
+    def walk(value, path: str) -> None:
+        if isinstance(value, str):
+            found = forbidden_in(value)
+            if found:
+                out.append(Problem(entry.file, entry.line, path, "control-char",
+                                   f"{key!r}: contains {CONTROL_MESSAGE.format(found)}"))  # fmt: skip
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, str(k))
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, path)
+
+    walk(entry.values, "")
+    if forbidden_in(key):
+        out.append(
+            Problem(entry.file, entry.line, None, "control-char", "a key contains an invisible control character")
+        )
+    return out
 
 
 METHOD_KEYS = (
@@ -209,6 +301,11 @@ def _check_regions(table: CsvRows, problems: list[Problem]) -> set[str]:
     codes: set[str] = set()
     for line, row in table.rows:
         code = row["code"]
+        for column, cell in row.items():
+            if forbidden_in(cell):
+                problems.append(
+                    Problem(name, line, column, "control-char", f"contains {forbidden_in(cell)}; remove it")
+                )
         if not REGION_CODE.match(code):
             problems.append(
                 Problem(name, line, "code", "enum", f"not an ISO 3166-2:CN or ISO 3166-1 alpha-2 code: {code!r}")
@@ -237,126 +334,125 @@ def _known(name, line, row, column, known, what, out) -> None:
         out.append(Problem(name, line, column, "unknown-id", f"unknown {what} {value!r}{hint}"))
 
 
-def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> list[Problem]:
+def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> pl.DataFrame:
+    """Every row rule over whole columns (polars expressions, no loop per row): a frame of problems."""
     name = display_path(table.path)
-    series = inputs.catalogue["series"]
     units = inputs.catalogue["units"]
-    out: list[Problem] = []
-    for line, row in table.rows:
-        _require(
-            name, line, row, ("series", "period", "region", "publisher", "value", "unit", "source", "excerpt"), out
+    series_entries = inputs.catalogue["series"]
+    count_units = [u for u, e in units.items() if e.values.get("kind") == "count"]
+    frame = table.frame
+    periods = parse_periods(frame["period"].unique().to_list())
+    vintages = parse_dates([v for v in frame["vintage"].unique().to_list() if v.strip()])
+
+    def lookup(column: str, mapping: dict) -> pl.Expr:
+        """A value per row from a small table keyed by `column` (an expression: no joined copy)."""
+        return pl.col(column).replace_strict(mapping, default=None, return_dtype=pl.String)
+
+    series_unit = lookup("series", {k: e.values.get("unit") for k, e in series_entries.items()})
+    measure = lookup("series", {k: e.values.get("measure") for k, e in series_entries.items()})
+    period_type = lookup("period", {k: p.type for k, p in periods.items() if isinstance(p, Period)})
+    period_error = lookup("period", {k: str(p) for k, p in periods.items() if isinstance(p, PeriodError)})
+    vintage_error = lookup("vintage", {k: str(v) for k, v in vintages.items() if isinstance(v, PeriodError)})
+    c = pl.col
+    out = _Emitter(name, frame)
+    for column in ("series", "period", "region", "publisher", "value", "unit", "source", "excerpt"):
+        out.emit(c(column).str.strip_chars() == "", column, "required", pl.lit("empty cell"))
+    for column, known, what in (
+        ("series", inputs.catalogue["series"], "series"),
+        ("unit", units, "unit"),
+        ("publisher", inputs.catalogue["publishers"], "publisher"),
+        ("source", inputs.sources, "source"),
+        ("region", regions, "region"),
+    ):
+        known = list(known)
+        hint = (
+            pl.when(c(column).str.strip_chars().is_in(known))
+            .then(pl.lit(" (surrounding spaces?)"))
+            .otherwise(pl.lit(""))
         )
-        _known(name, line, row, "series", series, "series", out)
-        _known(name, line, row, "unit", units, "unit", out)
-        _known(name, line, row, "publisher", inputs.catalogue["publishers"], "publisher", out)
-        _known(name, line, row, "source", inputs.sources, "source", out)
-        _known(name, line, row, "region", regions, "region", out)
-
-        value = row["value"]
-        if value.strip() and not PLAIN_NUMBER.match(value):
-            out.append(
-                Problem(
-                    name,
-                    line,
-                    "value",
-                    "plain-number",
-                    f"not a plain number: {value!r} (no units, thousands separators, ranges or spaces; "
-                    "put 约/近/超过 in `qualifier`)",
-                )
-            )
-        unit = units.get(row["unit"])
-        if unit and unit.values.get("kind") == "count" and PLAIN_NUMBER.match(value) and float(value) < 0:
-            out.append(Problem(name, line, "value", "negative-count", f"negative count {value} {row['unit']}"))
-
-        series_entry = series.get(row["series"])
-        if series_entry and row["unit"] and row["unit"] != series_entry.values.get("unit"):
-            out.append(
-                Problem(
-                    name,
-                    line,
-                    "unit",
-                    "unit-mismatch",
-                    f"unit {row['unit']!r} but series {row['series']!r} is in {series_entry.values.get('unit')!r}",
-                )
-            )
-        if row["period"].strip():
-            try:
-                period = parse_period(row["period"])
-            except PeriodError as exc:
-                out.append(Problem(name, line, "period", "period", str(exc)))
-            else:
-                if series_entry and period.type == "range" and series_entry.values.get("measure") != "flow":
-                    out.append(
-                        Problem(
-                            name,
-                            line,
-                            "period",
-                            "range-period",
-                            f"a span of months ({row['period']}) is only for flow series; "
-                            f"{row['series']!r} is a {series_entry.values.get('measure')}",
-                        )
-                    )
-                cumulative = series_entry and series_entry.values.get("measure") == "cumulative"
-                if series_entry and cumulative != (period.type == "cumulative"):
-                    want = "a to:<period> label" if cumulative else "a plain period (to: is for cumulative series)"
-                    out.append(
-                        Problem(
-                            name,
-                            line,
-                            "period",
-                            "cumulative-period",
-                            f"series {row['series']!r} is {series_entry.values.get('measure')}: needs {want}",
-                        )
-                    )
-                if stated := _mid_period(row["excerpt"], period):
-                    out.append(
-                        Problem(
-                            name,
-                            line,
-                            "period",
-                            "mid-period",
-                            f"the excerpt says {stated!r} but period {row['period']!r} means the end of the "
-                            f"{period.type}; record the day (e.g. {period.end:%Y-%m}-15) and say so in the note",
-                        )
-                    )
-        if AVERAGE.search(row["derivation"]):
-            out.append(
-                Problem(
-                    name,
-                    line,
-                    "derivation",
-                    "estimate",
-                    "averaging figures (e.g. the midpoint of a range) makes an estimate the page does not state; "
-                    "record a stated bound with a qualifier instead",
-                )
-            )
-        if row["vintage"].strip():
-            try:
-                parse_date(row["vintage"])
-            except PeriodError as exc:
-                out.append(Problem(name, line, "vintage", "period", str(exc)))
-        if row["qualifier"] not in QUALIFIERS:
-            out.append(Problem(name, line, "qualifier", "enum", f"{row['qualifier']!r} not one of {QUALIFIERS[1:]}"))
-        if row["attribution"] not in ATTRIBUTIONS:
-            out.append(Problem(name, line, "attribution", "enum", f"{row['attribution']!r} not stated or inferred"))
-        elif row["attribution"] == "inferred" and row["reliability"] != "low":
-            out.append(
-                Problem(
-                    name,
-                    line,
-                    "reliability",
-                    "inferred-publisher",
-                    "a figure whose publisher is inferred (not named on the page) must be marked low reliability",
-                )
-            )
-        if row["reliability"] and row["reliability"] not in RELIABILITY:
-            out.append(Problem(name, line, "reliability", "enum", f"{row['reliability']!r} not one of {RELIABILITY}"))
-    return out
+        out.emit(
+            (c(column).str.strip_chars() != "") & ~c(column).is_in(known), column, "unknown-id",
+            pl.format("unknown {} '{}'{}", pl.lit(what), c(column).str.slice(0, 60), hint),
+        )  # fmt: skip
+    nonempty_value = c("value").str.strip_chars() != ""
+    out.emit(
+        nonempty_value & value_problem(c("value")).is_not_null(), "value", "plain-number", value_problem(c("value"))
+    )
+    plain = is_plain_number(c("value")) & (significant_digit_count(c("value")) <= MAX_SIGNIFICANT_DIGITS)
+    number = pl.when(plain).then(c("value")).cast(pl.Float64, strict=False)
+    out.emit(
+        c("unit").is_in(count_units) & plain & (number < 0), "value", "negative-count",
+        pl.format("negative count {} {}", c("value"), c("unit")),
+    )  # fmt: skip
+    out.emit(
+        series_unit.is_not_null() & (c("unit") != "") & (c("unit") != series_unit), "unit", "unit-mismatch",
+        pl.format("unit '{}' but series '{}' is in '{}'", c("unit"), c("series"), series_unit),
+    )  # fmt: skip
+    has_period = c("period").str.strip_chars() != ""
+    out.emit(has_period & period_error.is_not_null(), "period", "period", period_error)
+    parsed = has_period & period_type.is_not_null() & measure.is_not_null()
+    out.emit(
+        parsed & (period_type == "range") & (measure != "flow"), "period", "range-period",
+        pl.format("a span of months ({}) is only for flow series; '{}' is a {}",
+                  c("period"), c("series"), measure),
+    )  # fmt: skip
+    cumulative = measure == "cumulative"
+    out.emit(
+        parsed & (cumulative != (period_type == "cumulative")), "period", "cumulative-period",
+        pl.format(
+            "series '{}' is {}: needs {}", c("series"), measure,
+            pl.when(cumulative).then(pl.lit("a to:<period> label"))
+            .otherwise(pl.lit("a plain period (to: is for cumulative series)")),
+        ),
+    )  # fmt: skip
+    out.emit(
+        c("derivation").str.contains(AVERAGE_PATTERN), "derivation", "estimate",
+        pl.lit("averaging figures (e.g. the midpoint of a range) makes an estimate the page does not state; "
+               "record a stated bound with a qualifier instead"),
+    )  # fmt: skip
+    out.emit(vintage_error.is_not_null(), "vintage", "period", vintage_error)
+    out.emit(
+        ~c("qualifier").is_in(QUALIFIERS), "qualifier", "enum",
+        pl.format("'{}' not one of {}", c("qualifier").str.slice(0, 40), pl.lit(str(QUALIFIERS[1:]))),
+    )  # fmt: skip
+    out.emit(
+        ~c("attribution").is_in(ATTRIBUTIONS), "attribution", "enum",
+        pl.format("'{}' not stated or inferred", c("attribution").str.slice(0, 40)),
+    )  # fmt: skip
+    out.emit(
+        (c("attribution") == "inferred") & (c("reliability") != "low"), "reliability", "inferred-publisher",
+        pl.lit("a figure whose publisher is inferred (not named on the page) must be marked low reliability"),
+    )  # fmt: skip
+    out.emit(
+        (c("reliability") != "") & ~c("reliability").is_in(RELIABILITY), "reliability", "enum",
+        pl.format("'{}' not one of {}", c("reliability").str.slice(0, 40), pl.lit(str(RELIABILITY))),
+    )  # fmt: skip
+    mid = _mid_period_messages(frame, periods)
+    if mid:
+        key = pl.concat_str([c("period"), pl.lit("\x00"), c("excerpt")])
+        message = key.replace_strict(mid, default=None, return_dtype=pl.String)
+        out.emit(message.is_not_null(), "period", "mid-period", message)
+    _forbidden_characters(out, FREE_TEXT_COLUMNS)
+    # A stated figure must be in the words quoted for it; a derived one (derivation filled) is
+    # computed from the page, so its digits need not appear.
+    stated = plain & (c("derivation").str.strip_chars() == "") & (c("excerpt").str.strip_chars() != "")
+    digits = significant_digits(c("value"))
+    misses = frame.filter(
+        stated.fill_null(False) & ~excerpt_digits(c("excerpt"), words=False).str.contains(digits, literal=True)
+    )
+    misses = misses.filter(~excerpt_digits(c("excerpt")).str.contains(significant_digits(c("value")), literal=True))
+    out.add(
+        misses, "excerpt", "value-in-excerpt",
+        pl.format("{} {} is not stated in its excerpt '{}' (if it is computed from the page, fill `derivation`)",
+                  c("value"), c("unit"), c("excerpt").str.slice(0, 80)),
+    )  # fmt: skip
+    return out.frame()
 
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                "november", "december")  # fmt: skip
 CHINESE_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
+MIDDLE_WORDS = r"(?i)中旬|\bmid|年中"
 
 
 def _mid_period(excerpt: str, period) -> str | None:
@@ -377,6 +473,67 @@ def _mid_period(excerpt: str, period) -> str | None:
         return None
     found = re.search("|".join(patterns), excerpt, re.IGNORECASE)
     return found[0] if found else None
+
+
+def _mid_period_messages(frame: pl.DataFrame, periods: dict) -> dict[str, str]:
+    """ "period\\x00excerpt" -> message, for the distinct pairs whose excerpt names a middle of the period
+    (a regex filter first, so Python sees only those few pairs)."""
+    pairs = frame.filter(pl.col("excerpt").str.contains(MIDDLE_WORDS)).select("period", "excerpt").unique()
+    out = {}
+    for label, excerpt in pairs.iter_rows():
+        period = periods.get(label)
+        if isinstance(period, Period) and (stated := _mid_period(excerpt, period)):
+            out[f"{label}\x00{excerpt}"] = (
+                f"the excerpt says {stated!r} but period {label!r} means the end of the {period.type}; "
+                f"record the day (e.g. {period.end:%Y-%m}-15) and say so in the note"
+            )
+    return out
+
+
+# Free-text columns; every other column must match a catalogue id, a pattern or an enum, whose
+# rules already refuse a control character.
+FREE_TEXT_COLUMNS = ("excerpt", "derivation", "note")
+
+
+def _forbidden_characters(out: _Emitter, columns) -> None:
+    for column in columns:
+        out.emit(
+            pl.col(column).str.contains(FORBIDDEN_PATTERN), column, "control-char",
+            pl.format("contains " + CONTROL_MESSAGE, forbidden_character(pl.col(column))),
+        )  # fmt: skip
+
+
+class _Emitter:
+    """Collects the rules of one file, then evaluates every condition in one parallel pass and
+    builds messages only for the rows that fail: (file, line, column, rule, message) frames."""
+
+    def __init__(self, name: str, source: pl.DataFrame):
+        self.name, self.source, self.rules, self.parts = name, source, [], []
+
+    def emit(self, condition: pl.Expr, column: str, rule: str, message: pl.Expr) -> None:
+        self.rules.append((condition, column, rule, message))
+
+    def add(self, rows: pl.DataFrame, column: str | None, rule: str, message: pl.Expr) -> None:
+        if rows.height:
+            self.parts.append(
+                rows.select(
+                    pl.lit(self.name).alias("file"), pl.col(LINE).alias("line"),
+                    pl.lit(column, dtype=pl.String).alias("column"), pl.lit(rule).alias("rule"),
+                    message.cast(pl.String).alias("message"),
+                )
+            )  # fmt: skip
+
+    def frame(self) -> pl.DataFrame:
+        if self.rules:
+            masks = self.source.select(
+                [condition.fill_null(False).alias(f"_{i}") for i, (condition, *_) in enumerate(self.rules)]
+            )
+            failing = masks.select(pl.all().any()).row(0)
+            for i, (_, column, rule, message) in enumerate(self.rules):
+                if failing[i]:
+                    self.add(self.source.filter(masks[f"_{i}"]), column, rule, message)
+            self.rules = []
+        return pl.concat(self.parts) if self.parts else PROBLEM_FRAME
 
 
 def _check_events(table: CsvRows, inputs: Inputs) -> list[Problem]:
@@ -421,6 +578,11 @@ def _check_events(table: CsvRows, inputs: Inputs) -> list[Problem]:
                         f"the final version {row['final_version']!r} must be a rule issued after the draft",
                     )
                 )  # fmt: skip
+        for column, cell in row.items():
+            found = forbidden_in(cell)
+            if found:
+                out.append(Problem(name, line, column, "control-char",
+                                   f"contains {CONTROL_MESSAGE.format(found)}"))  # fmt: skip
         if row["id"] and not SLUG.match(row["id"]):
             out.append(Problem(name, line, "id", "enum", f"event id {row['id']!r} must be an ASCII slug"))
         for column in ("date", "in_force"):
@@ -436,24 +598,28 @@ def _check_events(table: CsvRows, inputs: Inputs) -> list[Problem]:
     return out
 
 
-def _duplicate_keys(tables: list[CsvRows], key_columns: tuple[str, ...], what: str) -> list[Problem]:
-    seen: dict[tuple, tuple[str, int]] = {}
-    out = []
-    for table in tables:
-        name = display_path(table.path)
-        for line, row in table.rows:
-            key = tuple(row[c] for c in key_columns)
-            if key in seen:
-                first_file, first_line = seen[key]
-                out.append(
-                    Problem(
-                        name,
-                        line,
-                        None,
-                        "duplicate-key",
-                        f"duplicate {what} key ({', '.join(key_columns)}) = {key}; first at {first_file}:{first_line}",
-                    )
-                )
-            else:
-                seen[key] = (name, line)
-    return out
+def _duplicate_keys(tables: list[CsvRows], key_columns: tuple[str, ...], what: str) -> pl.DataFrame:
+    """Rows whose key was already seen (in this or an earlier file), naming where it was first."""
+    frames = [t.frame.select(*key_columns, LINE).with_columns(file=pl.lit(display_path(t.path))) for t in tables]
+    if not frames:
+        return PROBLEM_FRAME
+    rows = pl.concat(frames).with_row_index("_order")
+    is_repeat = ~rows.select(pl.struct(*key_columns).is_first_distinct()).to_series()
+    repeated = rows.filter(is_repeat)
+    if repeated.is_empty():
+        return PROBLEM_FRAME
+    firsts = rows.filter(~is_repeat).select(
+        *key_columns, pl.col("file").alias("_first_file"), pl.col(LINE).alias("_first_line")
+    )
+    repeated = repeated.join(firsts, on=list(key_columns), how="left", nulls_equal=True).sort("_order")
+    key_text = pl.concat_str(
+        [pl.lit("'") + pl.col(k).str.slice(0, 40) + pl.lit("'") for k in key_columns], separator=", "
+    )
+    return repeated.select(
+        "file", pl.col(LINE).alias("line"), pl.lit(None, dtype=pl.String).alias("column"),
+        pl.lit("duplicate-key").alias("rule"),
+        pl.format(
+            "duplicate {} key ({}) = ({}); first at {}:{}", pl.lit(what), pl.lit(", ".join(key_columns)), key_text,
+            pl.col("_first_file"), pl.col("_first_line"),
+        ).alias("message"),
+    )  # fmt: skip

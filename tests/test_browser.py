@@ -237,3 +237,33 @@ def test_the_database_file_downloads_and_opens(server, page, tmp_path, bundled_d
     assert path.read_bytes() == bundled_db.read_bytes()
     with duckdb.connect(str(path), read_only=True) as con:
         assert con.sql("SELECT count(*) FROM observations").fetchall()[0][0] > 1000
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "width"), [("claims", "en", 1440), ("platforms", "zh", 1280), ("claims", "zh", 390)]
+)
+def test_a_hostile_link_shows_its_values_as_text(server, browser, path, lang, width):
+    """Issue 16: a value closing the notice's code span made a clickable link and a fetched image."""
+    from urllib.parse import quote, urlparse
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    payload = "` [Session expired](http://evil.example/login) ![](http://evil.example/pixel.png)"
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    try:
+        fetched = []
+        page.on("request", lambda r: fetched.append(r.url) if urlparse(r.url).hostname == "evil.example" else None)
+        page.goto(f"{server}/{path}?lang={lang}&pl_p={quote(payload)}&cf_n={'1' * 5000}&cf_y=abc")
+        page.wait_for_selector('[data-testid="stAlert"]', timeout=45_000)
+        page.wait_for_timeout(1500)
+        assert page.locator('a[href*="evil.example"]').count() == 0
+        assert page.locator('img[src*="evil.example"]').count() == 0 and fetched == []
+        alerts = " ".join(page.locator('[data-testid="stAlert"]').all_text_contents())
+        if path == "platforms":
+            assert "[Session expired](http://evil.example/login)" in alerts  # shown, literally
+        else:
+            assert "cf_n" in alerts and "5,000" in alerts and "cf_y=abc" in alerts
+        page.locator('[data-testid="stAlert"]').last.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / f"hostile-link-{path}-{lang}-{width}.png"))
+    finally:
+        context.close()

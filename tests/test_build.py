@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -58,7 +59,8 @@ def test_two_builds_of_the_same_inputs_have_the_same_content(tmp_path, data_dir)
 def test_a_changed_figure_changes_the_build_id(tmp_path, data_dir):
     r1 = build(tmp_path / "a.duckdb", data_dir, log=lambda _: None)
     csv_path = data_dir / "observations" / "p2p.csv"
-    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace(",15,", ",16,"), encoding="utf-8")
+    text = csv_path.read_text(encoding="utf-8").replace(",15,", ",16,").replace("to 15 by", "to 16 by")
+    csv_path.write_text(text, encoding="utf-8")
     r2 = build(tmp_path / "b.duckdb", data_dir, log=lambda _: None)
     assert r1.build_id != r2.build_id
     assert table_hashes(tmp_path / "a.duckdb")["observations"] != table_hashes(tmp_path / "b.duckdb")["observations"]
@@ -91,7 +93,8 @@ def test_cli_build_with_broken_csv_exits_nonzero_naming_file_and_line(built_db, 
 def test_sigkill_during_build_leaves_the_old_database_intact(built_db, data_dir):
     before = built_db.read_bytes()
     csv_path = data_dir / "observations" / "p2p.csv"
-    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace(",15,", ",16,"), encoding="utf-8")
+    text = csv_path.read_text(encoding="utf-8").replace(",15,", ",16,").replace("to 15 by", "to 16 by")
+    csv_path.write_text(text, encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "etl", "build", "--db", str(built_db), "--data", str(data_dir)],
         cwd=ROOT,
@@ -176,3 +179,44 @@ class TestDatabasePathRule:
         assert info.returncode == 0 and "env.duckdb" in info.stdout
         info = run_etl("info", "--db", str(flag_db), env={"LENDSCOPE_DB": str(env_db)})
         assert info.returncode == 0 and "flag.duckdb" in info.stdout
+
+
+def _file_size_limit(limit: int):
+    def apply():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_full_disk_is_one_line_exit_3_and_the_old_database_is_kept(built_db, data_dir):
+    """No space for the new file (a file-size limit makes DuckDB's writes fail as a full disk does)."""
+    before = built_db.read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "etl", "build", "--db", str(built_db), "--data", str(data_dir)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, preexec_fn=_file_size_limit(len(before) // 4),
+    )  # fmt: skip
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: cannot write the database") and "File too large" in line
+    assert "previous database is kept" in line
+    assert built_db.read_bytes() == before
+    assert [p for p in built_db.parent.iterdir() if ".building-" in p.name] == []
+
+
+def test_unwritable_target_folder_is_one_line_and_exit_3(tmp_path, built_db):
+    if os.geteuid() == 0:  # root writes anywhere chmod allows nothing; /sys refuses even root
+        target, before = Path("/sys/lending.duckdb"), None
+    else:
+        target, before = built_db, built_db.read_bytes()
+        built_db.parent.chmod(0o555)
+    try:
+        result = run_etl("build", "--db", str(target))
+    finally:
+        built_db.parent.chmod(0o755)
+    assert result.returncode == 3 and "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("error: cannot write the database") and "Permission denied" in line
+    if before is not None:
+        assert built_db.read_bytes() == before

@@ -11,6 +11,7 @@ from etl import checks
 from etl.build import build
 from etl.inputs import OBSERVATION_COLUMNS
 from etl.paths import DATA_DIR
+from etl.problems import InputError
 from tests.conftest import write_csv
 
 
@@ -61,12 +62,14 @@ def test_fixture_database_has_no_findings(built_db):
         assert checks.run_all(con) == []
 
 
-def test_value_not_in_excerpt_is_an_error(tmp_path, data_dir):
-    con = db_with_rows(
-        tmp_path, data_dir, [row(series="p2p_platforms_operating", period="2016", value="2449", excerpt="2448家")]
-    )
-    (finding,) = checks.value_not_in_excerpt(con)
-    assert finding.severity == "error" and finding.where.endswith("p2p.csv:5") and "2449" in finding.message
+def test_value_not_in_excerpt_fails_the_build(tmp_path, data_dir):
+    """A validation rule now (it was a check of the built database only): the build refuses the row."""
+    with pytest.raises(InputError) as caught:
+        db_with_rows(
+            tmp_path, data_dir, [row(series="p2p_platforms_operating", period="2016", value="2449", excerpt="2448家")]
+        )
+    (problem,) = [p for p in caught.value.problems if p.rule == "value-in-excerpt"]
+    assert problem.file.endswith("p2p.csv") and problem.line == 5 and "2449" in problem.message
 
 
 def test_cumulative_that_falls_is_an_error(tmp_path, data_dir):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import run_etl
 
 
@@ -42,3 +44,25 @@ def test_validate_reports_ok_or_problems(data_dir):
 
 def test_usage_errors_exit_2():
     assert run_etl("frobnicate").returncode == 2
+
+
+def foreign_database(tmp_path, kind: str):
+    import duckdb
+
+    path = tmp_path / f"{kind}.duckdb"
+    with duckdb.connect(str(path)) as con:
+        if kind == "partial":  # build_info and nothing else
+            con.execute("CREATE TABLE build_info (build_id VARCHAR, built_at TIMESTAMP, lendscope_version VARCHAR, "
+                        "duckdb_version VARCHAR)")  # fmt: skip
+        else:
+            con.execute("CREATE TABLE loans (id INTEGER)")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["partial", "other"])
+@pytest.mark.parametrize("command", [["info"], ["find", "1575"], ["coverage"], ["coverage", "--targets"]])
+def test_commands_on_a_database_of_another_schema_say_so_in_one_line(tmp_path, kind, command):
+    result = run_etl(*command, "--db", str(foreign_database(tmp_path, kind)))
+    assert result.returncode == 3 and "Traceback" not in result.stderr, result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert "not a Lendscope database of this version" in line and "rebuild" in line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 
+import duckdb
 import numpy as np
 import pytest
 
@@ -176,7 +177,8 @@ def test_rebuilt_database_is_picked_up_without_restart(open_page, tmp_path, data
     at = open_page(db, "overview", lang="en")
     assert any(first in c.value for c in at.caption)
     csv_path = data_dir / "observations" / "p2p.csv"
-    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace(",15,", ",16,"), encoding="utf-8")
+    text = csv_path.read_text(encoding="utf-8").replace(",15,", ",16,").replace("to 15 by", "to 16 by")
+    csv_path.write_text(text, encoding="utf-8")
     second = build(db, data_dir, log=lambda _: None).build_id
     at.run()
     assert any(second in c.value for c in at.caption) and first != second
@@ -201,3 +203,105 @@ def test_sql_page_offers_one_click_downloads(open_page, bundled_db):
     assert labels[:3] == ["ZIP (CSV + README)", "Parquet", "JSON"]  # no "prepare" step
     size = bundled_db.stat().st_size / 1e6
     assert labels[3] == f"Download the whole database (DuckDB file, {size:.1f} MB)"
+
+
+# --- Hardening (issue 16): link values are text, bounded, and a foreign database file is named -------
+
+INJECTION = "` [Session expired](http://evil.example/login) ![](http://evil.example/pixel.png) **bold** $x$ :red[x]"
+
+
+def rendered_html(markdown_text: str) -> str:
+    """What a CommonMark renderer (Streamlit's markdown is CommonMark + extensions) makes of it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").render(markdown_text)
+
+
+PAGE_FIRST = """
+import runpy
+import sys
+
+sys.path.insert(0, {root!r})
+from app import ui
+
+ui.language_selector()
+runpy.run_path({page!r}, run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_link_parameter_cannot_inject_markdown_on_any_page(bundled_db, page, tmp_path, monkeypatch):
+    """Each page as a browser opening /<page>?lang=… runs it: the language is seeded on that page."""
+    from streamlit.testing.v1 import AppTest
+
+    from etl.paths import ROOT
+
+    monkeypatch.setenv("LENDSCOPE_DB", str(bundled_db))
+    script = tmp_path / "first.py"
+    script.write_text(PAGE_FIRST.format(root=str(ROOT), page=str(ROOT / "app" / "pages" / f"{page}.py")))
+    at = AppTest.from_file(str(script), default_timeout=60)
+    at.query_params["lang"] = INJECTION
+    at.run()
+    assert not at.exception, at.exception[0].value if at.exception else ""
+    (notice,) = [w.value for w in at.warning if "lang=" in w.value]
+    html = rendered_html(notice)
+    assert "<a " not in html and "<img" not in html and "<strong>" not in html, html
+    code = html.split("<code>", 1)[1].split("</code>", 1)[0]  # the value is shown, literally, as code
+    assert code.startswith("lang=` [Session expired](http://evil.example/login) ![](http")
+
+
+def test_plain_code_and_escaped_text_cannot_be_closed():
+    from app.ui import escape_markdown, plain_code
+
+    for value in ("```", "a`b``c", " `x` ", "x\n\n[a](http://e.x)", "<img src=x onerror=alert(1)>"):
+        html = rendered_html(f"see {plain_code(value)} here")
+        assert html.count("<code>") == 1 and "<a " not in html and "<img" not in html, (value, html)
+        html = rendered_html(escape_markdown(f"{value} **b** [l](http://e.x) ![](http://e.x/i)"))
+        assert "<a " not in html and "<img" not in html and "<strong>" not in html and "<code>" not in html, html
+
+
+def test_an_overlong_parameter_is_refused_unread(open_page, bundled_db):
+    at = open_page(bundled_db, "claims", lang="en", cf_n="1" * 100_000)
+    (notice,) = [w.value for w in at.warning if "cf_n" in w.value]
+    assert "too long (100,000 characters; at most 200)" in notice and len(notice) < 400
+    assert at.text_input(key="cf_n").value == ""
+    assert not any("match" in i.value for i in at.info)  # the finder did not run on it
+
+
+def test_too_many_values_for_one_parameter_are_refused(open_page, bundled_db):
+    at = open_page(bundled_db, "platforms", lang="en", pl_p=["wdzj"] * 60)  # a valid id, 60 times
+    assert any("`pl_p=60 values`" in w.value for w in at.warning)
+
+
+def test_a_bad_year_gets_the_standard_notice_not_a_python_message(open_page, bundled_db):
+    at = open_page(bundled_db, "claims", lang="en", cf_n="1575", cf_y="abc")
+    warnings = [w.value for w in at.warning]
+    assert any("`cf_y=abc`" in w and "not valid" in w for w in warnings), warnings
+    assert not any("invalid literal" in w for w in warnings)
+    assert "p2p_platforms_operating" in set(at.dataframe[-1].value["series_id"])  # searched all years
+
+
+def test_a_finder_error_quoting_the_input_is_shown_as_text(open_page, bundled_db):
+    at = open_page(bundled_db, "claims", lang="en", cf_n="[x](http://evil.example)")
+    (warning,) = [w.value for w in at.warning]
+    assert "<a " not in rendered_html(warning) and "not a number" in warning
+
+
+def foreign_databases(tmp_path):
+    partial = tmp_path / "partial.duckdb"
+    with duckdb.connect(str(partial)) as con:  # build_info and nothing else
+        con.execute("CREATE TABLE build_info (build_id VARCHAR, built_at TIMESTAMP, lendscope_version VARCHAR, "
+                    "duckdb_version VARCHAR)")  # fmt: skip
+        con.execute("INSERT INTO build_info VALUES ('x', now(), '0.1.0', '2.0')")
+    other = tmp_path / "other.duckdb"
+    with duckdb.connect(str(other)) as con:
+        con.execute("CREATE TABLE loans (id INTEGER)")
+    return {"partial": partial, "other": other}
+
+
+@pytest.mark.parametrize("kind", ["partial", "other"])
+@pytest.mark.parametrize("page", ["overview", "platforms", "claims", "sources", "sql"])
+def test_a_database_of_another_schema_is_named_on_every_page(open_page, tmp_path, page, kind):
+    at = open_page(foreign_databases(tmp_path)[kind], page, lang="en")
+    assert "not a Lendscope database of this version" in at.error[0].value
+    assert any("make build" in m.value for m in at.markdown)

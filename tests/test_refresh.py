@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import socket
 import threading
 import time
@@ -596,3 +597,181 @@ def test_cli_offline(tree):
     result = run_etl("refresh", "--offline", "--db", str(db), "--data", str(data))
     assert result.returncode == 0 and "offline" in result.stdout and "2 offline" in result.stdout
     assert state(data, db) == before
+
+
+# --- Hardening (issue 16): bounded requests, one line per failed source, no source lost to another --
+
+WB_PATH = "/v2/country/CN;US;JP;KR;IN;ID;BR/indicator/FS.AST.PRVT.GD.ZS"
+
+
+def one_line_failure(report, source="worldbank") -> str:
+    (result,) = [r for r in report.results if r.source_id == source]
+    assert result.status == "failed", result.message
+    assert "\n" not in result.message and "Traceback" not in result.message
+    return result.message
+
+
+@pytest.fixture
+def trickling_server():
+    """Sends its headers, then one byte every 50 ms: each read is quick, the whole answer endless."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    stop = threading.Event()
+
+    def answer(conn):
+        with conn:
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
+            try:
+                while not stop.is_set():
+                    conn.sendall(b" ")
+                    time.sleep(0.05)
+            except OSError:
+                pass
+
+    def serve():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}/"
+    stop.set()
+    thread.join(timeout=2)  # before closing the socket its accept() waits on
+    server.close()
+
+
+def test_a_trickling_server_meets_the_request_deadline(tree, trickling_server):
+    before = state(*tree)
+    policy = FetchPolicy(read_timeout=0.5, attempts=2, backoff=0.05, request_deadline=1.0)
+    started = time.monotonic()
+    report = run(tree, {"worldbank": {"base_url": trickling_server, "indicators": INDICATORS}}, policy=policy)
+    assert time.monotonic() - started < 6  # two tries of 1 s, not the server's whim
+    assert "longer than 1 s in total" in one_line_failure(report)
+    assert state(*tree) == before
+
+
+def test_a_source_meets_its_total_deadline(tree, httpserver):
+    def slow(request):
+        time.sleep(0.4)
+        return Response(wb_body(request), content_type="application/json")
+
+    httpserver.expect_request(WB_PATH).respond_with_handler(slow)
+    httpserver.expect_request("/v2/country/CN;US;JP;KR;IN;ID;BR/indicator/FB.AST.NPER.ZS").respond_with_handler(slow)
+    policy = FetchPolicy(read_timeout=2, attempts=1, request_deadline=5, source_deadline=0.6)
+    report = run(tree, wb_config(httpserver), policy=policy)
+    assert "time budget (0.6 s) is spent" in one_line_failure(report)
+
+
+def test_an_absurd_page_count_is_refused_before_fetching_it(tree, httpserver):
+    body = json.loads(wb_page("FS.AST.PRVT.GD.ZS"))
+    body[0]["pages"] = 10_000_000
+    httpserver.expect_request(WB_PATH).respond_with_json(body)
+    report = run(tree, wb_config(httpserver))
+    assert "10,000,000 pages" in one_line_failure(report)
+    assert len(httpserver.log) == 1
+
+
+def test_requests_per_source_are_capped(tree, httpserver):
+    serve_wb(httpserver, pages=3)
+    report = run(tree, wb_config(httpserver), policy=FetchPolicy(attempts=1, max_source_requests=2))
+    assert "more than 2 requests for one source" in one_line_failure(report)
+    assert len(httpserver.log) == 2
+
+
+def test_bytes_per_response_and_per_source_are_capped(tree, httpserver):
+    serve_wb(httpserver)
+    report = run(tree, wb_config(httpserver), policy=FetchPolicy(attempts=1, max_response_bytes=500))
+    assert "cap of 500 bytes" in one_line_failure(report) or "the cap is 500" in one_line_failure(report)
+    report = run(tree, wb_config(httpserver), policy=FetchPolicy(attempts=1, max_source_bytes=3000))
+    assert "the source's answers exceed the cap of 3,000 bytes" in one_line_failure(report)
+
+
+def test_a_redirect_loop_names_its_url_and_spares_the_other_source(tree, httpserver):
+    serve_pboc(httpserver)
+    httpserver.expect_request(WB_PATH).respond_with_data("", status=302, headers={"Location": WB_PATH})
+    report = run(tree, pboc_config(httpserver) | wb_config(httpserver), sources=["pboc_microloan", "worldbank"])
+    message = one_line_failure(report)
+    assert "redirect loop" in message and "indicator/FS.AST.PRVT.GD.ZS" in message
+    assert [r.status for r in report.results if r.source_id == "pboc_microloan"] == ["updated"]
+    assert report.rebuilt and report.exit_code == EXIT_SOME_FAILED
+    assert refreshed_periods(tree[1]) == ["2016"]
+
+
+def test_one_source_failing_validation_spares_the_other(tree, httpserver):
+    serve_pboc(httpserver)
+    body = json.loads(wb_page("FS.AST.PRVT.GD.ZS"))
+    body[1][0]["value"] = 1e300  # 301 digits: refused by validation, not stored as a number
+    httpserver.expect_request(WB_PATH).respond_with_json(body)
+    httpserver.expect_request("/v2/country/CN;US;JP;KR;IN;ID;BR/indicator/FB.AST.NPER.ZS").respond_with_data(
+        wb_page("FB.AST.NPER.ZS"), content_type="application/json"
+    )
+    report = run(tree, pboc_config(httpserver) | wb_config(httpserver), sources=["pboc_microloan", "worldbank"])
+    assert {r.source_id: r.status for r in report.results} == {"pboc_microloan": "updated", "worldbank": "failed"}
+    assert report.rebuilt and refreshed_periods(tree[1]) == ["2016"]
+    assert not (tree[0] / "refreshed" / "worldbank.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda b: [b[0], {"records": b[1]}], "records are a dict"),
+        (lambda b: [b[0], [{**b[1][0], "value": "n/a"}, *b[1][1:]]], "'n/a' is not a number"),
+        (lambda b: [{**b[0], "pages": "many"}, b[1]], "pages is 'many'"),
+        (lambda b: [b[0], ["a string", *b[1]]], "not a list of objects"),
+        (lambda b: [b[0], [{**b[1][0], "indicator": "FS"}, *b[1][1:]]], "must be objects"),
+        (lambda b: [{"message": "down for maintenance"}], "down for maintenance"),
+    ],
+)
+def test_unexpected_json_shapes_fail_in_one_line(tree, httpserver, change, words):
+    httpserver.expect_request(WB_PATH).respond_with_json(change(json.loads(wb_page("FS.AST.PRVT.GD.ZS"))))
+    httpserver.expect_request(WB_PATH.replace("FS.AST.PRVT.GD.ZS", "FB.AST.NPER.ZS")).respond_with_data(
+        wb_page("FB.AST.NPER.ZS"), content_type="application/json"
+    )
+    before = state(*tree)
+    report = run(tree, wb_config(httpserver))
+    message = one_line_failure(report)
+    assert words in message and "FS.AST.PRVT.GD.ZS" in message, message
+    assert state(*tree) == before
+
+
+def test_gbk_declared_as_utf8_json_is_refused_not_stored_garbled(tree, httpserver):
+    body = wb_page("FS.AST.PRVT.GD.ZS").replace(NAMES["FS.AST.PRVT.GD.ZS"], "国内私营部门信贷")
+    httpserver.expect_request(WB_PATH).respond_with_data(
+        body.encode("gbk"), content_type="application/json; charset=utf-8"
+    )
+    report = run(tree, wb_config(httpserver))
+    assert "not UTF-8" in one_line_failure(report) and "refused" in one_line_failure(report)
+
+
+def test_gbk_declared_as_utf8_html_is_detected_and_decoded(tree, httpserver):
+    httpserver.expect_request("/pboc/index.html").respond_with_data(
+        (FIXTURES / "pboc_listing.html").read_text(encoding="utf-8").encode("gbk"),
+        content_type="text/html; charset=utf-8",
+    )
+    httpserver.expect_request("/pboc/2016.html").respond_with_data(
+        (FIXTURES / "pboc_microloan_2016.html").read_text(encoding="utf-8").encode("gbk"),
+        content_type="text/html; charset=utf-8",
+    )
+    report = run(tree, pboc_config(httpserver), sources=["pboc_microloan"])
+    assert report.results[0].status == "updated", report.results[0].message
+    (title,) = db_rows(tree[1], "SELECT title FROM sources WHERE source_id = 'pboc-microloan-2016'")[0]
+    assert title == "2016年小额贷款公司统计数据报告"
+
+
+def test_leftover_staging_folders_are_removed_on_the_next_run(tree):
+    data, db = tree
+    legacy, dead, live = data / ".refresh-k2j4h1", data / ".refresh-999999999-abc", data / f".refresh-{os.getpid()}-x"
+    for folder in (legacy, dead, live):
+        (folder / "inputs").mkdir(parents=True)
+    lines = []
+    refresh(db, data, ["worldbank"], offline=True, config={}, log=lines.append)
+    assert not legacy.exists() and not dead.exists()
+    assert live.exists()  # a refresh running now keeps its folder
+    assert sum("removed a staging folder" in line for line in lines) == 2

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from etl.build import build
 from etl.inputs import read_inputs
-from etl.problems import Problem
-from etl.validate import validate
+from etl.problems import InputError, Problem
+from etl.validate import MAX_LISTED, validate
 
 HEADER = "series,period,region,publisher,value,unit,qualifier,source,excerpt,derivation,vintage,reliability,note"
 GOOD = "p2p_platforms_operating,2016,CN,wdzj,2448,家,,fx-wdzj-2015-xinhua,正常运营平台数量…2448家,,,,"
@@ -244,3 +247,159 @@ def test_a_mid_month_excerpt_cannot_be_stored_as_a_month_end(data_dir, period, e
         assert found == []
     else:
         assert len(found) == 1 and found[0].column == "period" and repr(flagged) in found[0].message
+
+
+# --- Hardening (issue 16): every bad input is a located problem, never a traceback ------------------
+
+
+@pytest.mark.parametrize("value", ["１２", "١٢", "2４48", "٢٤٤٨"])
+def test_non_ascii_digits_in_a_value_are_refused_by_validate_and_build(tmp_path, data_dir, value):
+    write_rows(data_dir, GOOD.replace(",2448,", f",{value},", 1).replace("2448家", f"{value}家"))
+    problem = only(problems_for(data_dir), "plain-number")[0]
+    assert (problem.line, problem.column) == (2, "value") and "ASCII digits" in problem.message
+    with pytest.raises(InputError):  # the same rule in build: a located problem, not a polars traceback
+        build(tmp_path / "x.duckdb", data_dir, log=lambda _: None)
+
+
+@pytest.mark.parametrize("period", ["２０１６", "٢٠١٦", "2016-Q４", "to:２０１６"])
+def test_non_ascii_digits_in_a_period_are_refused(data_dir, period):
+    write_rows(data_dir, GOOD.replace(",2016,", f",{period},", 1))
+    problem = only(problems_for(data_dir), "period")[0]
+    assert (problem.line, problem.column) == (2, "period")
+
+
+def test_a_400_digit_value_is_refused_not_stored_as_inf(tmp_path, data_dir):
+    value = "9" * 400
+    write_rows(data_dir, GOOD.replace(",2448,", f",{value},", 1).replace("2448家", f"{value}家"))
+    problem = only(problems_for(data_dir), "plain-number")[0]
+    assert problem.line == 2 and "400 significant digits" in problem.message
+    assert len(str(problem)) < 300  # the value is not echoed whole
+    with pytest.raises(InputError):
+        build(tmp_path / "x.duckdb", data_dir, log=lambda _: None)
+
+
+def test_fifteen_digits_are_still_a_number(data_dir):
+    write_rows(data_dir, GOOD.replace(",2448,", ",123456789012.345,", 1).replace("2448家", "123456789012.345家"))
+    assert problems_for(data_dir) == []
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\u202e", "\u2066", "\x7f"])
+def test_control_and_bidi_characters_in_an_excerpt_are_refused(data_dir, char):
+    write_rows(data_dir, GOOD.replace("正常运营", f"正常{char}运营", 1))
+    problem = only(problems_for(data_dir), "control-char")[0]
+    assert (problem.line, problem.column) == (2, "excerpt")
+    assert f"U+{ord(char):04X}" in problem.message
+    assert char not in str(problem)  # and the message itself does not carry it to the terminal
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\u202e"])
+def test_control_and_bidi_characters_in_a_name_are_refused(data_dir, char):
+    path = data_dir / "catalogue" / "series.toml"
+    text = path.read_text(encoding="utf-8")
+    escaped = f"\\u{ord(char):04X}"  # TOML forbids raw control characters; an escape reaches the value
+    path.write_text(
+        text.replace('name_zh = "正常运营P2P平台数"', f'name_zh = "正常运营{escaped}P2P平台数"'), encoding="utf-8"
+    )
+    problem = only(problems_for(data_dir), "control-char")[0]
+    assert problem.file.endswith("catalogue/series.toml") and problem.column == "name_zh"
+
+
+def test_an_excerpt_that_does_not_state_its_value_is_refused(data_dir):
+    write_rows(data_dir, GOOD.replace(",2448,", ",2449,", 1))
+    problem = only(problems_for(data_dir), "value-in-excerpt")[0]
+    assert (problem.line, problem.column) == (2, "excerpt") and "2449" in problem.message
+
+
+def test_a_derived_value_need_not_appear_in_its_excerpt(data_dir):
+    write_rows(data_dir, GOOD.replace(",2448,", ",2449,", 1).replace("2448家,,", "2448家,2448 + 1,", 1))
+    assert problems_for(data_dir) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "excerpt"), [("2595", "counted 2,595 platforms"), ("6", "only six platforms"), ("0", "已经归零"),
+                           ("12", "共１２家"), ("4394.61", "达到了4394。61亿元")],
+)  # fmt: skip
+def test_excerpt_readings_that_state_the_value(data_dir, value, excerpt):
+    write_rows(data_dir, GOOD.replace(",2448,", f",{value},", 1).replace("正常运营平台数量…2448家", excerpt))
+    assert only(problems_for(data_dir), "value-in-excerpt") == []
+
+
+def test_a_stray_quote_is_reported_on_its_own_line(data_dir):
+    rows = [GOOD.replace("2016", str(year)) for year in range(2001, 2016)]
+    rows[2] = rows[2].replace("正常运营", '"正常运营', 1)  # line 4; the next quote is ten lines on
+    rows[12] = rows[12].replace("正常运营", '正常"运营', 1)
+    write_rows(data_dir, *rows)
+    found = [p for p in problems_for(data_dir) if p.rule in ("malformed-csv", "field-count")]
+    assert found and found[0].line == 4, found
+    assert "line 4" in found[0].message
+
+
+def test_a_missing_observations_folder_is_named(data_dir):
+    shutil.rmtree(data_dir / "observations")
+    problems = problems_for(data_dir)
+    assert [(Path(p.file).name, p.rule) for p in problems] == [("observations", "missing-file")]
+
+
+def test_an_unreadable_observations_folder_is_named(data_dir, monkeypatch):
+    real = os.listdir
+
+    def listdir(path):
+        if Path(path).name == "observations":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr("etl.inputs.os.listdir", listdir)
+    (problem,) = problems_for(data_dir)
+    assert problem.file.endswith("observations") and problem.rule == "unreadable"
+    assert "Permission denied" in problem.message
+
+
+def test_a_folder_named_like_a_csv_does_not_stop_validation(data_dir):
+    (data_dir / "observations" / "folder.csv").mkdir()
+    write_rows(data_dir, GOOD.replace("2448,", "2448x,", 1))
+    rules = {(Path(p.file).name, p.rule) for p in problems_for(data_dir)}
+    assert ("folder.csv", "not-a-file") in rules and ("extra.csv", "plain-number") in rules
+
+
+def test_a_symlink_pointing_outside_data_is_refused(data_dir, tmp_path):
+    secret = tmp_path / "secret.csv"
+    secret.write_text("root:x:0:0:SECRET-CONTENT\n", encoding="utf-8")
+    (data_dir / "observations" / "linked.csv").symlink_to(secret)
+    (data_dir / "sources" / "linked.toml").symlink_to(secret)
+    problems = problems_for(data_dir)
+    assert {(Path(p.file).name, p.rule) for p in problems} == {("linked.csv", "symlink"), ("linked.toml", "symlink")}
+    assert not any("SECRET" in str(p) for p in problems)
+
+
+def test_a_symlink_inside_data_is_followed(data_dir):
+    os.rename(data_dir / "observations" / "p2p.csv", data_dir / "p2p.csv")
+    (data_dir / "observations" / "p2p.csv").symlink_to(data_dir / "p2p.csv")
+    assert problems_for(data_dir) == []
+
+
+def test_a_broken_catalogue_reports_its_cause_then_counts_what_follows(data_dir):
+    path = data_dir / "catalogue" / "series.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('topic = "platforms"', 'topic = "platforms', 1))
+    write_rows(data_dir, *[GOOD.replace("2016", str(year)) for year in range(1995, 2010)])
+    problems = problems_for(data_dir)
+    assert [p.rule for p in problems] == ["malformed-toml"]
+    assert problems.suppressed.get("unknown-id", 0) >= 18
+    report = InputError(problems).report()
+    assert "dependent problem(s) not listed" in report and len(report.splitlines()) == 3
+
+
+def test_a_missing_regions_file_reports_its_cause_then_counts_what_follows(data_dir):
+    (data_dir / "regions.csv").unlink()
+    problems = problems_for(data_dir)
+    assert [(Path(p.file).name, p.rule) for p in problems] == [("regions.csv", "missing-file")]
+    assert problems.suppressed == {"unknown-id": 3}
+
+
+def test_messages_are_capped_with_a_count_per_rule(data_dir):
+    periods = [f"{1990 + i // 12}-{i % 12 + 1:02d}" for i in range(1000)]
+    write_rows(data_dir, *[GOOD.replace("2016", period).replace("2448,", f"x{i},") for i, period in enumerate(periods)])
+    problems = problems_for(data_dir)
+    assert len(problems) == MAX_LISTED
+    assert problems.total == 1000 and problems.omitted == {"plain-number": 800}
+    report = InputError(problems).report().splitlines()
+    assert len(report) == MAX_LISTED + 2 and "800 more not listed (plain-number 800)" in report[-2]

@@ -107,16 +107,16 @@ with c1:
     number = ui.text_input(t("finder_input", language), "cf_n")
 with c2:
     year_text = ui.text_input(t("years", language), "cf_y")
+year = ui.year_value(year_text, "cf_y")
 if number.strip():
     frame = data.query(FINDER_SQL, build_id=build_id)
     try:
-        year = int(year_text) if year_text.strip() else None
         found = find(frame, number, year=year)
-    except (FinderError, ValueError) as exc:
-        st.warning(str(exc))
+    except FinderError as exc:
+        ui.plain_warning(str(exc))  # it quotes what was typed: text, not markdown
     else:
         if found.is_empty():
-            st.info(t("finder_none", language, number=number))
+            st.info(t("finder_none", language, number=ui.plain_code(number)))
         else:
             columns = ["value", "unit", "read_as", "series_id", "period_label", "region", "publisher_id",
                        "reliability", "source_url", "excerpt"]  # fmt: skip

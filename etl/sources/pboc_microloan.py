@@ -44,6 +44,7 @@ ATTACHMENT_TEXT = re.compile(r"分地区|统计表|附件|附表")
 UNPARSABLE_FILE = re.compile(r"\.(pdf|xls|docx?)(\?.*)?$", re.IGNORECASE)
 TOTAL_PAGES = re.compile(r'totalpage="(\d+)"')
 MAX_LISTING_PAGES = 40
+HARD_MAX_LISTING_PAGES = 200  # whatever refresh.toml or the listing's totalpage says
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
@@ -140,7 +141,10 @@ def listing_pages(first: Document, config: dict) -> list[str]:
         return []
     if "{page}" not in pattern:
         raise SourceError("listing_page_url in refresh.toml must contain {page}")
-    cap = int(config.get("max_listing_pages", MAX_LISTING_PAGES))
+    try:
+        cap = min(int(config.get("max_listing_pages", MAX_LISTING_PAGES)), HARD_MAX_LISTING_PAGES)
+    except (TypeError, ValueError):
+        raise SourceError("max_listing_pages in refresh.toml must be a whole number") from None
     found = TOTAL_PAGES.search(_html(first).text)
     last = min(int(found[1]), cap) if found else cap
     return [pattern.format(page=n) for n in range(2, last + 1)]

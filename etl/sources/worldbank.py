@@ -47,8 +47,19 @@ def page_url(cfg: dict, code: str, page: int) -> str:
     )
 
 
+# More pages than this for one indicator is not the World Bank's layout (1000 records a page).
+MAX_PAGES = 50
+
+
 def _decode(url: str, content: bytes, content_type: str) -> list:
-    text = content.decode("utf-8", errors="replace")
+    """The [page_info, records] payload, its shape checked: anything else is one SourceError line."""
+    try:
+        text = content.decode("utf-8")  # JSON is UTF-8 (RFC 8259); GBK labelled as UTF-8 would be mojibake
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"{url}: not UTF-8 (byte {content[exc.start]:#04x} at offset {exc.start}; "
+            f"declared {content_type or 'nothing'}): refused rather than stored garbled"
+        ) from None
     if "json" not in content_type.lower() and text.lstrip()[:1] not in "[{":
         raise SourceError(f"{url}: expected JSON, got {content_type or 'no content type'}: {text.strip()[:80]!r}")
     try:
@@ -56,10 +67,23 @@ def _decode(url: str, content: bytes, content_type: str) -> list:
     except json.JSONDecodeError as exc:
         raise SourceError(f"{url}: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
     if isinstance(payload, list) and payload and isinstance(payload[0], dict) and "message" in payload[0]:
-        messages = "; ".join(f"{m.get('id')} {m.get('key')}: {m.get('value')}" for m in payload[0]["message"])
-        raise SourceError(f"{url}: the World Bank API answered with an error: {messages}")
+        notes = payload[0]["message"] if isinstance(payload[0]["message"], list) else [payload[0]["message"]]
+        messages = "; ".join(
+            f"{m.get('id')} {m.get('key')}: {m.get('value')}" if isinstance(m, dict) else str(m) for m in notes
+        )
+        raise SourceError(f"{url}: the World Bank API answered with an error: {messages[:200]}")
     if not (isinstance(payload, list) and len(payload) == 2 and isinstance(payload[0], dict)):
         raise SourceError(f"{url}: unexpected JSON layout (expected [page_info, records])")
+    info, records = payload
+    if records is not None and not (isinstance(records, list) and all(isinstance(r, dict) for r in records)):
+        raise SourceError(
+            f"{url}: unexpected JSON layout: the records are a {type(records).__name__}, not a list of objects"
+        )
+    pages = info.get("pages", 1)
+    if isinstance(pages, bool) or not (isinstance(pages, int) or (isinstance(pages, str) and pages.isdigit())):
+        raise SourceError(f"{url}: unexpected JSON layout: page_info.pages is {str(pages)[:40]!r}, not a number")
+    if int(pages) > MAX_PAGES:
+        raise SourceError(f"{url}: page_info.pages says {int(pages):,} pages; more than {MAX_PAGES} is refused")
     return payload
 
 
@@ -77,7 +101,7 @@ def fetch_all(session: requests.Session, config: dict, policy: FetchPolicy, prev
             if response.not_modified:
                 break  # unchanged since the last snapshot: the earlier pages' snapshot stands
             info = _decode(url, response.content, response.content_type)[0]
-            pages = int(info.get("pages") or 1)
+            pages = int(info.get("pages") or 1)  # checked by _decode: a number, at most MAX_PAGES
             page += 1
     return responses
 
@@ -93,14 +117,23 @@ def parse(documents: list[Document], config: dict, data_dir=None) -> Parsed:
     for doc in documents:
         _info, records = _decode(doc.url, doc.content, doc.content_type)
         for record in records or []:
-            code = (record.get("indicator") or {}).get("id")
-            series = cfg["indicators"].get(code)
-            region = (record.get("country") or {}).get("id")
+            indicator, country = record.get("indicator"), record.get("country")
+            if not (isinstance(indicator, (dict, type(None))) and isinstance(country, (dict, type(None)))):
+                raise SourceError(f"{doc.url}: unexpected JSON layout: indicator and country must be objects")
+            code = (indicator or {}).get("id")
+            series = cfg["indicators"].get(code) if isinstance(code, str) else None
+            region = (country or {}).get("id")
             year = str(record.get("date") or "")
             if series is None or region not in cfg["countries"] or not (year.isdigit() and len(year) == 4):
                 continue
             if record.get("value") is None:
                 continue  # the API marks a missing figure with null: no figure, no row
+            if isinstance(record["value"], bool) or not isinstance(record["value"], (int, float)):
+                raise SourceError(
+                    f"{doc.url}: {code} {region} {year}: value {str(record['value'])[:40]!r} is not a number"
+                )
+            if record["value"] != record["value"] or abs(record["value"]) == float("inf"):
+                raise SourceError(f"{doc.url}: {code} {region} {year}: value is not a finite number")
             value = _plain(record["value"])
             key = (series, year, region)
             if key in seen:
