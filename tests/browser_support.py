@@ -111,7 +111,10 @@ MEASURE_JS = """
   if (plot && plot.offsetParent !== null) {
     const svg = plot.querySelector('.main-svg').getBoundingClientRect();
     const drags = [...plot.querySelectorAll('.nsewdrag')].map(d => d.getBoundingClientRect());
-    const area = drags.sort((a, b) => b.width * b.height - a.width * a.height)[0];
+    // A map has no drag layer: its plot area is the geo subplot's background.
+    const geo = plot.querySelector('.geolayer .bg') || plot.querySelector('.geolayer');
+    const area = drags.sort((a, b) => b.width * b.height - a.width * a.height)[0]
+      || (geo ? geo.getBoundingClientRect() : null);
     chart = {fig_w: svg.width, fig_h: svg.height, plot_w: area ? area.width : 0, plot_h: area ? area.height : 0,
              svg_text: [...plot.querySelectorAll('.main-svg text')].map(t => t.textContent).join(' | ')};
   }

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_browser import browser, page, server, shot  # noqa: F401 (fixtures)
+from tests.browser_support import ARTIFACTS, full_screenshot
+from tests.test_browser import browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
 
@@ -37,4 +38,4 @@ def test_pasted_text_is_highlighted_by_verdict(server, page, tmp_path):  # noqa:
     download_info.value.save_as(path)
     report = path.read_text(encoding="utf-8")
     assert report.startswith("claim,quote,start,end") and "chinabankingnews.com" in report
-    shot(page, "check-article-en")
+    full_screenshot(page, ARTIFACTS / "check-article-en.png")

@@ -13,6 +13,7 @@ import zipfile
 
 import pytest
 
+from etl.database import connect_read_only
 from tests.test_browser import ARTIFACTS, browser, page, server  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.slow
@@ -21,9 +22,8 @@ QUERY = "SELECT series_id, count(*) AS n FROM observations WHERE region = $regio
 
 
 def expected(bundled_db) -> list[tuple[str, int]]:
-    import duckdb
 
-    with duckdb.connect(str(bundled_db), read_only=True) as con:
+    with connect_read_only(bundled_db) as con:
         return con.sql(QUERY.replace("$region", "'CN'")).fetchall()
 
 

@@ -8,6 +8,7 @@ import duckdb
 import pytest
 
 from etl.build import build
+from etl.database import connect_read_only
 from etl.inputs import read_inputs
 from etl.named_queries import get
 from etl.paths import DATA_DIR
@@ -136,11 +137,11 @@ def test_market_keeps_growing_follows_every_kind_of_lender(tmp_path):
     # New reliable figures above the highs for microloans and online microloans: now 3 of 4 kinds expand.
     append_rows(
         root / "observations" / "microloans_national.csv",
-        "microloan_loan_balance,2025-Q4,CN,pboc,9900,亿元,,ml-chinadaily-2011-03-23,test figure,,,medium,",
+        "microloan_loan_balance,2025-Q4,CN,pboc,9900,亿元,,ml-chinadaily-2011-03-23,test figure 9900,,,medium,",
     )
     append_rows(
         root / "observations" / "online_microloans.csv",
-        "online_microloan_companies,2025,CN,nfra,300,家,,ml-chinadaily-2011-03-23,test figure,,,medium,",
+        "online_microloan_companies,2025,CN,nfra,300,家,,ml-chinadaily-2011-03-23,test figure 300,,,medium,",
     )
     build(tmp_path / "b.duckdb", root, log=lambda _: None)
     after = claim(tmp_path / "b.duckdb", "market_keeps_growing")
@@ -182,6 +183,6 @@ def test_regulation_tightening_counts_a_rule_once(tmp_path):
 
 
 def test_a_forecast_is_marked_as_one(bundled_db):
-    with duckdb.connect(str(bundled_db), read_only=True) as con:
+    with connect_read_only(bundled_db) as con:
         rows = dict(con.sql("SELECT claim_id, forecast_en FROM claims WHERE forecast_en IS NOT NULL").fetchall())
     assert "more standardised" in rows["regulation_tightening"] and "market_keeps_growing" not in rows

@@ -140,7 +140,9 @@ def test_other_sessions_are_served_during_an_attack(bundled_db):
         while set(pool.pids()) & before == before and time.monotonic() < deadline:
             time.sleep(0.05)
         after = set(pool.pids())
-        assert len(after) == 2 and len(after - before) == 1  # the killed worker was replaced
+        # Killed past its deadline, the worker is replaced; on an idle machine DuckDB may stop the query
+        # itself within the grace period, and the worker lives on. Either way two workers serve.
+        assert len(after) == 2 and (after == before or len(after - before) == 1), (before, after)
         assert pool.run("SELECT 3 AS n").frame["n"][0] == 3
     finally:
         pool.close()

@@ -16,7 +16,7 @@ TITLES = {
     "platforms": ("P2P平台", "P2P platforms"),
     "lenders": ("持牌放贷机构", "Licensed lenders"),
     "regulation": ("监管时间线", "Regulation"),
-    "claims": ("核查文章", "Claim check"),
+    "claims": ("原文说法核查", "Claim check"),
 }
 
 
@@ -266,7 +266,8 @@ def test_a_bad_year_gets_the_standard_notice_not_a_python_message(open_page, bun
     warnings = [w.value for w in at.warning]
     assert any("`cf_y=abc`" in w and "not valid" in w for w in warnings), warnings
     assert not any("invalid literal" in w for w in warnings)
-    assert "p2p_platforms_operating" in set(at.dataframe[-1].value["series_id"])  # searched all years
+    series = set(at.dataframe[-1].value["Series"])  # searched all years
+    assert "P2P lending platforms in normal operation (industry trackers)" in series
 
 
 def test_a_finder_error_quoting_the_input_is_shown_as_text(open_page, bundled_db):

@@ -31,10 +31,10 @@ def test_headlines_change_when_their_figures_change(tmp_path, open_page):
     source = "p2p-cbirc-20201127-cbn"
     append_rows(
         root / "observations" / "p2p_platforms.csv",
-        f"p2p_platforms_peak_official,2021-03-01,CN,cbirc,6000,家,,{source},test statement,,,,,",
-        f"p2p_platforms_peak_official,2021-03-02,CN,pboc,6000,家,,{source},test statement,,,,,",
+        f"p2p_platforms_peak_official,2021-03-01,CN,cbirc,6000,家,,{source},test statement: 6000,,,,,",
+        f"p2p_platforms_peak_official,2021-03-02,CN,pboc,6000,家,,{source},test statement: 6000,,,,,",
         # A newer reliable count of microloan companies: the licensed-lenders card moves to it.
-        f"microloan_companies,2025-Q4,CN,pboc,4700,家,,{source},test figure,,,medium,,",
+        f"microloan_companies,2025-Q4,CN,pboc,4700,家,,{source},test figure 4700,,,medium,,",
     )
     build(tmp_path / "b.duckdb", root, log=lambda _: None)
     after = headline_text(open_page, tmp_path / "b.duckdb")

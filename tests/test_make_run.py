@@ -55,7 +55,7 @@ def test_make_run_serves_the_database_it_builds():
     env = {k: v for k, v in os.environ.items() if k != "LENDSCOPE_DB"}
     dry = subprocess.run(["make", "-n", "run", "DB=/tmp/elsewhere.duckdb", "PORT=1"], cwd=ROOT, env=env,
                          capture_output=True, text=True)  # fmt: skip
-    (serve,) = [line for line in dry.stdout.splitlines() if "streamlit run" in line]
+    (serve,) = [line for line in dry.stdout.splitlines() if " run dashboard.py" in line]  # app.server run …
     assert 'LENDSCOPE_DB="/tmp/elsewhere.duckdb"' in serve
 
 

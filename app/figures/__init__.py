@@ -485,9 +485,11 @@ def _timeline(figure, frame, lang, view, *, series, events, catalogue):
     meta = _meta(figure, lang, _title(figure, lang, None), sub, "", rows, [t(k, lang) for k in figure.note])
     meta.publishers = sorted(set(rows["authority"].to_list())) if rows.height else []
     sites = sorted({s for s in rows["source_site"].to_list() if s}) if rows.height else []
-    meta.source = (
-        f"{t('chart_source', lang)}: {'; '.join(sites[:12])}{' …' if len(sites) > 12 else ''}. {t('chart_cited', lang)}"
-    )
+    # The sites are described in English only (sources.publisher): a Chinese reader is told how many
+    # pages, each linked in the Table tab, rather than shown English names.
+    listed = t("fig_source_pages", lang, n=len(sites)) if lang == "zh" else "; ".join(sites[:12])
+    more = " …" if lang != "zh" and len(sites) > 12 else ""
+    meta.source = f"{t('chart_source', lang)}: {listed}{more}. {t('chart_cited', lang)}"
     return fig, meta
 
 
