@@ -84,7 +84,7 @@ def template_layout(height: int, legend_lines: int) -> dict:
         "font": {"family": FONT, "size": 12, "color": INK},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
-        "margin": {"l": 8, "r": 12, "t": 28, "b": 8},
+        "margin": {"l": 2, "r": 6, "t": 28, "b": 8},  # the tick labels (automargin) are the left margin
         "legend": {
             "orientation": "h", "x": 0, "xanchor": "left", "y": -0.06, "yanchor": "top",
             "font": {"size": 11}, "itemsizing": "constant", "tracegroupgap": 2,
