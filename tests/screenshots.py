@@ -27,7 +27,7 @@ from tests.browser_support import (
 )  # fmt: skip
 from tests.conftest import free_port
 
-EXTRA_PAGES = {"sources": "sources", "sql": "sql"}
+EXTRA_PAGES = {"check": "check", "sources": "sources", "sql": "sql"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
                 page.goto(f"{base}/{path}?lang={lang}")
                 if name in CHART_PAGES:
                     wait_for_charts(page)
+                elif name == "check":  # the article checker shows its work on its built-in example
+                    page.locator(".st-key-chk_example button").click()
+                    page.locator('[data-testid="stFormSubmitButton"] button').click()
+                    page.wait_for_selector(".lc-text mark", timeout=45_000)
                 else:
                     page.wait_for_selector('[data-testid="stDataFrame"], [data-testid="stExpander"]', timeout=45_000)
                 for viewport in VIEWPORTS:

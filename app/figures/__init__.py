@@ -205,6 +205,14 @@ def source_line(frame: pl.DataFrame, lang: str) -> str:
     return f"{t('chart_source', lang)}: {'; '.join(names)}. {t('chart_cited', lang)}"
 
 
+def data_notes(frame: pl.DataFrame, lang: str, most: int = 3) -> list[str]:
+    """The figures' own notes (the data's `note` column). They are written in English only, so a
+    Chinese chart leaves them to the downloads (CSV, XLSX) rather than show English text."""
+    if lang == "zh" or "note" not in frame.columns:
+        return []
+    return sorted(set(frame["note"].drop_nulls().to_list()))[:most]
+
+
 def count_notes(frame: pl.DataFrame, lang: str) -> list[str]:
     """What a reader must know about the figures drawn: derived, revised, inferred, weak."""
     if frame.is_empty() or "value" not in frame.columns:
@@ -373,7 +381,7 @@ def _bar(figure, frame, lang, view, *, series, events, catalogue):
     fig = charts.bar_chart(names, rows["value"].to_list(), texts, hovers, charts.PALETTE[0])
     period = labels.period(view.period or (records[0]["period_label"] if records else ""), None, lang)
     title = f"{labels.series(series or series_id or '', lang)}, {t('fig_by_province', lang)}, {period}"
-    notes = count_notes(rows, lang) + sorted(set(rows["note"].drop_nulls().to_list()))[:3] if rows.height else []
+    notes = count_notes(rows, lang) + data_notes(rows, lang) if rows.height else []
     return fig, _meta(figure, lang, title, subtitle(unit_word, rows, lang), unit_word, rows, notes)
 
 
@@ -399,7 +407,7 @@ def _map(figure, frame, lang, view, *, series, events, catalogue):
     _, vintage_notes = province_map.latest_per_region(rows, lang)
     credit = t("map_boundaries", lang, package=province_map.BOUNDARY_PACKAGE,
                version=province_map.boundary_version(), licence=province_map.boundary_licence())  # fmt: skip
-    notes = (count_notes(rows, lang) + sorted(set(rows["note"].drop_nulls().to_list()))[:3]) if rows.height else []
+    notes = (count_notes(rows, lang) + data_notes(rows, lang)) if rows.height else []
     notes += [*vintage_notes, t("map_no_data_note", lang), credit]
     return fig, _meta(figure, lang, title, subtitle(unit_word, rows, lang), unit_word, rows, notes)
 
