@@ -29,7 +29,9 @@ import polars as pl
 import shapely
 from shapely.geometry import mapping, shape
 
+from app import labels
 from app.charts import FONT
+from app.figures import value_text
 from app.i18n import pick, t
 from etl.paths import ROOT
 
@@ -73,15 +75,6 @@ BORDER_COLOUR = "#ffffff"
 LINE_COLOUR = "#6b6b6b"
 # Light to dark blue (ColorBrewer Blues, from its second step so the lowest value stays visible on white).
 COLOURSCALE = [[0.0, "#deebf7"], [0.25, "#9ecae1"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
-
-# Units in the reader's language. TODO(issue 13): move to app/labels.py when the labels module lands.
-UNIT_NAMES = {
-    "家": {"zh": "家", "en": "companies"},
-    "人": {"zh": "人", "en": "people"},
-    "亿元": {"zh": "亿元", "en": "CNY bn"},
-    "件": {"zh": "件", "en": "cases"},
-}
-UNIT_SCALE_EN = {"亿元": 0.1}  # 1 亿元 = CNY 0.1 bn: English readers read billions
 
 
 def boundary_version() -> str:
@@ -201,26 +194,6 @@ def _line_coordinates(lines: list) -> tuple[list, list]:
     return lons, lats
 
 
-def _decimals(value: float) -> int:
-    text = f"{value:.6f}".rstrip("0")
-    return len(text.split(".")[1]) if "." in text else 0
-
-
-def format_value(value: float, unit: str, lang: str) -> str:
-    """A figure as a reader writes it: zh 1,234家, 8,000亿元, 1.22万亿元; en 1,234 companies, CNY 123.4 bn."""
-    if lang == "zh":
-        if unit == "亿元" and abs(value) >= 10_000:
-            return f"{value / 10_000:,.{_decimals(value / 10_000)}f}万亿元"
-        return f"{value:,.{_decimals(value)}f}{unit}"
-    scaled = round(value * UNIT_SCALE_EN.get(unit, 1), 6)  # exact in decimal: 1234.5亿元 is CNY 123.45 bn
-    number = f"{scaled:,.{_decimals(scaled)}f}"
-    return f"CNY {number} bn" if unit == "亿元" else f"{number} {UNIT_NAMES.get(unit, {}).get('en', unit)}"
-
-
-def unit_label(unit: str, lang: str) -> str:
-    return UNIT_NAMES.get(unit, {}).get(lang, unit)
-
-
 def _nice_ticks(top: float, count: int = 5) -> list[float]:
     if top <= 0:
         return [0.0]
@@ -228,11 +201,6 @@ def _nice_ticks(top: float, count: int = 5) -> list[float]:
     power = 10 ** math.floor(math.log10(raw))
     step = min((m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw), default=raw)
     return [i * step for i in range(int(top // step) + 1)]
-
-
-def _tick_text(value: float, unit: str, lang: str) -> str:
-    scaled = round(value * (UNIT_SCALE_EN.get(unit, 1) if lang == "en" else 1), 6)
-    return f"{scaled:,.{_decimals(scaled)}f}"
 
 
 def latest_per_region(frame: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list[str]]:
@@ -292,7 +260,7 @@ def province_map(frame: pl.DataFrame, series: dict, period: str, lang: str, regi
                 zmin=0, zmax=top, colorscale=COLOURSCALE,
                 marker={"line": {"color": BORDER_COLOUR, "width": 0.6}},
                 customdata=[
-                    [names.get(r["region"], r["region"]), format_value(r["value"], unit, lang),
+                    [names.get(r["region"], r["region"]), value_text(r["value"], unit, lang, series.get("series_id")),
                      pick(r, "publisher", lang), r["period_label"]]
                     for r in drawn.iter_rows(named=True)
                 ],
@@ -302,8 +270,9 @@ def province_map(frame: pl.DataFrame, series: dict, period: str, lang: str, regi
                 colorbar={
                     "orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.01, "yanchor": "top", "len": 0.55,
                     "thickness": 10, "outlinewidth": 0, "tickvals": ticks, "ypad": 0,
-                    "ticktext": [_tick_text(v, unit, lang) for v in ticks], "tickfont": {"size": 11},
-                    "title": {"text": unit_label(unit, lang), "side": "right", "font": {"size": 12}},
+                    "ticktext": [labels.tick(v, unit, lang) for v in ticks], "tickfont": {"size": 11},
+                    "title": {"text": labels.axis_unit(unit, lang, series.get("series_id")), "side": "right",
+                              "font": {"size": 12}},
                 },
                 name=pick(series, "name", lang), showlegend=False,
             )
