@@ -96,25 +96,24 @@ def parse_period(label: str) -> Period:
     )
 
 
-def parse_periods(labels) -> dict[str, Period | PeriodError]:
-    """Each distinct label parsed once (a large table has many rows but few periods)."""
-    out: dict[str, Period | PeriodError] = {}
-    for label in set(labels):
-        try:
-            out[label] = parse_period(label)
-        except PeriodError as exc:
-            out[label] = exc
-    return out
-
-
-def parse_dates(texts) -> dict[str, date | PeriodError]:
-    out: dict[str, date | PeriodError] = {}
+def _parse_each(parse, texts) -> dict:
+    """Each distinct text parsed once (a large table has many rows but few periods or dates); a text
+    that does not parse maps to its PeriodError."""
+    out = {}
     for text in set(texts):
         try:
-            out[text] = parse_date(text)
+            out[text] = parse(text)
         except PeriodError as exc:
             out[text] = exc
     return out
+
+
+def parse_periods(labels) -> dict[str, Period | PeriodError]:
+    return _parse_each(parse_period, labels)
+
+
+def parse_dates(texts) -> dict[str, date | PeriodError]:
+    return _parse_each(parse_date, texts)
 
 
 def parse_date(text: str) -> date:
