@@ -21,10 +21,12 @@ run: install $(DB)
 	LENDSCOPE_DB="$(abspath $(DB))" $(PY) -m app.server run dashboard.py --server.headless true --server.port $(PORT) \
 		--browser.gatherUsageStats false --server.fileWatcherType none
 
+# Test files run in parallel, one worker per core; a file's tests share one worker (its servers and
+# browser start once). `pytest tests/x.py` by hand stays serial.
 test: install-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 build: install
 	$(PY) -m etl build --db $(DB)
