@@ -10,6 +10,7 @@ Layout rules every chart keeps (the browser test measures them):
 
 from __future__ import annotations
 
+import html
 import math
 import zlib
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ PUBLISHER_COLOURS = {
 }  # fmt: skip
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 
+TIMELINE_ROW = 42  # px per category row of the events timeline: its label above, its dots below
 LEGEND_ROW = 22  # px per legend line when entries stand one per row (a phone): the height we reserve
 BASE_HEIGHT = 400  # px of a chart with no legend
 
@@ -335,26 +337,29 @@ def dumbbell_chart(rows: list[dict], roles: dict[str, str], unit: str, lang: str
 
 
 def timeline_chart(rows: list[dict], categories: list[tuple[str, str]]) -> go.Figure:
-    """Events as points on a time axis, one row per category; categories named in the legend below
-    (not as tick labels, which would take a phone's width)."""
+    """Events as points on a time axis, one row per category, each row named just above its line at
+    the plot's left edge (as OWID labels lines directly): no legend to match twelve colours against,
+    and no tick labels taking a phone's width."""
     fig = go.Figure()
-    order = {c: i for i, (c, _) in enumerate(categories)}
-    for category, name in categories:
+    shown = [(c, name) for c, name in categories if any(r["category"] == c for r in rows)]
+    for i, (category, name) in enumerate(shown):
         part = [r for r in rows if r["category"] == category]
-        if not part:
-            continue
         fig.add_trace(
             go.Scatter(
-                x=[r["date"] for r in part], y=[order[category]] * len(part), mode="markers",
-                name=legend_text(name, 34),
-                marker={"size": 11, "color": (*PALETTE, *EXTRA_COLOURS)[order[category] % 17],
+                x=[r["date"] for r in part], y=[i] * len(part), mode="markers", name=legend_text(name, 34),
+                marker={"size": 11, "color": (*PALETTE, *EXTRA_COLOURS)[i % 17],
                         "line": {"width": 1, "color": "white"}},
                 customdata=[r["hover"] for r in part], hovertemplate="%{customdata}<extra></extra>",
             )
         )  # fmt: skip
-    shown = sum(1 for c, _ in categories if any(r["category"] == c for r in rows))
-    layout = template_layout(max(240, 26 * shown + 120), shown)
-    layout["yaxis"].update(showticklabels=False, autorange="reversed", zeroline=False, range=None)
+        fig.add_annotation(
+            x=0, xref="paper", xanchor="left", y=i, yref="y", yshift=14, yanchor="middle", showarrow=False,
+            text=html.escape(name), font={"size": 11, "color": MUTED},
+        )  # fmt: skip
+    layout = template_layout(max(240, TIMELINE_ROW * len(shown) + 70), 0)
+    layout["showlegend"] = False
+    # Reversed, with room above the first row for its label.
+    layout["yaxis"].update(showticklabels=False, autorange=False, range=[len(shown) - 0.5, -0.9], zeroline=False)
     dates = [r["date"] for r in rows]
     if dates:
         layout["xaxis"].update(x_ticks(min(dates), max(dates), "en", at_year_end=False))

@@ -55,7 +55,7 @@ class ExportMeta:
 
     def citation(self) -> str:
         """Lendscope, the chart's title, whose data, which build, when; and the link that reopens it."""
-        who = "; ".join(self.publishers) or "—"
+        who = self.cited_publishers()
         link = f" {self.permalink}" if self.permalink else ""
         if self.lang == "zh":
             return (
@@ -66,6 +66,15 @@ class ExportMeta:
         return (
             f"Lendscope, {title}, data from {who}, build {self.build_id}, accessed {self.accessed.isoformat()}.{link}"
         )
+
+    def cited_publishers(self, most: int = 4) -> str:
+        """Whose data, as a citation names them: up to `most`, then how many more (the full list is
+        in the source line, the Table tab and the downloads' metadata)."""
+        names = list(self.publishers)
+        if len(names) <= most:
+            return "; ".join(names) or "—"
+        shown, rest = "; ".join(names[: most - 1]), len(names) - (most - 1)
+        return f"{shown}等{len(names)}家" if self.lang == "zh" else f"{shown} and {rest} others"
 
     def header_lines(self) -> list[tuple[str, str]]:
         zh = self.lang == "zh"

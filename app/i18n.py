@@ -49,7 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "download_csv": {"zh": "下载CSV", "en": "Download CSV"},
     "download_xlsx": {"zh": "下载XLSX", "en": "Download XLSX"},
-    "download_zip": {"zh": "下载数据包(ZIP)", "en": "Download bundle (ZIP)"},
+    "download_zip": {"zh": "下载数据包(ZIP)", "en": "Download ZIP"},
     "download_svg": {"zh": "下载SVG", "en": "Download SVG"},
     "download_png": {"zh": "下载PNG", "en": "Download PNG"},
     "image_unavailable": {

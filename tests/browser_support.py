@@ -122,6 +122,10 @@ MEASURE_JS = """
   return {key, chart, title: text('.ls-title'), subtitle: text('.ls-subtitle'), source: text('.ls-source'),
           cite: text('.ls-cite'), text: visibleText(b),
           downloads: [...b.querySelectorAll('[data-testid="stDownloadButton"] button')].map(x => x.innerText),
+          // Labels cut to an ellipsis: any element inside a button whose text is wider than its box.
+          clipped: [...b.querySelectorAll('[data-testid="stDownloadButton"] button, [data-testid="stPopover"] button')]
+            .filter(x => [x, ...x.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1))
+            .map(x => x.innerText),
           copy_link: !!b.querySelector('[data-testid="stPopover"] button')};
 });
 }

@@ -134,6 +134,7 @@ def test_every_chart_is_legible_sourced_and_downloadable(measured, spec_name, la
     assert block["source"].startswith("来源" if lang == "zh" else "Source"), block["source"]
     assert block["cite"].startswith("引用" if lang == "zh" else "Cite") and "Lendscope" in block["cite"]
     assert len(block["downloads"]) == 5 and block["copy_link"], block["downloads"]
+    assert not block["clipped"], f"{where}: button labels cut off: {block['clipped']}"
     if lang == "en":  # English pages show English units and magnitudes: no 家 / 亿元 / 人 / 万 by a number
         assert not re.search(r"[家亿人]", block["subtitle"]), block["subtitle"]
         assert not re.search(r"\d\s*(?:家|亿|万|人)", chart["svg_text"]), where

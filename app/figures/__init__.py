@@ -491,8 +491,10 @@ def _timeline(figure, frame, lang, view, *, series, events, catalogue):
     if rows.height:
         sub += f" · {rows['date'].min().year}–{rows['date'].max().year}"
     meta = _meta(figure, lang, _title(figure, lang, None), sub, "", rows, [t(k, lang) for k in figure.note])
-    meta.publishers = sorted(set(rows["authority"].to_list())) if rows.height else []
     sites = sorted({s for s in rows["source_site"].to_list() if s}) if rows.height else []
+    # Whose record a citation names: the issuing authorities (named in Chinese only) for a Chinese
+    # reader, the sites each event was read on (described in English) for an English one.
+    meta.publishers = (sorted(set(rows["authority"].to_list())) if lang == "zh" else sites) if rows.height else []
     # The sites are described in English only (sources.publisher): a Chinese reader is told how many
     # pages, each linked in the Table tab, rather than shown English names.
     listed = t("fig_source_pages", lang, n=len(sites)) if lang == "zh" else "; ".join(sites[:12])
