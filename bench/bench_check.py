@@ -26,6 +26,7 @@ from etl.paths import resolve_db_path
 
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 HELD_OUT = ROOT / "tests" / "fixtures" / "articles_heldout"
+HELD_OUT_2 = ROOT / "tests" / "fixtures" / "articles_heldout2"  # fresh set, annotated before its first run
 START, END = "<!-- bench_check:start -->", "<!-- bench_check:end -->"
 TARGETS = {"recall": 0.95, "agreement": 0.85, "true_contradicted": 0.03, "altered_contradicted": 0.90, "warm_s": 1.0}
 
@@ -149,7 +150,29 @@ HELD_OUT_FIRST_RUNS = (
 )
 
 
-def section(summary: dict, warm: tuple[float, int, int], store_s: float, held_out: dict | None = None) -> str:
+# The fresh set's first run (tests/fixtures/articles_heldout2), taken before any change it prompted
+# (recorded by hand, 2026-12-01 13:01 UTC): the current estimate on unseen text.
+HELD_OUT_2_FIRST_RUN = {
+    "passages": 9, "claims": 79, "recall": 75 / 79, "agreement": 66 / 79, "true_claims": 45,
+    "true_contradicted": 3 / 45, "altered": 42, "altered_contradicted": 40 / 42,
+}  # fmt: skip
+
+
+def _row(name: str, s: dict) -> str:
+    contradicted = round(s["true_contradicted"] * s["true_claims"])
+    return (
+        f"| {name} | {s['passages']} / {s['claims']} | {s['recall']:.1%} | {s['agreement']:.1%} | "
+        f"{s['true_contradicted']:.1%} ({contradicted} of {s['true_claims']}) | {s['altered_contradicted']:.1%} |"
+    )
+
+
+def section(
+    summary: dict,
+    warm: tuple[float, int, int],
+    store_s: float,
+    held_out: dict | None = None,
+    held_out_2: dict | None = None,
+) -> str:
     s, (warm_s, chars, n_claims) = summary, warm
 
     def ok(name, value, higher=True):
@@ -195,6 +218,20 @@ def section(summary: dict, warm: tuple[float, int, int], store_s: float, held_ou
             f"{h['true_contradicted']:.1%}, altered numbers contradicted {h['altered_contradicted']:.1%}. "
             "Expect new text to land between the first-run and these figures; new unseen passages are needed.",
         ]
+    if held_out_2:
+        lines += [
+            "",
+            "**A fresh held-out set** (tests/fixtures/articles_heldout2: passages none of the above used, "
+            "annotated from the database before the checker saw them). Its first run is the honest figure for "
+            "unseen text; the row after it is the same set after the general fixes it prompted (no longer unseen).",
+            "",
+            "| set | passages / claims | recall | agreement | true claims called contradicted | altered contradicted |",
+            "|---|---|---|---|---|---|",
+            _row("first run, unseen (held-out 2)", HELD_OUT_2_FIRST_RUN),
+            _row("held-out 2 now (seen)", held_out_2),
+            _row("development set now", summary),
+            "| target | | ≥ 95 % | ≥ 85 % | ≤ 3 % | ≥ 90 % |",
+        ]
     lines.append(END)
     return "\n".join(lines) + "\n"
 
@@ -236,7 +273,8 @@ def main(argv: list[str] | None = None) -> int:
             if r["verdict"] != "contradicted":
                 print(f"  altered {r['file']}: {r['quote']!r} got {r['verdict']}")
     held_out = summarise(evaluate(store, load_set(HELD_OUT))) if HELD_OUT.exists() else None
-    text = section(summary, warm_time(store, passages), store_s, held_out)
+    held_out_2 = summarise(evaluate(store, load_set(HELD_OUT_2))) if HELD_OUT_2.exists() else None
+    text = section(summary, warm_time(store, passages), store_s, held_out, held_out_2)
     print(text)
     if not args.no_write:
         write_section(Path(args.out), text)
