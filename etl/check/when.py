@@ -37,6 +37,7 @@ class Mention:
     period: ClaimPeriod | None  # None: written but not resolvable (no year known)
     year_written: int | None  # the year as written, for context of later mentions
     as_of: bool  # 截至 / as of / by: a point, not a span
+    anchored: bool = True  # its year is written (2018年, 去年); 下半年 / July alone borrow one from context
 
 
 def _month_end(year: int, month: int) -> date:
@@ -303,19 +304,21 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             as_of = (
                 bool(g["asof"]) or bool(g["yend"]) or bool(g["part"] in ("末", "底")) or bool(g["qend"] or g["hend"])
             )
+            anchored = bool(g["year"] or g["rel"])
         else:
             g = m.groupdict()
             month_only = bool(g["mname"] or g["mname2"]) and not (g["myear"] or g["myear2"] or g["mrel"])
             period, written = _en_period(m, month_year if month_only and month_year else context_year, article)
             year = period.end.year if period else None
             as_of = bool(m.group("asof"))
+            anchored = not month_only
             if period is not None and period.type in ("month", "part", "day") and not month_only:
                 month_year = period.end.year
         if written is not None and MIN_YEAR <= written <= MAX_YEAR:
             context_year = written
         elif year is not None and (m.groupdict().get("rel") or "").lower() in ("今年", "本年", "this"):
             context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
-        out.append(Mention(start, m.end(), period, written, as_of))
+        out.append(Mention(start, m.end(), period, written, as_of, anchored))
         last_end = m.end()
     return out
 
