@@ -257,14 +257,9 @@ def write_section(out: Path, text: str) -> None:
     out.write_text(updated, encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", help="database (default: $LENDSCOPE_DB, else data/lending.duckdb)")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
-    parser.add_argument("--no-write", action="store_true", help="print only")
-    parser.add_argument("--verbose", action="store_true", help="list every claim that is missed or disagrees")
-    args = parser.parse_args(argv)
-    con = connect_read_only(resolve_db_path(args.db))
+def report(db: str | None = None, verbose: bool = False) -> str:
+    """This benchmark's section of bench/results.md (with its markers), measured on the database `db`."""
+    con = connect_read_only(resolve_db_path(db))
     t0 = time.perf_counter()
     store = Store.from_connection(con)
     store_s = time.perf_counter() - t0
@@ -272,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     passages = load_set()
     evaluation = evaluate(store, passages)
     summary = summarise(evaluation)
-    if args.verbose:
+    if verbose:
         for r in evaluation["rows"]:
             if r["verdict"] != r["expected"]:
                 print(
@@ -284,7 +279,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  altered {r['file']}: {r['quote']!r} got {r['verdict']}")
     held_out = summarise(evaluate(store, load_set(HELD_OUT))) if HELD_OUT.exists() else None
     held_out_2 = summarise(evaluate(store, load_set(HELD_OUT_2))) if HELD_OUT_2.exists() else None
-    text = section(summary, warm_time(store, passages), store_s, held_out, held_out_2)
+    return section(summary, warm_time(store, passages), store_s, held_out, held_out_2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="database (default: $LENDSCOPE_DB, else data/lending.duckdb)")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--verbose", action="store_true", help="list every claim that is missed or disagrees")
+    args = parser.parse_args(argv)
+    text = report(args.db, args.verbose)
     print(text)
     if not args.no_write:
         write_section(Path(args.out), text)
