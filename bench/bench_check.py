@@ -27,6 +27,7 @@ from etl.paths import resolve_db_path
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 HELD_OUT = ROOT / "tests" / "fixtures" / "articles_heldout"
 HELD_OUT_2 = ROOT / "tests" / "fixtures" / "articles_heldout2"  # fresh set, annotated before its first run
+HELD_OUT_3 = ROOT / "tests" / "fixtures" / "articles_heldout3"  # written after held-out 2's fixes
 START, END = "<!-- bench_check:start -->", "<!-- bench_check:end -->"
 TARGETS = {"recall": 0.95, "agreement": 0.85, "true_contradicted": 0.03, "altered_contradicted": 0.90, "warm_s": 1.0}
 
@@ -156,6 +157,11 @@ HELD_OUT_2_FIRST_RUN = {
     "passages": 9, "claims": 79, "recall": 75 / 79, "agreement": 66 / 79, "true_claims": 45,
     "true_contradicted": 3 / 45, "altered": 42, "altered_contradicted": 40 / 42,
 }  # fmt: skip
+# The third set's first run (2026-12-01 13:16 UTC), after the fixes held-out 2 prompted and before its own.
+HELD_OUT_3_FIRST_RUN = {
+    "passages": 5, "claims": 37, "recall": 37 / 37, "agreement": 33 / 37, "true_claims": 17,
+    "true_contradicted": 1 / 17, "altered": 17, "altered_contradicted": 15 / 17,
+}  # fmt: skip
 
 
 def _row(name: str, s: dict) -> str:
@@ -172,6 +178,7 @@ def section(
     store_s: float,
     held_out: dict | None = None,
     held_out_2: dict | None = None,
+    held_out_3: dict | None = None,
 ) -> str:
     s, (warm_s, chars, n_claims) = summary, warm
 
@@ -229,6 +236,14 @@ def section(
             "|---|---|---|---|---|---|",
             _row("first run, unseen (held-out 2)", HELD_OUT_2_FIRST_RUN),
             _row("held-out 2 now (seen)", held_out_2),
+            *(
+                [
+                    _row("first run, unseen (held-out 3, after held-out 2's fixes)", HELD_OUT_3_FIRST_RUN),
+                    _row("held-out 3 now (seen)", held_out_3),
+                ]
+                if held_out_3
+                else []
+            ),
             _row("development set now", summary),
             "| target | | ≥ 95 % | ≥ 85 % | ≤ 3 % | ≥ 90 % |",
             "",
@@ -241,6 +256,17 @@ def section(
             "said of a list of regions (浙江和江苏…均) or over a span since a date is never contradicted: it is "
             "unverifiable and the nearest figures are named. Still missed: numbers with no noun after them "
             "('nine Chinese provinces', 'About 97 of them').",
+        ]
+    if held_out_3:
+        lines += [
+            "",
+            "The third set (tests/fixtures/articles_heldout3), written after those fixes, is the estimate after "
+            "that round; its first run found faults of the same families, each now a rule: 'as of the end of "
+            "2019 consumer finance firms' read as 2019 firms; 'on 19 August' not read as a date; 'licensed' read "
+            "as licences; 'the assets of' unread; clients and MFIs not read as counts; and a guard: a number whose "
+            "kind (money, %) is only guessed from nearby words is never contradicted. Two rounds of unseen text "
+            "both came out near the targets but not on them (agreement 83–89 %, true claims called contradicted "
+            "6–7 %): new text should be expected there, not at the 'now' rows.",
         ]
     lines.append(END)
     return "\n".join(lines) + "\n"
@@ -279,7 +305,8 @@ def report(db: str | None = None, verbose: bool = False) -> str:
                 print(f"  altered {r['file']}: {r['quote']!r} got {r['verdict']}")
     held_out = summarise(evaluate(store, load_set(HELD_OUT))) if HELD_OUT.exists() else None
     held_out_2 = summarise(evaluate(store, load_set(HELD_OUT_2))) if HELD_OUT_2.exists() else None
-    return section(summary, warm_time(store, passages), store_s, held_out, held_out_2)
+    held_out_3 = summarise(evaluate(store, load_set(HELD_OUT_3))) if HELD_OUT_3.exists() else None
+    return section(summary, warm_time(store, passages), store_s, held_out, held_out_2, held_out_3)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -131,3 +131,52 @@ def test_since_a_date_is_not_checked_against_that_years_total(store):
     """lingyi: 362000 malicious-collection complaints in 2024; "since 2024" runs to the article's date."""
     item = verdict_for(store, "2024年以来,恶意催收投诉累计达到12万笔。", "12万", date(2025, 9, 1))
     assert item.verdict.verdict == "unverifiable"
+
+
+# --- from the third held-out set (tests/fixtures/articles_heldout3) --------------------------------
+
+
+def test_a_year_written_as_a_date_is_not_a_count_and_a_day_month_is_a_date():
+    text = (
+        "The report released on 19 August indicates that as of the end of 2019 consumer finance firms in China "
+        "had a total of 127.2792 million customers."
+    )
+    values = [c.value_base for c in claims_of(text, date(2020, 8, 21))]
+    assert 2019 not in values and 19 not in values
+
+
+def test_licensed_is_not_licences_and_assets_alone_is_the_assets():
+    c = claim_with("As of 10 August 2020 China had 27 licensed consumer finance companies.", "27")
+    assert c.subject == "consumer_finance_companies"
+    c = claim_with(
+        "As of the end of 2019 the assets of consumer finance companies totalled 498.807 billion yuan.", "498"
+    )
+    assert c.subject == "consumer_finance_assets"
+
+
+def test_clients_and_mfis_are_counted_not_money():
+    c = claim_with("In 2010, approximately 2,600 MFIs reportedly issued RMB 120 billion in new loans.", "2,600")
+    assert c.unit_kind == "entities" and c.subject == "microloan_companies"
+    c = claim_with(
+        "By September 2019 consumer finance firms had loans of 460.4 billion yuan, serving 100 million clients.", "100"
+    )
+    assert c.unit_kind == "persons"
+
+
+def test_a_kind_guessed_from_the_words_around_is_doubted_unless_the_next_number_names_it():
+    guessed = claim_with(
+        "By the end of September 2019 consumer finance companies' outstanding loans stood at 100 million.", "100"
+    )
+    assert guessed.unit_kind == "money" and "unit" in guessed.doubts
+    shared = claims_of(
+        "Microloan companies' paid-in capital was 809.751 billion and 806.322 billion yuan in 2019 and 2020."
+    )
+    assert [c.subject for c in shared] == ["microloan_capital"] * 2
+    assert all("unit" not in c.doubts for c in shared)
+
+
+def test_a_guessed_unit_is_never_contradicted(store):
+    item = verdict_for(
+        store, "By the end of September 2019 consumer finance companies' outstanding loans stood at 100 million.", "100"
+    )
+    assert item.verdict.verdict == "unverifiable" and item.verdict.figures

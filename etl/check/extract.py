@@ -93,7 +93,8 @@ _EN_UNIT_AFTER = re.compile(
 _EN_NOUN = re.compile(
     r"(?P<noun>platforms?|compan(?:y|ies)|firms?|lenders?|institutions?|operators?|organi[sz]ations?|players?|"
     r"entities|licen[cs]es?|people|persons?|investors?|borrowers?|users?|employees|staff|workers|suspects|individuals|"
-    r"debtors|residents|customers|accounts|complaints?|cases|lawsuits|disputes|calls|months|loans)\b",
+    r"debtors|residents|customers|clients|accounts|complaints?|cases|lawsuits|disputes|calls|months|loans|MFIs?|"
+    r"micro-?lenders|microfinance institutions|micro-?credit (?:firms|companies))\b",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|HK\$|\$|USD|RMB|CNY|¥|￥|yuan)\s*$", re.IGNORECASE)
@@ -130,6 +131,7 @@ _EN_NOUN_KIND = {
     "institution": subj.ENTITIES, "operator": subj.ENTITIES, "organi": subj.ENTITIES, "player": subj.ENTITIES,
     "entities": subj.ENTITIES, "licen": subj.ENTITIES, "complaint": subj.CASES, "case": subj.CASES,
     "lawsuit": subj.CASES, "dispute": subj.CASES, "call": subj.CALLS, "month": subj.MONTHS, "loan": subj.OTHER,
+    "mfi": subj.ENTITIES, "micro": subj.ENTITIES,
 }  # fmt: skip
 
 # --- qualifiers ------------------------------------------------------------------------------
@@ -729,6 +731,11 @@ def extract(
             if claim.subject is None and not ((claim.change or claim.notes) and kind) and claim.tolerance_base < 1000:
                 continue  # a bare number with nothing to say what it counts (and no scale word) is not a claim
             claim.unit_kind = kind or (subj.SUBJECTS[claim.subject].kinds[0] if claim.subject else subj.OTHER)
+            shared = re.search(r"yuan|RMB|元|%|percent", norm[claim.end : min(clause[1], claim.end + 40)], re.I)
+            if claim.subject and claim.unit_kind in (subj.MONEY, subj.PERCENT) and not shared:
+                # No currency or % written, here or on the next number ("from 809.751 billion to 806.322
+                # billion yuan"): the kind is only guessed from the words around it.
+                claim.doubts.append("unit")
         if claim.change < 0 and claim.subject and claim.subject.endswith(("_change", "new_loans")):
             claim.value_base = -claim.value_base
             if claim.value_high_base is not None:
