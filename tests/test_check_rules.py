@@ -180,3 +180,29 @@ def test_a_guessed_unit_is_never_contradicted(store):
         store, "By the end of September 2019 consumer finance companies' outstanding loans stood at 100 million.", "100"
     )
     assert item.verdict.verdict == "unverifiable" and item.verdict.figures
+
+
+# --- from the fourth held-out set (tests/fixtures/articles_heldout4) -------------------------------
+
+
+def test_a_number_with_decimals_is_never_a_year():
+    values = [c.value_base for c in claims_of("2016年7月P2P行业单月成交量达到了1929.73亿元。")]
+    assert 192973000000 in values
+
+
+def test_shrunk_by_is_a_fall():
+    c = claim_with(
+        "Outstanding loans of micro-credit companies shrunk by 19 billion yuan to 955 billion yuan in 2018.", "19"
+    )
+    assert c.subject == "microloan_new_loans" and c.value_base == -19e9
+
+
+def test_a_mark_not_reached_is_not_a_figure():
+    c = claim_with("2016年7月P2P单月成交量1829.73亿元,离单月2000亿元大关一步之遥。", "2000")
+    assert "threshold" in c.notes and c.subject is None
+
+
+def test_a_sum_over_a_span_is_not_checked_against_the_total_since_inception(store):
+    """wdzj: 23904.79 亿元 since inception to 2016-07; 1-7月累计 is the sum over seven months, held by no series."""
+    item = verdict_for(store, "2016年1-7月P2P累计成交量达到10252.58亿元。", "10252.58")
+    assert item.verdict.verdict == "unverifiable"

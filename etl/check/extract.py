@@ -150,7 +150,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|~|～|至|到|—|–|to|and)\s*", re.IGNOREC
 _VAGUE = {"数": (2, 9), "几": (2, 9), "上": None}
 
 _CHANGE_DOWN = re.compile(r"减少|下降|下滑|降低|回落|缩减|降幅|减幅|跌|降|减|少了|down|fell|dropped|declined|decreased|"
-                          r"plunged|slid|shrank|slumped|decline|drop|fall|decrease|plunge", re.IGNORECASE)  # fmt: skip
+                          r"plunged|slid|shrank|shrunk|contracted|slumped|decline|drop|fall|decrease|plunge", re.IGNORECASE)  # fmt: skip
 _CURRENTLY = re.compile(
     r"目前|当前|现在|如今|至今|截至目前|迄今|currently|now|so far|to date|at present|today", re.IGNORECASE
 )
@@ -176,6 +176,9 @@ _SUBSET_BEFORE = re.compile(
     r"|(?<!全国)(?<!全國)[一二三四五六七八九十两兩\d]+\s*[个個]?(?:直[辖轄]市|省份|省市|省区|省區|地区|地區|\s(?:provinces|municipalities|regions))",
     re.IGNORECASE,
 )
+# "離單月2000億元大關一步之遙" (a step away from 200 bn), "short of the 2,000 mark": a mark the figure did
+# not reach, not a figure of the text.
+_MARK_BEFORE = re.compile(r"(?:离|離|距离|距離|距|冲击|衝擊|冲刺|衝刺|away from|short of)\S{0,8}\s*$", re.IGNORECASE)
 _SINCE_AFTER = re.compile(r"\s*(?:以来|以來|至今|以后|以後)")
 _SINCE_BEFORE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 _NEGATIVE_CONTEXT = re.compile(r"(?:年利率|利率上限|红线|不得超过|上限|threshold|cap of|capped at)\s*$", re.IGNORECASE)
@@ -701,7 +704,9 @@ def extract(
     for claim in claims:
         sentence = _sentence_of(ctx, claim.start)
         clause = clause_bounds(norm, sentence, claim.start)
-        if _NEGATIVE_CONTEXT.search(norm[max(clause[0], claim.start - 10) : claim.start]):
+        if _NEGATIVE_CONTEXT.search(norm[max(clause[0], claim.start - 10) : claim.start]) or _MARK_BEFORE.search(
+            norm[max(clause[0], claim.start - 12) : claim.start]
+        ):
             claim.notes.append("threshold")
         elif _FORECAST.search(norm, clause[0], claim.start):
             claim.notes.append("forecast")

@@ -174,7 +174,7 @@ MODIFIERS = [
 
 CHANGE = re.compile(
     r"(?:同比|环比|比上年|较上年|较去年|比去年|比年初|较年初|较\S{0,8}?|比\S{0,8}?|与\S{0,8}相比)?\s*(?:增加|增长|上升|提高|减少|下降|下滑|降低|回落|缩减|增幅|降幅|减幅|拉长|延长|缩短|上涨|下跌|提升|回升|涨|跌|增|降|减|多了|少了)了?\s*(?:约|近|超过|逾)?\s*$"
-    r"|(?:\b(?:up|down|rose|fell|dropped|declined|increased|decreased|grew|jumped|plunged|climbed|slid|shrank|surged|slumped)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*$",
+    r"|(?:\b(?:up|down|rose|fell|dropped|declined|increased|decreased|grew|jumped|plunged|climbed|slid|shrank|shrunk|surged|slumped|contracted)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*$",
     re.IGNORECASE,
 )
 

@@ -288,7 +288,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         if (g.get("mname2") or "").lower() in _MONTH_ONLY_EN and not g["myear2"]:
             continue  # "2 may be", "3 march on": not "19 August"
         if g["year"] and (
-            re.match(r",\d{3}|\d", norm[m.end() : m.end() + 4])
+            re.match(r",\d{3}|\d|\.\d", norm[m.end() : m.end() + 4])
             or (_COUNT_AFTER.match(norm, m.end()) and not _year_is_dated(norm, m))
             or _PERIOD_AFTER.match(norm, m.end())
         ):
