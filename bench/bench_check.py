@@ -128,6 +128,8 @@ def summarise(evaluation: dict) -> dict:
     agree = [r for r in rows if r["verdict"] == r["expected"]]
     true_claims = [r for r in rows if r["expected"] == "consistent"]
     true_contradicted = [r for r in true_claims if r["verdict"] == "contradicted"]
+    # Any claim called contradicted that the annotation does not call so (true or unverifiable).
+    wrongly = [r for r in rows if r["verdict"] == "contradicted" and r["expected"] != "contradicted"]
     altered_contradicted = [r for r in altered if r["verdict"] == "contradicted"]
     return {
         "passages": len({r["file"] for r in rows}),
@@ -139,6 +141,7 @@ def summarise(evaluation: dict) -> dict:
         "altered": len(altered),
         "altered_contradicted": len(altered_contradicted) / max(1, len(altered)),
         "extracted_total": evaluation["extracted_total"],
+        "wrongly_contradicted": len(wrongly),
     }
 
 
@@ -156,18 +159,18 @@ HELD_OUT_FIRST_RUNS = (
 # (recorded by hand, 2026-12-01 13:01 UTC): the current estimate on unseen text.
 HELD_OUT_2_FIRST_RUN = {
     "passages": 9, "claims": 79, "recall": 75 / 79, "agreement": 66 / 79, "true_claims": 45,
-    "true_contradicted": 3 / 45, "altered": 42, "altered_contradicted": 40 / 42,
+    "true_contradicted": 3 / 45, "altered": 42, "altered_contradicted": 40 / 42, "wrongly_contradicted": 6,
 }  # fmt: skip
 # The third set's first run (2026-12-01 13:16 UTC), after the fixes held-out 2 prompted and before its own.
 HELD_OUT_3_FIRST_RUN = {
     "passages": 5, "claims": 37, "recall": 37 / 37, "agreement": 33 / 37, "true_claims": 17,
-    "true_contradicted": 1 / 17, "altered": 17, "altered_contradicted": 15 / 17,
+    "true_contradicted": 1 / 17, "altered": 17, "altered_contradicted": 15 / 17, "wrongly_contradicted": 2,
 }  # fmt: skip
 # The fourth set's first run (2026-12-01 13:24 UTC), after held-out 3's fixes and before its own. Besides the
 # 4 disagreements, 3 claims annotated unverifiable were called contradicted (a span's sum, a mark not reached).
 HELD_OUT_4_FIRST_RUN = {
     "passages": 4, "claims": 31, "recall": 30 / 31, "agreement": 27 / 31, "true_claims": 13,
-    "true_contradicted": 0 / 13, "altered": 13, "altered_contradicted": 12 / 13,
+    "true_contradicted": 0 / 13, "altered": 13, "altered_contradicted": 12 / 13, "wrongly_contradicted": 3,
 }  # fmt: skip
 
 
@@ -175,7 +178,8 @@ def _row(name: str, s: dict) -> str:
     contradicted = round(s["true_contradicted"] * s["true_claims"])
     return (
         f"| {name} | {s['passages']} / {s['claims']} | {s['recall']:.1%} | {s['agreement']:.1%} | "
-        f"{s['true_contradicted']:.1%} ({contradicted} of {s['true_claims']}) | {s['altered_contradicted']:.1%} |"
+        f"{s['true_contradicted']:.1%} ({contradicted} of {s['true_claims']}) | {s['wrongly_contradicted']} | "
+        f"{s['altered_contradicted']:.1%} |"
     )
 
 
@@ -240,8 +244,9 @@ def section(
             "annotated from the database before the checker saw them). Its first run is the honest figure for "
             "unseen text; the row after it is the same set after the general fixes it prompted (no longer unseen).",
             "",
-            "| set | passages / claims | recall | agreement | true claims called contradicted | altered contradicted |",
-            "|---|---|---|---|---|---|",
+            "| set | passages / claims | recall | agreement | true claims called contradicted "
+            "| any claim wrongly contradicted | altered contradicted |",
+            "|---|---|---|---|---|---|---|",
             _row("first run, unseen (held-out 2)", HELD_OUT_2_FIRST_RUN),
             _row("held-out 2 now (seen)", held_out_2),
             *(
@@ -261,7 +266,7 @@ def section(
                 else []
             ),
             _row("development set now", summary),
-            "| target | | ≥ 95 % | ≥ 85 % | ≤ 3 % | ≥ 90 % |",
+            "| target | | ≥ 95 % | ≥ 85 % | ≤ 3 % | | ≥ 90 % |",
             "",
             "What the first run got wrong, and the general rule each fault became (tests/test_check_rules.py): "
             "a news dateline (BEIJING, July 8 (Xinhua) --) taken as the figures' period; 对比来看 (by comparison) "
