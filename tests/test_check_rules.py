@@ -206,3 +206,8 @@ def test_a_sum_over_a_span_is_not_checked_against_the_total_since_inception(stor
     """wdzj: 23904.79 亿元 since inception to 2016-07; 1-7月累计 is the sum over seven months, held by no series."""
     item = verdict_for(store, "2016年1-7月P2P累计成交量达到10252.58亿元。", "10252.58")
     assert item.verdict.verdict == "unverifiable"
+
+
+def test_a_count_of_provinces_is_a_claim_but_never_a_count_of_lenders():
+    c = claim_with("As of the start of 2020 a total of nine Chinese provinces had banned P2P lending outright.", "nine")
+    assert c.unit_kind == "other" and c.subject is None

@@ -94,7 +94,7 @@ _EN_NOUN = re.compile(
     r"(?P<noun>platforms?|compan(?:y|ies)|firms?|lenders?|institutions?|operators?|organi[sz]ations?|players?|"
     r"entities|licen[cs]es?|people|persons?|investors?|borrowers?|users?|employees|staff|workers|suspects|individuals|"
     r"debtors|residents|customers|clients|accounts|complaints?|cases|lawsuits|disputes|calls|months|loans|MFIs?|"
-    r"micro-?lenders|microfinance institutions|micro-?credit (?:firms|companies))\b",
+    r"micro-?lenders|microfinance institutions|micro-?credit (?:firms|companies)|provinces|cities|countries)\b",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|HK\$|\$|USD|RMB|CNY|¥|￥|yuan)\s*$", re.IGNORECASE)
@@ -131,7 +131,7 @@ _EN_NOUN_KIND = {
     "institution": subj.ENTITIES, "operator": subj.ENTITIES, "organi": subj.ENTITIES, "player": subj.ENTITIES,
     "entities": subj.ENTITIES, "licen": subj.ENTITIES, "complaint": subj.CASES, "case": subj.CASES,
     "lawsuit": subj.CASES, "dispute": subj.CASES, "call": subj.CALLS, "month": subj.MONTHS, "loan": subj.OTHER,
-    "mfi": subj.ENTITIES, "micro": subj.ENTITIES,
+    "mfi": subj.ENTITIES, "micro": subj.ENTITIES, "province": subj.OTHER, "cit": subj.OTHER, "countr": subj.OTHER,
 }  # fmt: skip
 
 # --- qualifiers ------------------------------------------------------------------------------
