@@ -546,6 +546,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "check_qualifier_more_than": {"zh": "超过", "en": "more than"},
     "check_qualifier_less_than": {"zh": "不到", "en": "less than"},
     "check_qualifier_range": {"zh": "区间", "en": "range"},
+    "claims_numbers": {
+        "zh": "这句话中的数字,逐个核查(与“文章核查”页相同的方法):",
+        "en": "The numbers in this claim, each checked as on the “Check an article” page:",
+    },
 }
 
 

@@ -26,6 +26,9 @@ from etl.paths import resolve_db_path
 
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 HELD_OUT = ROOT / "tests" / "fixtures" / "articles_heldout"
+HELD_OUT_2 = ROOT / "tests" / "fixtures" / "articles_heldout2"  # fresh set, annotated before its first run
+HELD_OUT_3 = ROOT / "tests" / "fixtures" / "articles_heldout3"  # written after held-out 2's fixes
+HELD_OUT_4 = ROOT / "tests" / "fixtures" / "articles_heldout4"  # written after held-out 3's fixes
 START, END = "<!-- bench_check:start -->", "<!-- bench_check:end -->"
 TARGETS = {"recall": 0.95, "agreement": 0.85, "true_contradicted": 0.03, "altered_contradicted": 0.90, "warm_s": 1.0}
 
@@ -125,6 +128,8 @@ def summarise(evaluation: dict) -> dict:
     agree = [r for r in rows if r["verdict"] == r["expected"]]
     true_claims = [r for r in rows if r["expected"] == "consistent"]
     true_contradicted = [r for r in true_claims if r["verdict"] == "contradicted"]
+    # Any claim called contradicted that the annotation does not call so (true or unverifiable).
+    wrongly = [r for r in rows if r["verdict"] == "contradicted" and r["expected"] != "contradicted"]
     altered_contradicted = [r for r in altered if r["verdict"] == "contradicted"]
     return {
         "passages": len({r["file"] for r in rows}),
@@ -136,6 +141,7 @@ def summarise(evaluation: dict) -> dict:
         "altered": len(altered),
         "altered_contradicted": len(altered_contradicted) / max(1, len(altered)),
         "extracted_total": evaluation["extracted_total"],
+        "wrongly_contradicted": len(wrongly),
     }
 
 
@@ -149,7 +155,43 @@ HELD_OUT_FIRST_RUNS = (
 )
 
 
-def section(summary: dict, warm: tuple[float, int, int], store_s: float, held_out: dict | None = None) -> str:
+# The fresh set's first run (tests/fixtures/articles_heldout2), taken before any change it prompted
+# (recorded by hand, 2026-12-01 13:01 UTC): the current estimate on unseen text.
+HELD_OUT_2_FIRST_RUN = {
+    "passages": 9, "claims": 79, "recall": 75 / 79, "agreement": 66 / 79, "true_claims": 45,
+    "true_contradicted": 3 / 45, "altered": 42, "altered_contradicted": 40 / 42, "wrongly_contradicted": 6,
+}  # fmt: skip
+# The third set's first run (2026-12-01 13:16 UTC), after the fixes held-out 2 prompted and before its own.
+HELD_OUT_3_FIRST_RUN = {
+    "passages": 5, "claims": 37, "recall": 37 / 37, "agreement": 33 / 37, "true_claims": 17,
+    "true_contradicted": 1 / 17, "altered": 17, "altered_contradicted": 15 / 17, "wrongly_contradicted": 2,
+}  # fmt: skip
+# The fourth set's first run (2026-12-01 13:24 UTC), after held-out 3's fixes and before its own. Besides the
+# 4 disagreements, 3 claims annotated unverifiable were called contradicted (a span's sum, a mark not reached).
+HELD_OUT_4_FIRST_RUN = {
+    "passages": 4, "claims": 31, "recall": 30 / 31, "agreement": 27 / 31, "true_claims": 13,
+    "true_contradicted": 0 / 13, "altered": 13, "altered_contradicted": 12 / 13, "wrongly_contradicted": 3,
+}  # fmt: skip
+
+
+def _row(name: str, s: dict) -> str:
+    contradicted = round(s["true_contradicted"] * s["true_claims"])
+    return (
+        f"| {name} | {s['passages']} / {s['claims']} | {s['recall']:.1%} | {s['agreement']:.1%} | "
+        f"{s['true_contradicted']:.1%} ({contradicted} of {s['true_claims']}) | {s['wrongly_contradicted']} | "
+        f"{s['altered_contradicted']:.1%} |"
+    )
+
+
+def section(
+    summary: dict,
+    warm: tuple[float, int, int],
+    store_s: float,
+    held_out: dict | None = None,
+    held_out_2: dict | None = None,
+    held_out_3: dict | None = None,
+    held_out_4: dict | None = None,
+) -> str:
     s, (warm_s, chars, n_claims) = summary, warm
 
     def ok(name, value, higher=True):
@@ -195,6 +237,68 @@ def section(summary: dict, warm: tuple[float, int, int], store_s: float, held_ou
             f"{h['true_contradicted']:.1%}, altered numbers contradicted {h['altered_contradicted']:.1%}. "
             "Expect new text to land between the first-run and these figures; new unseen passages are needed.",
         ]
+    if held_out_2:
+        lines += [
+            "",
+            "**A fresh held-out set** (tests/fixtures/articles_heldout2: passages none of the above used, "
+            "annotated from the database before the checker saw them). Its first run is the honest figure for "
+            "unseen text; the row after it is the same set after the general fixes it prompted (no longer unseen).",
+            "",
+            "| set | passages / claims | recall | agreement | true claims called contradicted "
+            "| any claim wrongly contradicted | altered contradicted |",
+            "|---|---|---|---|---|---|---|",
+            _row("first run, unseen (held-out 2)", HELD_OUT_2_FIRST_RUN),
+            _row("held-out 2 now (seen)", held_out_2),
+            *(
+                [
+                    _row("first run, unseen (held-out 3, after held-out 2's fixes)", HELD_OUT_3_FIRST_RUN),
+                    _row("held-out 3 now (seen)", held_out_3),
+                ]
+                if held_out_3
+                else []
+            ),
+            *(
+                [
+                    _row("first run, unseen (held-out 4, after held-out 3's fixes)", HELD_OUT_4_FIRST_RUN),
+                    _row("held-out 4 now (seen)", held_out_4),
+                ]
+                if held_out_4
+                else []
+            ),
+            _row("development set now", summary),
+            "| target | | ≥ 95 % | ≥ 85 % | ≤ 3 % | | ≥ 90 % |",
+            "",
+            "What the first run got wrong, and the general rule each fault became (tests/test_check_rules.py): "
+            "a news dateline (BEIJING, July 8 (Xinhua) --) taken as the figures' period; 对比来看 (by comparison) "
+            "read as a comparison of the next clause's period; a bare 下半年 from an earlier sentence outranking "
+            "去年; 2024年以来 (since 2024) read as the year 2024; 笔 not read as a count, 人次 (person-times) "
+            "neither; a part of what is counted (部分平台, of which 93, 京津沪渝四个直辖市) checked as the whole; "
+            "分别 mapped to every region in the sentence instead of the ones just before it. And one guard: a claim "
+            "said of a list of regions (浙江和江苏…均) or over a span since a date is never contradicted: it is "
+            "unverifiable and the nearest figures are named. Still missed: numbers with no noun after them "
+            "('nine Chinese provinces', 'About 97 of them').",
+        ]
+    if held_out_3:
+        lines += [
+            "",
+            "The third set (tests/fixtures/articles_heldout3), written after those fixes, is the estimate after "
+            "that round; its first run found faults of the same families, each now a rule: 'as of the end of "
+            "2019 consumer finance firms' read as 2019 firms; 'on 19 August' not read as a date; 'licensed' read "
+            "as licences; 'the assets of' unread; clients and MFIs not read as counts; and a guard: a number whose "
+            "kind (money, %) is only guessed from nearby words is never contradicted. Two rounds of unseen text "
+            "both came out near the targets but not on them (agreement 83–89 %, true claims called contradicted "
+            "6–7 %): new text should be expected there, not at the 'now' rows.",
+        ]
+    if held_out_4:
+        lines += [
+            "",
+            "The fourth set (tests/fixtures/articles_heldout4), written after the third set's fixes: first run "
+            "agreement 87.1 %, no true claim called contradicted, but 3 claims that should be unverifiable were "
+            "contradicted: 今年前7个月累计成交量 (a sum over seven months) checked against the total since "
+            "inception, and 离单月2000亿元大关一步之遥 (a mark not reached) checked as a figure. Rules since: a sum "
+            "over a span never matches a stock or a total since inception; a mark the text says was not reached "
+            "is not a figure; 1929.73 is not a year; 'shrunk by' is a fall.",
+        ]
     lines.append(END)
     return "\n".join(lines) + "\n"
 
@@ -210,14 +314,9 @@ def write_section(out: Path, text: str) -> None:
     out.write_text(updated, encoding="utf-8")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", help="database (default: $LENDSCOPE_DB, else data/lending.duckdb)")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
-    parser.add_argument("--no-write", action="store_true", help="print only")
-    parser.add_argument("--verbose", action="store_true", help="list every claim that is missed or disagrees")
-    args = parser.parse_args(argv)
-    con = connect_read_only(resolve_db_path(args.db))
+def report(db: str | None = None, verbose: bool = False) -> str:
+    """This benchmark's section of bench/results.md (with its markers), measured on the database `db`."""
+    con = connect_read_only(resolve_db_path(db))
     t0 = time.perf_counter()
     store = Store.from_connection(con)
     store_s = time.perf_counter() - t0
@@ -225,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     passages = load_set()
     evaluation = evaluate(store, passages)
     summary = summarise(evaluation)
-    if args.verbose:
+    if verbose:
         for r in evaluation["rows"]:
             if r["verdict"] != r["expected"]:
                 print(
@@ -236,7 +335,20 @@ def main(argv: list[str] | None = None) -> int:
             if r["verdict"] != "contradicted":
                 print(f"  altered {r['file']}: {r['quote']!r} got {r['verdict']}")
     held_out = summarise(evaluate(store, load_set(HELD_OUT))) if HELD_OUT.exists() else None
-    text = section(summary, warm_time(store, passages), store_s, held_out)
+    held_out_2 = summarise(evaluate(store, load_set(HELD_OUT_2))) if HELD_OUT_2.exists() else None
+    held_out_3 = summarise(evaluate(store, load_set(HELD_OUT_3))) if HELD_OUT_3.exists() else None
+    held_out_4 = summarise(evaluate(store, load_set(HELD_OUT_4))) if HELD_OUT_4.exists() else None
+    return section(summary, warm_time(store, passages), store_s, held_out, held_out_2, held_out_3, held_out_4)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="database (default: $LENDSCOPE_DB, else data/lending.duckdb)")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results.md"))
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--verbose", action="store_true", help="list every claim that is missed or disagrees")
+    args = parser.parse_args(argv)
+    text = report(args.db, args.verbose)
     print(text)
     if not args.no_write:
         write_section(Path(args.out), text)

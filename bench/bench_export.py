@@ -19,12 +19,9 @@ from etl.paths import resolve_db_path
 SPECS = ("overview_rise_and_fall", "platforms_series", "lenders_after_p2p_companies", "province_ranking")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", default=None)
-    parser.add_argument("--repeat", type=int, default=5)
-    args = parser.parse_args(argv)
-    con = connect_read_only(resolve_db_path(args.db))
+def report(db: str | None = None, repeat: int = 5) -> str:
+    """The measurement as Markdown (bench/run_all.py puts it in bench/results.md)."""
+    con = connect_read_only(resolve_db_path(db))
     built = {name: figures.export_figure(*figures.run_spec(con, name, "zh"), "zh") for name in SPECS}
     con.close()
     first = built[SPECS[0]]
@@ -38,14 +35,26 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for name, fig in built.items():
         for fmt in ("png", "svg"):
-            times = timed(lambda fig=fig, fmt=fmt: export.image_bytes(fig, fmt), args.repeat)
+            times = timed(lambda fig=fig, fmt=fmt: export.image_bytes(fig, fmt), repeat)
             rows.append((name, fmt, median(times)))
-    print(f"Machine: {machine()}\n")
-    print(f"Per-image browser (baseline): {per_image_browser:.2f} s; renderer start + first image: {cold:.2f} s\n")
-    print("| figure | format | warm median (s) | ratio to per-image browser |")
-    print("|---|---|---|---|")
-    for name, fmt, seconds in rows:
-        print(f"| {name} | {fmt} | {seconds:.3f} | {seconds / per_image_browser:.2f} |")
+    lines = [
+        f"Machine: {machine()}",
+        "",
+        f"Per-image browser (baseline): {per_image_browser:.2f} s; renderer start + first image: {cold:.2f} s",
+        "",
+        "| figure | format | warm median (s) | ratio to per-image browser |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {name} | {fmt} | {seconds:.3f} | {seconds / per_image_browser:.2f} |" for name, fmt, seconds in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default=None)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    print(report(args.db, args.repeat))
     return 0
 
 

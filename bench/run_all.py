@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import bench_browser, bench_build, bench_console, bench_large, bench_pages
+from bench import bench_browser, bench_build, bench_check, bench_console, bench_export, bench_large, bench_pages
 from bench.common import ROOT, git_head, machine, table
 from etl.build import build
 
@@ -175,6 +175,16 @@ def main(args) -> str:
                         + table(result["attacks"], ["attack", "stopped_after_s", "server_rss_growth_mb",
                                                     "other_session_before_ms", "other_session_during_ms",
                                                     "target_limit_plus_1s", "target_rss_300mb"]))  # fmt: skip
+
+        # The article checker's accuracy on its three annotated sets and its warm speed (its section keeps
+        # the markers bench_check writes by itself).
+        sections.append(section("Article checker (issue 15)", lambda: bench_check.report(str(db))))
+        sections.append(
+            section("PNG/SVG export",
+                    lambda: "## PNG/SVG export\n`python -m bench.bench_export` — warm export through the long-lived "
+                    "renderer against a browser started per image, in the same run.\n\n"
+                    + bench_export.report(str(db), args.repeat))
+        )  # fmt: skip
 
         result = bench_large.main(args.rows, 3)
         sections.append(f"## Large data: {result['rows']:,}-row SYNTHETIC loan table\n`python bench/bench_large.py` "

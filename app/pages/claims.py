@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import html
 import json
+from datetime import date
 
 import polars as pl
 import streamlit as st
 
-from app import data, figures, queries, tables, ui
+from app import check_view, data, figures, queries, tables, ui
 from app.i18n import t
+from etl.check import check
 from etl.finder import FINDER_SQL, FinderError, find
+
+SEED_POSTED = date(2025, 2, 12)  # the seed article's date (/work/shared/seed/README.md): 今年, 目前 resolve to it
 
 # Verdict marks as inline SVG (an emoji renders as an empty box without an emoji font): a shape and a
 # colour per verdict, with the verdict's words beside it, so neither colour nor shape alone carries it.
@@ -81,6 +85,14 @@ for claim in claims.iter_rows(named=True):
             + html.escape(claim[f"forecast_{language}"]),
             unsafe_allow_html=True,
         )
+    # Its numbers go through the article checker (extract → match → verdict), shown as on "Check an article";
+    # a claim with no number (the collection methods, the outlook) keeps only its own query.
+    numbers = check(claim["text_zh"], check_view.store(build_id), SEED_POSTED)
+    if numbers.claims:
+        st.markdown(f"**{html.escape(t('claims_numbers', language))}**")
+        check_view.summary(numbers, language, heading=False)
+        check_view.text_with_marks(numbers, language)
+        check_view.claim_details(numbers, language)
     st.caption(f"{t('how_tested', language)}: {claim['test_' + language]}")
     st.page_link(
         "app/pages/sql.py", label=t("headline_see_rule", language),

@@ -54,6 +54,9 @@ class Claim:
     change: int = 0  # -1 / +1: the number is a decrease / increase, not a level
     currency: str = "CNY"
     notes: list[str] = field(default_factory=list)
+    # Why a disagreement would not prove the claim wrong (several regions named, a span "since" a date):
+    # the verdict is then unverifiable, never contradicted.
+    doubts: list[str] = field(default_factory=list)
 
 
 # --- spans that hold no claims -------------------------------------------------------------
@@ -70,6 +73,13 @@ _NOT_CLAIMS = re.compile(
     r"|(?<!\d)\d+(?:·|\.)15(?=晚会|消费者)|第[一二三四五六七八九十百]+"
 )
 
+# A news dateline ("BEIJING, July 8 (Xinhua) --", 新华社北京7月8日电) is when the article was filed,
+# not the period of its figures.
+_DATELINE = re.compile(
+    r"\b[A-Z][A-Z .]{2,20},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?\s*(?:\([A-Za-z ]+\)\s*)?(?=--|—|–|\()"
+    r"|(?:新华社|新華社|中新网|中新網|人民网|人民網)[^\s,，。]{0,6}?\d{1,2}月\d{1,2}日电|(?:新华社|新華社|中新网|中新網)[^\s,，。]{0,6}?\d{1,2}月\d{1,2}日電"
+)
+
 # --- units written after a number (longest first) ---------------------------------------------
 _ZH_UNIT = re.compile(
     r"\s*(?P<unit>万亿元|亿元|万元|千元|元人民币|元|亿美元|万美元|美元|家|个平台|个机构|个网贷平台|个月|个百分点|个基点|基点|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
@@ -83,7 +93,8 @@ _EN_UNIT_AFTER = re.compile(
 _EN_NOUN = re.compile(
     r"(?P<noun>platforms?|compan(?:y|ies)|firms?|lenders?|institutions?|operators?|organi[sz]ations?|players?|"
     r"entities|licen[cs]es?|people|persons?|investors?|borrowers?|users?|employees|staff|workers|suspects|individuals|"
-    r"debtors|residents|customers|accounts|complaints?|cases|lawsuits|disputes|calls|months|loans)\b",
+    r"debtors|residents|customers|clients|accounts|complaints?|cases|lawsuits|disputes|calls|months|loans|MFIs?|"
+    r"micro-?lenders|microfinance institutions|micro-?credit (?:firms|companies)|provinces|cities|countries)\b",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|HK\$|\$|USD|RMB|CNY|¥|￥|yuan)\s*$", re.IGNORECASE)
@@ -93,7 +104,8 @@ _UNIT_KIND = {
     "元": subj.MONEY, "亿美元": subj.MONEY, "万美元": subj.MONEY, "美元": subj.MONEY,
     "家": subj.ENTITIES, "个平台": subj.ENTITIES, "个机构": subj.ENTITIES, "个网贷平台": subj.ENTITIES,
     "万人": subj.PERSONS, "人": subj.PERSONS, "名": subj.PERSONS, "位": subj.PERSONS, "户": subj.PERSONS,
-    "件": subj.CASES, "起": subj.CASES, "宗": subj.CASES, "条": subj.CASES,
+    "件": subj.CASES, "起": subj.CASES, "宗": subj.CASES, "条": subj.CASES, "笔": subj.CASES,
+    "人次": subj.PERSONS,
     "个月": subj.MONTHS, "张": subj.ENTITIES, "%": subj.PERCENT, "个基点": subj.OTHER, "基点": subj.OTHER,
     "倍": subj.OTHER, "个百分点": subj.PERCENT, "百分点": subj.PERCENT, "通": subj.CALLS,
 }  # fmt: skip
@@ -112,7 +124,6 @@ _NOT_A_CLAIM_UNIT = {
     "米",
     "平方米",
     "公里",
-    "人次",
     "个",
 }
 _EN_NOUN_KIND = {
@@ -120,6 +131,7 @@ _EN_NOUN_KIND = {
     "institution": subj.ENTITIES, "operator": subj.ENTITIES, "organi": subj.ENTITIES, "player": subj.ENTITIES,
     "entities": subj.ENTITIES, "licen": subj.ENTITIES, "complaint": subj.CASES, "case": subj.CASES,
     "lawsuit": subj.CASES, "dispute": subj.CASES, "call": subj.CALLS, "month": subj.MONTHS, "loan": subj.OTHER,
+    "mfi": subj.ENTITIES, "micro": subj.ENTITIES, "province": subj.OTHER, "cit": subj.OTHER, "countr": subj.OTHER,
 }  # fmt: skip
 
 # --- qualifiers ------------------------------------------------------------------------------
@@ -138,7 +150,7 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|~|～|至|到|—|–|to|and)\s*", re.IGNOREC
 _VAGUE = {"数": (2, 9), "几": (2, 9), "上": None}
 
 _CHANGE_DOWN = re.compile(r"减少|下降|下滑|降低|回落|缩减|降幅|减幅|跌|降|减|少了|down|fell|dropped|declined|decreased|"
-                          r"plunged|slid|shrank|slumped|decline|drop|fall|decrease|plunge", re.IGNORECASE)  # fmt: skip
+                          r"plunged|slid|shrank|shrunk|contracted|slumped|decline|drop|fall|decrease|plunge", re.IGNORECASE)  # fmt: skip
 _CURRENTLY = re.compile(
     r"目前|当前|现在|如今|至今|截至目前|迄今|currently|now|so far|to date|at present|today", re.IGNORECASE
 )
@@ -157,6 +169,18 @@ _SUBGROUP = re.compile(
     r"(?:其中|of which|among them|including)[^。；;]*、[^。；;]*$|前\s*$|\b(?:top|the largest|the biggest)\s*$",
     re.IGNORECASE,
 )
+# A part of what the sentence counts: some platforms, "of which 93", 京津沪渝四个直辖市 (a group of regions).
+_SUBSET_BEFORE = re.compile(
+    r"(?:部分|某些|个别|個別|一些|少数|少數|其中|\bsome (?:of|platforms|companies|firms|lenders)\b|\bcertain\b"
+    r"|\bof (?:which|whom|them|these)\b|\bamong (?:them|these)\b)"
+    r"|(?<!全国)(?<!全國)[一二三四五六七八九十两兩\d]+\s*[个個]?(?:直[辖轄]市|省份|省市|省区|省區|地区|地區|\s(?:provinces|municipalities|regions))",
+    re.IGNORECASE,
+)
+# "離單月2000億元大關一步之遙" (a step away from 200 bn), "short of the 2,000 mark": a mark the figure did
+# not reach, not a figure of the text.
+_MARK_BEFORE = re.compile(r"(?:离|離|距离|距離|距|冲击|衝擊|冲刺|衝刺|away from|short of)\S{0,8}\s*$", re.IGNORECASE)
+_SINCE_AFTER = re.compile(r"\s*(?:以来|以來|至今|以后|以後)")
+_SINCE_BEFORE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 _NEGATIVE_CONTEXT = re.compile(r"(?:年利率|利率上限|红线|不得超过|上限|threshold|cap of|capped at)\s*$", re.IGNORECASE)
 
 
@@ -427,6 +451,8 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     measures = [h for h in ctx.measures.within(sentence[0], pivot) if not kind or kind in subj.MEASURE_KINDS[h.name]]
     regions = [(h.start, h.name) for h in ctx.region_hits.within(sentence[0], pivot)]
     regions.sort()
+    if len(regions) > len(group):  # "最多的是江苏省…,辽宁和吉林则分别以…": the list is the regions just before
+        regions = regions[-len(group) :]
     return index, len(group), measures, regions
 
 
@@ -444,7 +470,7 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     in_sentence = ctx.mention_index.within(sentence[0], sentence[1])
     for level, pool in enumerate((in_clause, in_sentence)):
         # "下降至1021家,相比2017年底减少…": a period named only as the comparison is not the number's
-        pool = [m for m in pool if not _COMPARED.search(ctx.norm, max(0, m.start - 6), m.start)]
+        pool = [m for m in pool if not _compared(ctx, m, 6)]
         before = [m for m in pool if m.end <= start]
         after = [m for m in pool if m.start >= end]
         if level == 1 and before:
@@ -456,7 +482,10 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     earlier = ctx.mention_index.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
     if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]):
         return _today(ctx)
-    earlier = [m for m in earlier if not _COMPARED.search(ctx.norm, max(0, m.start - 28), m.start)] or earlier
+    earlier = [m for m in earlier if not _compared(ctx, m, 28)] or earlier
+    # From an earlier sentence, a period whose year is written (去年, 2018年末) outranks a bare part that
+    # borrowed its year ("上半年高、下半年低" describes a trend, it does not date the next figure).
+    earlier = [m for m in earlier if m.anchored] or earlier
     if earlier:  # the last period named before, unless it was only a comparison ("down from … last year")
         return earlier[-1].period
     # Another paragraph: the article's lead period (its first "as of" date), else the last one named.
@@ -468,6 +497,19 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
 
 
 _COMPARED = re.compile(r"\bfrom\b|compared|than|versus|\bvs\b|比|较|相比|同期", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(r"(?<!\d)[,，](?!\d)|[;；。:：!?！？\n]")
+
+
+def _compared(ctx: _Context, mention: Mention, reach: int) -> bool:
+    """The period is named as a comparison (相比2017年底, down from … last year): the comparison word
+    stands in the mention's own clause ("对比来看,截至2021年底…" is not one)."""
+    lo = max(0, mention.start - reach)
+    stops = list(_CLAUSE_STOP.finditer(ctx.norm, lo, mention.start))
+    if stops:
+        lo = stops[-1].end()
+    return bool(_COMPARED.search(ctx.norm, lo, mention.start))
+
+
 _NATIONAL = re.compile(r"全国|全行业|nationwide|national|across the country|China's|in China", re.IGNORECASE)
 
 
@@ -573,6 +615,7 @@ def extract(
     prepared = prepare(text)
     norm = prepared.norm
     masked = tag_spans(norm) + [m.span() for m in _NOT_CLAIMS.finditer(norm)]
+    masked += [m.span() for m in _DATELINE.finditer(norm)]
     mentions = find_periods(norm, article, masked)
     period_spans = _Spans((m.start, m.end) for m in mentions)
     ctx = _Context(norm, sentences(norm), paragraphs(norm), mentions, _region_patterns(regions or []),
@@ -661,7 +704,9 @@ def extract(
     for claim in claims:
         sentence = _sentence_of(ctx, claim.start)
         clause = clause_bounds(norm, sentence, claim.start)
-        if _NEGATIVE_CONTEXT.search(norm[max(clause[0], claim.start - 10) : claim.start]):
+        if _NEGATIVE_CONTEXT.search(norm[max(clause[0], claim.start - 10) : claim.start]) or _MARK_BEFORE.search(
+            norm[max(clause[0], claim.start - 12) : claim.start]
+        ):
             claim.notes.append("threshold")
         elif _FORECAST.search(norm, clause[0], claim.start):
             claim.notes.append("forecast")
@@ -673,6 +718,10 @@ def extract(
             claim.notes.append("subgroup")
         elif re.search(r"[=＝]\s*$", norm[max(0, claim.start - 3) : claim.start]):
             claim.notes.append("definition")
+        elif claim.unit == "人次":
+            claim.notes.append("person_times")
+        elif _subset(ctx, sentence, clause, claim):
+            claim.notes.append("subgroup")
         resp = _respectively(
             ctx,
             sentence,
@@ -687,6 +736,11 @@ def extract(
             if claim.subject is None and not ((claim.change or claim.notes) and kind) and claim.tolerance_base < 1000:
                 continue  # a bare number with nothing to say what it counts (and no scale word) is not a claim
             claim.unit_kind = kind or (subj.SUBJECTS[claim.subject].kinds[0] if claim.subject else subj.OTHER)
+            shared = re.search(r"yuan|RMB|元|%|percent", norm[claim.end : min(clause[1], claim.end + 40)], re.I)
+            if claim.subject and claim.unit_kind in (subj.MONEY, subj.PERCENT) and not shared:
+                # No currency or % written, here or on the next number ("from 809.751 billion to 806.322
+                # billion yuan"): the kind is only guessed from the words around it.
+                claim.doubts.append("unit")
         if claim.change < 0 and claim.subject and claim.subject.endswith(("_change", "new_loans")):
             claim.value_base = -claim.value_base
             if claim.value_high_base is not None:
@@ -695,12 +749,17 @@ def extract(
             claim.region = resp[3][resp[0]][1]
         else:
             claim.region = _region_for(ctx, clause, sentence, claim.start, claim.end)
+            if _region_list_in(ctx, clause):
+                claim.doubts.append("regions")  # 浙江和江苏…均超过400亿元: which one is not certain
         subject = subj.SUBJECTS.get(claim.subject) if claim.subject else None
         claim.period = (
             None if subject and subject.any_period else _period_for(ctx, clause, sentence, claim.start, claim.end)
         )
         if claim.subject in FLOW_SUBJECTS:
             claim.period = _flow_span(claim.period, norm[clause[0] : clause[1]])
+        if claim.period is not None and _since(ctx, sentence, claim.period):
+            claim.doubts.append("since")
+            claim.period = _since_span(claim.period, ctx.article)
         out.append(claim)
     _from_to(ctx, out)
     return out, prepared.notes
@@ -750,6 +809,42 @@ def _flow_span(period: ClaimPeriod | None, clause: str) -> ClaimPeriod | None:
     if month == 12 and re.search(r"\b(?:the|this|last) year\b|全年|年度", clause, re.IGNORECASE):
         return year_period(year)
     return period
+
+
+_REGION_JOIN = re.compile(r"\s*(?:省|市|province|municipality)?\s*(?:和|与|與|及|、|,|，|and|or|&)\s*(?:the )?", re.I)
+
+
+def _region_list_in(ctx: _Context, clause) -> bool:
+    """The clause names regions as a list (浙江和江苏…均超过400亿元, Guangdong and Chongqing): a number said of
+    them together does not say which one it is."""
+    hits = sorted(_regions_in(ctx, *clause), key=lambda h: h.start)
+    return any(a.name != b.name and _REGION_JOIN.fullmatch(ctx.norm, a.end, b.start) for a, b in pairwise(hits))
+
+
+def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
+    """Part of what the sentence counts (部分平台…占比, of which 93 had…): no series holds it. Not when the
+    part is a region (其中江苏…) or a kind the data hold (其中问题平台…, of which 300 were problem platforms)."""
+    if not _SUBSET_BEFORE.search(ctx.norm, sentence[0], claim.start):
+        return False
+    if ctx.region_hits.within(sentence[0], claim.start):
+        return False
+    return not ctx.modifiers.within(clause[0], clause[1])
+
+
+def _since(ctx: _Context, sentence, period: ClaimPeriod) -> bool:
+    """The period is the start of a span to date: 2024年以来, since 2019."""
+    return any(
+        m.period == period and (_SINCE_AFTER.match(ctx.norm, m.end) or _SINCE_BEFORE.search(ctx.norm, 0, m.start))
+        for m in ctx.mention_index.within(*sentence)
+    )
+
+
+def _since_span(period: ClaimPeriod, article: date | None) -> ClaimPeriod | None:
+    """From the period's start to the article's date (unknown without one): not the period itself."""
+    if article is None or article <= period.end:
+        return None
+    label = f"{period.start.isoformat()}/{article.isoformat()}"
+    return ClaimPeriod(label, "range", period.start, article, (article - timedelta(days=62), article))
 
 
 def _written_value(token: _Token) -> Decimal:

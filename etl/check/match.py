@@ -58,6 +58,8 @@ class Store:
 
 def period_matches(row: dict, period: ClaimPeriod) -> bool:
     if is_point_series(row):
+        if period.type == "range":
+            return False  # a sum over a span (1-7月累计, since 2024) is a flow, not the stock at its end
         first, last = period.window
         if row["period_type"] == "month" and row["period_start"] is not None:
             # A month figure of a stock stands for its month ("6 by mid-October" is filed as 2020-10).

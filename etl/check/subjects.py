@@ -130,7 +130,7 @@ SUBJECTS = {
 SECTORS = [
     ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|online micro-?(?:loan|credit|lending)s?|online small[- ]loan"),
     ("consumer_finance", r"消费金融公司|消金公司|持牌消金|消费金融|consumer[- ]finance"),
-    ("microloan", r"小额贷款公司|小额贷款|小贷公司|小贷|micro-?(?:loan|credit|lending|finance)s?|small[- ]loan compan(?:y|ies)"),
+    ("microloan", r"小额贷款公司|小额贷款|小贷公司|小贷|micro-?(?:loan|credit|lending|finance)s?|\bMFIs?\b|small[- ]loan compan(?:y|ies)"),
     ("collection", r"催收|讨债|要债|debt[- ]collect\w*|collection (?:agenc|compan|firm|industr)\w*|collectors?"),
     ("court", r"法院|法庭|courts?\b"),
     ("p2p", r"P2P|网贷|网络借贷|网络贷款|网络信贷|peer-to-peer|online lend\w*|网贷机构|online[- ]lending"),
@@ -139,7 +139,7 @@ SECTORS = [
 # Measures: (measure, pattern, unit kinds it takes).
 MEASURES = [
     ("capital", r"实收资本|注册资本|paid-in capital", (MONEY,)),
-    ("assets", r"资产总额|总资产|资产规模|total assets", (MONEY,)),
+    ("assets", r"资产总额|总资产|资产规模|total assets|\bassets\b", (MONEY,)),
     ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance", (MONEY,)),
     ("turnover", r"成交量|成交额|成交规模|交易量|交易额|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:loans|lending|transactions)|transactions? (?:were |was )?worth", (MONEY,)),
     ("new_loans", r"新增人民币贷款|新增贷款|人民币贷款(?:增加|减少)|贷款(?:增加|减少)|net new loans|new (?:yuan-denominated |yuan |renminbi )?loans|new lending|loans? (?:granted|extended|issued)", (MONEY,)),
@@ -157,7 +157,7 @@ MEASURES = [
     ("cases", r"案件|纠纷案|\bcases\b", (CASES,)),
     ("suspects", r"犯罪嫌疑人|嫌疑人|suspects", (PERSONS,)),
     ("calls", r"外呼|拨打|通电话|calls", (CALLS,)),
-    ("licences", r"牌照|licen[cs]es?", (ENTITIES,)),
+    ("licences", r"牌照|licen[cs]es?\b", (ENTITIES,)),
     ("entities", r"平台|机构|公司|企业|网站|platforms?|compan(?:y|ies)|firms|lenders|institutions|operators|organi[sz]ations|players|entities", (ENTITIES,)),
 ]  # fmt: skip
 
@@ -174,7 +174,7 @@ MODIFIERS = [
 
 CHANGE = re.compile(
     r"(?:同比|环比|比上年|较上年|较去年|比去年|比年初|较年初|较\S{0,8}?|比\S{0,8}?|与\S{0,8}相比)?\s*(?:增加|增长|上升|提高|减少|下降|下滑|降低|回落|缩减|增幅|降幅|减幅|拉长|延长|缩短|上涨|下跌|提升|回升|涨|跌|增|降|减|多了|少了)了?\s*(?:约|近|超过|逾)?\s*$"
-    r"|(?:\b(?:up|down|rose|fell|dropped|declined|increased|decreased|grew|jumped|plunged|climbed|slid|shrank|surged|slumped)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*$",
+    r"|(?:\b(?:up|down|rose|fell|dropped|declined|increased|decreased|grew|jumped|plunged|climbed|slid|shrank|shrunk|surged|slumped|contracted)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*$",
     re.IGNORECASE,
 )
 

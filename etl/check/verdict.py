@@ -154,10 +154,21 @@ NOTE_TEXT = {
         '"{quote}" is an average per month, day or year; the data hold totals and end-of-period figures.',
     ),
     "definition": ("“{quote}”是换算或定义,不是统计数字。", '"{quote}" is a conversion or definition, not a statistic.'),
+    "person_times": (
+        "“{quote}”是人次(人数乘次数),数据记录的是人数或户数,口径不同。",
+        '"{quote}" counts person-times (visits or services), not persons; the data hold persons, a different measure.',
+    ),
     "subgroup": (
         "“{quote}”说的是其中几家机构,不是全行业的数字。",
         '"{quote}" is about a few named companies, not the whole sector.',
     ),
+}
+
+
+DOUBT_TEXT = {
+    "regions": ("所在句子同时提到几个地区", "is said in a clause naming several regions"),
+    "since": ("说的是某时以来的累计", "covers a span since a date, not one period"),
+    "unit": ("没有写明单位(元或%)", "is written without a unit (yuan or %)"),
 }
 
 
@@ -216,6 +227,15 @@ def decide(claim: Claim, found: Candidates) -> Verdict:
             en += f" Other figures differ: {_list(others, 'en')}."
         return Verdict("consistent", agreeing[0]["series_id"], agreeing + others, zh, en)
     ranked = sorted(others, key=lambda r: abs(base_value(r) - claim.value_base))
+    if claim.doubts:
+        # Disagreeing is not proof when the text leaves the match uncertain: say what is nearest instead.
+        why_zh, why_en = DOUBT_TEXT[claim.doubts[0]]
+        zh = f"“{quote}”{why_zh},无法确定对应数据中的哪个数字,因此无法核查。最接近的:{_list(ranked, 'zh')}。"
+        en = (
+            f'"{quote}" {why_en}, so which figure it matches is not certain; it cannot be checked. '
+            f"Nearest: {_list(ranked, 'en')}."
+        )
+        return Verdict("unverifiable", ranked[0]["series_id"], ranked, zh, en)
     gap_zh, gap_en = _gap(claim, ranked[0])
     zh = f"与数据不符:文中为“{quote}”,而{_list(ranked, 'zh')}{carried_zh};最接近的数字{gap_zh}。"
     en = (

@@ -37,6 +37,7 @@ class Mention:
     period: ClaimPeriod | None  # None: written but not resolvable (no year known)
     year_written: int | None  # the year as written, for context of later mentions
     as_of: bool  # 截至 / as of / by: a point, not a span
+    anchored: bool = True  # its year is written (2018年, 去年); 下半年 / July alone borrow one from context
 
 
 def _month_end(year: int, month: int) -> date:
@@ -129,7 +130,7 @@ EN_PATTERN = re.compile(
     r"|(?:(?P<epart>end|close|start|beginning|middle)\s+of\s+|(?P<hpart>end|mid|early|late)-|(?P<wpart>early|mid|late)\s+)?"
     + _MONTH
     + r"(?:\s+(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d{2})|\s+(?P<mrel>this|last)\s+year)?"
-    r"|(?P<mday2>[0-3]?\d)\s+" + _MONTH.replace("mname", "mname2") + r"\s+(?P<myear2>(?:19|20)\d{2})"
+    r"|(?P<mday2>[0-3]?\d)\s+" + _MONTH.replace("mname", "mname2") + r"(?:\s+(?P<myear2>(?:19|20)\d{2}))?"
     r"|(?:(?P<ypart>end|close|start|beginning)\s+of\s+|(?P<yhpart>end|year-end|mid|early|late)-?\s*)?(?P<year>(?:19|20)\d{2})(?P<ysuffix>\s+year-end)?"
     r"|(?:(?P<relpart>end|start)\s+of\s+)?(?P<rel>last|this|previous|past)\s+year"
     r")\b",
@@ -253,6 +254,15 @@ _COUNT_AFTER = re.compile(
 _PERIOD_AFTER = re.compile(
     r"\s+(?:by|as of|at|in|for)\s+(?:the\s+)?(?:(?:end|start|middle)\s+of\s+|end-)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}\b"
 )
+# "as of the end of 2019 consumer finance firms had …": after these words a year is a year, whatever follows.
+_PERIOD_BEFORE = re.compile(r"(?:\b(?:end|start|beginning|middle) of|\bas of|\bsince|\bby|\bduring|\bin)\s+$", re.I)
+
+
+def _year_is_dated(norm: str, m: re.Match) -> bool:
+    """'as of the end of 2019 consumer finance firms': the year is written as a date, not a count."""
+    return m.start("year") > m.start() or bool(_PERIOD_BEFORE.search(norm, max(0, m.start() - 16), m.start()))
+
+
 _MONTH_ONLY_EN = {"may", "march"}  # English words that are months only in context
 
 
@@ -275,9 +285,11 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         name = (g.get("mname") or "").lower()
         if name in _MONTH_ONLY_EN and not (g["myear"] or g["mday"] or g["epart"] or g["hpart"] or g["asof"]):
             continue
+        if (g.get("mname2") or "").lower() in _MONTH_ONLY_EN and not g["myear2"]:
+            continue  # "2 may be", "3 march on": not "19 August"
         if g["year"] and (
-            re.match(r",\d{3}|\d", norm[m.end() : m.end() + 4])
-            or _COUNT_AFTER.match(norm, m.end())
+            re.match(r",\d{3}|\d|\.\d", norm[m.end() : m.end() + 4])
+            or (_COUNT_AFTER.match(norm, m.end()) and not _year_is_dated(norm, m))
             or _PERIOD_AFTER.match(norm, m.end())
         ):
             continue  # 2,000 / 2000 platforms: a number, not a year
@@ -303,19 +315,21 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             as_of = (
                 bool(g["asof"]) or bool(g["yend"]) or bool(g["part"] in ("末", "底")) or bool(g["qend"] or g["hend"])
             )
+            anchored = bool(g["year"] or g["rel"])
         else:
             g = m.groupdict()
             month_only = bool(g["mname"] or g["mname2"]) and not (g["myear"] or g["myear2"] or g["mrel"])
             period, written = _en_period(m, month_year if month_only and month_year else context_year, article)
             year = period.end.year if period else None
             as_of = bool(m.group("asof"))
+            anchored = not month_only
             if period is not None and period.type in ("month", "part", "day") and not month_only:
                 month_year = period.end.year
         if written is not None and MIN_YEAR <= written <= MAX_YEAR:
             context_year = written
         elif year is not None and (m.groupdict().get("rel") or "").lower() in ("今年", "本年", "this"):
             context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
-        out.append(Mention(start, m.end(), period, written, as_of))
+        out.append(Mention(start, m.end(), period, written, as_of, anchored))
         last_end = m.end()
     return out
 

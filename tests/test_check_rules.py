@@ -1,0 +1,213 @@
+"""General rules the checker gained from its second held-out set (tests/fixtures/articles_heldout2): a true
+claim must almost never be called contradicted. Each test fails without its rule."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.check import check
+from etl.check.extract import extract
+from etl.check.match import Store
+from etl.database import connect_read_only
+
+REGIONS = [
+    {"code": "CN-JS", "name_zh": "江苏省", "name_en": "Jiangsu"},
+    {"code": "CN-LN", "name_zh": "辽宁省", "name_en": "Liaoning"},
+    {"code": "CN-JL", "name_zh": "吉林省", "name_en": "Jilin"},
+    {"code": "CN-ZJ", "name_zh": "浙江省", "name_en": "Zhejiang"},
+    {"code": "CN-SH", "name_zh": "上海市", "name_en": "Shanghai"},
+]
+
+
+def claims_of(text: str, article: date | None = None):
+    return extract(text, article, REGIONS)[0]
+
+
+def claim_with(text: str, quote: str, article: date | None = None):
+    found = [c for c in claims_of(text, article) if quote in c.quote]
+    assert found, [c.quote for c in claims_of(text, article)]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def store(bundled_db):
+    con = connect_read_only(bundled_db)
+    try:
+        return Store.from_connection(con)
+    finally:
+        con.close()
+
+
+def verdict_for(store, text: str, quote: str, article: date | None = None):
+    items = [c for c in check(text, store, article).claims if quote in c.claim.quote]
+    assert items, quote
+    return items[0]
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+
+def test_a_news_dateline_is_not_the_period_of_the_figures():
+    text = (
+        "BEIJING, July 8 (Xinhua) -- Outstanding loans of China's consumer finance companies stood at "
+        "834.9 billion yuan (about 115.9 billion U.S. dollars) by the end of 2022, up 17.5 percent from a year ago."
+    )
+    assert claim_with(text, "834.9", date(2023, 7, 8)).period.label == "2022"
+
+
+def test_a_comparison_word_counts_only_in_the_periods_own_clause():
+    """对比来看 ("by comparison") opens the sentence; 截至2021年底 is the period of what follows."""
+    text = (
+        "截至2022年末,消费金融公司资产总额8844亿元。对比来看,截至2021年底,消费金融公司数量为30家;资产总额达到7530亿元。"
+    )
+    assert claim_with(text, "7530").period.label == "2021"
+
+
+def test_a_period_with_a_written_year_outranks_a_bare_half_year_from_an_earlier_sentence():
+    text = "去年网贷成交额为17948.01亿元。单月成交量呈现上半年高、下半年低的走势。正常运营平台数量下降至1021家。"
+    assert claim_with(text, "1021", date(2019, 1, 10)).period.label == "2018"
+
+
+def test_since_a_date_is_a_span_to_the_article_date_not_that_year():
+    c = claim_with("2024年以来,在黑猫投诉平台上,暴力催收相关的投诉量已超过50万笔。", "50万", date(2025, 9, 1))
+    assert c.period.type == "range" and c.period.start == date(2024, 1, 1) and c.period.end == date(2025, 9, 1)
+    assert "since" in c.doubts
+
+
+# --- units, parts and regions ------------------------------------------------------------------
+
+
+def test_bi_counts_items_and_person_times_are_not_persons():
+    assert claim_with("2024年累计恶意催收投诉达到36.2万笔。", "36.2万").unit_kind == "cases"
+    assert "person_times" in claim_with("截至2022年末,消费金融公司服务客户3.38亿人次。", "3.38").notes
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        (
+            "As of 30 June 2018 China had 280 online microloan companies, of which 93 had capital of 500 million yuan.",
+            "93",
+        ),
+        ("部分平台,包括大型互联网金融科技平台的催收投诉占比甚至高达70%-80%。", "70%"),
+        ("截至9月末,京津沪渝四个直辖市共有小额贷款公司600家。", "600"),
+    ],
+)
+def test_a_part_of_what_is_counted_is_not_the_whole(text, quote):
+    c = claim_with(text, quote)
+    assert "subgroup" in c.notes and c.subject is None
+
+
+def test_a_part_the_data_hold_is_still_checked():
+    c = claim_with("截至2015年末,累计平台3858家,其中问题平台1263家。", "1263")
+    assert not c.notes and c.subject == "p2p_problem_platforms_cumulative"
+
+
+def test_respectively_takes_the_regions_just_before_it():
+    text = "截至2018年9月末,数量最多的是江苏省,共有637家,辽宁和吉林则分别以511家和501家位居第二和第三。"
+    assert [(c.value_base, c.region) for c in claims_of(text)] == [(637, "CN-JS"), (511, "CN-LN"), (501, "CN-JL")]
+
+
+def test_a_number_said_of_several_regions_is_doubted_but_pairs_are_not():
+    both = claim_with("截至2011年6月末,浙江和江苏的小额贷款公司贷款余额均超过400亿元。", "400")
+    assert "regions" in both.doubts
+    pairs = claims_of("As of June 2018, 16 online microloan companies are in Jiangsu and 16 in Shanghai.")
+    assert [(c.region, c.doubts) for c in pairs] == [("CN-JS", []), ("CN-SH", [])]
+
+
+def test_a_doubted_claim_is_never_contradicted_and_names_the_nearest(store):
+    """PBoC: Zhejiang and Jiangsu each more than 400 亿元 at 2011-06; 900 is far off, but for which region?"""
+    item = verdict_for(store, "截至2011年6月末,浙江和江苏的小额贷款公司贷款余额均超过900亿元。", "900")
+    assert item.verdict.verdict == "unverifiable"
+    assert "Nearest" in item.verdict.explanation_en and item.verdict.figures
+    # The same figure said of one region is contradicted.
+    one = verdict_for(store, "截至2011年6月末,浙江的小额贷款公司贷款余额超过900亿元。", "900")
+    assert one.verdict.verdict == "contradicted"
+
+
+def test_since_a_date_is_not_checked_against_that_years_total(store):
+    """lingyi: 362000 malicious-collection complaints in 2024; "since 2024" runs to the article's date."""
+    item = verdict_for(store, "2024年以来,恶意催收投诉累计达到12万笔。", "12万", date(2025, 9, 1))
+    assert item.verdict.verdict == "unverifiable"
+
+
+# --- from the third held-out set (tests/fixtures/articles_heldout3) --------------------------------
+
+
+def test_a_year_written_as_a_date_is_not_a_count_and_a_day_month_is_a_date():
+    text = (
+        "The report released on 19 August indicates that as of the end of 2019 consumer finance firms in China "
+        "had a total of 127.2792 million customers."
+    )
+    values = [c.value_base for c in claims_of(text, date(2020, 8, 21))]
+    assert 2019 not in values and 19 not in values
+
+
+def test_licensed_is_not_licences_and_assets_alone_is_the_assets():
+    c = claim_with("As of 10 August 2020 China had 27 licensed consumer finance companies.", "27")
+    assert c.subject == "consumer_finance_companies"
+    c = claim_with(
+        "As of the end of 2019 the assets of consumer finance companies totalled 498.807 billion yuan.", "498"
+    )
+    assert c.subject == "consumer_finance_assets"
+
+
+def test_clients_and_mfis_are_counted_not_money():
+    c = claim_with("In 2010, approximately 2,600 MFIs reportedly issued RMB 120 billion in new loans.", "2,600")
+    assert c.unit_kind == "entities" and c.subject == "microloan_companies"
+    c = claim_with(
+        "By September 2019 consumer finance firms had loans of 460.4 billion yuan, serving 100 million clients.", "100"
+    )
+    assert c.unit_kind == "persons"
+
+
+def test_a_kind_guessed_from_the_words_around_is_doubted_unless_the_next_number_names_it():
+    guessed = claim_with(
+        "By the end of September 2019 consumer finance companies' outstanding loans stood at 100 million.", "100"
+    )
+    assert guessed.unit_kind == "money" and "unit" in guessed.doubts
+    shared = claims_of(
+        "Microloan companies' paid-in capital was 809.751 billion and 806.322 billion yuan in 2019 and 2020."
+    )
+    assert [c.subject for c in shared] == ["microloan_capital"] * 2
+    assert all("unit" not in c.doubts for c in shared)
+
+
+def test_a_guessed_unit_is_never_contradicted(store):
+    item = verdict_for(
+        store, "By the end of September 2019 consumer finance companies' outstanding loans stood at 100 million.", "100"
+    )
+    assert item.verdict.verdict == "unverifiable" and item.verdict.figures
+
+
+# --- from the fourth held-out set (tests/fixtures/articles_heldout4) -------------------------------
+
+
+def test_a_number_with_decimals_is_never_a_year():
+    values = [c.value_base for c in claims_of("2016年7月P2P行业单月成交量达到了1929.73亿元。")]
+    assert 192973000000 in values
+
+
+def test_shrunk_by_is_a_fall():
+    c = claim_with(
+        "Outstanding loans of micro-credit companies shrunk by 19 billion yuan to 955 billion yuan in 2018.", "19"
+    )
+    assert c.subject == "microloan_new_loans" and c.value_base == -19e9
+
+
+def test_a_mark_not_reached_is_not_a_figure():
+    c = claim_with("2016年7月P2P单月成交量1829.73亿元,离单月2000亿元大关一步之遥。", "2000")
+    assert "threshold" in c.notes and c.subject is None
+
+
+def test_a_sum_over_a_span_is_not_checked_against_the_total_since_inception(store):
+    """wdzj: 23904.79 亿元 since inception to 2016-07; 1-7月累计 is the sum over seven months, held by no series."""
+    item = verdict_for(store, "2016年1-7月P2P累计成交量达到10252.58亿元。", "10252.58")
+    assert item.verdict.verdict == "unverifiable"
+
+
+def test_a_count_of_provinces_is_a_claim_but_never_a_count_of_lenders():
+    c = claim_with("As of the start of 2020 a total of nine Chinese provinces had banned P2P lending outright.", "nine")
+    assert c.unit_kind == "other" and c.subject is None
