@@ -101,7 +101,12 @@ def check_statement(sql: str, max_chars: int = Limits.max_sql_chars) -> None:
 
 @functools.lru_cache(maxsize=512)
 def _statement_problem(sql: str) -> tuple[str, str] | None:
-    """Cached by text: the same query (a rerun, a shared link) is parsed once."""
+    """Cached by text: the same query (a rerun, a shared link) is parsed once. The usual case, one
+    plain SELECT, takes one parse: json_serialize_sql serialises SELECT statements only, so a tree
+    with one statement is the whole check; anything else takes the longer way for its message."""
+    tree = _serialized(sql)
+    if not tree.get("error") and len(tree.get("statements") or []) == 1:
+        return _names_problem(_names_in(tree))
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as exc:
@@ -185,16 +190,25 @@ def _parser() -> duckdb.DuckDBPyConnection:
     )  # fmt: skip
 
 
-def _tree_names(text: str) -> set[str]:
-    """Every function and table named anywhere in the statement's parse tree."""
+def _serialized(text: str) -> dict:
+    """DuckDB's parse tree of the text as JSON (an "error" entry for what it cannot serialise)."""
     with _PARSER_LOCK:
         cursor = _parser().cursor()
     try:
-        tree = json.loads(cursor.execute("SELECT json_serialize_sql(?)", [text]).fetchall()[0][0])
+        return json.loads(cursor.execute("SELECT json_serialize_sql(?)", [text]).fetchall()[0][0])
     finally:
         cursor.close()
+
+
+def _tree_names(text: str) -> set[str]:
+    """Every function and table named anywhere in the statement's parse tree."""
+    tree = _serialized(text)
     if tree.get("error"):  # not serialisable (some SELECT forms): fall back to the tokens
         return _token_names(text)
+    return _names_in(tree)
+
+
+def _names_in(tree: dict) -> set[str]:
     names: set[str] = set()
     stack = [tree]
     while stack:
