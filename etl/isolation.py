@@ -209,7 +209,9 @@ class WorkerPool:
             if not worker.alive():
                 raise EOFError
             header, payload = worker.call(request, seconds, max_bytes + (1 << 20))
-            healthy = True
+            # A worker that met its memory wall keeps the address space it grew (the allocator
+            # does not give it back): it is replaced, so the next query gets its whole allowance.
+            healthy = header.get("ok") or header.get("kind") != "memory"
         except TimeoutError:
             raise QueryError("timeout", timeout_message(seconds)) from None
         except (EOFError, OSError, ValueError):

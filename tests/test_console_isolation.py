@@ -307,3 +307,19 @@ def test_downloads_are_written_in_the_worker_and_say_when_they_are_cut(bundled_d
         assert rss.growth < 100
     finally:
         pool.close()
+
+
+def test_a_worker_that_ran_out_of_memory_is_replaced(bundled_db):
+    """The allocator keeps what a worker grew up to its wall: a worker reused after that had too
+    little left for the next query (a 40 MB result failed after an earlier memory error)."""
+    from etl.isolation import WorkerPool
+
+    pool = WorkerPool(bundled_db, TIGHT, size=1)
+    try:
+        pool.run("SELECT 1")
+        (before,) = pool.pids()
+        assert _kind(pool, "SELECT list(x) AS l FROM range(100000000) t(x)") == "memory"  # caught: it lives on
+        result = pool.run("SELECT repeat('x', 4000) AS s FROM range(10000)")
+        assert result.frame.height > 0 and pool.pids() != [before]
+    finally:
+        pool.close()
