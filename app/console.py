@@ -83,6 +83,15 @@ def downloader(sql: str, params: dict, fmt: str, meta: dict):
     return make
 
 
+def result_columns(frame) -> dict:
+    """Column settings for a result table: DATE columns as the database holds them (2017-12-31),
+    not as the midnight timestamps the table widget shows them as by default."""
+    import polars as pl
+
+    return {name: st.column_config.DateColumn(format="YYYY-MM-DD") for name, dtype in frame.schema.items()
+            if dtype == pl.Date}  # fmt: skip
+
+
 def parameter_names(sql: str) -> list[str]:
     """`$name` placeholders in order of first use (quoted text and comments are not placeholders)."""
     bare = re.sub(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/", " ", sql, flags=re.S)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import itertools
 import json
 import os
 import signal
@@ -19,7 +20,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.common import ROOT, median, timed
+from bench.common import ROOT, median
 from etl.database import connect_read_only
 from etl.isolation import WorkerPool
 from etl.named_queries import load_all
@@ -42,23 +43,45 @@ ATTACKS = {
 
 
 def overhead(db: str, repeat: int) -> dict:
-    """The console (worker pool: check, IPC, Arrow) against DuckDB itself with the same engine
-    settings, fetching the same first 10,001 rows, on every named query but the claim checks."""
-    queries = {name: (q.sql, q.bind()) for name, q in load_all().items() if not name.startswith("claim_")}
-    raw = connect_read_only(db)
+    """The console as a user gets it (worker pool: statement check on the parse tree, IPC, Arrow,
+    polars) against DuckDB itself with the same engine settings, fetching the same first 10,001 rows
+    into polars, on every named query with its default parameters.
+
+    Two runs of each: the same text again (a rerun, another parameter value: the worker's parse of
+    the text is cached) and a first run of a text (a comment makes each text new to both sides, so
+    the console pays its statement check every time). Per query the median of the repeats on each
+    side; best_ratio compares the fastest repeats."""
+    queries = {name: (q.sql, q.bind()) for name, q in load_all().items()}
+    raw = connect_read_only(db, temp_directory="")  # the workers' settings, to the letter
     pool = WorkerPool(db, Limits(display_rows=10_000), size=2)
     rows = []
+    fresh = itertools.count()
+
+    def ours(sql, params):
+        return pool.run(sql, params)
+
+    def theirs(sql, params):
+        return raw.sql(sql, params=params).limit(10_001).pl()
+
     try:
         for name, (sql, params) in queries.items():
-            pool.run(sql, params)  # warm both once
-            raw.sql(sql, params=params).limit(10_001).pl()
-            ours, theirs = [], []
+            for _ in range(pool.size):  # every worker has run it once, as has DuckDB
+                ours(sql, params)
+            theirs(sql, params)
+            times: dict[str, list[float]] = {"console": [], "raw": [], "console_first": [], "raw_first": []}
             for _ in range(repeat):  # interleaved, so a busy moment of the machine hits both alike
-                ours += timed(lambda sql=sql, params=params: pool.run(sql, params), 1)
-                theirs += timed(lambda sql=sql, params=params: raw.sql(sql, params=params).limit(10_001).pl(), 1)
+                text = f"{sql}\n-- run {next(fresh)}"
+                for key, fn, query in (("console", ours, sql), ("raw", theirs, sql),
+                                       ("console_first", ours, text), ("raw_first", theirs, text)):  # fmt: skip
+                    t0 = time.perf_counter()
+                    fn(query, params)
+                    times[key].append(time.perf_counter() - t0)
+            m = {k: median(v) for k, v in times.items()}
             rows.append(
-                {"query": name, "console_ms": round(1000 * median(ours), 2), "raw_ms": round(1000 * median(theirs), 2),
-                 "ratio": round(median(ours) / median(theirs), 2)}
+                {"query": name, "console_ms": round(1000 * m["console"], 2), "raw_ms": round(1000 * m["raw"], 2),
+                 "ratio": round(m["console"] / m["raw"], 2),
+                 "first_run_ratio": round(m["console_first"] / m["raw_first"], 2),
+                 "best_ratio": round(min(times["console"]) / min(times["raw"]), 2)}
             )  # fmt: skip
         accuracy = []
         for limit in (0.5, 1.0, 2.0):
@@ -76,11 +99,20 @@ def overhead(db: str, repeat: int) -> dict:
     finally:
         pool.close()
         raw.close()
-    ratios = sorted(r["ratio"] for r in rows)
+    ratio = median([r["ratio"] for r in rows])
+    # Where the fixed cost of a round trip weighs least: the slower half of the queries.
+    slow_half = sorted(rows, key=lambda r: r["raw_ms"])[len(rows) // 2 :]
     return {
         "queries": rows,
-        "median_ratio": ratios[len(ratios) // 2],
-        "target_median_ratio_1_2": "ok" if ratios[len(ratios) // 2] <= 1.2 else "MISSED",
+        "median_ratio": round(ratio, 3),
+        "median_first_run_ratio": round(median([r["first_run_ratio"] for r in rows]), 3),
+        "median_ratio_slower_half": round(median([r["ratio"] for r in slow_half]), 3),
+        # Best of the repeats on each side: what is left when the machine's other work is taken out
+        # (on a shared machine every wake-up of a worker or of the server can wait for a core).
+        "median_best_ratio": round(median([r["best_ratio"] for r in rows]), 3),
+        "median_overhead_ms": round(median([r["console_ms"] - r["raw_ms"] for r in rows]), 2),
+        "target_median_ratio_1_2": "ok" if ratio <= 1.2 else "MISSED",
+        "load_average": os.getloadavg(),
         "time_limit": accuracy,
     }
 

@@ -77,6 +77,7 @@ class Worker:
             cwd="/", env=env, start_new_session=True, close_fds=True,
         )  # fmt: skip
         self._ready = False
+        self._pending = bytearray()  # bytes read from the worker beyond the message being read
         # A result crosses the pipe in one piece instead of 64 kB turns of writer and reader.
         for stream in (self.process.stdin, self.process.stdout):
             with contextlib.suppress(OSError):
@@ -101,21 +102,24 @@ class Worker:
         self.process.stdin.flush()
 
     def _read_exact(self, n: int, deadline: float) -> bytes:
+        """n bytes of the worker's answer. Reads take what the pipe holds (an answer is written in
+        one piece, so its header and payload usually arrive in one read) and keep the rest."""
         fd = self.process.stdout.fileno()
-        chunks, got = [], 0
-        while got < n:
+        pending = self._pending
+        while len(pending) < n:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise TimeoutError
             ready, _, _ = select.select([fd], [], [], remaining)
             if not ready:
                 raise TimeoutError
-            chunk = os.read(fd, min(n - got, 1 << 20))
+            chunk = os.read(fd, max(n - len(pending), PIPE_BYTES))
             if not chunk:
                 raise EOFError
-            chunks.append(chunk)
-            got += len(chunk)
-        return b"".join(chunks)
+            pending += chunk
+        data = bytes(pending[:n])
+        del pending[:n]
+        return data
 
     def _read_message(self, deadline: float, max_bytes: int) -> bytes:
         (length,) = _LENGTH.unpack(self._read_exact(_LENGTH.size, deadline))
@@ -148,7 +152,9 @@ class WorkerPool:
         self.limits = limits or Limits()
         self.size = size
         self.paths = server_paths(self.db_path)
-        self._idle: queue.Queue[Worker] = queue.Queue()
+        # Last in, first out: the worker that just answered is handed out again while its caches
+        # (CPU, DuckDB's buffers, the parsed statements) are warm; the others wait for concurrency.
+        self._idle: queue.LifoQueue[Worker] = queue.LifoQueue()
         self._lock = threading.Lock()
         self._workers: set[Worker] = set()
         self._closed = False
@@ -203,7 +209,9 @@ class WorkerPool:
             if not worker.alive():
                 raise EOFError
             header, payload = worker.call(request, seconds, max_bytes + (1 << 20))
-            healthy = True
+            # A worker that met its memory wall keeps the address space it grew (the allocator
+            # does not give it back): it is replaced, so the next query gets its whole allowance.
+            healthy = header.get("ok") or header.get("kind") != "memory"
         except TimeoutError:
             raise QueryError("timeout", timeout_message(seconds)) from None
         except (EOFError, OSError, ValueError):
@@ -268,15 +276,23 @@ def _receive():
     return pickle.loads(_read_stdin(length))  # from the parent, which is trusted
 
 
-def _send(header: dict, payload: bytes | None = None) -> None:
-    out = sys.stdout.buffer
+def _send(header: dict, payload=None) -> None:
+    """One answer in one writev: the server wakes once per answer, and the payload (bytes or an
+    Arrow buffer) is not copied into a joined message first."""
     header = {**header, "payload": payload is not None}
     data = json.dumps(header).encode()
     parts = [_LENGTH.pack(len(data)), data]
     if payload is not None:
-        parts += [_LENGTH.pack(len(payload)), payload]
-    out.write(b"".join(parts))  # one write: the server wakes once per answer
-    out.flush()
+        view = memoryview(payload)
+        parts += [_LENGTH.pack(view.nbytes), view]
+    views = [memoryview(part).cast("B") for part in parts]
+    while views:
+        written = os.writev(1, views)
+        while views and written >= views[0].nbytes:
+            written -= views[0].nbytes
+            views.pop(0)
+        if views:
+            views[0] = views[0][written:]
 
 
 def _vm_size() -> int:
@@ -342,7 +358,7 @@ def worker_main() -> None:
                 sink = pa.BufferOutputStream()
                 with pa.ipc.new_stream(sink, table.schema) as writer:
                     writer.write_table(table)
-                _send({"ok": True, **info}, sink.getvalue().to_pybytes())
+                _send({"ok": True, **info}, sink.getvalue())
         except QueryError as exc:
             _send({"ok": False, "kind": exc.kind, "message": str(exc)})
         except (MemoryError, duckdb.OutOfMemoryException, pa.ArrowMemoryError):

@@ -307,3 +307,30 @@ def test_downloads_are_written_in_the_worker_and_say_when_they_are_cut(bundled_d
         assert rss.growth < 100
     finally:
         pool.close()
+
+
+def test_date_columns_show_as_dates_not_midnight_timestamps(sql_page):
+    """The table widget shows a DATE as `2017-12-31 00:00:00` unless told it is a date."""
+    import json
+
+    at = sql_page(sql="SELECT DATE '2017-12-31' AS period_end, TIMESTAMP '2017-12-31 08:30' AS fetched, 1 AS n")
+    configs = [json.loads(frame.proto.columns or "{}") for frame in at.dataframe]
+    columns = next(c for c in configs if "period_end" in c)  # the result (the other is the schema)
+    assert columns["period_end"]["type_config"] == {"type": "date", "format": "YYYY-MM-DD"}
+    assert "fetched" not in columns and "n" not in columns  # timestamps keep their time
+
+
+def test_a_worker_that_ran_out_of_memory_is_replaced(bundled_db):
+    """The allocator keeps what a worker grew up to its wall: a worker reused after that had too
+    little left for the next query (a 40 MB result failed after an earlier memory error)."""
+    from etl.isolation import WorkerPool
+
+    pool = WorkerPool(bundled_db, TIGHT, size=1)
+    try:
+        pool.run("SELECT 1")
+        (before,) = pool.pids()
+        assert _kind(pool, "SELECT list(x) AS l FROM range(100000000) t(x)") == "memory"  # caught: it lives on
+        result = pool.run("SELECT repeat('x', 4000) AS s FROM range(10000)")
+        assert result.frame.height > 0 and pool.pids() != [before]
+    finally:
+        pool.close()

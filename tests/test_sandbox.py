@@ -212,3 +212,38 @@ def test_watchdog_fires_only_uncancelled_deadlines():
     time.sleep(0.3)
     assert fired == ["keep"] and keep != drop
     assert dog._cancelled == set() and dog._active == set()
+
+
+def test_server_paths_in_result_cells_are_blanked(built_db):
+    """The second wall behind the name check: a cell that names a server path shows a placeholder,
+    whether the path fills the cell, sits inside it, is the database's own path, or comes in the
+    second batch of a sliced result; cells without one are untouched."""
+    import pyarrow as pa
+
+    from etl.paths import ROOT
+    from etl.sandbox import scrub_table, server_paths
+
+    paths = server_paths(built_db)
+    database = Database(built_db)
+    try:
+        box = Sandbox(database, Limits(display_rows=10))
+        result = box.run(
+            "SELECT * FROM (VALUES ('plain', 1), ($root, 2), ('see ' || $db || ' now', 3), ($dir || '/x', 4)) t(s, n)"
+            " ORDER BY n",
+            {"root": str(ROOT), "db": str(built_db), "dir": str(built_db.parent)},
+        )
+    finally:
+        database.close()
+    cells = result.frame["s"].to_list()
+    assert cells[0] == "plain" and cells[2] == "see <database> now"
+    for cell in cells:
+        for secret in (str(ROOT), str(built_db.parent)):
+            assert secret not in cell, cells
+    # Several chunks, a slice, nulls, a large_string column: the path in a later chunk is found.
+    chunked = pa.chunked_array([["a", None, "b"], ["c", f"at {built_db.parent}/q"]])
+    table = pa.table({"s": chunked, "l": pa.array(["x", None, "y", "z", str(ROOT)], pa.large_string())})
+    scrubbed = scrub_table(table.slice(1), paths)
+    assert scrubbed.column("s").to_pylist() == [None, "b", "c", "at <server path>/q"]
+    assert scrubbed.column("l").to_pylist() == [None, "y", "z", "<server path>"]
+    clean = pa.table({"s": ["a", "b"]})
+    assert scrub_table(clean, paths) is clean

@@ -246,7 +246,7 @@ elif outcome is not None:
                       b=limits.export_bytes // 2**20))  # fmt: skip
     elif result.truncated_by == "bytes":
         st.warning(tr("truncated_bytes", n=f"{result.frame.height:,}", b=limits.display_bytes // 2**20))
-    st.dataframe(result.frame, hide_index=True)
+    st.dataframe(result.frame, hide_index=True, column_config=console.result_columns(result.frame))
     base_name = nq or "query"
     meta = {
         "sql": sql, "params": params, "build_id": build_id, "name": base_name,
