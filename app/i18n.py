@@ -133,6 +133,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "result is cut there with a note in the file.",
     },
     "sql_schema": {"zh": "表结构", "en": "Schema"},
+    # The schema's column headings; the column names under them stay SQL identifiers.
+    "sql_schema_column": {"zh": "列名", "en": "column"},
+    "sql_schema_type": {"zh": "类型", "en": "type"},
+    "sql_schema_description": {"zh": "说明(英文)", "en": "description"},
     "sql_limits": {
         "zh": "每个查询在独立的受限进程中运行:{t}秒超时、内存{m}、显示{d}行、下载{e}行。无法读写数据库以外的任何文件。",
         "en": "Each query runs in its own isolated, limited process: {t} s time limit, {m} memory, {d} rows shown, "

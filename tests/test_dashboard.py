@@ -294,3 +294,10 @@ def test_a_database_of_another_schema_is_named_on_every_page(open_page, tmp_path
     at = open_page(foreign_databases(tmp_path)[kind], page, lang="en")
     assert "not a Lendscope database of this version" in at.error[0].value
     assert any("make build" in m.value for m in at.markdown)
+
+
+def test_the_chinese_schema_pane_heads_its_columns_in_chinese(open_page, bundled_db):
+    """The column names stay SQL identifiers; the headings over them are the reader's language."""
+    at = open_page(bundled_db, "sql", lang="zh")
+    headings = json.loads(at.dataframe[0].proto.columns)
+    assert [headings[c]["label"] for c in ("column", "type", "description")] == ["列名", "类型", "说明(英文)"]

@@ -204,7 +204,8 @@ with side_column:
         table = st.selectbox(tr("table"), tables, index=first, key="schema_table", format_func=labels.get)
         st.dataframe(
             dictionary.filter(pl.col("table") == table).drop("table"), hide_index=True,
-            column_config={"description": st.column_config.TextColumn(width="large")},
+            column_config={"column": tr("schema_column"), "type": tr("schema_type"),
+                           "description": st.column_config.TextColumn(tr("schema_description"), width="large")},
         )  # fmt: skip
     # Fixed-height panes: a long list must not push the result far below the editor.
     with examples_tab, st.container(height=480, border=False):
