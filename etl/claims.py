@@ -13,8 +13,10 @@ import json
 from dataclasses import dataclass
 
 import duckdb
+import polars as pl
 
 from app.labels import render
+from etl.database import insert_frame
 from etl.inputs import TomlEntry
 from etl.named_queries import NamedQueryError, get
 from etl.paths import display_path
@@ -120,34 +122,34 @@ def evaluate(con: duckdb.DuckDBPyConnection, claims: dict[str, TomlEntry], queri
 
 
 def load(con: duckdb.DuckDBPyConnection, evaluated: list[EvaluatedClaim]) -> None:
-    if not evaluated:
-        return  # executemany refuses an empty list
-    con.executemany(
-        "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    text, number = pl.String, pl.Int32
+    claims = pl.DataFrame(
         [
-            (
-                c.claim_id,
-                int(c.values["position"]),
-                c.values["section_zh"],
-                c.values["text_zh"],
-                c.values["text_en"],
-                c.values["test_zh"],
-                c.values["test_en"],
-                c.values["query"],
-                c.verdict,
-                c.explanation_zh,
-                c.explanation_en,
-                c.values.get("forecast_zh"),
-                c.values.get("forecast_en"),
-            )
+            {
+                "claim_id": c.claim_id,
+                "position": int(c.values["position"]),
+                **{k: c.values[k] for k in ("section_zh", "text_zh", "text_en", "test_zh", "test_en")},
+                "query_name": c.values["query"],
+                "verdict": c.verdict,
+                "explanation_zh": c.explanation_zh,
+                "explanation_en": c.explanation_en,
+                "forecast_zh": c.values.get("forecast_zh"),
+                "forecast_en": c.values.get("forecast_en"),
+            }
             for c in evaluated
         ],
+        schema={"claim_id": text, "position": number}
+        | dict.fromkeys(("section_zh", "text_zh", "text_en", "test_zh", "test_en", "query_name", "verdict"), text)
+        | dict.fromkeys(("explanation_zh", "explanation_en", "forecast_zh", "forecast_en"), text),
     )
-    con.executemany(
-        "INSERT INTO claim_evidence VALUES (?, ?, ?)",
+    evidence = pl.DataFrame(
         [
-            (c.claim_id, number, json.dumps(row, ensure_ascii=False, sort_keys=True))
+            (c.claim_id, row_number, json.dumps(row, ensure_ascii=False, sort_keys=True))
             for c in evaluated
-            for number, row in enumerate(c.evidence, start=1)
+            for row_number, row in enumerate(c.evidence, start=1)
         ],
+        schema={"claim_id": text, "row_number": number, "evidence": text},
+        orient="row",
     )
+    insert_frame(con, "claims", claims)
+    insert_frame(con, "claim_evidence", evidence)
