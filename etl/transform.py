@@ -52,7 +52,7 @@ def _frame(tables: list[CsvRows]) -> pl.DataFrame:
     """The tables' rows as one frame, with the file each row comes from."""
     frames = [t.frame.with_columns(input_file=pl.lit(display_path(t.path))) for t in tables]
     empty = CsvRows(Path(""), OBSERVATION_COLUMNS).frame.with_columns(input_file=pl.lit("", dtype=pl.String))
-    return pl.concat([empty, *frames]) if frames else empty
+    return pl.concat(frames) if frames else empty
 
 
 def observation_id(row: dict[str, str]) -> str:
@@ -75,8 +75,12 @@ def _empty_to_null(column: str) -> pl.Expr:
 def observations_frame(inputs: Inputs) -> pl.DataFrame:
     """Validated rows -> the observations table, column by column (periods parsed once per label)."""
     refreshed = _frame(inputs.refreshed)
-    curated = _frame(inputs.observations).join(refreshed.select(OBSERVATION_KEY), on=OBSERVATION_KEY, how="anti")
-    frame = pl.concat([curated, refreshed])
+    curated = _frame(inputs.observations)
+    if refreshed.height:  # else no join and no concatenation: each would copy every row (1e6: ~600 MB)
+        curated = curated.join(refreshed.select(OBSERVATION_KEY), on=OBSERVATION_KEY, how="anti")
+        frame = pl.concat([curated, refreshed])
+    else:
+        frame = curated
     periods = parse_periods(frame["period"].unique().to_list())
     vintages = parse_dates([v for v in frame["vintage"].unique().to_list() if v.strip()])
     reliability = {key: e.values.get("reliability") for key, e in inputs.sources.items()}
