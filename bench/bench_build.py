@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 
-from bench.common import ROOT, median, timed
+from bench.common import ROOT, median
 from etl.build import build
 from etl.inputs import OBSERVATION_COLUMNS
 from etl.paths import DATA_DIR
@@ -117,19 +117,33 @@ def _expect_problems(tree: Path, db: Path) -> None:
     raise AssertionError("the bad rows were built")
 
 
+def timed_wall_and_cpu(fn, repeat: int) -> tuple[list[float], list[float]]:
+    """Wall seconds and CPU seconds of this process (every thread: DuckDB's and polars' too) per
+    call. On a shared machine the wall ratio moves with the neighbours' load; the CPU ratio less."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        walls.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
+    return walls, cpus
+
+
 def measure(tree: Path, tmp: Path, repeat: int, bad: bool) -> dict:
     """Build (or, for bad rows, validate and report) against the bare read, then peak RSS of a CLI run."""
     db = tmp / "bench.duckdb"
-    if bad:
-        ours = timed(lambda: _expect_problems(tree, db), repeat)
-    else:
-        ours = timed(lambda: build(db, tree, log=lambda _: None), repeat)
-    floor = timed(lambda: bare_read(tree, tmp / "bare.duckdb"), repeat)
+
+    def ours_fn():
+        return _expect_problems(tree, db) if bad else build(db, tree, log=lambda _: None)
+
+    ours, ours_cpu = timed_wall_and_cpu(ours_fn, repeat)
+    floor, floor_cpu = timed_wall_and_cpu(lambda: bare_read(tree, tmp / "bare.duckdb"), repeat)
     status, _, rss = peak_rss_mb(["build", "--db", str(db), "--data", str(tree)])
     return {
         "build_median_s": round(median(ours), 3),
         "bare_read_median_s": round(median(floor), 3),
         "ratio": round(median(ours) / median(floor), 2),
+        "cpu_ratio": round(median(ours_cpu) / median(floor_cpu), 2),
         "peak_rss_mb": round(rss),
         "exit": status,
         "repeat": repeat,
