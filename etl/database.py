@@ -114,6 +114,16 @@ def check_schema(con: duckdb.DuckDBPyConnection, path: Path) -> None:
         )
 
 
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, frame, select: str = "*") -> None:
+    """Insert a polars frame's rows, matched by column name, through Arrow: one statement whatever
+    the row count (executemany costs a statement per row: 130 ms for the claims' 200 rows)."""
+    con.register("incoming", frame.to_arrow())
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT {select} FROM incoming")
+    finally:
+        con.unregister("incoming")
+
+
 def connect_for_build(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-write connection to a fresh file (the caller makes sure nobody else uses it)."""
     return duckdb.connect(str(path), config={"threads": 2})

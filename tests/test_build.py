@@ -67,6 +67,32 @@ def test_a_changed_figure_changes_the_build_id(tmp_path, data_dir):
     assert table_hashes(tmp_path / "a.duckdb")["sources"] == table_hashes(tmp_path / "b.duckdb")["sources"]
 
 
+def test_the_content_hash_sees_one_changed_text_cell(tmp_path, data_dir):
+    """The hash is of whole rows: an edited excerpt alone (no key, no number) changes it."""
+    build(tmp_path / "a.duckdb", data_dir, log=lambda _: None)
+    csv_path = data_dir / "observations" / "p2p.csv"
+    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace("to 15 by", "to 15  by", 1), encoding="utf-8")
+    build(tmp_path / "b.duckdb", data_dir, log=lambda _: None)
+    a, b = table_hashes(tmp_path / "a.duckdb"), table_hashes(tmp_path / "b.duckdb")
+    assert a["observations"] != b["observations"]
+    assert {t: h for t, h in a.items() if t != "observations"} == {t: h for t, h in b.items() if t != "observations"}
+
+
+def test_observation_ids_are_the_sha256_of_the_key_as_written(built_db, data_dir):
+    """The load computes obs_id in SQL; it is the documented id (observation_id), so links to a
+    figure keep working across builds and versions."""
+    import csv
+
+    from etl.transform import observation_id
+
+    with (data_dir / "observations" / "p2p.csv").open(encoding="utf-8") as fh:
+        rows = [row | {"attribution": row.get("attribution", "")} for row in csv.DictReader(fh)]
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        query = "SELECT input_line, obs_id FROM observations WHERE input_file LIKE '%p2p.csv'"
+        stored = dict(con.sql(query).fetchall())
+    assert stored == {line: observation_id(row) for line, row in enumerate(rows, start=2)}
+
+
 def test_bad_input_leaves_the_previous_database_byte_identical(built_db, data_dir):
     before = built_db.read_bytes()
     csv_path = data_dir / "observations" / "p2p.csv"

@@ -403,3 +403,18 @@ def test_messages_are_capped_with_a_count_per_rule(data_dir):
     assert problems.total == 1000 and problems.omitted == {"plain-number": 800}
     report = InputError(problems).report().splitlines()
     assert len(report) == MAX_LISTED + 2 and "800 more not listed (plain-number 800)" in report[-2]
+
+
+@pytest.mark.parametrize("small_file", [1 << 20, 0], ids=["python-check", "polars-check"])
+def test_text_between_quoted_parts_of_a_cell_is_not_read_silently(data_dir, monkeypatch, small_file):
+    """polars reads `"正常运营"平台"数量"` without complaint, as 正常运营平台数量 (quotes dropped);
+    the file-wide quote check (in Python for a small file, polars for a large one) must send the
+    file to the strict reader, which names the line."""
+    monkeypatch.setattr("etl.inputs._SMALL_FILE", small_file)
+    rows = [GOOD.replace("2016", str(year)) for year in range(2001, 2006)]
+    rows[1] = rows[1].replace("正常运营平台数量…2448家", '"正常运营"平台"数量…2448家"')
+    write_rows(data_dir, *rows)
+    problems = problems_for(data_dir)
+    assert [(p.rule, p.line) for p in problems if p.rule in ("malformed-csv", "field-count")] == [
+        ("malformed-csv", 3)
+    ], problems
