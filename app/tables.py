@@ -33,8 +33,8 @@ def _cell(column: str, value, row: dict, lang: str) -> str:
         return labels.number(value, unit, lang, series=row.get("series_id"), qualifier=q)
     if column in ("series_id",):
         return labels.series(value, lang)
-    if column in ("publisher_id", "latest_publisher", "peak_publisher"):
-        return labels.publisher(value, lang)
+    if column in ("publisher_id", "latest_publisher", "peak_publisher"):  # "cbirc/pboc": publishers tied
+        return " / ".join(labels.publisher(one, lang) for one in str(value).split("/"))
     if column in ("publisher_zh", "publisher_en", "publisher"):
         record = {"publisher_id": row.get("publisher_id"), "publisher_zh": row.get("publisher_zh"),
                   "publisher_en": row.get("publisher_en")}  # fmt: skip

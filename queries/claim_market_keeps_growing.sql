@@ -25,14 +25,22 @@ obs AS (
     FROM observations o JOIN measures m USING (series_id) JOIN series s USING (series_id)
     WHERE o.region = 'CN' AND o.period_type NOT IN ('range', 'cumulative')
 ),
-reliable AS (SELECT * FROM obs WHERE reliability <> 'low'),
+-- Publishers tied on a line's latest period (or its peak value) are all named, never one picked.
+reliable AS (
+    SELECT *, period_end = max(period_end) OVER w AS is_latest, value = max(value) OVER w AS is_peak
+    FROM obs WHERE reliability <> 'low'
+    WINDOW w AS (PARTITION BY series_id, line_key)
+),
 per_line AS (
     SELECT kind, position, series_id, line_key, any_value(unit) AS unit, any_value(measure) AS measure,
            count(*) AS figures,
-           max(value) AS peak, arg_max(period_label, value) AS peak_period, arg_max(publisher_id, value) AS peak_publisher,
-           arg_max(value, period_end) AS latest, arg_max(period_label, period_end) AS latest_period,
-           arg_max(publisher_id, period_end) AS latest_publisher, max(period_end) AS latest_end,
-           CASE WHEN arg_max(mid_month, period_end) THEN 'mid' ELSE 'period' END AS latest_token
+           max(value) AS peak, min(period_label) FILTER (WHERE is_peak) AS peak_period,
+           string_agg(DISTINCT publisher_id, '/' ORDER BY publisher_id) FILTER (WHERE is_peak) AS peak_publisher,
+           min(value) FILTER (WHERE is_latest) AS latest, max(value) FILTER (WHERE is_latest) AS latest_high,
+           min(period_label) FILTER (WHERE is_latest) AS latest_period,
+           string_agg(DISTINCT publisher_id, '/' ORDER BY publisher_id) FILTER (WHERE is_latest) AS latest_publisher,
+           max(period_end) AS latest_end,
+           CASE WHEN bool_or(mid_month) FILTER (WHERE is_latest) THEN 'mid' ELSE 'period' END AS latest_token
     FROM reliable GROUP BY ALL
 ),
 later_weak AS (  -- a newer figure from a low-reliability source, shown but not used
@@ -45,8 +53,10 @@ later_weak AS (  -- a newer figure from a low-reliability source, shown but not 
 evidence AS (
     SELECT p.*, w.weak_value, w.weak_period, w.weak_publisher,
            CASE WHEN p.measure = 'rate' THEN NULL ELSE round(100 * p.latest / nullif(p.peak, 0), 1) END AS latest_pct_of_peak,
-           CASE WHEN p.measure = 'rate' THEN p.latest >= 0
+           CASE WHEN p.measure = 'rate' AND (p.latest >= 0) <> (p.latest_high >= 0) THEN NULL  -- tied publishers disagree
+                WHEN p.measure = 'rate' THEN p.latest >= 0
                 WHEN p.figures < 2 THEN NULL
+                WHEN (p.latest >= 0.9 * p.peak) <> (p.latest_high >= 0.9 * p.peak) THEN NULL
                 ELSE p.latest >= 0.9 * p.peak END AS still_expanding
     FROM per_line p LEFT JOIN later_weak w USING (series_id, line_key)
     -- A single figure says nothing about a trend; it is left out where the kind has a longer line.
@@ -78,19 +88,19 @@ described AS (
 lines AS (
     SELECT d.*,
         '{series:' || series_id || '}:' || CASE
-            WHEN measure = 'rate' THEN '至' || latest_p || '为' || latest_n || '({pub:' || latest_publisher || '})'
-            WHEN figures < 2 THEN '只有一个数字,' || latest_n || '({period:' || latest_period || '},{pub:' || latest_publisher || '})'
-            ELSE '最高' || peak_n || '({period:' || peak_period || '},{pub:' || peak_publisher || '}),最新' || latest_n
-                 || '(' || latest_p || ',{pub:' || latest_publisher || '}),为最高值的' || pct_n
-                 || CASE WHEN peak_publisher <> latest_publisher THEN '(两个数字来自不同发布机构)' ELSE '' END END
+            WHEN measure = 'rate' THEN '至' || latest_p || '为' || latest_n || '({pub:' || replace(latest_publisher, '/', '}/{pub:') || '})'
+            WHEN figures < 2 THEN '只有一个数字,' || latest_n || '({period:' || latest_period || '},{pub:' || replace(latest_publisher, '/', '}/{pub:') || '})'
+            ELSE '最高' || peak_n || '({period:' || peak_period || '},{pub:' || replace(peak_publisher, '/', '}/{pub:') || '}),最新' || latest_n
+                 || '(' || latest_p || ',{pub:' || replace(latest_publisher, '/', '}/{pub:') || '}),为最高值的' || pct_n
+                 || CASE WHEN NOT list_has_any(string_split(peak_publisher, '/'), string_split(latest_publisher, '/')) THEN '(两个数字来自不同发布机构)' ELSE '' END END
         || coalesce(';更晚的低可靠性来源数字' || weak_n || '({period:' || weak_period || '},{pub:' || weak_publisher || '})未采用', '')
             AS line_zh,
         '{series:' || series_id || '}: ' || CASE
-            WHEN measure = 'rate' THEN latest_n || ' by ' || latest_p || ' ({pub:' || latest_publisher || '})'
-            WHEN figures < 2 THEN 'a single figure, ' || latest_n || ' ({period:' || latest_period || '}, {pub:' || latest_publisher || '})'
-            ELSE 'highest ' || peak_n || ' ({period:' || peak_period || '}, {pub:' || peak_publisher || '}), latest ' || latest_n
-                 || ' (' || latest_p || ', {pub:' || latest_publisher || '}), ' || pct_n || ' of the highest'
-                 || CASE WHEN peak_publisher <> latest_publisher THEN ' (the two figures come from different publishers)' ELSE '' END END
+            WHEN measure = 'rate' THEN latest_n || ' by ' || latest_p || ' ({pub:' || replace(latest_publisher, '/', '}/{pub:') || '})'
+            WHEN figures < 2 THEN 'a single figure, ' || latest_n || ' ({period:' || latest_period || '}, {pub:' || replace(latest_publisher, '/', '}/{pub:') || '})'
+            ELSE 'highest ' || peak_n || ' ({period:' || peak_period || '}, {pub:' || replace(peak_publisher, '/', '}/{pub:') || '}), latest ' || latest_n
+                 || ' (' || latest_p || ', {pub:' || replace(latest_publisher, '/', '}/{pub:') || '}), ' || pct_n || ' of the highest'
+                 || CASE WHEN NOT list_has_any(string_split(peak_publisher, '/'), string_split(latest_publisher, '/')) THEN ' (the two figures come from different publishers)' ELSE '' END END
         || coalesce('; a later figure from a low-reliability source, ' || weak_n || ' ({period:' || weak_period || '}, {pub:' || weak_publisher || '}), is not used', '')
             AS line_en
     FROM described d

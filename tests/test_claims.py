@@ -186,3 +186,15 @@ def test_a_forecast_is_marked_as_one(bundled_db):
     with connect_read_only(bundled_db) as con:
         rows = dict(con.sql("SELECT claim_id, forecast_en FROM claims WHERE forecast_en IS NOT NULL").fetchall())
     assert "more standardised" in rows["regulation_tightening"] and "market_keeps_growing" not in rows
+
+
+def test_publishers_tied_on_the_latest_period_are_all_named(bundled_db):
+    """The PBoC and the CBIRC both put P2P platforms at 0 in mid-November 2020: the check names both,
+    rather than whichever one arg_max happened to pick (it changed with the build's transaction)."""
+    with connect_read_only(bundled_db) as con:
+        english, chinese = con.execute(
+            "SELECT explanation_en, explanation_zh FROM claims WHERE claim_id = 'market_keeps_growing'"
+        ).fetchone()
+    assert "latest 0 (mid-Nov 2020, CBIRC/PBoC), 0% of the highest;" in english, english
+    assert "(the two figures come from different publishers); Change in P2P" not in english
+    assert re.search(r"最新0家?\(2020年11月中旬,银保监会/(中国)?人民银行\)", chinese), chinese
