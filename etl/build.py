@@ -22,7 +22,7 @@ from etl.database import DatabaseUnavailable, connect_for_build, insert_frame
 from etl.inputs import read_inputs
 from etl.named_queries import QUERIES_DIR
 from etl.paths import DATA_DIR, display_path
-from etl.problems import InputError
+from etl.problems import InputError, Problem
 from etl.transform import OBSERVATION_ID_SQL, OBSERVATION_KEY_COLUMN, to_frames
 from etl.validate import validate
 
@@ -173,6 +173,7 @@ def _write(temp: Path, db_path: Path, frames, inputs, queries_dir: Path, timer: 
                 # An index built once over the loaded rows, not row by row during the insert (2-3 x
                 # cheaper at 1e6 rows); a duplicate id still fails the build here.
                 con.execute("ALTER TABLE observations ADD PRIMARY KEY (obs_id)")
+                check_observation_references(con)
                 files = sorted((path, sha, size) for path, (sha, size) in inputs.files.items())
                 schema = {"path": pl.String, "sha256": pl.String, "bytes": pl.Int64}
                 insert_frame(con, "build_inputs", pl.DataFrame(files, schema=schema, orient="row"))
@@ -215,6 +216,32 @@ def _write(temp: Path, db_path: Path, frames, inputs, queries_dir: Path, timer: 
                 leftover.unlink(missing_ok=True)
         raise
     return build_id, hashes
+
+
+# (column of observations, table, its key): what a declared foreign key would have enforced.
+OBSERVATION_REFERENCES = (
+    ("series_id", "series", "series_id"),
+    ("region", "regions", "code"),
+    ("publisher_id", "publishers", "publisher_id"),
+    ("unit", "units", "unit"),
+    ("source_id", "sources", "source_id"),
+)
+
+
+def check_observation_references(con: duckdb.DuckDBPyConnection, most: int = 20) -> None:
+    """Every id an observation names is a row of its table: one anti-join per reference over the
+    loaded rows. The validator checks the same before the load; this is the database's own wall
+    (a bug in validation or transform fails the build, naming the input row, never a dangling id)."""
+    parts = [
+        f"SELECT input_file, input_line, '{column}' AS col, {column} AS value, '{table}' AS tbl "
+        f"FROM observations o ANTI JOIN {table} t ON o.{column} = t.{key}"
+        for column, table, key in OBSERVATION_REFERENCES
+    ]
+    rows = con.execute(f"SELECT * FROM ({' UNION ALL '.join(parts)}) ORDER BY ALL LIMIT {most}").fetchall()
+    if rows:
+        raise InputError(
+            [Problem(f, n, col, "reference", f"{value!r} is not in the {tbl} table") for f, n, col, value, tbl in rows]
+        )
 
 
 def _fsync_dir(directory: Path) -> None:

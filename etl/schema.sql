@@ -54,20 +54,24 @@ CREATE TABLE series (
 CREATE TABLE observations (
     obs_id        VARCHAR NOT NULL,        -- hash of the key below: stable across builds; the
                                            -- primary key is added after the bulk load (build.py)
-    series_id     VARCHAR NOT NULL REFERENCES series (series_id),
+    -- series_id, region, publisher_id, unit and source_id name rows of series, regions, publishers,
+    -- units and sources. The build checks that in one query after the load (build.py,
+    -- OBSERVATION_REFERENCES) rather than by declared foreign keys, which cost a lookup per
+    -- inserted row (3 of the 10 s of a 1e6-row build) and cannot be added after a load in DuckDB.
+    series_id     VARCHAR NOT NULL,
     period_label  VARCHAR NOT NULL,        -- as written: 2015, 2015-Q3, 2015-06, 2015-H1, 2020-10-22,
                                            -- 2019-01/2019-09, to:2018-12
     period_type   VARCHAR NOT NULL CHECK (period_type IN ('year', 'half', 'quarter', 'month', 'day', 'range',
                                                           'cumulative')),
     period_start  DATE,                    -- NULL for cumulative-to-date
     period_end    DATE NOT NULL,
-    region        VARCHAR NOT NULL REFERENCES regions (code),
-    publisher_id  VARCHAR NOT NULL REFERENCES publishers (publisher_id),
+    region        VARCHAR NOT NULL,
+    publisher_id  VARCHAR NOT NULL,
     publisher_inferred BOOLEAN NOT NULL,   -- the page does not name the producer; see note
     value         DOUBLE NOT NULL,
-    unit          VARCHAR NOT NULL REFERENCES units (unit),
+    unit          VARCHAR NOT NULL,
     qualifier     VARCHAR CHECK (qualifier IN ('about', 'nearly', 'more_than', 'less_than')),
-    source_id     VARCHAR NOT NULL REFERENCES sources (source_id),
+    source_id     VARCHAR NOT NULL,
     excerpt       VARCHAR NOT NULL CHECK (length(trim(excerpt)) > 0),
     derived       BOOLEAN NOT NULL,
     derivation    VARCHAR,                 -- the arithmetic, when derived
