@@ -169,3 +169,16 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def store(bundled_db):
+    """The article checker's view of the bundled data (etl.check.match.Store)."""
+    from etl.check.match import Store
+    from etl.database import connect_read_only
+
+    con = connect_read_only(bundled_db)
+    try:
+        return Store.from_connection(con)
+    finally:
+        con.close()

@@ -11,8 +11,6 @@ import pytest
 
 from etl.check import MAX_CHARS, InputProblem, check
 from etl.check.extract import extract
-from etl.check.match import Store
-from etl.database import connect_read_only
 from tests.conftest import run_etl
 
 REGIONS = [
@@ -183,15 +181,6 @@ def test_chinese2digits_on_this_sectors_phrasing():
 
 
 # --- matching and verdicts against the bundled data -------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def store(bundled_db):
-    con = connect_read_only(bundled_db)
-    try:
-        return Store.from_connection(con)
-    finally:
-        con.close()
 
 
 def verdict_of(store, text, article=None):

@@ -9,8 +9,6 @@ import pytest
 
 from etl.check import check
 from etl.check.extract import extract
-from etl.check.match import Store
-from etl.database import connect_read_only
 
 REGIONS = [
     {"code": "CN-JS", "name_zh": "江苏省", "name_en": "Jiangsu"},
@@ -29,15 +27,6 @@ def claim_with(text: str, quote: str, article: date | None = None):
     found = [c for c in claims_of(text, article) if quote in c.quote]
     assert found, [c.quote for c in claims_of(text, article)]
     return found[0]
-
-
-@pytest.fixture(scope="module")
-def store(bundled_db):
-    con = connect_read_only(bundled_db)
-    try:
-        return Store.from_connection(con)
-    finally:
-        con.close()
 
 
 def verdict_for(store, text: str, quote: str, article: date | None = None):
