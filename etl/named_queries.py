@@ -1,7 +1,9 @@
 """Named queries: queries/*.sql, each with a header that describes it and its parameters.
 
     -- title: P2P platforms in operation, by publisher
+    -- title_zh: 正常运营的P2P平台数(按发布机构)   (what a Chinese reader of the SQL page sees)
     -- group: P2P platforms   (how the SQL page groups its examples; default "Other")
+    -- group_zh: P2P平台
     -- description: One row per publisher and period. (may repeat; lines are joined)
     -- param: series text p2p_platforms_operating  The series id
     -- param: year integer 2016  A year
@@ -21,7 +23,7 @@ from etl.periods import PeriodError, parse_date
 
 QUERIES_DIR = ROOT / "queries"
 PARAM_TYPES = ("text", "integer", "number", "date", "boolean")
-_HEADER = re.compile(r"^--\s*(title|group|description|param)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^--\s*(title|title_zh|group|group_zh|description|param)\s*:\s*(.*)$")
 _PARAM = re.compile(r"^([a-z_][a-z0-9_]*)\s+(\w+)\s+(\S+)\s*(.*)$")
 
 
@@ -70,6 +72,14 @@ class NamedQuery:
     sql: str
     parameters: list[Parameter] = field(default_factory=list)
     group: str = "Other"
+    title_zh: str | None = None  # what the SQL page shows a Chinese reader (descriptions stay English)
+    group_zh: str | None = None
+
+    def title_in(self, lang: str) -> str:
+        return (self.title_zh if lang == "zh" else None) or self.title
+
+    def group_in(self, lang: str) -> str:
+        return (self.group_zh if lang == "zh" else None) or self.group
 
     def bind(self, values: dict | None = None) -> dict:
         values = dict(values or {})
@@ -82,6 +92,7 @@ class NamedQuery:
 def parse(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     title, group, description, parameters, body = None, "Other", [], [], []
+    translated: dict[str, str] = {}
     in_header = True
     for number, line in enumerate(text.splitlines(), start=1):
         m = _HEADER.match(line.strip()) if in_header else None
@@ -91,6 +102,8 @@ def parse(path: Path) -> NamedQuery:
                 title = value
             elif key == "group":
                 group = value or group
+            elif key in ("title_zh", "group_zh"):
+                translated[key] = value
             elif key == "description":
                 description.append(value)
             else:
@@ -109,7 +122,7 @@ def parse(path: Path) -> NamedQuery:
     if not title:
         raise NamedQueryError(f"{display_path(path)}:1: the header needs a `-- title:` line")
     sql = "\n".join(body).strip().rstrip(";").strip()
-    named = NamedQuery(path.stem, path, title, " ".join(description), sql, parameters, group)
+    named = NamedQuery(path.stem, path, title, " ".join(description), sql, parameters, group, **translated)
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
     declared = {p.name for p in parameters}
     if used != declared:

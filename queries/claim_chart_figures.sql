@@ -1,5 +1,7 @@
 -- title: Claim check: the figures a claim's chart draws
+-- title_zh: 原文说法核查:某条说法的图表所画的数字
 -- group: Claim checks
+-- group_zh: 原文说法核查
 -- description: For a claim whose evidence compares two figures of each series and publisher (end-2014 and
 -- description: the latest near 2023; or the peak and the latest), the two observations themselves, with
 -- description: publisher, source page and excerpt. `role` is 'from' (2014 or peak) or 'to' (2023 or latest).

@@ -1,5 +1,7 @@
 -- title: Claim check: what the data can say about one collection method
+-- title_zh: 原文说法核查:数据对某种催收方式能说明什么
 -- group: Claim checks
+-- group_zh: 原文说法核查
 -- description: For one of the article's collection methods: the rules in the data that limit it and the
 -- description: evidence series linked to it, with how many of their figures are of medium or high reliability.
 -- description: The verdict depends on what kind of evidence exists: `test` says what the claim needs

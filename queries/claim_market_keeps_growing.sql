@@ -1,5 +1,7 @@
 -- title: Claim check: "the scale of the lending market keeps expanding"
+-- title_zh: 原文说法核查:“放贷市场规模持续扩大”
 -- group: Claim checks
+-- group_zh: 原文说法核查
 -- description: Rule: every kind of lender is judged on its own latest figures, never added to another kind.
 -- description: P2P lending on the regulators' count of platforms in operation (and their change in lending
 -- description: balance since end-2018); microloan companies on their loan balance (PBoC); online microloan

@@ -1,5 +1,7 @@
 -- title: Claim check: "online lending platforms grew from 1,575 in 2014 to nearly 2,000 in 2023"
+-- title_zh: 原文说法核查:“网贷平台从2014年的1575家增至2023年的近2000家”
 -- group: Claim checks
+-- group_zh: 原文说法核查
 -- description: For every series the article's "网贷平台" could mean (P2P platforms as counted by industry
 -- description: trackers and by regulators, microloan, online-microloan and consumer-finance companies):
 -- description: the end-2014 value, the value nearest the end of 2023 (or the zero a wound-down sector stayed

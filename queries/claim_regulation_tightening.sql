@@ -1,5 +1,7 @@
 -- title: Claim check: "regulatory policy keeps being improved" (rules binding collection keep coming)
+-- title_zh: 原文说法核查:“监管政策不断完善”(约束催收的规则不断出台)
 -- group: Claim checks
+-- group_zh: 原文说法核查
 -- description: Rule: events on debt collection and on personal information (which binds collectors) are
 -- description: counted as rules once each: a draft and its final version (the draft's final_version) are one
 -- description: rule, dated at the final text; a draft never finalised is not yet a rule; enforcement news,

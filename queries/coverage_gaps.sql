@@ -1,5 +1,7 @@
 -- title: Coverage and year-end gaps per series and publisher
+-- title_zh: 各序列、各发布机构的覆盖范围与年末缺口
 -- group: Sources and data quality
+-- group_zh: 来源与数据质量
 -- description: For each series and publisher: observations, first and last period, and which year-ends
 -- description: between the first and last year have no figure (any label ending on 31 December counts).
 SELECT series_id, publisher_id, count(*) AS observations, min(period_end) AS first_end, max(period_end) AS last_end,

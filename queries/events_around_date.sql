@@ -1,5 +1,7 @@
 -- title: Regulation and market events around a date
+-- title_zh: 某一日期前后的监管与市场事件
 -- group: Regulation and events
+-- group_zh: 监管与事件
 -- description: Events within a number of days before or after a date, with authority, title and source.
 -- param: around date 2020-11-01  Centre date
 -- param: days integer 365  Days either side

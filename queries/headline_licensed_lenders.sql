@@ -1,5 +1,7 @@
 -- title: Headline: licensed lenders now
+-- title_zh: 要点:目前的持牌放贷机构
 -- group: Overview headlines
+-- group_zh: 概览要点
 -- description: Rule: for each kind of licensed lender that replaced P2P, the latest national count of medium or
 -- description: high reliability: microloan companies (PBoC statistics, series microloan_companies; the headline
 -- description: figure), online microloan companies and consumer-finance companies (the second line). Kinds are

@@ -1,5 +1,7 @@
 -- title: Headline: money P2P platforms still owed their investors
+-- title_zh: 要点:P2P平台仍欠出借人的资金
 -- group: Overview headlines
+-- group_zh: 概览要点
 -- description: Rule: the latest regulators' figure of unrecovered investor funds (series
 -- description: p2p_unrecovered_funds_official, medium or high reliability), as of its own period and with its
 -- description: qualifier ("more than"). One row per publisher of that latest period.

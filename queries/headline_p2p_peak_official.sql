@@ -1,5 +1,7 @@
 -- title: Headline: the regulators' peak count of P2P platforms
+-- title_zh: 要点:监管部门统计的P2P平台数峰值
 -- group: Overview headlines
+-- group_zh: 概览要点
 -- description: Rule: the regulators (CBIRC, PBoC) described the peak in speeches, never with a date or a
 -- description: counting rule (series p2p_platforms_peak_official). The headline is the value they stated
 -- description: most often (ties: the most recent statement), written "about" because the statements mix

@@ -1,5 +1,7 @@
 -- title: Headline: each industry tracker's own peak count of P2P platforms
+-- title_zh: 要点:各行业统计机构各自的P2P平台数峰值
 -- group: Overview headlines
+-- group_zh: 概览要点
 -- description: Rule: trackers count platforms on their own definitions (series p2p_platforms_operating), so
 -- description: no maximum is taken across them. For each tracker (medium or high reliability) its highest
 -- description: figure, called a peak only when the same tracker has a lower figure both before and after it

@@ -1,5 +1,7 @@
 -- title: Headline: when the regulators' count of operating P2P platforms reached zero
+-- title_zh: 要点:监管部门统计的在运营P2P平台何时归零
 -- group: Overview headlines
+-- group_zh: 概览要点
 -- description: Rule: the earliest period at which a regulator (series p2p_institutions_operating_official,
 -- description: medium or high reliability) put the number of P2P institutions in actual operation at zero;
 -- description: every regulator that said so for that period is listed. `mid_month` is true when the

@@ -1,5 +1,7 @@
 -- title: What replaced P2P: outstanding loans by kind of lender, by year-end
+-- title_zh: P2P之后:各类放贷机构的年末贷款余额
 -- group: What replaced P2P
+-- group_zh: P2P之后
 -- description: P2P loan balances (every publisher), microloan companies (PBoC, and the NFRA's count
 -- description: kept apart), online microloan companies and consumer-finance companies, at each
 -- description: year-end from a chosen year, in 亿元. One row per series and publisher: never add them up.

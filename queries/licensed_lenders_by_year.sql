@@ -1,5 +1,7 @@
 -- title: What replaced P2P: licensed lenders by year-end
+-- title_zh: P2P之后:各类持牌放贷机构的年末数量
 -- group: What replaced P2P
+-- group_zh: P2P之后
 -- description: Microloan companies (PBoC), online microloan companies and consumer-finance companies,
 -- description: with P2P platforms for comparison, at each year-end from a chosen year.
 -- param: from_year integer 2010  First year

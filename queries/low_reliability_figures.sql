@@ -1,5 +1,7 @@
 -- title: Figures resting on weak sources
+-- title_zh: 依据低可靠性来源的数字
 -- group: Sources and data quality
+-- group_zh: 来源与数据质量
 -- description: Observations rated low reliability (content farms, vendor claims, unnamed origin, inferred
 -- description: publisher), so a chart headline never rests on them alone.
 -- param: series_like text %  Series id pattern (SQL LIKE), % for all

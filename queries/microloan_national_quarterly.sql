@@ -1,5 +1,7 @@
 -- title: Microloan companies, national, every quarter-end published
+-- title_zh: 小额贷款公司(全国),已公布的每个季末
 -- group: What replaced P2P
+-- group_zh: P2P之后
 -- description: PBoC microloan-company statistics: companies, staff, paid-in capital and loan balance at
 -- description: each quarter-end (year-ends included), one row per date.
 SELECT period_end,

@@ -1,5 +1,7 @@
 -- title: The rise and fall of P2P platforms
+-- title_zh: P2P平台的兴起与退出
 -- group: P2P platforms
+-- group_zh: P2P平台
 -- description: P2P platforms in normal operation at each year-end by industry publisher (medium or high
 -- description: reliability), and the regulators' own count of institutions still operating, on one time
 -- description: axis: the rows the Overview chart draws, with publisher, source page and excerpt.

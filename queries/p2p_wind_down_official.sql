@@ -1,5 +1,7 @@
 -- title: The official wind-down of P2P lending, 2019-2020
+-- title_zh: P2P网贷的官方清退(2019—2020年)
 -- group: P2P platforms
+-- group_zh: P2P平台
 -- description: Every dated count of operating P2P institutions given by the regulators (CBIRC, PBoC),
 -- description: down to zero in November 2020, with who said it and where it was read.
 -- param: since date 2019-01-01  First date shown

@@ -1,5 +1,7 @@
 -- title: Change by province between two periods
+-- title_zh: 两个时期之间各省的变化
 -- group: Provinces
+-- group_zh: 各省
 -- description: For provinces published in both periods: the value at each and the change.
 -- param: series text microloan_companies  Series id
 -- param: from_period text 2016  Earlier period label

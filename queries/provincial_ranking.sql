@@ -1,5 +1,7 @@
 -- title: Provinces ranked for one measure and period
+-- title_zh: 某一指标、某一时期的各省排名
 -- group: Provinces
+-- group_zh: 各省
 -- description: A provincial table (for example PBoC microloan companies by province) ranked from the
 -- description: largest, with each province's share of the provincial total, publisher, source page and excerpt.
 -- param: series text microloan_loan_balance  Series id

@@ -1,5 +1,7 @@
 -- title: Where publishers disagree on the same figure
+-- title_zh: 发布机构对同一数字说法不一之处
 -- group: Sources and data quality
+-- group_zh: 来源与数据质量
 -- description: Periods for which two or more publishers give a value of the same series, with the
 -- description: lowest and highest value and who gave them. Publishers count differently: the spread is the point.
 -- param: series text p2p_platforms_operating  Series id

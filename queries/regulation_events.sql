@@ -1,5 +1,7 @@
 -- title: Regulation and market events, with their sources
+-- title_zh: 监管与市场事件及其来源
 -- group: Regulation and events
+-- group_zh: 监管与事件
 -- description: Every dated event (rules, campaigns, market milestones) with its category, authority,
 -- description: titles in both languages, gist and the page it was read on: the rows the Regulation
 -- description: timeline draws and the event markers on series charts.

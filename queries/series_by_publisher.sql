@@ -1,5 +1,7 @@
 -- title: One series, every publisher side by side
+-- title_zh: 某一序列,各发布机构并列
 -- group: Any series
+-- group_zh: 任一序列
 -- description: Every observation of a series in one region, with its publisher, source page and excerpt.
 -- description: The rows the dashboard's series charts draw (one line per publisher) and export.
 -- param: series text p2p_platforms_operating  Series id (see the series table)

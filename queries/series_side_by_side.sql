@@ -1,5 +1,7 @@
 -- title: Several series side by side (kinds of lender), national
+-- title_zh: 多个序列并列(各类放贷机构,全国)
 -- group: What replaced P2P
+-- group_zh: P2P之后
 -- description: Every national figure of the listed series at its period end (no spans of months or running
 -- description: totals), one row per figure with publisher, source page and excerpt; every reliability (the
 -- description: Lenders page's "After P2P" chart counts the weak ones in its notes). Never add the rows up.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from etl.database import Database
@@ -79,3 +81,19 @@ def test_a_value_containing_sql_stays_a_value(built_db, tmp_path):
         assert result.frame["n"][0] == 0
     finally:
         database.close()
+
+
+def test_every_shipped_query_has_a_chinese_title_and_group():
+    """The SQL page lists the queries to a Chinese reader by these (red when a header line is missing)."""
+    queries = load_all()
+    assert queries
+    for name, query in queries.items():
+        assert query.title_zh and re.search(r"[\u4e00-\u9fff]", query.title_zh), name
+        assert query.group_zh and query.group_in("zh") != query.group, name
+        assert query.title_in("en") == query.title
+
+
+def test_the_chinese_sql_page_lists_the_queries_in_chinese(open_page, bundled_db):
+    at = open_page(bundled_db, "sql", lang="zh")
+    shown = " ".join(link.label for link in at.get("page_link"))
+    assert "P2P平台的兴起与退出" in shown and "The rise and fall" not in shown

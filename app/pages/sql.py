@@ -82,7 +82,8 @@ editor_column, side_column = st.columns([3, 2], gap="medium")
 
 with editor_column:
     own_sql = tr("none")  # captured now: a format function may be called outside the script run
-    titles = {n: f"{q.group} · {q.title}" for n, q in sorted(named.items(), key=lambda i: (i[1].group, i[1].title))}
+    in_order = sorted(named.items(), key=lambda i: (i[1].group, i[1].title))  # the same order in both languages
+    titles = {n: f"{q.group_in(language)} · {q.title_in(language)}" for n, q in in_order}
     st.selectbox(
         tr("named"), ["", *titles], key="nq", format_func=lambda n: titles.get(n, own_sql) if n else own_sql,
         on_change=choose_example,
@@ -210,13 +211,15 @@ with side_column:
     # Fixed-height panes: a long list must not push the result far below the editor.
     with examples_tab, st.container(height=480, border=False):
         groups: dict[str, list] = {}
-        for name, query in sorted(named.items(), key=lambda i: (i[1].group, i[1].title)):
-            groups.setdefault(query.group, []).append((name, query))
+        for name, query in in_order:
+            groups.setdefault(query.group_in(language), []).append((name, query))
         for group, members in groups.items():
             st.markdown(f"**{console.escape_markdown(group)}**")
             for name, query in members:
                 st.page_link(
-                    PAGE, label=console.escape_markdown(query.title), query_params={"nq": name, "lang": language}
+                    PAGE,
+                    label=console.escape_markdown(query.title_in(language)),
+                    query_params={"nq": name, "lang": language},
                 )
                 st.caption(query.description)
     with history_tab, st.container(height=480, border=False):
