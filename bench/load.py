@@ -70,7 +70,7 @@ CHANGES: dict[str, list[tuple[str, str | tuple[str, ...]]]] = {
     "overview": [("ov_ev", "toggle")],
     "platforms": [("pl_log", "toggle"), ("pl_f", "select"), ("pl_ev", "toggle")],
     "volume": [("vo_f", "select"), ("vo_log", "toggle"), ("vo_s", "select")],
-    "lenders": [("ln_log", "toggle"), ("pr_p", "select"), ("lo_f", "select")],
+    "lenders": [("ln_log", "toggle"), ("pr_p", "select"), ("lo_f", "select"), ("lt", "select")],  # lt: the open tab
     "regulation": [("rg_q", ("P2P", "")), ("rg_y0", "select")],
     "claims": [("cf_n", ("1575", "9.45%", ""))],
 }
