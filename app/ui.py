@@ -214,12 +214,12 @@ def tabs(labels: dict[str, str], key: str, guess: Callable[[], str | None] | Non
     a click reruns the script with the new tab). The open tab is in the URL as its id (`key=<id>`,
     omitted for the first tab), so a copied link reopens it in either language; like `selectbox`, the
     widget is keyed per language because the labels are. `guess` names the tab for a link that has no
-    tab parameter (an older link made before the tab was kept), on a session's first visit only."""
+    tab parameter (an older link made before the tab was kept): the tab a first visit opens, where a tab
+    kept from an earlier visit would not decide. The URL omits `key=` only for the first tab."""
     ids = list(labels)
     default = ids[0]
     state = widget_key(key)
-    fresh = state not in st.session_state and key not in _kept() and not st.query_params.get_all(key)
-    guessed = guess() if guess and fresh else None
+    guessed = guess() if guess and not st.query_params.get_all(key) else None  # only decides a first visit
     _seed(key, set(ids), guessed if guessed in labels else default, state_key=state)
     if st.session_state.get(state) not in labels.values():  # seeded as an id: the widget holds labels
         st.session_state[state] = labels.get(st.session_state.get(state), labels[default])

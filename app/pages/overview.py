@@ -111,7 +111,7 @@ def headline_content(language: str, build_id: str) -> tuple:
             for r in rest
         ]  # fmt: skip
     cards.append((t("headline_lenders", language, period=when), value, tuple(lines), "lenders",
-                  {"ln_s": "microloan_companies"}, "headline_licensed_lenders"))  # fmt: skip
+                  {"lt": "national", "ln_s": "microloan_companies"}, "headline_licensed_lenders"))  # fmt: skip
     return tuple(cards)
 
 
