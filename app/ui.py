@@ -208,6 +208,28 @@ def selectbox(label: str, options: Sequence[str], key: str, format_func: Callabl
     return value
 
 
+def tabs(labels: dict[str, str], key: str, guess: Callable[[], str | None] | None = None) -> tuple[str, dict]:
+    """Tabs that run only the open tab: (open tab's id, {id: container}). The caller fills only
+    `containers[open_id]`, so a rerun costs one tab, not all of them (Streamlit's `on_change="rerun"`:
+    a click reruns the script with the new tab). The open tab is in the URL as its id (`key=<id>`,
+    omitted for the first tab), so a copied link reopens it in either language; like `selectbox`, the
+    widget is keyed per language because the labels are. `guess` names the tab for a link that has no
+    tab parameter (an older link made before the tab was kept): the tab a first visit opens, where a tab
+    kept from an earlier visit would not decide. The URL omits `key=` only for the first tab."""
+    ids = list(labels)
+    default = ids[0]
+    state = widget_key(key)
+    guessed = guess() if guess and not st.query_params.get_all(key) else None  # only decides a first visit
+    _seed(key, set(ids), guessed if guessed in labels else default, state_key=state)
+    if st.session_state.get(state) not in labels.values():  # seeded as an id: the widget holds labels
+        st.session_state[state] = labels.get(st.session_state.get(state), labels[default])
+    containers = st.tabs(list(labels.values()), key=state, on_change="rerun", default=labels[default])
+    open_label = st.session_state[state]
+    open_id = next((i for i, label in labels.items() if label == open_label), default)
+    _publish(key, open_id, default)
+    return open_id, dict(zip(ids, containers, strict=True))
+
+
 def multiselect(label: str, options: Sequence[str], key: str, default: Sequence[str], format_func: Callable = str):
     options, default = list(options), list(default)
     _seed(key, set(options), default, multi=True)
@@ -321,20 +343,25 @@ def figure_block(spec_name: str, view: figures.View, key: str, build_id: str) ->
         st.markdown(FIGURE_CSS, unsafe_allow_html=True)
         _text(meta.title, "ls-title")
         _text(meta.subtitle, "ls-subtitle")
-        chart_tab, table_tab = st.tabs([t("fig_tab_chart", language), t("fig_tab_table", language)])
-        with chart_tab:
-            st.plotly_chart(
-                fig, key=f"{key}_chart", width="stretch",
-                config={"displaylogo": False, "responsive": True, "topojsonURL": topojson_url(),
-                        "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2}},
-            )  # fmt: skip
-        with table_tab:
-            table, links = figures.table_view(spec, meta, language)
-            if table.is_empty():
-                st.info(t("empty_series", language))
-            else:
-                config = {c: st.column_config.LinkColumn(c, display_text="↗") for c in links}
-                st.dataframe(table, hide_index=True, column_config=config, key=f"{key}_table")
+        # Only the open tab runs: converting the table for st.dataframe cost every rerun ~10 % of a page
+        # while nearly everyone looks at the chart. Clicking Table reruns the script with the table.
+        labels = [t("fig_tab_chart", language), t("fig_tab_table", language)]
+        chart_tab, table_tab = st.tabs(labels, key=f"{key}_view.{language}", on_change="rerun")
+        if not table_tab.open:
+            with chart_tab:
+                st.plotly_chart(
+                    fig, key=f"{key}_chart", width="stretch",
+                    config={"displaylogo": False, "responsive": True, "topojsonURL": topojson_url(),
+                            "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2}},
+                )  # fmt: skip
+        else:
+            with table_tab:
+                table, links = figures.table_view(spec, meta, language)
+                if table.is_empty():
+                    st.info(t("empty_series", language))
+                else:
+                    config = {c: st.column_config.LinkColumn(c, display_text="↗") for c in links}
+                    st.dataframe(table, hide_index=True, column_config=config, key=f"{key}_table")
         _text(meta.source, "ls-source")
         if meta.notes:
             _text(f"{t('chart_notes', language)}: " + " · ".join(meta.notes), "ls-note")

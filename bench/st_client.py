@@ -48,6 +48,7 @@ from typing import Any
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
@@ -143,6 +144,26 @@ def widget_value_state(element, value: Any) -> WidgetState:
     else:
         raise ValueError(f"cannot set a {kind} widget")
     return state
+
+
+def tab_block(msg: ForwardMsg, tab_bars: dict, elements: dict) -> None:
+    """Stateful tabs (`st.tabs(..., on_change="rerun")`) are a widget whose value is the open tab's
+    label (a string_value), sent as a block, each tab a child block with its label. To the client
+    they are a selectbox of those labels: it is kept as a Selectbox element with the tab bar's id,
+    the labels as options and the open tab as its default, so `set_widgets({key: label or index})`
+    opens a tab as a click does."""
+    block, path = msg.delta.add_block, tuple(msg.metadata.delta_path)
+    if block.WhichOneof("type") == "tab_container" and block.tab_container.id:
+        element = Element()
+        element.selectbox.id = block.tab_container.id
+        element.selectbox.default = block.tab_container.default_tab_index
+        tab_bars[path] = element
+        widget_id = block.tab_container.id
+        key = widget_id.split("-", 2)[-1] if widget_id.count("-") >= 2 else "None"
+        if key != "None":
+            elements[re.sub(r"\.(zh|en)$", "", key)] = element
+    elif block.WhichOneof("type") == "tab" and path[:-1] in tab_bars:
+        tab_bars[path[:-1]].selectbox.options.append(block.tab.label)
 
 
 class StreamlitSession:
@@ -296,6 +317,7 @@ class StreamlitSession:
         exceptions: list[str] = []
         errors: list[str] = []
         elements: dict[str, Any] = {}
+        tab_bars: dict[tuple[int, ...], Any] = {}  # delta path of a stateful tab bar -> its Selectbox stand-in
         plotly = False
         reruns = refs = 0
         used: set[str] = set()
@@ -320,11 +342,14 @@ class StreamlitSession:
                 self.session_id = msg.new_session.initialize.session_id or self.session_id
                 self.page_script_hash = msg.new_session.page_script_hash
                 texts, exceptions, errors, elements, plotly = [], [], [], {}, False
+                tab_bars = {}
             elif kind == "navigation":
                 self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
                 self.page_script_hash = msg.navigation.page_script_hash or self.page_script_hash
             elif kind == "page_info_changed":
                 self.query_string = msg.page_info_changed.query_string
+            elif kind == "delta" and msg.delta.WhichOneof("type") == "add_block":
+                tab_block(msg, tab_bars, elements)
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 element_kind, found = element_texts(element)

@@ -156,8 +156,19 @@ def settle(page) -> None:
     page.wait_for_timeout(250)
 
 
+# The page's tabs run lazily: a click reruns the script, which fills the opened tab's panel. Opened =
+# the script has finished and the panel the tab controls holds elements (its old content is gone).
+TAB_FILLED_JS = """
+id => { const panel = document.getElementById(id);
+        const state = document.querySelector('[data-testid="stApp"]').getAttribute('data-test-script-state');
+        return state === 'notRunning' && panel && panel.querySelector('[data-testid="stElementContainer"]'); }
+"""
+
+
 def open_tab(page, index: int) -> None:
-    page.locator('[data-testid="stMain"] [role="tablist"]').first.locator('[data-testid="stTab"]').nth(index).click()
+    tab = page.locator('[data-testid="stMain"] [role="tablist"]').first.locator('[data-testid="stTab"]').nth(index)
+    tab.click()
+    page.wait_for_function(TAB_FILLED_JS, arg=tab.get_attribute("aria-controls"), timeout=60_000)
     page.wait_for_timeout(200)
     settle(page)
 

@@ -89,3 +89,16 @@ def test_project_settings_turn_post_script_gc_and_the_file_watcher_off():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["False", "none"], out.stderr
+
+
+def test_the_launcher_freezes_the_imported_libraries_out_of_full_collections():
+    """After freeze_imports the libraries' objects sit in the permanent generation: a full collection
+    scans only what was created since (it scanned ~150k objects, a 100-200 ms pause under load)."""
+    code = (
+        "import gc; from app.server import freeze_imports; frozen = freeze_imports(); "
+        "print(frozen, len(gc.get_objects()))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    frozen, scanned = map(int, out.stdout.split())
+    assert frozen > 50_000, out.stdout + out.stderr
+    assert scanned < frozen / 20, (frozen, scanned)

@@ -63,11 +63,37 @@ def evidence_table(claim_id: str, table: pl.DataFrame, language: str) -> pl.Data
     return tables.readable(table, language, columns)
 
 
+@st.cache_resource(show_spinner=False, ttl=3600, max_entries=16)
+def evidence_rows(build_id: str) -> dict[str, pl.DataFrame]:
+    """claim id -> its evidence as a table (parsed from the stored JSON): once per build, not per rerun.
+    Shared by all sessions; polars frames are not changed in place."""
+    evidence = data.query(queries.CLAIM_EVIDENCE, build_id=build_id)
+    out = {}
+    for claim_id in evidence["claim_id"].unique().to_list():
+        rows = [json.loads(e) for e in evidence.filter(pl.col("claim_id") == claim_id)["evidence"]]
+        if rows:
+            out[claim_id] = pl.DataFrame(rows, infer_schema_length=None)
+    return out
+
+
+FINDER_COLUMNS = ["value", "unit", "read_as", "series_id", "period_label", "region", "publisher_id",
+                  "reliability", "source_url", "excerpt"]  # fmt: skip
+
+
+# The finder compares the number with every observation (a third of the page's rerun when a number is
+# typed): each (build, number, year, language) is computed once. The number is capped by ui.text_input
+# and the entries are bounded. A FinderError is raised again on every call (Streamlit caches no errors).
+@st.cache_resource(show_spinner=False, ttl=3600, max_entries=256)
+def finder_table(build_id: str, number: str, year: int | None, language: str) -> pl.DataFrame:
+    found = find(data.query(FINDER_SQL, build_id=build_id), number, year=year)
+    return found if found.is_empty() else tables.readable(found, language, FINDER_COLUMNS)
+
+
 language, info = ui.page_header("page_claims")
 build_id = info["build_id"]
 st.caption(t("claims_article", language))
 claims = data.query(queries.CLAIMS, build_id=build_id)
-evidence = data.query(queries.CLAIM_EVIDENCE, build_id=build_id)
+evidence = evidence_rows(build_id)
 for claim in claims.iter_rows(named=True):
     verdict = claim["verdict"]
     st.subheader(claim["text_zh"])
@@ -98,9 +124,8 @@ for claim in claims.iter_rows(named=True):
         "app/pages/sql.py", label=t("headline_see_rule", language),
         query_params={"nq": claim["query_name"], **({"lang": language} if language != "zh" else {})},
     )  # fmt: skip
-    rows = [json.loads(e) for e in evidence.filter(pl.col("claim_id") == claim["claim_id"])["evidence"]]
-    if rows:
-        table = pl.DataFrame(rows, infer_schema_length=None)
+    table = evidence.get(claim["claim_id"])
+    if table is not None:
         if claim["claim_id"] in CLAIM_CHARTS:
             spec_name = CLAIM_CHARTS[claim["claim_id"]]
             ui.figure_block(spec_name, figures.View(), key=f"claim_{claim['claim_id']}", build_id=build_id)
@@ -121,17 +146,13 @@ with c2:
     year_text = ui.text_input(t("years", language), "cf_y")
 year = ui.year_value(year_text, "cf_y")
 if number.strip():
-    frame = data.query(FINDER_SQL, build_id=build_id)
     try:
-        found = find(frame, number, year=year)
+        shown = finder_table(build_id, number, year, language)
     except FinderError as exc:
         ui.plain_warning(str(exc))  # it quotes what was typed: text, not markdown
     else:
-        if found.is_empty():
+        if shown.is_empty():
             st.info(t("finder_none", language, number=ui.plain_code(number)))
         else:
-            columns = ["value", "unit", "read_as", "series_id", "period_label", "region", "publisher_id",
-                       "reliability", "source_url", "excerpt"]  # fmt: skip
-            shown = tables.readable(found, language, columns)
-            links = {h: st.column_config.LinkColumn(h) for h in tables.link_headers(columns, language)}
+            links = {h: st.column_config.LinkColumn(h) for h in tables.link_headers(FINDER_COLUMNS, language)}
             st.dataframe(shown, hide_index=True, column_config=links)

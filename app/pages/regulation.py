@@ -54,30 +54,50 @@ shown = matches(events)
 st.caption(t("events_found", language, n=shown.height))
 if shown.height:
     ui.figure_block("regulation_timeline", _timeline_view(shown), key="rg_timeline", build_id=build_id)
-sources = {r["source_id"]: r for r in data.query(queries.SOURCES, build_id=build_id).iter_rows(named=True)}
-titles = {r["event_id"]: pick(r, "title", language) for r in events.iter_rows(named=True)}
 # Editors' notes exist in English only: a Chinese reader sees them on request, never by surprise.
 show_notes = language == "en" or ui.toggle(t("show_english_notes", language), "rg_n")
 
 
-for row in shown.sort("date", descending=True).iter_rows(named=True):
-    title = row["title_zh"] if language == "zh" else row["title_en"]
-    other = row["title_en"] if language == "zh" else row["title_zh"]
-    flag = "" if row["title_zh_verified"] else " " + t("title_unverified", language)
-    with st.expander(f"{labels.date_label(row['date'], language)} · {title}"):
-        st.markdown(f"**{other}**{flag}")
-        st.markdown(f"{row['authority']} · {categories.get(row['category'], row['category'])}")
+@st.cache_resource(show_spinner=False, ttl=3600, max_entries=16)
+def timeline_entries(build_id: str, language: str) -> dict[str, tuple[str, str, str | None]]:
+    """event id -> (expander label, body markdown, note markdown or None), for every event: the same for
+    every session and rerun, so built once per build and language (it was a third of a rerun). One
+    markdown element per event (its paragraphs joined), not seven: fewer messages to build and send.
+    Shared by all sessions: a mapping of immutable tuples nobody mutates."""
+    events = data.events(build_id)
+    categories = {
+        r["category"]: pick(r, "name", language)
+        for r in data.query(queries.EVENT_CATEGORIES, build_id=build_id).iter_rows(named=True)
+    }
+    sources = {r["source_id"]: r for r in data.query(queries.SOURCES, build_id=build_id).iter_rows(named=True)}
+    titles = {r["event_id"]: pick(r, "title", language) for r in events.iter_rows(named=True)}
+    entries = {}
+    for row in events.iter_rows(named=True):
+        title = row["title_zh"] if language == "zh" else row["title_en"]
+        other = row["title_en"] if language == "zh" else row["title_zh"]
+        flag = "" if row["title_zh_verified"] else " " + t("title_unverified", language)
+        lines = [f"**{other}**{flag}", f"{row['authority']} · {categories.get(row['category'], row['category'])}"]
         kind = t(f"kind_{row['kind']}", language)
         if row.get("final_version") in titles:
             kind += " · " + t("final_version_is", language, title=titles[row["final_version"]])
-        st.markdown(f"{t('col_kind', language)}: {kind}")
+        lines.append(f"{t('col_kind', language)}: {kind}")
         if row["doc_number"]:
-            st.markdown(f"{t('doc_number', language)}: {row['doc_number']}")
+            lines.append(f"{t('doc_number', language)}: {row['doc_number']}")
         if row["in_force"]:
-            st.markdown(f"{t('in_force', language)}: {labels.date_label(row['in_force'], language)}")
-        st.markdown(pick(row, "gist", language))
-        st.markdown(f"{t('source', language)}: [{row['source_title']}]({row['source_url']}) — “{row['excerpt']}”")
-        if row["note"] and show_notes:
-            st.caption(
-                (t("english_note", language) if language == "zh" else "") + ui.cite_sources(row["note"], sources)
-            )
+            lines.append(f"{t('in_force', language)}: {labels.date_label(row['in_force'], language)}")
+        lines.append(pick(row, "gist", language))
+        lines.append(f"{t('source', language)}: [{row['source_title']}]({row['source_url']}) — “{row['excerpt']}”")
+        note = None
+        if row["note"]:
+            note = (t("english_note", language) if language == "zh" else "") + ui.cite_sources(row["note"], sources)
+        entries[row["event_id"]] = (f"{labels.date_label(row['date'], language)} · {title}", "\n\n".join(lines), note)
+    return entries
+
+
+entries = timeline_entries(build_id, language)
+for event_id in shown.sort("date", descending=True)["event_id"].to_list():
+    label, body, note = entries[event_id]
+    with st.expander(label):
+        st.markdown(body)
+        if note and show_notes:
+            st.caption(note)
