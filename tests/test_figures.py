@@ -172,3 +172,13 @@ def test_the_timeline_names_each_row_on_the_plot_not_in_a_legend(con, lang):
     assert set(names) == set(rows) and all(names[y] for y in rows)
     if lang == "en":  # cited by the sites read (described in English), not the Chinese authority names
         assert "中国人民银行" not in meta.publishers and meta.publishers[0] in meta.source, meta.publishers
+
+
+def test_the_market_claim_chart_draws_every_lines_peak_and_latest(con):
+    """A peak published by another publisher than the latest figure (01Caijing's 280 online microloan
+    companies, NFRA's 179 now), or a latest figure two regulators tied on, is still drawn."""
+    _, meta = figures.run_spec(con, "claim_market_keeps_growing", "en")
+    roles = meta.rows.group_by("series_id").agg(pl.col("role").sort())
+    assert roles.height == 5 and all(r == ["from", "to"] for r in roles["role"].to_list()), roles
+    online = meta.rows.filter(pl.col("series_id") == "online_microloan_companies")
+    assert sorted(online["publisher_id"].to_list()) == ["lingyi", "nfra"]
