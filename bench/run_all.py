@@ -156,14 +156,18 @@ def main(args) -> str:
                     lambda: websocket_pages_section(bench_pages.websocket(str(db), max(3, args.repeat // 2))))
         )  # fmt: skip
 
-        if not args.no_browser:
+        def browser_section():
             rows = bench_browser.main(str(db), args.repeat)
-            sections.append("## Browser: navigation to chart drawn\n`python bench/bench_browser.py` — headless "
-                            "Chromium, new context per visit; target ≤ 1.3 × the one-chart page.\n\n"
-                            + table(rows, ["page", "nav_to_chart_s", "ratio", "target_1_3x"]))  # fmt: skip
+            return ("## Browser: navigation to chart drawn\n`python bench/bench_browser.py` — headless "
+                    "Chromium, new context per visit; target ≤ 1.3 × the one-chart page.\n\n"
+                    + table(rows, ["page", "nav_to_chart_s", "ratio", "target_1_3x"]))  # fmt: skip
 
-        result = bench_console.main(str(db), args.repeat)
-        sections.append("## SQL console overhead\n`python -m bench.bench_console` — queries in isolated worker "
+        if not args.no_browser:
+            sections.append(section("Browser: navigation to chart drawn", browser_section))
+
+        def console_section():
+            result = bench_console.main(str(db), args.repeat)
+            return ("## SQL console overhead\n`python -m bench.bench_console` — queries in isolated worker "
                         "processes against DuckDB with the same engine settings, on every named query; target "
                         "median ratio ≤ 1.2. `first_run_ratio`: each text new to both sides (the console's "
                         "statement check not cached).\n\n"
@@ -179,6 +183,8 @@ def main(args) -> str:
                                                     "other_session_before_ms", "other_session_during_ms",
                                                     "target_limit_plus_1s", "target_rss_300mb"]))  # fmt: skip
 
+        sections.append(section("SQL console overhead", console_section))
+
         # The article checker's accuracy on its three annotated sets and its warm speed (its section keeps
         # the markers bench_check writes by itself).
         sections.append(section("Article checker (issue 15)", lambda: bench_check.report(str(db))))
@@ -189,14 +195,17 @@ def main(args) -> str:
                     + bench_export.report(str(db), args.repeat))
         )  # fmt: skip
 
-        result = bench_large.main(args.rows, 3)
-        sections.append(f"## Large data: {result['rows']:,}-row SYNTHETIC loan table\n`python bench/bench_large.py` "
+        def large_section():
+            result = bench_large.main(args.rows, 3)
+            return (f"## Large data: {result['rows']:,}-row SYNTHETIC loan table\n`python bench/bench_large.py` "
                         "— generated into its own database file (never lending.duckdb); console queries; "
                         "target ≤ 1 s each, peak RSS ≤ 1.5 GB.\n\n"
                         + table(result["queries"], ["query", "median_s", "target_1s"])
                         + f"\n\nGenerated in {result['generate_s']} s; peak RSS {result['peak_rss_mb']} MB "
                         f"({result['target_peak_rss_1_5gb']}); row cap holds: {result['row_cap_holds']}; "
                         f"time limit: {result['time_limit']}")  # fmt: skip
+
+        sections.append(section("Large data", large_section))
 
         headline = None
         for workers, title in ((args.workers, f"Load through HAProxy: {args.workers} instances, as `make serve`"),
