@@ -109,14 +109,19 @@ def text_with_marks(result: CheckResult, language: str) -> None:
     st.html(f'<p class="lc-legend">{html.escape(t("check_legend", language))}</p>')
 
 
-def claim_details(result: CheckResult, language: str, limit: int = MAX_SHOWN) -> None:
-    """One expander per claim (a contradicted one open): explanation, what was matched, the figures."""
+def claim_details(result: CheckResult, language: str, limit: int = MAX_SHOWN, key: str = "check") -> None:
+    """One expander per claim (a contradicted one open): explanation, what was matched, the figures.
+    Each is built only while open (opening reruns), like the charts' tables: a page of many claims
+    would otherwise convert every figures table on every rerun."""
     if len(result.claims) > limit:
         st.caption(t("check_shown", language, shown=limit, n=len(result.claims)))
     for n, item in enumerate(result.claims[:limit], start=1):
         c, v = item.claim, item.verdict
         label = f"{n}. {md_escape(c.quote)} — {verdict_name(v.verdict, language)}"
-        with st.expander(label, expanded=v.verdict == "contradicted"):
+        box = st.expander(label, expanded=v.verdict == "contradicted", key=f"{key}-claim-{n}", on_change="rerun")
+        if not box.open:
+            continue
+        with box:
             st.markdown(md_escape(v.explanation_zh if language == "zh" else v.explanation_en))
             period = labels.period(c.period.label, None, language) if c.period else t("check_not_stated", language)
             st.caption(

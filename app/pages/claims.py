@@ -89,6 +89,12 @@ def finder_table(build_id: str, number: str, year: int | None, language: str) ->
     return found if found.is_empty() else tables.readable(found, language, FINDER_COLUMNS)
 
 
+# The seed's sentences are fixed: their numbers are checked once per build, not on every rerun.
+@st.cache_resource(show_spinner=False, ttl=3600, max_entries=64)
+def seed_numbers(build_id: str, text: str):
+    return check(text, check_view.store(build_id), SEED_POSTED)
+
+
 language, info = ui.page_header("page_claims")
 build_id = info["build_id"]
 st.caption(t("claims_article", language))
@@ -113,12 +119,12 @@ for claim in claims.iter_rows(named=True):
         )
     # Its numbers go through the article checker (extract → match → verdict), shown as on "Check an article";
     # a claim with no number (the collection methods, the outlook) keeps only its own query.
-    numbers = check(claim["text_zh"], check_view.store(build_id), SEED_POSTED)
+    numbers = seed_numbers(build_id, claim["text_zh"])
     if numbers.claims:
         st.markdown(f"**{html.escape(t('claims_numbers', language))}**")
         check_view.summary(numbers, language, heading=False)
         check_view.text_with_marks(numbers, language)
-        check_view.claim_details(numbers, language)
+        check_view.claim_details(numbers, language, key=f"seed-{claim['claim_id']}")
     st.caption(f"{t('how_tested', language)}: {claim['test_' + language]}")
     st.page_link(
         "app/pages/sql.py", label=t("headline_see_rule", language),
