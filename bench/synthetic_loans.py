@@ -22,8 +22,10 @@ PROVINCES = ["CN-BJ", "CN-TJ", "CN-HE", "CN-SX", "CN-NM", "CN-LN", "CN-JL", "CN-
              "CN-SC", "CN-GZ", "CN-YN", "CN-XZ", "CN-SN", "CN-GS", "CN-QH", "CN-NX", "CN-XJ"]  # fmt: skip
 
 
-def generate(out: Path, rows: int, seed: float = 0.42) -> float:
-    out.unlink(missing_ok=True)
+def generate(out: Path, rows: int, seed: float = 0.42, fresh: bool = True) -> float:
+    """`rows` SYNTHETIC loans into `out` (a new file, or with fresh=False added to an existing one)."""
+    if fresh:
+        out.unlink(missing_ok=True)
     t0 = time.perf_counter()
     con = duckdb.connect(str(out))
     con.execute(f"SELECT setseed({seed})")
