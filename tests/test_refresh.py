@@ -4,6 +4,7 @@ the previous database, data/ and snapshots stay byte-identical."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -246,9 +247,10 @@ def test_connection_refused(tree):
     assert_failed_and_untouched(tree, before, report, "connection", "Connection refused")
 
 
-@pytest.fixture
-def truncating_server():
-    """Announces 1000 bytes, sends 20, closes: a truncated body."""
+@contextlib.contextmanager
+def raw_server(answer):
+    """A bare TCP server on a free port, `answer(conn, stop)` called on a thread per connection;
+    yields its URL. For answers no HTTP library would send (truncated, trickling)."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(8)
@@ -261,19 +263,31 @@ def truncating_server():
                 conn, _ = server.accept()
             except TimeoutError:
                 continue
-            with conn:
-                conn.recv(65536)
-                conn.sendall(
-                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
-                    b'[{"page": 1, "pages"'
-                )
+            threading.Thread(target=answer, args=(conn, stop), daemon=True).start()
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.getsockname()[1]}/"
-    stop.set()
-    thread.join(timeout=2)
-    server.close()
+    try:
+        yield f"http://127.0.0.1:{server.getsockname()[1]}/"
+    finally:
+        stop.set()
+        thread.join(timeout=2)  # before closing the socket its accept() waits on
+        server.close()
+
+
+@pytest.fixture
+def truncating_server():
+    """Announces 1000 bytes, sends 20, closes: a truncated body."""
+
+    def answer(conn, stop):
+        with conn:
+            conn.recv(65536)
+            conn.sendall(
+                b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n[{"page": 1, "pages"'
+            )
+
+    with raw_server(answer) as url:
+        yield url
 
 
 def test_truncated_body(tree, truncating_server):
@@ -614,12 +628,8 @@ def one_line_failure(report, source="worldbank") -> str:
 @pytest.fixture
 def trickling_server():
     """Sends its headers, then one byte every 50 ms: each read is quick, the whole answer endless."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    stop = threading.Event()
 
-    def answer(conn):
+    def answer(conn, stop):
         with conn:
             conn.recv(65536)
             conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n")
@@ -630,21 +640,8 @@ def trickling_server():
             except OSError:
                 pass
 
-    def serve():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                conn, _ = server.accept()
-            except TimeoutError:
-                continue
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.getsockname()[1]}/"
-    stop.set()
-    thread.join(timeout=2)  # before closing the socket its accept() waits on
-    server.close()
+    with raw_server(answer) as url:
+        yield url
 
 
 def test_a_trickling_server_meets_the_request_deadline(tree, trickling_server):
