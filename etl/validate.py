@@ -52,6 +52,7 @@ from etl.values import (
     value_problem,
 )
 
+FILE = "__file__"  # the input file of each row when several files are checked as one frame
 RELIABILITY = ("high", "medium", "low")
 QUALIFIERS = ("", "about", "nearly", "more_than", "less_than")
 ATTRIBUTIONS = ("", "stated", "inferred")
@@ -136,8 +137,7 @@ def validate(inputs: Inputs) -> Problems:
         for key, entry in group.items():
             problems += _toml_characters(entry, key)
     regions = _check_regions(inputs.regions, problems) if inputs.regions else set()
-    for table in [*inputs.observations, *inputs.refreshed]:
-        frames.append(_check_observations(table, inputs, regions))
+    frames.append(_check_observations([*inputs.observations, *inputs.refreshed], inputs, regions))
     key = ("series", "period", "region", "publisher", "vintage")
     # Curated and refreshed rows are checked apart: a refreshed row replaces a curated one of its key.
     frames.append(_duplicate_keys(inputs.observations, key, "observation"))
@@ -334,13 +334,16 @@ def _known(name, line, row, column, known, what, out) -> None:
         out.append(Problem(name, line, column, "unknown-id", f"unknown {what} {value!r}{hint}"))
 
 
-def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> pl.DataFrame:
-    """Every row rule over whole columns (polars expressions, no loop per row): a frame of problems."""
-    name = display_path(table.path)
+def _check_observations(tables: list[CsvRows], inputs: Inputs, regions: set[str]) -> pl.DataFrame:
+    """Every row rule over whole columns (polars expressions, no loop per row): a frame of problems.
+    The files are checked as one frame with a column naming each row's file: one pass per build,
+    not one per file (nine small files cost nine times the rules' set-up, 0.1 s of a 0.5 s build)."""
+    if not tables:
+        return PROBLEM_FRAME
     units = inputs.catalogue["units"]
     series_entries = inputs.catalogue["series"]
     count_units = [u for u, e in units.items() if e.values.get("kind") == "count"]
-    frame = table.frame
+    frame = pl.concat([t.frame.with_columns(pl.lit(display_path(t.path)).alias(FILE)) for t in tables])
     periods = parse_periods(frame["period"].unique().to_list())
     vintages = parse_dates([v for v in frame["vintage"].unique().to_list() if v.strip()])
 
@@ -354,7 +357,7 @@ def _check_observations(table: CsvRows, inputs: Inputs, regions: set[str]) -> pl
     period_error = lookup("period", {k: str(p) for k, p in periods.items() if isinstance(p, PeriodError)})
     vintage_error = lookup("vintage", {k: str(v) for k, v in vintages.items() if isinstance(v, PeriodError)})
     c = pl.col
-    out = _Emitter(name, frame)
+    out = _Emitter(frame)
     for column in ("series", "period", "region", "publisher", "value", "unit", "source", "excerpt"):
         out.emit(c(column).str.strip_chars() == "", column, "required", pl.lit("empty cell"))
     for column, known, what in (
@@ -506,11 +509,12 @@ def _forbidden_characters(out: _Emitter, columns) -> None:
 
 
 class _Emitter:
-    """Collects the rules of one file, then evaluates every condition in one parallel pass and
-    builds messages only for the rows that fail: (file, line, column, rule, message) frames."""
+    """Collects the rules over the rows of `source` (whose FILE column names each row's file), then
+    evaluates every condition in one parallel pass and builds messages only for the rows that
+    fail: (file, line, column, rule, message) frames."""
 
-    def __init__(self, name: str, source: pl.DataFrame):
-        self.name, self.source, self.rules, self.parts = name, source, [], []
+    def __init__(self, source: pl.DataFrame):
+        self.source, self.rules, self.parts = source, [], []
 
     def emit(self, condition: pl.Expr, column: str, rule: str, message: pl.Expr) -> None:
         self.rules.append((condition, column, rule, message))
@@ -519,7 +523,7 @@ class _Emitter:
         if rows.height:
             self.parts.append(
                 rows.select(
-                    pl.lit(self.name).alias("file"), pl.col(LINE).alias("line"),
+                    pl.col(FILE).alias("file"), pl.col(LINE).alias("line"),
                     pl.lit(column, dtype=pl.String).alias("column"), pl.lit(rule).alias("rule"),
                     message.cast(pl.String).alias("message"),
                 )
