@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from etl.build import build
-from etl.inputs import read_inputs
+from etl.inputs import _table_lines, read_inputs
 from etl.problems import InputError, Problem
 from etl.validate import MAX_LISTED, validate
 
@@ -418,3 +419,23 @@ def test_text_between_quoted_parts_of_a_cell_is_not_read_silently(data_dir, monk
     assert [(p.rule, p.line) for p in problems if p.rule in ("malformed-csv", "field-count")] == [
         ("malformed-csv", 3)
     ], problems
+
+
+@pytest.mark.parametrize(
+    "header",
+    ['[a.b]', '[ a . "b c" ]  # note', '["a.b"]', "['literal']", '["日本"]', '[a]x', '[]', '[a.]', '[a."b\\"c"]',
+     '[a.b.c]', '[ "p2p-x" ]'],
+)  # fmt: skip
+def test_table_header_lines_read_as_tomllib_reads_them(header):
+    """The header pattern gives each `[a.b]` the key path tomllib gives it (or none when tomllib
+    refuses the line), so a problem names the line of its table."""
+    try:
+        parsed, path = tomllib.loads(header), []
+        while isinstance(parsed, dict) and len(parsed) == 1:
+            key = next(iter(parsed))
+            path.append(key)
+            parsed = parsed[key]
+        expected = {tuple(path): 1}
+    except tomllib.TOMLDecodeError:
+        expected = {}
+    assert _table_lines(header) == expected
