@@ -179,6 +179,9 @@ _SUBSET_BEFORE = re.compile(
 # "離單月2000億元大關一步之遙" (a step away from 200 bn), "short of the 2,000 mark": a mark the figure did
 # not reach, not a figure of the text.
 _MARK_BEFORE = re.compile(r"(?:离|離|距离|距離|距|冲击|衝擊|冲刺|衝刺|away from|short of)\S{0,8}\s*$", re.IGNORECASE)
+# "About 97 of them are registered in Guangdong", "two of these": a part of a count said just before,
+# with no noun of its own. It counts what that count counts; no series holds the part.
+_PART_OF_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 _SINCE_AFTER = re.compile(r"\s*(?:以来|以來|至今|以后|以後)")
 _SINCE_BEFORE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 _NEGATIVE_CONTEXT = re.compile(r"(?:年利率|利率上限|红线|不得超过|上限|threshold|cap of|capped at)\s*$", re.IGNORECASE)
@@ -697,6 +700,11 @@ def extract(
             claim.value_high_base = float(high_value * factor)
         if qualifier == "more_than" and token.written.startswith("上"):
             claim.step_base = 0.0
+        if not kind and _PART_OF_AFTER.match(norm, token.end):
+            antecedent = next((c for c in reversed(claims) if c.unit_kind), None)
+            if antecedent is not None and _paragraph_of(ctx, antecedent.start) == _paragraph_of(ctx, token.start):
+                claim.unit, claim.unit_kind = antecedent.unit, antecedent.unit_kind
+                claim.notes.append("subgroup")
         claims.append(claim)
         siblings.append((claim.start, kind))
     out = []

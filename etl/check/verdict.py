@@ -159,8 +159,9 @@ NOTE_TEXT = {
         '"{quote}" counts person-times (visits or services), not persons; the data hold persons, a different measure.',
     ),
     "subgroup": (
-        "“{quote}”说的是其中几家机构,不是全行业的数字。",
-        '"{quote}" is about a few named companies, not the whole sector.',
+        "“{quote}”说的是其中一部分(部分机构或地区),不是全行业的数字;数据中没有这一部分的数字。",
+        '"{quote}" is about a part of what the text counts (some companies or places), not the whole sector; '
+        "the data hold no figure for that part.",
     ),
 }
 
