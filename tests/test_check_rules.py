@@ -223,3 +223,19 @@ def test_a_number_of_them_counts_a_part_of_the_count_before_it(text, quote):
 
 def test_a_bare_number_of_them_with_nothing_counted_before_is_not_a_claim():
     assert not [c for c in claims_of("Regulators met the lenders. About 97 of them came.") if "97" in c.quote]
+
+
+def test_a_figure_said_of_each_region_in_a_list_is_consistent_only_if_every_one_agrees(store):
+    """PBoC, end-2019 microloan companies: Jiangsu 564, Liaoning 480, Guangdong 449."""
+    item = verdict_for(store, "截至2019年末,江苏和辽宁的小额贷款公司均超过400家。", "400")
+    assert item.verdict.verdict == "consistent"
+    assert {f["value"] for f in item.verdict.figures} == {564, 480}
+    item = verdict_for(store, "截至2019年末,江苏和广东的小额贷款公司均超过500家。", "500")
+    assert item.verdict.verdict == "unverifiable"
+
+
+def test_a_figure_said_of_a_list_of_regions_names_the_nearest_figure_of_each(store):
+    item = verdict_for(store, "At the end of 2019, Jiangsu and Guangdong had 1,013 microloan companies.", "1,013")
+    assert item.verdict.verdict == "unverifiable"
+    assert {f["value"] for f in item.verdict.figures} == {564, 449}
+    assert "Jiangsu" in item.verdict.explanation_en and "Guangdong" in item.verdict.explanation_en

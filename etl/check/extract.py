@@ -57,6 +57,7 @@ class Claim:
     # Why a disagreement would not prove the claim wrong (several regions named, a span "since" a date):
     # the verdict is then unverifiable, never contradicted.
     doubts: list[str] = field(default_factory=list)
+    regions: tuple[str, ...] = ()  # the list of regions the claim is said of together, when there is one
 
 
 # --- spans that hold no claims -------------------------------------------------------------
@@ -757,8 +758,10 @@ def extract(
             claim.region = resp[3][resp[0]][1]
         else:
             claim.region = _region_for(ctx, clause, sentence, claim.start, claim.end)
-            if _region_list_in(ctx, clause):
+            if lists := _region_lists(ctx, clause):
                 claim.doubts.append("regions")  # 浙江和江苏…均超过400亿元: which one is not certain
+                # The list its region is in: each of them gets its nearest figure named.
+                claim.regions = next((names for names in lists if claim.region in names), ())
         subject = subj.SUBJECTS.get(claim.subject) if claim.subject else None
         claim.period = (
             None if subject and subject.any_period else _period_for(ctx, clause, sentence, claim.start, claim.end)
@@ -822,11 +825,19 @@ def _flow_span(period: ClaimPeriod | None, clause: str) -> ClaimPeriod | None:
 _REGION_JOIN = re.compile(r"\s*(?:省|市|province|municipality)?\s*(?:和|与|與|及|、|,|，|and|or|&)\s*(?:the )?", re.I)
 
 
-def _region_list_in(ctx: _Context, clause) -> bool:
-    """The clause names regions as a list (浙江和江苏…均超过400亿元, Guangdong and Chongqing): a number said of
-    them together does not say which one it is."""
+def _region_lists(ctx: _Context, clause) -> list[tuple[str, ...]]:
+    """The lists of regions the clause names (浙江和江苏…均超过400亿元, Guangdong and Chongqing), each in
+    order: a number said of a list does not say which one of them it is."""
     hits = sorted(_regions_in(ctx, *clause), key=lambda h: h.start)
-    return any(a.name != b.name and _REGION_JOIN.fullmatch(ctx.norm, a.end, b.start) for a, b in pairwise(hits))
+    lists: list[list[str]] = []
+    for a, b in pairwise(hits):
+        if a.name == b.name or not _REGION_JOIN.fullmatch(ctx.norm, a.end, b.start):
+            continue
+        if lists and lists[-1][-1] == a.name:
+            lists[-1].append(b.name)
+        else:
+            lists.append([a.name, b.name])
+    return [tuple(dict.fromkeys(names)) for names in lists]
 
 
 def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:

@@ -7,7 +7,7 @@ the period's "as of" window; a flow: over the same span).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -73,6 +73,9 @@ class Candidates:
     figures: list[dict]  # the figures for the claim's subject, region and period
     nearest: list[dict]  # when there are none: the closest figures of the subject, for the explanation
     carried_zero: bool = False  # figures are a wound-down sector's last zero, carried forward
+    # A claim said of a list of regions: (name_zh, name_en, its figures for the period, its nearest
+    # figures when there are none) for each of them.
+    by_region: list[tuple[str, str, list[dict], list[dict]]] = field(default_factory=list)
 
 
 def _distance(row: dict, period: ClaimPeriod | None) -> float:
@@ -85,6 +88,15 @@ def candidates(store: Store, claim: Claim) -> Candidates:
     subject = SUBJECTS.get(claim.subject) if claim.subject else None
     if subject is None:
         return Candidates([], [])
+    if len(claim.regions) > 1 and claim.period is not None and not subject.any_period:
+        names = {r["code"]: (r["name_zh"], r["name_en"]) for r in store.regions}
+        by_region = []
+        for code in claim.regions:
+            found = candidates(store, replace(claim, region=code, regions=()))
+            zh, en = names.get(code, (code, code))
+            by_region.append((zh, en, found.figures, found.nearest[:1]))
+        own = candidates(store, replace(claim, regions=()))
+        return replace(own, by_region=by_region)
     rows = [r for s in subject.series for r in store.series_rows(s, claim.region)]
     rows = [r for r in rows if _kind_fits(claim, r)]
     if subject.any_period:

@@ -203,6 +203,8 @@ def decide(claim: Claim, found: Candidates) -> Verdict:
             f" Latest figures held: {_list(near, 'en')}." if near else ""
         )
         return Verdict("unverifiable", near[0]["series_id"] if near else primary, near, zh, en)
+    if found.by_region:
+        return _said_of_regions(claim, found, quote)
     if not found.figures:
         near = found.nearest
         region = "" if claim.region == "CN" else f"({claim.region})"
@@ -243,3 +245,39 @@ def decide(claim: Claim, found: Candidates) -> Verdict:
         f'Contradicted: the text says "{quote}", but {_list(ranked, "en")}{carried_en}; the closest figure is {gap_en}.'
     )
     return Verdict("contradicted", ranked[0]["series_id"], ranked, zh, en)
+
+
+def _said_of_regions(claim: Claim, found: Candidates, quote: str) -> Verdict:
+    """A figure said of a list of regions (浙江和江苏…均超过400亿元, "Guangdong and Chongqing"): consistent
+    only when a figure of every region agrees (each of them); otherwise the text may mean their sum or
+    any one of them, so it is unverifiable and the nearest figure of each region is named."""
+    agreeing = [[r for r in figures if agrees(claim, r)] for _, _, figures, _ in found.by_region]
+    if all(agreeing):
+        shown = [rows[0] for rows in agreeing]
+        zh = ";".join(
+            f"{name_zh}:{_list(rows, 'zh')}" for (name_zh, *_), rows in zip(found.by_region, agreeing, strict=True)
+        )
+        en = "; ".join(
+            f"{name_en}: {_list(rows, 'en')}" for (_, name_en, *_), rows in zip(found.by_region, agreeing, strict=True)
+        )
+        zh, en = f"与数据相符,所列每个地区都是如此:{zh}。", f"Consistent for each region named: {en}."
+        return Verdict("consistent", shown[0]["series_id"], shown, zh, en)
+    nearest = [
+        sorted(figures, key=lambda r: abs(base_value(r) - claim.value_base))[:1] or near
+        for _, _, figures, near in found.by_region
+    ]
+    why_zh, why_en = DOUBT_TEXT["regions"]
+    zh = ";".join(
+        f"{name_zh}:{_list(rows, 'zh') if rows else '无'}"
+        for (name_zh, *_), rows in zip(found.by_region, nearest, strict=True)
+    )
+    en = "; ".join(
+        f"{name_en}: {_list(rows, 'en') if rows else 'none held'}"
+        for (_, name_en, *_), rows in zip(found.by_region, nearest, strict=True)
+    )
+    shown = [row for rows in nearest for row in rows]
+    return Verdict(
+        "unverifiable", shown[0]["series_id"] if shown else SUBJECTS[claim.subject].series[0], shown,
+        f"“{quote}”{why_zh},可能是合计,也可能是其中之一,因此无法核查。各地区最接近的数字:{zh}。",
+        f'"{quote}" {why_en}: it may be their sum or any one of them, so it cannot be checked. Nearest for each: {en}.',
+    )  # fmt: skip
