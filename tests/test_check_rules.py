@@ -239,3 +239,51 @@ def test_a_figure_said_of_a_list_of_regions_names_the_nearest_figure_of_each(sto
     assert item.verdict.verdict == "unverifiable"
     assert {f["value"] for f in item.verdict.figures} == {564, 449}
     assert "Jiangsu" in item.verdict.explanation_en and "Guangdong" in item.verdict.explanation_en
+
+
+# --- from the fifth and sixth held-out sets (tests/fixtures/articles_heldout5, 6) -------------------
+
+
+def test_fell_below_is_a_bound_from_above_not_a_fall():
+    c = claim_with("截至2023年末,地方监管的小贷公司数量跌破6000家。", "6000")
+    assert c.qualifier == "less_than" and c.subject == "microloan_companies" and not c.change
+
+
+def test_surpass_is_more_than():
+    c = claim_with(
+        "Consumer finance firms saw their total assets surpass 100 billion yuan at the end of September 2016.", "100"
+    )
+    assert c.qualifier == "more_than"
+
+
+def test_a_count_given_with_its_share_of_a_whole_is_a_part_of_it():
+    text = "2018年上半年消亡平台类型中,长时间网站无法访问511家,占比70.87%;跑路、经侦立案等67家,占比9.29%。"
+    assert all("subgroup" in claim_with(text, q).notes for q in ("511", "67"))
+    whole = claim_with("截至2016年年末,国内正常运营的平台数量仅余1625家,占行业累计上线平台的33%。", "1625")
+    assert whole.subject == "p2p_platforms_operating" and not whole.notes
+
+
+def test_the_items_after_including_are_parts():
+    text = (
+        "In June 2018, 63 new problem P2P platforms emerged due to a range of problems, including cash withdrawal "
+        "difficulties for 49, the absconding of three and the full suspension of operations by 14."
+    )
+    assert all("subgroup" in claim_with(text, q).notes for q in ("49", "three", "14"))
+    assert claim_with(text, "63").subject == "p2p_problem_platforms_new"
+
+
+def test_a_loose_size_is_never_contradicted(store):
+    item = verdict_for(store, "2018年6月,P2P行业成交额在几百亿元。", "几百亿")
+    assert "vague" in item.claim.doubts and item.verdict.verdict != "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("In the first half of 2018 alone, 300 P2P platforms went out of business.", "300", "p2p_exited_platforms"),
+        ("2014年之后,P2P平台数量达到了顶峰6618家。", "6618", "p2p_platforms_peak"),
+        ("2018年6月倒閉的P2P平臺有80家。", "80", "p2p_exited_platforms"),
+    ],
+)
+def test_words_of_failure_and_peaks(text, quote, subject):
+    assert claim_with(text, quote).subject == subject

@@ -137,7 +137,9 @@ _EN_NOUN_KIND = {
 
 # --- qualifiers ------------------------------------------------------------------------------
 _QUAL_BEFORE = [
-    ("more_than", r"(?:超过了?|超出|超|逾|过|多于|高于|突破|破|不止|至少|最少|more than|over|above|in excess of|upwards of|exceeding|exceeded|at least|just over|topped|surpassed|surpassing|as many as|as much as)\s*$"),
+    # 跌破6000家 (fell below 6,000): a bound from above, before 破 is read as 突破 (broke through).
+    ("less_than", r"(?:跌破了?|跌穿|fell below|fallen below|dropped below|dipped below|slipped below)\s*$"),
+    ("more_than", r"(?:超过了?|超出|超|逾|过|多于|高于|突破|破|不止|至少|最少|more than|over|above|in excess of|upwards of|exceeding|exceeded|exceeds?|at least|just over|topped|tops?|surpassed|surpassing|surpass(?:es)?|passed|crossed|broke through|as many as|as much as)\s*$"),
     ("nearly", r"(?<![最附])(?:将近|接近|逼近|几近|近|快|nearly|almost|close to|just under|approaching|nearing)\s*$"),
     ("about", r"(?:大约|约为|约合|约|大概|差不多|估计|预计|around|about|approximately|roughly|some|an estimated|estimated|circa|~)\s*$"),
     ("less_than", r"(?:不到|不足|少于|低于|未超过|不超过|未满|less than|fewer than|under|below|no more than|at most|up to)\s*$"),
@@ -180,6 +182,16 @@ _SUBSET_BEFORE = re.compile(
 # "離單月2000億元大關一步之遙" (a step away from 200 bn), "short of the 2,000 mark": a mark the figure did
 # not reach, not a figure of the text.
 _MARK_BEFORE = re.compile(r"(?:离|離|距离|距離|距|冲击|衝擊|冲刺|衝刺|away from|short of)\S{0,8}\s*$", re.IGNORECASE)
+# "长时间网站无法访问511家,占比70.87%", "49 (27%)", "85 platforms, accounting for 11.8%": one part of a
+# breakdown of a whole, each given with its share.
+_SHARE_AFTER = re.compile(
+    r"\s*(?:[,，、]?\s*(?:占比|佔比|占|占到|占据|accounting for|or|making up|representing)\s*(?:了|约|近)?\s*"
+    r"(?:[^,，。;；]{0,12}的)?\s*\d+(?:\.\d+)?\s*%|[(（]\s*\d+(?:\.\d+)?\s*%\s*[)）])",
+    re.IGNORECASE,
+)
+# "..., including cash withdrawal difficulties for 49, the absconding of three": the items of a list that
+# follows "including" are parts of what the sentence counts.
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|such as|among which)\b[^。；;!?]*$", re.IGNORECASE)
 # "About 97 of them are registered in Guangdong", "two of these": a part of a count said just before,
 # with no noun of its own. It counts what that count counts; no series holds the part.
 _PART_OF_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
@@ -271,10 +283,11 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
                 scale = factor
                 break
         vague = None
-        if m["vague"] in ("数", "几") and run in ("十", "百", "千", "万", "亿", "十万", "百万", "千万"):
+        magnitude = run and re.fullmatch(r"[十百千]?(?:万|亿|万亿)?", run)  # 百, 十万, 百亿, 千万
+        if m["vague"] in ("数", "几") and magnitude:
             vague = (2, 9)
             start = m.start()
-        elif m["vague"] == "上" and run in ("百", "千", "万", "亿"):
+        elif m["vague"] == "上" and magnitude and run != "十":
             start = m.start()
         decimals = len(run.split("点", 1)[1]) if "点" in run else 0
         add(
@@ -701,6 +714,8 @@ def extract(
             claim.value_high_base = float(high_value * factor)
         if qualifier == "more_than" and token.written.startswith("上"):
             claim.step_base = 0.0
+        if token.vague or re.fullmatch(r"上[十百千]?(?:万|亿|万亿)?", token.written):
+            claim.doubts.append("vague")  # 几百亿, 上万家, 数千: a loose size, not a figure to refute
         if not kind and _PART_OF_AFTER.match(norm, token.end):
             antecedent = next((c for c in reversed(claims) if c.unit_kind), None)
             if antecedent is not None and _paragraph_of(ctx, antecedent.start) == _paragraph_of(ctx, token.start):
@@ -729,7 +744,7 @@ def extract(
             claim.notes.append("definition")
         elif claim.unit == "人次":
             claim.notes.append("person_times")
-        elif _subset(ctx, sentence, clause, claim):
+        elif _subset(ctx, sentence, clause, claim) or _part_of_breakdown(ctx, sentence, clause, claim):
             claim.notes.append("subgroup")
         resp = _respectively(
             ctx,
@@ -848,6 +863,23 @@ def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     if ctx.region_hits.within(sentence[0], claim.start):
         return False
     return not ctx.modifiers.within(clause[0], clause[1])
+
+
+def _part_of_breakdown(ctx: _Context, sentence, clause, claim: Claim) -> bool:
+    """One item of a breakdown (长时间网站无法访问511家,占比70.87%; including … for 49, the absconding of
+    three): a count given with its share of a whole, or listed after "including", whose own clause names no
+    sector, measure or whole-sector count the data hold (恶意催收…投诉达到36.2万笔,占到整体的48.7%; 正常运营的平台
+    1625家,占累计上线平台的33%: subjects of their own). A kind of failure (跑路、经侦立案等67家) is one of the parts."""
+    if claim.unit_kind == subj.PERCENT:
+        return False
+    if not (_SHARE_AFTER.match(ctx.norm, claim.end) or _INCLUDING_BEFORE.search(ctx.norm, sentence[0], claim.start)):
+        return False
+    words = [h for h in ctx.measures.within(clause[0], claim.start) if h.name != "entities"]
+    counts = [h for h in ctx.modifiers.within(clause[0], claim.start) if h.name in _WHOLE_COUNTS]
+    return not (words or counts or ctx.sectors.within(clause[0], claim.start))
+
+
+_WHOLE_COUNTS = ("operating", "cumulative", "new", "peak", "official")
 
 
 def _since(ctx: _Context, sentence, period: ClaimPeriod) -> bool:

@@ -162,12 +162,12 @@ MEASURES = [
 ]  # fmt: skip
 
 MODIFIERS = [
-    ("exited_problem", r"停业及问题|停业、问题|停业与问题|closed (?:or|and) problem|suspending operations or succumbing"),
-    ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|defaulted|absconding|scandal"),
-    ("exited", r"停业|退出|消亡|倒闭|关闭|清退|exited|closed|shut down|went bankrupt|ceased|quit"),
+    ("exited_problem", r"停业及问题|停业、问题|停业与问题|closed (?:or|and) problem|suspend(?:ing|ed) operations? or succumb(?:ing|ed)"),
+    ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|defaulted|absconding|scandal|succumb(?:ed|ing) to risk"),
+    ("exited", r"停业|退出|消亡|倒闭|关闭|清退|exited|closed|closures?|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|suspended operations?|suspension of operations"),
     ("new", r"新上线|新增|新成立|新设|new(?:ly)?|launched|came online|established|set up"),
     ("cumulative", r"累计|历史|累積|监测到|cumulative|since (?:inception|the (?:industry|sector) began)|ever|in total since|all-time|monitored|recorded|tracked"),
-    ("peak", r"高峰|峰值|巅峰|鼎盛|最多时|peak|at its height|heyday"),
+    ("peak", r"高峰|峰值|巅峰|顶峰|鼎盛|最多时|最多的时候|最火的时候|最热的时候|最火爆|peak|at its height|heyday"),
     ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|regularly operating|in operation|operating|active|still in business"),
     ("official", r"监管|银保监|银监|人民银行|央行|regulators?|CBIRC|PBOC"),
 ]  # fmt: skip

@@ -170,6 +170,7 @@ DOUBT_TEXT = {
     "regions": ("所在句子同时提到几个地区", "is said in a clause naming several regions"),
     "since": ("说的是某时以来的累计", "covers a span since a date, not one period"),
     "unit": ("没有写明单位(元或%)", "is written without a unit (yuan or %)"),
+    "vague": ("是约略的说法(几百、上万),不是确切数字", "is a loose size (hundreds, tens of thousands), not a figure"),
 }
 
 
