@@ -287,3 +287,45 @@ def test_a_loose_size_is_never_contradicted(store):
 )
 def test_words_of_failure_and_peaks(text, quote, subject):
     assert claim_with(text, quote).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        ("截至2018年11月底,全国正常运营的网贷平台共计1099家,已较2018年1月份1718家下降36%。", "1718", "2018-01"),
+        ("2022年一季度贷款余额9330亿元,相较于2021年末的9415亿元,减少了85亿元。", "9415", "2021"),
+        ("Platforms fell to 1,021 in 2018, down from 2,000 at the end of 2017.", "2,000", "2017"),
+    ],
+)
+def test_the_figure_written_with_the_period_it_is_compared_with_is_of_that_period(text, quote, period):
+    assert claim_with(text, quote).period.label == period
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        ("In the first half of July 2018, more than 50 P2P platforms defaulted.", "50", "2018-07-early"),
+        ("In the first three quarters of 2022, microloan loans logged a drop of 34.7 billion yuan.", "34.7",
+         "2022-01/2022-09"),
+        ("2017年7月到2018年6月一年间,新增P2P平台141家。", "141", "2017-07/2018-06"),
+        ("截至2013年3月末,小额贷款公司已达6555家。中国在2008年允许试行。江苏省有513家,截至3月末的贷款余额为1052亿元。",
+         "513", "2013-03"),
+        ("2012年下半年开始,国内P2P行业初步发展,从20家左右迅速增加到240家左右。", "20家", "2012-H1"),
+    ],
+)  # fmt: skip
+def test_periods_of_held_out_5_and_6(text, quote, period):
+    assert claim_with(text, quote).period.label == period
+
+
+def test_a_stock_said_of_a_span_of_years_is_checked_against_each_of_its_year_ends(store):
+    """PBoC: 8,910 microloan companies at end-2015, 8,673 at end-2016, 8,551 at end-2017."""
+    item = verdict_for(store, "2015年-2017年,全国小贷公司最多的时候达到8910家。", "8910")
+    assert item.verdict.verdict == "consistent"
+    item = verdict_for(store, "2015年-2017年,全国小贷公司最多的时候达到7910家。", "7910")
+    assert "span" in item.claim.doubts and item.verdict.verdict == "unverifiable"
+
+
+def test_a_figure_of_another_day_of_the_month_does_not_contradict(store):
+    """NIFA counts 249 online microloan licences for 2017-11 (a month's figure); 242 is said of 6 November."""
+    item = verdict_for(store, "截至2017年11月6日,市场上有网络小贷牌照242张。", "242")
+    assert item.verdict.verdict == "unverifiable" and "249" in item.verdict.explanation_en

@@ -30,7 +30,15 @@ from etl.check.numbers import (
 )
 from etl.check.text import Spans as _Spans
 from etl.check.text import clause_bounds, paragraphs, prepare, sentences, tag_spans
-from etl.check.when import ClaimPeriod, Mention, find_periods, half_period, quarter_period, year_period
+from etl.check.when import (
+    ClaimPeriod,
+    Mention,
+    find_periods,
+    half_period,
+    previous_period,
+    quarter_period,
+    year_period,
+)
 
 QUALIFIERS = ("exact", "about", "nearly", "more_than", "less_than", "range")
 
@@ -480,7 +488,33 @@ def _today(ctx: _Context) -> ClaimPeriod | None:
     return ClaimPeriod(day.isoformat(), "day", day, day, (day - timedelta(days=62), day))
 
 
+# The number written right after the period it is compared with (较2018年1月份1718家, 相较于2021年末的9415亿元),
+# or right before it after "from"/"compared with" (down from 2,000 at the end of 2017): the comparison's
+# own figure, dated by it.
+_RIGHT_AFTER_PERIOD = re.compile(r"\s*(?:的|份|时|时的)?\s*")
+_COMPARED_FIGURE = re.compile(r"(?:\bfrom|compared (?:with|to)|versus|\bvs\.?|against)\s*$", re.IGNORECASE)
+_RIGHT_BEFORE_PERIOD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:at|in|by|as of|for)?\s*", re.IGNORECASE)
+
+
+def _comparison_period(ctx: _Context, clause, start: int, end: int) -> ClaimPeriod | None:
+    for m in ctx.mention_index.within(clause[0], clause[1]):
+        if m.period is None:
+            continue
+        if m.end <= start and _RIGHT_AFTER_PERIOD.fullmatch(ctx.norm, m.end, start) and _compared(ctx, m, 6):
+            return m.period
+        if (
+            m.start >= end
+            and _COMPARED_FIGURE.search(ctx.norm, max(clause[0], start - 20), start)
+            and _RIGHT_BEFORE_PERIOD.fullmatch(ctx.norm, end, m.start)
+        ):
+            return m.period
+    return None
+
+
 def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
+    compared = _comparison_period(ctx, clause, start, end)
+    if compared is not None:
+        return compared
     in_clause = ctx.mention_index.within(clause[0], clause[1])
     if not in_clause and _CURRENTLY.search(ctx.norm, clause[0], clause[1]):
         return _today(ctx)
@@ -783,6 +817,8 @@ def extract(
         )
         if claim.subject in FLOW_SUBJECTS:
             claim.period = _flow_span(claim.period, norm[clause[0] : clause[1]])
+        if claim.period is not None and claim.period.type == "span" and claim.subject not in FLOW_SUBJECTS:
+            claim.doubts.append("span")  # a stock "in 2015-2017": which year-end is not said
         if claim.period is not None and _since(ctx, sentence, claim.period):
             claim.doubts.append("since")
             claim.period = _since_span(claim.period, ctx.article)
@@ -792,7 +828,10 @@ def extract(
 
 
 _FROM = re.compile(r"(?:\bfrom|从|由)\s*$", re.IGNORECASE)
-_TO = re.compile(r"\s*(?:(?:[a-z]+\s+){0,2}to|(?:增加|增长|上升|减少|下降|降|增|升)?(?:到|至|为))\s*", re.IGNORECASE)
+_TO = re.compile(
+    r"\s*(?:(?:[a-z]+\s+){0,2}to|(?:迅速|快速|大幅|逐步|进一步|一路|猛|骤)?(?:增加|增长|上升|减少|下降|降|增|升|涨|跌)?(?:到|至|为))\s*",
+    re.IGNORECASE,
+)
 
 
 def _from_to(ctx: _Context, claims: list[Claim]) -> None:
@@ -808,6 +847,10 @@ def _from_to(ctx: _Context, claims: list[Claim]) -> None:
             continue
         sentence = _sentence_of(ctx, first.start)
         if ctx.mention_index.within(*sentence):
+            # "2012年下半年开始…从20家左右迅速增加到240家左右": over a named half (or year, quarter) a stock
+            # rises from its level at the start, the end of the period before.
+            if first.subject not in FLOW_SUBJECTS and first.period.type in ("year", "half", "quarter"):
+                first.period = previous_period(first.period) or first.period
             continue
         earlier = [m.period for m in ctx.mention_index.within(max(0, sentence[0] - 2000), sentence[0]) if m.period]
         before = [p for p in earlier if p.end < first.period.end]

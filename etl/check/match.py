@@ -58,6 +58,8 @@ class Store:
 
 def period_matches(row: dict, period: ClaimPeriod) -> bool:
     if is_point_series(row):
+        if period.type == "span":  # a stock "in 2015-2017": any of its points (the extractor doubts it)
+            return period.start <= row["period_end"] <= period.end
         if period.type == "range":
             return False  # a sum over a span (1-7月累计, since 2024) is a flow, not the stock at its end
         first, last = period.window
@@ -73,6 +75,9 @@ class Candidates:
     figures: list[dict]  # the figures for the claim's subject, region and period
     nearest: list[dict]  # when there are none: the closest figures of the subject, for the explanation
     carried_zero: bool = False  # figures are a wound-down sector's last zero, carried forward
+    # The figures fall in the claim's window but are not dated as precisely as it (a month's figure for
+    # "on 6 November", a count of the 21st for "as of November"): a disagreement proves nothing.
+    imprecise: bool = False
     # A claim said of a list of regions: (name_zh, name_en, its figures for the period, its nearest
     # figures when there are none) for each of them.
     by_region: list[tuple[str, str, list[dict], list[dict]]] = field(default_factory=list)
@@ -113,7 +118,22 @@ def candidates(store: Store, claim: Claim) -> Candidates:
         if zero:
             return Candidates(zero, [], carried_zero=True)
     nearest = [] if found else sorted(rows, key=lambda r: _distance(r, claim.period))[:3]
-    return Candidates(found, nearest)
+    imprecise = bool(found) and not any(_same_instant(r, claim.period) for r in found if is_point_series(r))
+    return Candidates(found, nearest, imprecise=imprecise and all(is_point_series(r) for r in found))
+
+
+def _same_instant(row: dict, period: ClaimPeriod) -> bool:
+    """A stock's figure dated as precisely as the claim: one ending on the day for a day, the month's end (or
+    the month's own figure) for a month, a day in the window for a part of a month; years, halves and
+    quarters are their last month's figures."""
+    by_day = row["period_type"] == "day"
+    if period.type == "day":
+        return row["period_end"] == period.end  # that day's figure, or a month's or quarter's ending on it
+    if period.type == "month":
+        return not by_day or row["period_end"] == period.end
+    if period.type == "part":
+        return by_day
+    return True
 
 
 def _kind_fits(claim: Claim, row: dict) -> bool:

@@ -170,6 +170,11 @@ DOUBT_TEXT = {
     "regions": ("所在句子同时提到几个地区", "is said in a clause naming several regions"),
     "since": ("说的是某时以来的累计", "covers a span since a date, not one period"),
     "unit": ("没有写明单位(元或%)", "is written without a unit (yuan or %)"),
+    "date": (
+        "所说的日期与数据中数字的日期不完全相同(同月不同日)",
+        "is dated differently from the figures held (another day of the month)",
+    ),
+    "span": ("说的是跨越几年的一段时间,没有说是哪一年末", "is said of a span of years, not of one year's end"),
     "vague": ("是约略的说法(几百、上万),不是确切数字", "is a loose size (hundreds, tens of thousands), not a figure"),
 }
 
@@ -231,9 +236,10 @@ def decide(claim: Claim, found: Candidates) -> Verdict:
             en += f" Other figures differ: {_list(others, 'en')}."
         return Verdict("consistent", agreeing[0]["series_id"], agreeing + others, zh, en)
     ranked = sorted(others, key=lambda r: abs(base_value(r) - claim.value_base))
-    if claim.doubts:
+    doubts = claim.doubts or (["date"] if found.imprecise else [])
+    if doubts:
         # Disagreeing is not proof when the text leaves the match uncertain: say what is nearest instead.
-        why_zh, why_en = DOUBT_TEXT[claim.doubts[0]]
+        why_zh, why_en = DOUBT_TEXT[doubts[0]]
         zh = f"“{quote}”{why_zh},无法确定对应数据中的哪个数字,因此无法核查。最接近的:{_list(ranked, 'zh')}。"
         en = (
             f'"{quote}" {why_en}, so which figure it matches is not certain; it cannot be checked. '

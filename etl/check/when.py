@@ -24,7 +24,7 @@ MIN_YEAR, MAX_YEAR = 1990, 2100
 @dataclass(frozen=True)
 class ClaimPeriod:
     label: str
-    type: str  # year | half | quarter | month | part | day | range
+    type: str  # year | half | quarter | month | part | day | range | span (several years, or across a year end)
     start: date
     end: date
     window: tuple[date, date]  # where an "as of" figure for this period may be dated
@@ -90,6 +90,32 @@ def span_period(y: int, m1: int, m2: int) -> ClaimPeriod | None:
     return ClaimPeriod(f"{y}-{m1:02d}/{y}-{m2:02d}", "range", date(y, m1, 1), end, (end.replace(day=1), end))
 
 
+def previous_period(period: ClaimPeriod) -> ClaimPeriod | None:
+    """The year, half, quarter or month just before `period` (its start is their end)."""
+    y = period.start.year
+    if period.type == "year":
+        return year_period(y - 1)
+    if period.type == "half":
+        return half_period(y, 1) if period.start.month == 7 else half_period(y - 1, 2)
+    if period.type == "quarter":
+        q = (period.start.month - 1) // 3 + 1
+        return quarter_period(y, q - 1) if q > 1 else quarter_period(y - 1, 4)
+    if period.type == "month":
+        m = period.start.month
+        return month_period(y, m - 1) if m > 1 else month_period(y - 1, 12)
+    return None
+
+
+def months_span(y1: int, m1: int, y2: int, m2: int) -> ClaimPeriod | None:
+    """2017年7月到2018年6月, 2015年-2017年: whole months from one year into another."""
+    if (y2, m2) <= (y1, m1) or not (y1 >= MIN_YEAR and y2 <= MAX_YEAR):
+        return None
+    if y1 == y2:
+        return span_period(y1, m1, m2)
+    end = _month_end(y2, m2)
+    return ClaimPeriod(f"{y1}-{m1:02d}/{y2}-{m2:02d}", "span", date(y1, m1, 1), end, (date(y1, m1, 1), end))
+
+
 MONTHS = {
     name: i
     for i, names in enumerate(
@@ -103,7 +129,7 @@ MONTHS = {
 _MONTH = r"(?P<mname>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _CN_YEAR = rf"(?P<year>(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}})\s*年度?"
 _CN_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
-_CN_PART = r"(?P<part>上旬|中旬|下旬|初|中|末|底)"
+_CN_PART = r"(?P<part>上半月|下半月|上旬|中旬|下旬|初|中|末|底)"
 _CN_Q = r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
 _CN_HALF = r"(?P<half>上半年|下半年)(?P<hend>末|底)?"
 _CN_SPAN = r"(?P<m1>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*[-－~～至到]\s*(?P<m2>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*月"
@@ -111,6 +137,11 @@ _CN_FIRST = r"前(?P<firstq>[一二三])季度|前(?P<firstm>\d{1,2}|[一二三�
 _CN_RELATIVE = r"(?P<rel>去年|上年|前年|今年|本年|当年|同年|明年)"
 _AS_OF_ZH = r"(?P<asof>截至|截止到?|截止至|到|至)?\s*"
 
+# 2017年7月到2018年6月 / 2015年-2017年 / 2015-2017年: a span into another year (read before the single periods).
+ZH_SPAN_PATTERN = re.compile(
+    r"(?P<y1>(?:19|20)\d{2})\s*年?\s*(?:(?P<m1>1[0-2]|0?[1-9])\s*月份?)?\s*(?:-|－|~|～|至|到|—|–)\s*"
+    r"(?P<y2>(?:19|20)\d{2})\s*年(?:\s*(?P<m2>1[0-2]|0?[1-9])\s*月份?)?(?:间|間|期间|期間|一年间|一年間)?"
+)
 ZH_PATTERN = re.compile(
     _AS_OF_ZH
     + rf"(?:{_CN_YEAR}|{_CN_RELATIVE})?\s*"
@@ -124,9 +155,13 @@ EN_PATTERN = re.compile(
     r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
     r"|Q(?P<qnum>[1-4])\s*(?P<qyear2>(?:19|20)\d{2})"
     r"|(?P<qyear3>(?:19|20)\d{2})\s*Q(?P<qnum3>[1-4])"
+    r"|(?P<halfm>first|second)\s+half\s+of\s+"
+    + _MONTH.replace("mname", "mname3")
+    + r"(?:\s+(?P<myear3>(?:19|20)\d{2}))?"
+    r"|first\s+(?P<nq>two|three)\s+quarters\s+of\s+(?:(?P<nqyear>(?:19|20)\d{2})|(?P<nqrel>this|last)\s+year)"
     r"|(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<hword>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<hyear>(?:19|20)\d{2})|(?P<hrel>this|last)\s+year))?"
     r"|H(?P<hnum>[12])\s*(?P<hyear2>(?:19|20)\d{2})"
-    r"|first\s+(?P<nmonths>three|six|nine|eleven)\s+months\s+of\s+(?P<nyear>(?:19|20)\d{2})"
+    r"|first\s+(?P<nmonths>three|six|nine|eleven)\s+months\s+of\s+(?:(?P<nyear>(?:19|20)\d{2})|(?P<nrel>this|last)\s+year)"
     r"|(?:(?P<epart>end|close|start|beginning|middle)\s+of\s+|(?P<hpart>end|mid|early|late)-|(?P<wpart>early|mid|late)\s+)?"
     + _MONTH
     + r"(?:\s+(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d{2})|\s+(?P<mrel>this|last)\s+year)?"
@@ -185,7 +220,8 @@ def _zh_period(m: re.Match, year: int | None) -> ClaimPeriod | None:
             return None
         if g["day"]:
             return day_period(year, month, int(g["day"]))
-        part = {"上旬": "early", "初": "early", "中旬": "mid", "中": "mid", "下旬": "late", "末": "end", "底": "end"}
+        part = {"上旬": "early", "初": "early", "中旬": "mid", "中": "mid", "下旬": "late", "末": "end", "底": "end",
+                "上半月": "early", "下半月": "late"}  # fmt: skip
         return month_period(year, month, part.get(g["part"]) if g["part"] else None)
     if g["q"]:
         return quarter_period(year, _cn_small(g["q"]))
@@ -218,9 +254,19 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
         y = year_of(written, g["hrel"])
         return (half_period(y, number) if y else None), int(written) if written else None
     if g["nmonths"]:
-        y = int(g["nyear"])
+        y = year_of(g["nyear"], g["nrel"])
         months = {"three": 3, "six": 6, "nine": 9, "eleven": 11}[g["nmonths"].lower()]
-        return span_period(y, 1, months), y
+        return (span_period(y, 1, months) if y else None), int(g["nyear"]) if g["nyear"] else None
+    if g["nq"]:
+        y = year_of(g["nqyear"], g["nqrel"])
+        return (span_period(y, 1, 3 * {"two": 2, "three": 3}[g["nq"].lower()]) if y else None), (
+            int(g["nqyear"]) if g["nqyear"] else None
+        )
+    if g["halfm"]:
+        month = MONTHS[g["mname3"].lower().rstrip(".")]
+        y = year_of(g["myear3"])
+        part = "early" if g["halfm"].lower() == "first" else "late"
+        return (month_period(y, month, part) if y else None), int(g["myear3"]) if g["myear3"] else None
     if g["mname"] or g["mname2"]:
         month = MONTHS[(g["mname"] or g["mname2"]).lower().rstrip(".")]
         written = g["myear"] or g["myear2"]
@@ -270,6 +316,9 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     """Every period mention, in text order; a mention without a year takes the latest year written
     before it (or the article's year)."""
     raw = []
+    for m in ZH_SPAN_PATTERN.finditer(norm):
+        if bool(m["m1"]) == bool(m["m2"]) and int(m["y2"]) > int(m["y1"]):
+            raw.append(("span", m, m.start()))
     for m in ZH_PATTERN.finditer(norm):
         g = m.groupdict()
         has_anchor = g["year"] or g["rel"]
@@ -303,10 +352,17 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     for kind, m, start in raw:
         if start < last_end or start in masked_spans:
             continue
-        if kind == "zh":
+        if kind == "span":
+            y1, y2 = int(m["y1"]), int(m["y2"])
+            period = months_span(y1, int(m["m1"] or 1), y2, int(m["m2"] or 12))
+            written, year, as_of, anchored = y2, y2, False, True
+        elif kind == "zh":
             g = m.groupdict()
             written = _cn_year(g["year"]) if g["year"] else None
-            year = _resolve_year(written, g["rel"], context_year, article)
+            # 截至3月末 with no year: the year of the last month named with one (截至2013年3月末), not of a
+            # year mentioned in passing since (中国在2008年…允许试行).
+            bare_month = not (g["year"] or g["rel"]) and bool(g["month"] or g["q"])
+            year = _resolve_year(written, g["rel"], month_year if bare_month and month_year else context_year, article)
             period = _zh_period(m, year)
             if g["yend"] or g["whole"]:
                 period = year_period(year) if year else None
@@ -316,6 +372,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
                 bool(g["asof"]) or bool(g["yend"]) or bool(g["part"] in ("末", "底")) or bool(g["qend"] or g["hend"])
             )
             anchored = bool(g["year"] or g["rel"])
+            if written is not None and (g["month"] or g["q"] or g["half"]):
+                month_year = written
         else:
             g = m.groupdict()
             month_only = bool(g["mname"] or g["mname2"]) and not (g["myear"] or g["myear2"] or g["mrel"])
