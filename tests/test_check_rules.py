@@ -329,3 +329,43 @@ def test_a_figure_of_another_day_of_the_month_does_not_contradict(store):
     """NIFA counts 249 online microloan licences for 2017-11 (a month's figure); 242 is said of 6 November."""
     item = verdict_for(store, "截至2017年11月6日,市场上有网络小贷牌照242张。", "242")
     assert item.verdict.verdict == "unverifiable" and "249" in item.verdict.explanation_en
+
+
+def test_what_remains_after_the_failures_is_in_operation():
+    c = claim_with("国内网贷平台目前已经倒闭了约4200家,剩下的还有1800余家。", "1800")
+    assert c.subject == "p2p_platforms_operating"
+
+
+def test_a_total_is_checked_as_in_operation_and_as_ever_counted(store):
+    """wdzj, end-June 2018: 6,176 platforms ever counted, 4,334 of them closed or failed since inception."""
+    text = (
+        "As of the end of June 2018 China was host to a total of 6176 P2P online lending platforms, of which "
+        "4334 platforms had either suspended operations or succumbed to difficulties."
+    )
+    for quote in ("6176", "4334"):
+        assert verdict_for(store, text, quote).verdict.verdict == "consistent"
+    assert verdict_for(store, text.replace("6176", "8176"), "8176").verdict.verdict == "contradicted"
+
+
+def test_after_a_province_is_set_against_the_nation_an_unplaced_figure_is_not_national(store):
+    text = "2015年上半年北京市P2P的综合收益率为12.56%,而同期全国平均水平为14.78%。6月12.19%的综合收益率为上半年最低。"
+    item = verdict_for(store, text, "12.19")
+    assert "region" in item.claim.doubts and item.verdict.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("其中,翼龙贷上半年P2P的综合收益率为17.8%,比其他平台要高出不少;人人贷上半年综合收益率为12.1%。", "12.1"),
+        ("到2011年P2P平台发展到20家左右,活跃的平台只有不到10家。", "10"),
+    ],
+)
+def test_list_items_after_qizhong_and_a_count_only_part_of_another_are_parts(text, quote):
+    assert "subgroup" in claim_with(text, quote).notes
+
+
+def test_as_of_a_month_is_its_start_or_its_end(store):
+    """wdzj: 1,842 platforms in operation at end-June 2018, 1,645 at end-July."""
+    text = "Another 1,800 P2P platforms were still operating as of July 2018."
+    assert verdict_for(store, text, "1,800").verdict.verdict == "consistent"
+    assert verdict_for(store, text.replace("1,800", "2,300"), "2,300").verdict.verdict == "contradicted"

@@ -66,6 +66,7 @@ class Claim:
     # the verdict is then unverifiable, never contradicted.
     doubts: list[str] = field(default_factory=list)
     regions: tuple[str, ...] = ()  # the list of regions the claim is said of together, when there is one
+    alternatives: tuple[str, ...] = ()  # other subjects the words can mean (总数: in operation, or ever)
 
 
 # --- spans that hold no claims -------------------------------------------------------------
@@ -615,11 +616,20 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     lo = max(sentence[0], min(claim.start, pick.start if pick else claim.start) - 16)
     hi = min(sentence[1], max(claim.end, pick.end if pick else claim.end) + 32)
     # A word after the number counts only within its clause ("1625家,占累计上线平台的33%").
-    hits = [h for h in ctx.modifiers.within(lo, hi) if h.start < claim.end or h.end <= max(clause[1], claim.end)]
+    # A word that starts in the window counts whole ("had either suspended operations or succumbed to …").
+    hits = [
+        h
+        for h in ctx.modifiers.within(lo, min(sentence[1], hi + 40))
+        if h.start < hi and (h.start < claim.end or h.end <= max(clause[1], claim.end))
+    ]
     modifiers = {h.name for h in hits}
     if {"operating", "cumulative"} <= modifiers:  # both named: the one nearer the number wins
         nearest = _nearest([h for h in hits if h.name in ("operating", "cumulative")], claim.start, claim.end)
         modifiers.discard("cumulative" if nearest.name == "operating" else "operating")
+    failed = {"exited", "problem", "exited_problem"} & modifiers
+    if "operating" in modifiers and failed:  # 倒闭了约4200家,剩下的还有1800余家: the nearer word wins
+        nearest = _nearest([h for h in hits if h.name == "operating" or h.name in failed], claim.start, claim.end)
+        modifiers -= failed if nearest.name == "operating" else {"operating"}
     if re.search(r"AI|人工智能|机器人|robot", norm[sentence[0] : sentence[1]], re.IGNORECASE):
         modifiers.add("ai")
     before = norm[max(clause[0], claim.start - 40) : claim.start]
@@ -778,7 +788,11 @@ def extract(
             claim.notes.append("definition")
         elif claim.unit == "人次":
             claim.notes.append("person_times")
-        elif _subset(ctx, sentence, clause, claim) or _part_of_breakdown(ctx, sentence, clause, claim):
+        elif (
+            _subset(ctx, sentence, clause, claim)
+            or _part_of_breakdown(ctx, sentence, clause, claim)
+            or _only_a_part(ctx, sentence, claim, out)
+        ):
             claim.notes.append("subgroup")
         resp = _respectively(
             ctx,
@@ -807,10 +821,15 @@ def extract(
             claim.region = resp[3][resp[0]][1]
         else:
             claim.region = _region_for(ctx, clause, sentence, claim.start, claim.end)
+            if claim.region == "CN" and _province_paragraph(ctx, sentence):
+                claim.doubts.append("region")  # the paragraph is about a province; this sentence names none
             if lists := _region_lists(ctx, clause):
                 claim.doubts.append("regions")  # 浙江和江苏…均超过400亿元: which one is not certain
                 # The list its region is in: each of them gets its nearest figure named.
                 claim.regions = next((names for names in lists if claim.region in names), ())
+        if claim.subject in _TOTAL_ALTERNATIVE and _ambiguous_total(ctx, sentence, clause, claim):
+            # Both readings are checked: it agrees if either does, and is wrong only if both are.
+            claim.alternatives = (_TOTAL_ALTERNATIVE[claim.subject],)
         subject = subj.SUBJECTS.get(claim.subject) if claim.subject else None
         claim.period = (
             None if subject and subject.any_period else _period_for(ctx, clause, sentence, claim.start, claim.end)
@@ -883,6 +902,18 @@ def _flow_span(period: ClaimPeriod | None, clause: str) -> ClaimPeriod | None:
 _REGION_JOIN = re.compile(r"\s*(?:省|市|province|municipality)?\s*(?:和|与|與|及|、|,|，|and|or|&)\s*(?:the )?", re.I)
 
 
+def _province_paragraph(ctx: _Context, sentence) -> bool:
+    """The sentence before sets a province against the nation (2015年上半年北京市的综合收益率为12.56%,而同期
+    全国平均水平为14.78%), and this one names neither: its figures may be the province's."""
+    if _NATIONAL.search(ctx.norm, sentence[0], sentence[1]) or _regions_in(ctx, *sentence):
+        return False
+    index = bisect_left(ctx.sentence_starts, sentence[0]) - 1
+    if index < 0 or _paragraph_of(ctx, ctx.sentences[index][0]) != _paragraph_of(ctx, sentence[0]):
+        return False
+    before = ctx.sentences[index]
+    return bool(_regions_in(ctx, *before)) and bool(_NATIONAL.search(ctx.norm, *before))
+
+
 def _region_lists(ctx: _Context, clause) -> list[tuple[str, ...]]:
     """The lists of regions the clause names (浙江和江苏…均超过400亿元, Guangdong and Chongqing), each in
     order: a number said of a list does not say which one of them it is."""
@@ -901,11 +932,55 @@ def _region_lists(ctx: _Context, clause) -> list[tuple[str, ...]]:
 def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     """Part of what the sentence counts (部分平台…占比, of which 93 had…): no series holds it. Not when the
     part is a region (其中江苏…) or a kind the data hold (其中问题平台…, of which 300 were problem platforms)."""
-    if not _SUBSET_BEFORE.search(ctx.norm, sentence[0], claim.start):
+    # 其中,翼龙贷…17.8%;人人贷…12.1%;宜人贷…11.9%: 其中 opens a list whose items semicolons separate.
+    start = _full_sentence_start(ctx, sentence[0])
+    if not _SUBSET_BEFORE.search(ctx.norm, start, claim.start):
         return False
-    if ctx.region_hits.within(sentence[0], claim.start):
+    if ctx.region_hits.within(start, claim.start):
         return False
     return not ctx.modifiers.within(clause[0], clause[1])
+
+
+_FULL_STOP = re.compile(r"[。！？!?\n]")
+
+
+def _full_sentence_start(ctx: _Context, pos: int) -> int:
+    """Where the sentence holding `pos` starts when only full stops end sentences (not semicolons)."""
+    stops = list(_FULL_STOP.finditer(ctx.norm, max(0, pos - LONG_SENTENCE), pos))
+    return stops[-1].end() if stops else max(0, pos - LONG_SENTENCE)
+
+
+# 平台总数, "a total of 6176 platforms, of which 4334 had suspended operations": every platform ever counted,
+# or those in operation, and their failures since inception or in the period; the words do not say.
+_TOTAL = re.compile(r"总数|总量|总共|一共|\ba total of\b|\bin total\b|\ball told\b|\baltogether\b", re.IGNORECASE)
+_TOTAL_ALTERNATIVE = {
+    "p2p_platforms_operating": "p2p_platforms_cumulative",
+    "p2p_exited_platforms": "p2p_exited_platforms_cumulative",
+    "p2p_problem_platforms_new": "p2p_problem_platforms_cumulative",
+}
+
+
+def _ambiguous_total(ctx: _Context, sentence, clause, claim: Claim) -> bool:
+    """A 'total' in the sentence before the number, and no word in its clause that says in operation,
+    new or cumulative."""
+    if not _TOTAL.search(ctx.norm, sentence[0], claim.start):
+        return False
+    said = {h.name for h in ctx.modifiers.within(clause[0], clause[1])}
+    return not said & {"operating", "new", "cumulative", "peak"}
+
+
+# 发展到20家左右,活跃的平台只有不到10家: "only" before a second count of the same thing in the sentence
+# marks a part of the first (those active), not the same count.
+_ONLY_BEFORE = re.compile(r"(?:只有|仅有|仅仅|\bonly\b)\s*$", re.IGNORECASE)
+
+
+def _only_a_part(ctx: _Context, sentence, claim: Claim, earlier: list[Claim]) -> bool:
+    if not _ONLY_BEFORE.search(ctx.norm[max(sentence[0], claim.start - 8) : claim.start]):
+        return False
+    return any(
+        c.unit_kind == claim.unit_kind and c.start >= sentence[0] and not _TO.search(ctx.norm, c.end, claim.start)
+        for c in earlier
+    )
 
 
 def _part_of_breakdown(ctx: _Context, sentence, clause, claim: Claim) -> bool:

@@ -102,7 +102,8 @@ def candidates(store: Store, claim: Claim) -> Candidates:
             by_region.append((zh, en, found.figures, found.nearest[:1]))
         own = candidates(store, replace(claim, regions=()))
         return replace(own, by_region=by_region)
-    rows = [r for s in subject.series for r in store.series_rows(s, claim.region)]
+    series = [*subject.series, *(s for key in claim.alternatives for s in SUBJECTS[key].series)]
+    rows = [r for s in series for r in store.series_rows(s, claim.region)]
     rows = [r for r in rows if _kind_fits(claim, r)]
     if subject.any_period:
         if claim.period is not None:  # "the peak (2015): 3,465" is also a claim about 2015

@@ -175,6 +175,10 @@ DOUBT_TEXT = {
         "is dated differently from the figures held (another day of the month)",
     ),
     "span": ("说的是跨越几年的一段时间,没有说是哪一年末", "is said of a span of years, not of one year's end"),
+    "region": (
+        "所在段落说的是某个省份,这句话没有说是全国还是该省",
+        "is in a paragraph about a province and does not say whether it is national",
+    ),
     "vague": ("是约略的说法(几百、上万),不是确切数字", "is a loose size (hundreds, tens of thousands), not a figure"),
 }
 

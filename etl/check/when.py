@@ -13,7 +13,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from etl.check.numbers import CN_DIGITS
 from etl.check.text import Spans
@@ -279,7 +279,12 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
         part = (g["epart"] or g["hpart"] or g["wpart"] or "").lower()
         part = {"end": "end", "close": "end", "start": "early", "beginning": "early", "early": "early",
                 "middle": "mid", "mid": "mid", "late": "late"}.get(part)  # fmt: skip
-        return month_period(y, month, part), int(written) if written else None
+        period = month_period(y, month, part)
+        if part is None and g["asof"] and g["asof"].strip().lower() in ("as of", "as at", "by"):
+            # "still operating as of July": at the start of July or at its end; both are its figure.
+            before = date(y, month, 1) - timedelta(days=1)
+            period = ClaimPeriod(period.label, period.type, period.start, period.end, (before, period.end))
+        return period, int(written) if written else None
     if g["year"]:
         y = int(g["year"])
         if not MIN_YEAR <= y <= MAX_YEAR:
