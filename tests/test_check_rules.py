@@ -369,3 +369,49 @@ def test_as_of_a_month_is_its_start_or_its_end(store):
     text = "Another 1,800 P2P platforms were still operating as of July 2018."
     assert verdict_for(store, text, "1,800").verdict.verdict == "consistent"
     assert verdict_for(store, text.replace("1,800", "2,300"), "2,300").verdict.verdict == "contradicted"
+
+
+def test_a_dateline_city_is_not_the_region_of_the_figures():
+    c = claim_with(
+        "中新网上海4月24日电 中国央行24日发布的统计数据显示,截至2013年3月末,中国小额贷款公司已达6555家。", "6555"
+    )
+    assert c.region == "CN"
+
+
+def test_a_month_dated_by_an_earlier_month_outranks_a_year_named_in_passing():
+    text = (
+        "截至2013年3月末,小额贷款公司已达6555家。中国在2008年允许试行。"
+        "江苏省有513家,截至3月末的贷款余额为1052亿元。辽宁省也有464家。"
+    )
+    assert claim_with(text, "464").period.label == "2013-03"
+
+
+def test_a_peak_named_earlier_in_the_sentence_dates_the_number(store):
+    """CBIRC: more than 5,000 P2P platforms at the peak; every 2017 count is near 2,000."""
+    item = verdict_for(store, '记得2017年网贷最火的时候,光是打着"金融科技"旗号的P2P平台就有5000多家。', "5000")
+    assert item.claim.subject == "p2p_platforms_peak" and item.verdict.verdict == "consistent"
+
+
+def test_a_stock_dated_by_a_span_of_the_year_is_the_stock_at_its_end():
+    c = claim_with(
+        "In the first nine months of 2016 consumer finance firms had total outstanding loans of about 97 billion yuan.",
+        "97",
+    )
+    assert c.subject == "consumer_finance_loan_balance" and c.period.label == "2016-09"
+
+
+def test_a_change_against_a_base_years_back_is_not_the_quarter_s_flow():
+    c = claim_with("截至2019年3月末,小额贷款公司贷款余额9272亿元,一季度减少273亿元,较2015年末减少了140亿元。", "140")
+    assert "since" in c.doubts
+    assert not claim_with("截至2019年3月末,小额贷款公司贷款余额9272亿元,一季度减少273亿元。", "273").doubts
+
+
+def test_a_period_not_over_when_the_article_was_written_is_not_checked(store):
+    text = "截至2013年3月末,中国小额贷款公司贷款余额6357亿元,全年新增贷款434亿元。"
+    item = verdict_for(store, text, "434", article=date(2013, 4, 24))
+    assert "unfinished" in item.claim.doubts and item.verdict.verdict == "unverifiable"
+
+
+def test_gross_lending_is_not_a_loan_balance():
+    c = claim_with("截至2023年末,31家消费金融公司总资产和贷款余额均已突破1万亿元,累计发放消费贷款超5.6万亿元。", "5.6")
+    assert c.subject is None

@@ -35,6 +35,7 @@ from etl.check.when import (
     Mention,
     find_periods,
     half_period,
+    month_period,
     previous_period,
     quarter_period,
     year_period,
@@ -623,6 +624,11 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         if h.start < hi and (h.start < claim.end or h.end <= max(clause[1], claim.end))
     ]
     modifiers = {h.name for h in hits}
+    # 2017年网贷最火的时候,光是…P2P平台就有5000多家: a peak named earlier in the sentence, with no other
+    # figure between, is the time the number is of.
+    peak = [h for h in ctx.modifiers.within(sentence[0], claim.start) if h.name == "peak"]
+    if peak and not re.search(r"(?<![A-Za-z])\d", norm[peak[-1].end : claim.start]):
+        modifiers.add("peak")
     if {"operating", "cumulative"} <= modifiers:  # both named: the one nearer the number wins
         nearest = _nearest([h for h in hits if h.name in ("operating", "cumulative")], claim.start, claim.end)
         modifiers.discard("cumulative" if nearest.name == "operating" else "operating")
@@ -686,8 +692,16 @@ def extract(
     ctx.measures = _Index(subj.measure_hits(norm, 0, len(norm)))
     ctx.sectors = _Index(subj.sector_hits(norm, 0, len(norm)))
     ctx.modifiers = _Index(subj.modifier_hits(norm, 0, len(norm)))
+    # 中新网北京4月24日电, "BEIJING, Dec. 16 (Xinhua)": the dateline names where the report was filed, not
+    # the region of its figures.
+    datelines = _Spans(m.span() for m in _DATELINE.finditer(norm))
     ctx.region_hits = _Index(
-        [subj.Hit(code, m.start(), m.end()) for pattern, code in ctx.regions for m in pattern.finditer(norm)]
+        [
+            subj.Hit(code, m.start(), m.end())
+            for pattern, code in ctx.regions
+            for m in pattern.finditer(norm)
+            if m.start() not in datelines
+        ]
     )
     ctx.mention_index = _Index(mentions)
     ctx.lead_period = next((m for m in mentions if m.as_of and m.period is not None), None)
@@ -836,6 +850,20 @@ def extract(
         )
         if claim.subject in FLOW_SUBJECTS:
             claim.period = _flow_span(claim.period, norm[clause[0] : clause[1]])
+        if (
+            claim.period is not None
+            and claim.period.type == "range"
+            and claim.subject
+            and claim.subject not in FLOW_SUBJECTS
+            and not claim.subject.endswith("_cumulative")
+        ):
+            # "in the first nine months of this year, with total outstanding loans of about 97 billion": a
+            # stock dated by a span of the year is the stock at the span's end.
+            claim.period = month_period(claim.period.end.year, claim.period.end.month)
+        if claim.change and _change_since(ctx, clause, claim):
+            claim.doubts.append("since")  # 较2015年末减少了140亿元: a change over years, not the period's flow
+        if claim.period is not None and ctx.article is not None and claim.period.end > ctx.article:
+            claim.doubts.append("unfinished")  # 全年新增贷款434亿元 in an April report: the year was not over
         if claim.period is not None and claim.period.type == "span" and claim.subject not in FLOW_SUBJECTS:
             claim.doubts.append("span")  # a stock "in 2015-2017": which year-end is not said
         if claim.period is not None and _since(ctx, sentence, claim.period):
@@ -981,6 +1009,17 @@ def _only_a_part(ctx: _Context, sentence, claim: Claim, earlier: list[Claim]) ->
         c.unit_kind == claim.unit_kind and c.start >= sentence[0] and not _TO.search(ctx.norm, c.end, claim.start)
         for c in earlier
     )
+
+
+def _change_since(ctx: _Context, clause, claim: Claim) -> bool:
+    """The change is said against a named base (较2015年末减少了…, up 30 % from end-2017) other than the
+    period just before the claim's: a change over a span the data do not hold as one flow."""
+    for m in ctx.mention_index.within(clause[0], claim.start):
+        if m.period is not None and _compared(ctx, m, 6) and claim.period is not None:
+            before = previous_period(claim.period)
+            if before is None or m.period.end != before.end:
+                return True
+    return False
 
 
 def _part_of_breakdown(ctx: _Context, sentence, clause, claim: Claim) -> bool:

@@ -142,6 +142,8 @@ MEASURES = [
     ("assets", r"资产总额|总资产|资产规模|total assets|\bassets\b", (MONEY,)),
     ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance", (MONEY,)),
     ("turnover", r"成交量|成交额|成交规模|交易量|交易额|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:loans|lending|transactions)|transactions? (?:were |was )?worth", (MONEY,)),
+    # Gross lending (累计发放消费贷款超5.6万亿元, loans disbursed): no series holds it.
+    ("lending", r"累计发放|发放贷款|发放了?\S{0,6}贷款|放款|投放|disbursed|disbursements|loans? (?:made|disbursed)", (MONEY,)),
     ("new_loans", r"新增人民币贷款|新增贷款|人民币贷款(?:增加|减少)|贷款(?:增加|减少)|net new loans|new (?:yuan-denominated |yuan |renminbi )?loans|new lending|loans? (?:granted|extended|issued)", (MONEY,)),
     ("unrecovered", r"未兑付|尚未兑付|owed to (?:lenders|investors)|still owed|unrecovered", (MONEY,)),
     ("recovered", r"追缴|追回|recovered", (MONEY,)),

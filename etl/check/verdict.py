@@ -179,6 +179,7 @@ DOUBT_TEXT = {
         "所在段落说的是某个省份,这句话没有说是全国还是该省",
         "is in a paragraph about a province and does not say whether it is national",
     ),
+    "unfinished": ("所说的时期在文章发表时尚未结束", "is of a period that was not over when the article was written"),
     "vague": ("是约略的说法(几百、上万),不是确切数字", "is a loose size (hundreds, tens of thousands), not a figure"),
 }
 

@@ -376,7 +376,9 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             as_of = (
                 bool(g["asof"]) or bool(g["yend"]) or bool(g["part"] in ("末", "底")) or bool(g["qend"] or g["hend"])
             )
-            anchored = bool(g["year"] or g["rel"])
+            # A bare month dated by the last month named with a year (截至3月末 after 截至2013年3月末) is as
+            # firmly dated as that one; a bare half or year part is not (上半年高、下半年低).
+            anchored = bool(g["year"] or g["rel"]) or (bare_month and month_year is not None)
             if written is not None and (g["month"] or g["q"] or g["half"]):
                 month_year = written
         else:
