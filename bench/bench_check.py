@@ -59,9 +59,11 @@ def same_value(a: float, b: float) -> bool:
 
 
 def find_claim(result, start: int, end: int, value_base: float | None):
+    """The extracted claim overlapping the quote with its base value. The sign is not compared: the checker
+    stores a fall as a negative change (下降6.36% -> -6.36), and annotators write it either way."""
     for item in result.claims:
         c = item.claim
-        if c.start < end and start < c.end and (value_base is None or same_value(c.value_base, value_base)):
+        if c.start < end and start < c.end and (value_base is None or same_value(abs(c.value_base), abs(value_base))):
             return item
     return None
 

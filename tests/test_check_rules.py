@@ -415,3 +415,51 @@ def test_a_period_not_over_when_the_article_was_written_is_not_checked(store):
 def test_gross_lending_is_not_a_loan_balance():
     c = claim_with("截至2023年末,31家消费金融公司总资产和贷款余额均已突破1万亿元,累计发放消费贷款超5.6万亿元。", "5.6")
     assert c.subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("据公安局数据,善林财富600多亿,唐小僧750亿。", "600多亿", 6e10),
+        ("2011年底P2P月成交金额大约5个亿。", "5个亿", 5e8),
+    ],
+)
+def test_a_scale_after_duo_or_ge_is_the_number_s_and_yuan(text, quote, value):
+    c = claim_with(text, quote)
+    assert c.value_base == value and c.unit_kind == "money"
+    assert not [x for x in claims_of(text) if x.quote.strip() in ("亿", "億")]  # no stray 亿 of its own
+
+
+def test_from_and_to_are_two_figures_each_of_its_own_period():
+    text = (
+        "P2P turnover rose steadily in the four years from 2014 to 2017, rising from 329.194 billion yuan to "
+        "3.895235 trillion yuan."
+    )
+    low, high = claim_with(text, "329.194"), claim_with(text, "3.895235")
+    assert low.qualifier == "exact" and (low.period.label, high.period.label) == ("2014", "2017")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind"),
+    [
+        ("P2P十年兴衰史。", "十年", "other"),
+        ("国内小贷行业已经走过10余年的时间。", "10余年", "other"),
+        ("2005年10月,我国在五省成立了小额贷款公司的试点。", "五省", "other"),
+        ("网贷行业总成交量四个多月以来首次出现回升。", "四个多月", "months"),
+        ("一共出现三次降准。", "三次", "other"),
+        ("随着近两个月北京市平台的借款期限缩短。", "两个月", "months"),
+    ],
+)
+def test_counts_of_years_provinces_months_and_times_are_claims(text, quote, kind):
+    assert claim_with(text, quote).unit_kind == kind
+
+
+def test_walked_through_is_not_more_than_and_three_or_four_is_a_range():
+    assert claim_with("国内小贷行业已经走过10余年的时间。", "10").qualifier == "more_than"  # 余, not 过
+    assert claim_with("国内小贷行业已经走过10年的时间。", "10").qualifier == "exact"
+    c = claim_with("这个在短短三四年间发展起来的行业。", "三四")
+    assert (c.value_base, c.value_high_base, c.qualifier) == (3, 4, "range")
+
+
+def test_years_written_short_and_loan_terms_are_not_counts_of_years():
+    assert not [c for c in claims_of("交易量在14年和15年都呈现爆发式的增长。3年期贷款。") if c.unit == "年"]

@@ -93,8 +93,9 @@ _DATELINE = re.compile(
 
 # --- units written after a number (longest first) ---------------------------------------------
 _ZH_UNIT = re.compile(
-    r"\s*(?P<unit>万亿元|亿元|万元|千元|元人民币|元|亿美元|万美元|美元|家|个平台|个机构|个网贷平台|个月|个百分点|个基点|基点|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
-    r"百分点|%|通|张|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里)"
+    r"\s*(?P<unit>万亿元|亿元|万元|千元|元人民币|元|亿美元|万美元|美元|家|个平台|个机构|个网贷平台|个多月|多个月|个月|个百分点|个基点|基点|"
+    r"个季度|个省份|个省市|个省区|个省|省份|省市|省|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
+    r"百分点|%|BP|bp|通|张|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里)"
 )
 _EN_UNIT_AFTER = re.compile(
     r"\s*(?P<unit>%|percentage points?|per ?cent|yuan|renminbi|RMB|CNY|kuai|U\.?S\.? dollars|dollars|USD|times|years?|"
@@ -119,7 +120,13 @@ _UNIT_KIND = {
     "人次": subj.PERSONS,
     "个月": subj.MONTHS, "张": subj.ENTITIES, "%": subj.PERCENT, "个基点": subj.OTHER, "基点": subj.OTHER,
     "倍": subj.OTHER, "个百分点": subj.PERCENT, "百分点": subj.PERCENT, "通": subj.CALLS,
+    "个多月": subj.MONTHS, "多个月": subj.MONTHS, "BP": subj.OTHER, "bp": subj.OTHER,
+    # Counts of provinces (在五省试点, 22个省) and of quarters, ages, times: claims no series holds.
+    "个季度": subj.OTHER, "个省份": subj.OTHER, "个省市": subj.OTHER, "个省区": subj.OTHER, "个省": subj.OTHER,
+    "省份": subj.OTHER, "省市": subj.OTHER, "省": subj.OTHER, "岁": subj.OTHER, "次": subj.OTHER, "年": subj.OTHER,
 }  # fmt: skip
+# 十年, 10余年, 三四年间, 十多年的时间: a number of years. 14年和15年 (years written short) and 3年期 are not.
+_YEARS_OF_TIME = re.compile(r"(?:间|之久|的时间|时间|历史|以来|来)")
 _UNIT_FACTOR = {"万亿元": Decimal(10) ** 12, "亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000),
                 "亿美元": Decimal(10) ** 8, "万美元": Decimal(10) ** 4, "万人": Decimal(10) ** 4}  # fmt: skip
 _NOT_A_CLAIM_UNIT = {
@@ -149,7 +156,7 @@ _EN_NOUN_KIND = {
 _QUAL_BEFORE = [
     # 跌破6000家 (fell below 6,000): a bound from above, before 破 is read as 突破 (broke through).
     ("less_than", r"(?:跌破了?|跌穿|fell below|fallen below|dropped below|dipped below|slipped below)\s*$"),
-    ("more_than", r"(?:超过了?|超出|超|逾|过|多于|高于|突破|破|不止|至少|最少|more than|over|above|in excess of|upwards of|exceeding|exceeded|exceeds?|at least|just over|topped|tops?|surpassed|surpassing|surpass(?:es)?|passed|crossed|broke through|as many as|as much as)\s*$"),
+    ("more_than", r"(?:超过了?|超出|超|逾|(?<![走经度通跨越])过|多于|高于|突破|破|不止|至少|最少|more than|over|above|in excess of|upwards of|exceeding|exceeded|exceeds?|at least|just over|topped|tops?|surpassed|surpassing|surpass(?:es)?|passed|crossed|broke through|as many as|as much as)\s*$"),
     ("nearly", r"(?<![最附])(?:将近|接近|逼近|几近|近|快|nearly|almost|close to|just under|approaching|nearing)\s*$"),
     ("about", r"(?:大约|约为|约合|约|大概|差不多|估计|预计|around|about|approximately|roughly|some|an estimated|estimated|circa|~)\s*$"),
     ("less_than", r"(?:不到|不足|少于|低于|未超过|不超过|未满|less than|fewer than|under|below|no more than|at most|up to)\s*$"),
@@ -279,10 +286,20 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
         start = m.start("run")
         if _in(taken, start):
             continue
+        if run in ("万", "亿", "万亿") and _SCALE_OF_NUMBER_BEFORE.search(norm, max(0, start - 3), start):
+            continue  # the 亿 of 600多亿 / 5个亿: the scale of the number before, not a number
         if run.endswith("点"):
             run = run[:-1]
-        if not run or len(run) > 24 or (len(run) == 1 and run not in "十百千万亿"):
-            continue  # 一家, 三是: a lone digit character is not a figure
+        if not run or len(run) > 24:
+            continue
+        if len(run) == 1 and run not in "十百千万亿" and not (run != "一" and _LONE_DIGIT_COUNT.match(norm, m.end())):
+            continue  # 一家, 三是: a lone digit character is not a figure (五省, 三次, 四个多月 are counts)
+        pair = re.fullmatch(r"[一二三四五六七八九]{2}", run)
+        if pair and chinese(run[1]) == chinese(run[0]) + 1 and _LONE_DIGIT_COUNT.match(norm, m.end()):
+            # 三四年间, 五六家: "three or four", a loose size
+            low = chinese(run[0])
+            add(_Token(start, m.end(), Decimal(1), 0, Decimal(1), run, (int(low), int(low) + 1)))
+            continue
         try:
             value = chinese(run)
         except NumberError:
@@ -328,6 +345,14 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
     return out
 
 
+_LONE_DIGIT_COUNT = re.compile(
+    r"(?:个多月|多个月|个月|个季度|个省份|个省市|个省|省份|省市|省(?![份市区内级委政])|次|年间|年|家|岁)"
+)
+_SCALE_OF_NUMBER_BEFORE = re.compile(r"\d\s*[多余来个]$")
+# 善林财富600多亿, 月成交金额大约5个亿: a scale after 多/余/来 or 个, with no 元: yuan, colloquially.
+_SCALE_AFTER = re.compile(r"(?:个)?(?P<scale>万亿|亿)(?![元美])")
+
+
 def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
     """(unit as written, kind, factor to base, end of the unit, currency)."""
     pos = token.end
@@ -336,10 +361,19 @@ def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
     suffix = _QUAL_AFTER_NUMBER.match(norm, pos)
     if suffix and suffix["q"] in "余多来":
         pos = suffix.end()
+    scale = _SCALE_AFTER.match(norm, pos) if token.scale == 1 else None
+    if scale and (pos > token.end or scale.group(0).startswith("个")):
+        return scale["scale"], subj.MONEY, SCALES[scale["scale"]], scale.end(), "CNY"
     m = _ZH_UNIT.match(norm, pos)
     if m:
         unit = m["unit"]
-        if unit in _NOT_A_CLAIM_UNIT:
+        if unit == "年" and not (
+            not token.written[:1].isdigit() or pos > token.end or _YEARS_OF_TIME.match(norm, m.end())
+        ):
+            return unit, "skip", Decimal(1), m.end(), "CNY"
+        if unit == "省" and re.match(r"[份市区内级委政]", norm[m.end() : m.end() + 1]):
+            return unit, "skip", Decimal(1), m.end(), "CNY"  # 省级, 省委: a word, not a count of provinces
+        if unit in _NOT_A_CLAIM_UNIT and unit not in ("年", "岁", "次"):
             return unit, "skip", Decimal(1), m.end(), "CNY"
         currency = "USD" if "美元" in unit else "CNY"
         return unit, _UNIT_KIND.get(unit, subj.OTHER), _UNIT_FACTOR.get(unit, Decimal(1)), m.end(), currency
@@ -723,7 +757,14 @@ def extract(
         if i + 1 < len(raw):
             nxt = raw[i + 1]
             join = _RANGE_JOIN.match(norm, unit_end)
-            if join and join.end() == nxt[0].start and (not kind or kind == nxt[2]) and nxt[0].value > token.value:
+            after_from = _FROM.search(norm, max(0, token.start - 8), token.start)
+            if (
+                join
+                and join.end() == nxt[0].start
+                and (not kind or kind == nxt[2])
+                and nxt[0].value > token.value
+                and not after_from
+            ):
                 is_between = join.group(0).strip().lower() == "and"
                 if not is_between or re.search(r"between\s*$", norm[max(0, token.start - 9) : token.start], re.I):
                     scale = (
@@ -893,6 +934,10 @@ def _from_to(ctx: _Context, claims: list[Claim]) -> None:
         ):
             continue
         sentence = _sentence_of(ctx, first.start)
+        spans = _period_from_to(ctx, sentence)
+        if spans is not None:  # "from 2014 to 2017, rising from 329.194 billion yuan to 3.895235 trillion"
+            first.period, second.period = spans
+            continue
         if ctx.mention_index.within(*sentence):
             # "2012年下半年开始…从20家左右迅速增加到240家左右": over a named half (or year, quarter) a stock
             # rises from its level at the start, the end of the period before.
@@ -903,6 +948,22 @@ def _from_to(ctx: _Context, claims: list[Claim]) -> None:
         before = [p for p in earlier if p.end < first.period.end]
         if before:
             first.period = max(before, key=lambda p: p.end)
+
+
+_PERIOD_TO = re.compile(r"\s*(?:to|until|through|-|–|—|到|至)\s*", re.IGNORECASE)
+
+
+def _period_from_to(ctx: _Context, sentence) -> tuple[ClaimPeriod, ClaimPeriod] | None:
+    """The sentence's own "from 2014 to 2017" / 从2014年到2017年: its two periods, in order."""
+    mentions = [m for m in ctx.mention_index.within(*sentence) if m.period is not None]
+    for a, b in pairwise(mentions):
+        # The "to" may be read as the second mention's own "as of" word ("to 2017").
+        joined = _PERIOD_TO.fullmatch(ctx.norm, a.end, b.start) or (
+            not ctx.norm[a.end : b.start].strip() and _PERIOD_TO.match(ctx.norm, b.start)
+        )
+        if joined and _FROM.search(ctx.norm, max(sentence[0], a.start - 6), a.start):
+            return a.period, b.period
+    return None
 
 
 # Subjects counted over a span (new loans, turnover, new platforms), not as of a date.

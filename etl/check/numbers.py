@@ -78,6 +78,8 @@ def chinese(text: str) -> Decimal:
         run = ("一" if run[0] != "十" else "") + run
     if all(c in _CN_DIGIT_VALUE for c in run) and len(run) > 1:  # digit by digit: 二〇一四
         return Decimal("".join(str(_CN_DIGIT_VALUE[c]) for c in run))
+    if len(run) == 1 and run in _CN_DIGIT_VALUE:  # 两, 五: one digit (chinese2digits does not read 两 alone)
+        return Decimal(_CN_DIGIT_VALUE[run])
     try:
         found = chinese2digits.takeNumberFromString(run)["digitsStringList"]
     except Exception:  # the library raises bare errors on odd input
