@@ -99,3 +99,35 @@ def test_a_link_from_the_history_reopens_a_query(server, page):  # noqa: F811
              (f.contentDocument?.querySelector('.ace_content')?.textContent || '').includes('SELECT 42 AS answer'))""",
         timeout=15_000,
     )
+
+
+LONG_QUERY = (
+    "SELECT o.series_id, o.period_label, o.region, o.value, o.unit, p.name_en AS publisher\n"
+    "FROM observations o JOIN publishers p USING (publisher_id)\n"
+    "WHERE o.series_id = 'p2p_platforms_operating' AND o.region = 'CN'\n"
+    "ORDER BY o.period_end, p.name_en, o.value DESC, o.unit, o.region, o.period_label"
+)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_run_button_never_covers_the_sql(server, page, width):  # noqa: F811
+    """The editor's floating Run button sits below the last line of SQL, not over it (at 390 px the
+    wrapped last line ran under it)."""
+    from urllib.parse import quote
+
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{server}/sql?lang=en&sql={quote(LONG_QUERY)}")
+    frame = page.wait_for_selector('iframe[title*="code_editor"]', timeout=45_000).content_frame()
+    frame.wait_for_function("() => document.querySelector('.ace_content')?.textContent.includes('ORDER BY')")
+    boxes = frame.evaluate(
+        """() => {
+            const lines = [...document.querySelectorAll('.ace_text-layer .ace_line')].filter(l => l.textContent.trim());
+            const last = lines[lines.length - 1].getBoundingClientRect();
+            const button = [...document.querySelectorAll('button')].find(b => b.textContent.includes('Run'));
+            const b = button.getBoundingClientRect();
+            return {line_bottom: last.bottom, button_top: b.top, button_bottom: b.bottom};
+        }"""
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"sql-run-button-{width}.png"))
+    assert boxes["button_top"] >= boxes["line_bottom"] - 1, boxes

@@ -127,7 +127,8 @@ with editor_column:
                     }
                 ],
                 options={"wrap": True, "showLineNumbers": True},
-                props={"placeholder": tr("editor_placeholder")},
+                # Room below the last line for the floating Run button (top, bottom, left, right in px).
+                props={"placeholder": tr("editor_placeholder"), "scrollMargin": [15, 48, 0, 0]},
                 key=f"editor_{state.get('editor_generation', 0)}",
             )
             if response and response.get("type") == "submit" and response.get("id") != state.get("_editor_event"):
