@@ -133,9 +133,12 @@ def test_other_sessions_are_served_during_an_attack(bundled_db):
         assert pool.run("SELECT count(*) AS n FROM events").frame["n"][0] > 0
         quick = time.perf_counter() - t0
         attack.join()
-        assert outcome == ["timeout"] and quick < 0.5
+        # The 20M-element fold meets the CPU deadline or the address-space wall first, depending on the
+        # machine's speed and load (under make test's load it was 'memory' one run in two): either way
+        # the attack is stopped and its worker replaced, which is what this test is about.
+        assert outcome[0] in ("timeout", "memory") and quick < 0.5
         before = set(pool.pids())
-        assert _kind(pool, PLANNING_CPU) == "timeout"
+        assert _kind(pool, PLANNING_CPU) in ("timeout", "memory")
         deadline = time.monotonic() + 10
         while set(pool.pids()) & before == before and time.monotonic() < deadline:
             time.sleep(0.05)
