@@ -463,3 +463,85 @@ def test_walked_through_is_not_more_than_and_three_or_four_is_a_range():
 
 def test_years_written_short_and_loan_terms_are_not_counts_of_years():
     assert not [c for c in claims_of("交易量在14年和15年都呈现爆发式的增长。3年期贷款。") if c.unit == "年"]
+
+
+def test_every_note_and_doubt_the_extractor_gives_has_an_explanation_in_both_languages():
+    """A new note without its text raised KeyError on every claim carrying it (found by held-out 8)."""
+    import re
+    from pathlib import Path
+
+    from etl.check.verdict import DOUBT_TEXT, NOTE_TEXT
+
+    source = "".join(p.read_text(encoding="utf-8") for p in Path("etl/check").glob("*.py"))
+    notes = set(re.findall(r'notes\.append\("(\w+)"\)', source))
+    doubts = set(re.findall(r'doubts\.append\("(\w+)"\)', source)) | {"date"}
+    assert notes and doubts
+    assert notes <= NOTE_TEXT.keys() and doubts <= DOUBT_TEXT.keys(), (
+        notes - NOTE_TEXT.keys(),
+        doubts - DOUBT_TEXT.keys(),
+    )
+    assert all(zh and en for zh, en in [*NOTE_TEXT.values(), *DOUBT_TEXT.values()])
+
+
+# --- from the seventh and eighth held-out sets (tests/fixtures/articles_heldout7, 8) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("截至2020年8月末,全国在运营网贷机构从高峰期的五六千家降为15家。", "15家"),
+        ("P2P platforms in China fell from 6,000 at the peak to only 6 at the end of September 2020.", "6"),
+    ],
+)
+def test_the_number_a_peak_fell_to_is_not_the_peak(text, quote):
+    (claim,) = [c for c in claims_of(text) if c.quote.strip() == quote]
+    assert claim.subject == "p2p_platforms_operating"
+
+
+def test_respectively_gives_each_number_its_period_from_a_list():
+    text = "2010年P2P网贷平台数量为10家,2011年、2012年和2013年平台数量快速增长,分别为50家、200家、800家。"
+    assert [c.period.label for c in claims_of(text)] == ["2010", "2011", "2012", "2013"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "note"),
+    [
+        ("根据90家网贷平台2013年的成交数据测算出P2P网贷行业的综合收益率为19.67%。", "90", "sample"),
+        ("P2P网贷平台收益率跨度也非常大,从6%-40%以上不等。", "6%", "spread"),
+        ("7年多时间,小额贷款机构贷款余额从平均1.04亿元增长至1.26亿元。", "1.04", "average"),
+    ],
+)
+def test_a_sample_a_spread_and_an_average_are_not_the_sector_s_figures(text, quote, note):
+    assert note in claim_with(text, quote).notes
+
+
+def test_one_lender_or_borrower_and_respectively_with_a_word_read_twice():
+    text = "The number of P2P lenders had plunged by 53% while the number of borrower has dropped 35% in 2019."
+    assert claim_with(text, "35%").subject == "p2p_borrowers_change"
+    text = "In April 2019 active P2P lenders and borrowers numbered 3.0975 million and 5.1357 million respectively."
+    assert claim_with(text, "3.0975").subject == "p2p_investors"
+
+
+@pytest.mark.parametrize(
+    ("quote", "subject"),
+    [("48406", "credit_card_complaints"), ("20219", "personal_loan_complaints"), ("4337", None), ("27278", None)],
+)
+def test_kinds_of_banking_complaint(quote, subject):
+    text = (
+        "2020年三季度,银保监会接收银行业消费投诉85097件,涉及信用卡业务的投诉48406件;涉及个人贷款业务的投诉20219件;"
+        "涉及理财类业务的投诉4337件。涉及国有大型商业银行的消费投诉27278件。"
+    )
+    assert claim_with(text, quote).subject == subject
+
+
+def test_persons_prosecuted_are_for_debt_collection_only_if_the_sentence_says_so():
+    text = "2021年1至9月,刑法修正案(十一)新增的17个罪名中,已提起公诉5568人。其中催收非法债务罪613人。"
+    assert claim_with(text, "5568").subject is None
+    assert claim_with("2021年1至9月,以催收非法债务罪提起公诉613人。", "613").subject == "collection_prosecuted"
+
+
+def test_pinyin_glosses_are_read_past_and_quotes_keep_the_text_as_written():
+    text = "2010年P(guān)2P網(wǎng)貸平臺(tái)數(shù)量為10家,根據90家網(wǎng)貸平臺(tái)的成交數(shù)據(jù)測(cè)算。"
+    ten, ninety = claim_with(text, "10家"), claim_with(text, "90家")
+    assert ten.subject == "p2p_platforms_operating" and text[ten.start : ten.end] == ten.quote == "10家"
+    assert "sample" in ninety.notes and text[ninety.start : ninety.end] == "90家"

@@ -495,6 +495,9 @@ def _nearest(hits, pos: int, end: int):
     return min(hits, key=gap) if hits else None
 
 
+_LIST_JOIN = re.compile(r"\s*(?:、|和|与|與|及|,|，|and|&)\s*", re.IGNORECASE)
+
+
 def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings: list[tuple[int, str]]):
     """For '...A、B分别为x、y' / 'A and B ... respectively': the index of this number among its
     siblings, and the measures and regions listed before the 分别."""
@@ -510,11 +513,23 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
         return None
     index = group.index(claim_start)
     measures = [h for h in ctx.measures.within(sentence[0], pivot) if not kind or kind in subj.MEASURE_KINDS[h.name]]
+    # "Active lenders and borrowers": 'lenders' is read as investors and as entities; one word is one measure.
+    spans = {}
+    for h in measures:
+        if (h.start, h.end) not in spans or spans[(h.start, h.end)].name == "entities":
+            spans[(h.start, h.end)] = h
+    measures = sorted(spans.values(), key=lambda h: h.start)
     regions = [(h.start, h.name) for h in ctx.region_hits.within(sentence[0], pivot)]
     regions.sort()
     if len(regions) > len(group):  # "最多的是江苏省…,辽宁和吉林则分别以…": the list is the regions just before
         regions = regions[-len(group) :]
-    return index, len(group), measures, regions
+    # 2011年、2012年和2013年…分别为50家、200家、800家: the list of periods just before 分别, one per number.
+    periods: list = []
+    for m in reversed([m for m in ctx.mention_index.within(sentence[0], pivot) if m.period is not None]):
+        if periods and not _LIST_JOIN.fullmatch(ctx.norm, m.end, periods[0].start):
+            break
+        periods.insert(0, m)
+    return index, len(group), measures, regions, [m.period for m in periods]
 
 
 def _today(ctx: _Context) -> ClaimPeriod | None:
@@ -615,12 +630,23 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
     return before[-1].name if before else "CN"
 
 
+_COLLECTION_NAMED = re.compile(r"催收|讨债|debt[- ]collect", re.IGNORECASE)
+
+
+def _fell_from(between: str) -> bool:
+    """Words between a peak and a number that make the number where it fell to: a number, then 降为/to."""
+    return bool(re.search(r"(?<![A-Za-z])\d|[一二三四五六七八九十百千万]", between) and _FALL_TO.search(between))
+
+
+_FALL_TO = re.compile(r"降|减|跌|为|至|到|\bto\b|below|fell|fall|down|drop|declin|shr[iu]nk", re.IGNORECASE)
+
+
 def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tuple[str | None, str, int]:
     """(subject key, unit kind, change sign)."""
     norm, kind = ctx.norm, claim.unit_kind
     pick = None
     if respectively:
-        index, count, measures, _ = respectively
+        index, count, measures, *_ = respectively
         if len(measures) == count:
             pick = measures[index]
     if pick is None:
@@ -657,12 +683,32 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         for h in ctx.modifiers.within(lo, min(sentence[1], hi + 40))
         if h.start < hi and (h.start < claim.end or h.end <= max(clause[1], claim.end))
     ]
+    # 从高峰期的五六千家降为15家, "from 6,000 at the peak to only 6": the peak is the first number's.
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.name == "peak"
+            and h.end <= claim.start
+            and (
+                _fell_from(norm[h.end : claim.start])
+                or (
+                    _FALL_TO.search(norm, h.end, claim.start)
+                    and re.search(r"\d", norm[max(sentence[0], h.start - 30) : h.start])
+                )
+            )
+        )
+    ]
     modifiers = {h.name for h in hits}
     # 2017年网贷最火的时候,光是…P2P平台就有5000多家: a peak named earlier in the sentence, with no other
     # figure between, is the time the number is of.
+    # Not the 'to' of a fall from it (从高峰期的五六千家降为15家, "from 6,000 at the peak to only 6").
     peak = [h for h in ctx.modifiers.within(sentence[0], claim.start) if h.name == "peak"]
-    if peak and not re.search(r"(?<![A-Za-z])\d", norm[peak[-1].end : claim.start]):
+    between = norm[peak[-1].end : claim.start] if peak else ""
+    if peak and not (re.search(r"(?<![A-Za-z])\d|[一二三四五六七八九十百千万]", between) or _FALL_TO.search(between)):
         modifiers.add("peak")
+    elif peak and _fell_from(between):
+        modifiers.discard("peak")
     if {"operating", "cumulative"} <= modifiers:  # both named: the one nearer the number wins
         nearest = _nearest([h for h in hits if h.name in ("operating", "cumulative")], claim.start, claim.end)
         modifiers.discard("cumulative" if nearest.name == "operating" else "operating")
@@ -687,6 +733,9 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         if sector == "microloan" and kind == subj.MONEY:
             return "microloan_new_loans", kind, change
     key = subj.subject_for(sector, measure, modifiers, kind)
+    if key == "collection_prosecuted" and not _COLLECTION_NAMED.search(norm, sentence[0], sentence[1]):
+        # 已提起公诉5568人 (under 17 new offences): prosecuted, but for debt collection only if the sentence says so
+        key = None
     if change and not (key and (key.endswith("_change") or key == "microloan_new_loans")):
         return None, kind, change  # a rise or fall, not a level: no series holds it
     return key, kind, change
@@ -802,7 +851,7 @@ def extract(
         if qualifier in ("more_than", "less_than"):  # a bound is the number itself, not a rounded figure
             rounding = min(rounding, abs(token.value) * Decimal("0.01"))
         claim = Claim(
-            start=q_start, end=q_end, quote=prepared.text[q_start:q_end], value=float(_written_value(token)),
+            start=q_start, end=q_end, quote=prepared.compact[q_start:q_end], value=float(_written_value(token)),
             value_base=float(base), value_high_base=None, tolerance_base=float(rounding * factor),
             step_base=float(last_place * factor) if suffix_kind == "step" else 0.0, unit=unit, unit_kind=kind,
             qualifier=qualifier, period=None, subject=None, region="CN", currency=currency,
@@ -843,6 +892,16 @@ def extract(
             claim.notes.append("definition")
         elif claim.unit == "人次":
             claim.notes.append("person_times")
+        elif _SAMPLE_BEFORE.search(norm[max(clause[0], claim.start - 6) : claim.start]) and _SAMPLE_AFTER.search(
+            norm[claim.end : min(sentence[1], claim.end + 24)]
+        ):
+            claim.notes.append("sample")  # 根据90家网贷平台2013年的成交数据测算: the sample, not the sector
+        elif _SPREAD_AFTER.match(norm, claim.end) or _SPREAD_AFTER.match(norm, _range_end(norm, claim.end)):
+            claim.notes.append("spread")  # 收益率…从6%-40%以上不等: how widely figures vary, not one figure
+        elif claim.unit_kind in (subj.MONEY, subj.ENTITIES, subj.PERSONS) and _AVERAGE_BEFORE.search(
+            norm[max(clause[0], claim.start - 4) : claim.start]
+        ):
+            claim.notes.append("average")  # 机构贷款余额从平均1.04亿元…: per institution, not the total
         elif (
             _subset(ctx, sentence, clause, claim)
             or _part_of_breakdown(ctx, sentence, clause, claim)
@@ -889,6 +948,8 @@ def extract(
         claim.period = (
             None if subject and subject.any_period else _period_for(ctx, clause, sentence, claim.start, claim.end)
         )
+        if resp and len(resp[4]) == resp[1] > 1:
+            claim.period = resp[4][resp[0]]
         if claim.subject in FLOW_SUBJECTS:
             claim.period = _flow_span(claim.period, norm[clause[0] : clause[1]])
         if (
@@ -912,6 +973,10 @@ def extract(
             claim.period = _since_span(claim.period, ctx.article)
         out.append(claim)
     _from_to(ctx, out)
+    if prepared.origin is not None:  # offsets and quotes of the input as written, glosses and all
+        for claim in out:
+            claim.start, claim.end = prepared.original_span(claim.start, claim.end)
+            claim.quote = prepared.text[claim.start : claim.end]
     return out, prepared.notes
 
 
@@ -970,6 +1035,7 @@ def _period_from_to(ctx: _Context, sentence) -> tuple[ClaimPeriod, ClaimPeriod] 
 FLOW_SUBJECTS = {
     "microloan_new_loans", "p2p_turnover", "p2p_platforms_new", "p2p_problem_platforms_new", "p2p_exited_platforms",
     "p2p_investors", "p2p_borrowers", "collection_complaints", "financial_complaints", "court_cases",
+    "credit_card_complaints", "personal_loan_complaints",
 }  # fmt: skip
 
 
@@ -1056,6 +1122,18 @@ def _ambiguous_total(ctx: _Context, sentence, clause, claim: Claim) -> bool:
         return False
     said = {h.name for h in ctx.modifiers.within(clause[0], clause[1])}
     return not said & {"operating", "new", "cumulative", "peak"}
+
+
+_SAMPLE_BEFORE = re.compile(r"(?:根据|基于|选取|抽取|抽样|对|based on|a sample of|sample of)\s*$", re.IGNORECASE)
+_SAMPLE_AFTER = re.compile(r"数据|样本|测算|调查|抽样|监测|data|sample|survey", re.IGNORECASE)
+_SPREAD_AFTER = re.compile(r"\s*(?:以上|以下)?\s*(?:不等|之间不等|区间|ranging|varying)", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"(?:平均|人均|户均|单家|每家|an average of|on average|per)\s*$", re.IGNORECASE)
+
+
+def _range_end(norm: str, pos: int) -> int:
+    """Past a range's second number (6%-40%以上): where words about the range begin."""
+    m = re.match(r"\s*[-~～至到]\s*\d+(?:\.\d+)?\s*%?", norm[pos:])
+    return pos + m.end() if m else pos
 
 
 # 发展到20家左右,活跃的平台只有不到10家: "only" before a second count of the same thing in the sentence

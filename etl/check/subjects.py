@@ -102,6 +102,10 @@ SUBJECTS = {
         _s("financial_complaints", "金融消费投诉", "financial consumer complaints", CASES,
            "collection_heimao_valid_financial_complaints", "collection_cbirc_bank_complaints_total",
            "collection_cbirc_credit_card_complaints", "collection_cbirc_personal_loan_complaints"),
+        _s("credit_card_complaints", "信用卡业务投诉", "credit-card complaints", CASES,
+           "collection_cbirc_credit_card_complaints"),
+        _s("personal_loan_complaints", "个人贷款业务投诉", "personal-loan complaints", CASES,
+           "collection_cbirc_personal_loan_complaints"),
         _s("collection_complaint_share", "催收投诉占比", "share of collection complaints", PERCENT,
            "collection_heimao_violent_collection_share", "collection_malicious_collection_share_index"),
         _s("collection_prosecuted", "以催收非法债务罪起诉人数", "persons prosecuted for illegal debt collection",
@@ -150,8 +154,8 @@ MEASURES = [
     ("frozen", r"查封|扣押|冻结|frozen|seized assets", (MONEY,)),
     ("yield", r"综合收益率|平均收益率|收益率|综合年利率|年化利率|借款利率|出借利率|利率|yields?|interest rates?|rates? of return|returns?", (PERCENT,)),
     ("term", r"借款期限|平均期限|借贷期限|期限|loan terms?|average term|maturity", (MONTHS,)),
-    ("investors", r"投资人|出借人|投资者|理财人|investors|lenders(?! (?:of|in))|savers", (PERSONS, PERCENT)),
-    ("borrowers", r"借款人|借款者|borrowers", (PERSONS, PERCENT)),
+    ("investors", r"投资人|出借人|投资者|理财人|investors?|lenders?(?! (?:of|in))|savers", (PERSONS, PERCENT)),
+    ("borrowers", r"借款人|借款者|borrowers?", (PERSONS, PERCENT)),
     ("staff", r"从业人员|员工|从业者|employees|staff|workforce|workers|people employed|people working|working in the sector", (PERSONS,)),
     ("prosecuted", r"提起公诉|起诉|公诉|prosecuted|indicted", (PERSONS,)),
     ("dishonest", r"失信被执行人|老赖|dishonest (?:judgment )?debtors|blacklist", (PERSONS,)),
@@ -172,6 +176,10 @@ MODIFIERS = [
     ("peak", r"高峰|峰值|巅峰|顶峰|鼎盛|最多时|最多的时候|最火的时候|最热的时候|最火爆|peak|at its height|heyday"),
     ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|剩下的?还有|剩下|剩余|尚存|存量|regularly operating|in operation|operating|active|still in business|remaining|survivors?"),
     ("official", r"监管|银保监|银监|人民银行|央行|regulators?|CBIRC|PBOC"),
+    # Kinds of banking complaint: the two the data hold, and kinds they do not (by product or bank type).
+    ("credit_card", r"信用卡|credit[- ]cards?"),
+    ("personal_loan", r"个人贷款|personal[- ]loans?"),
+    ("complaint_kind", r"理财|国有大型商业银行|大型商业银行|股份制商业银行|城市商业银行|农村中小|外资银行|wealth[- ]management|state-owned banks|joint-stock banks"),
 ]  # fmt: skip
 
 CHANGE = re.compile(
@@ -255,7 +263,15 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
                 "suspects": "taolu_suspects",
                 "calls": "collection_calls_ai" if "ai" in modifiers else "collection_calls_human"}.get(measure)  # fmt: skip
     if measure == "complaints":
-        return "collection_complaint_share" if kind == PERCENT else "financial_complaints"
+        if kind == PERCENT:
+            return "collection_complaint_share"
+        if "complaint_kind" in modifiers:
+            return None  # 理财类业务的投诉, complaints about state-owned banks: a kind no series holds
+        if "credit_card" in modifiers:
+            return "credit_card_complaints"
+        if "personal_loan" in modifiers:
+            return "personal_loan_complaints"
+        return "financial_complaints"
     if measure == "cases":
         return "court_cases"
     if measure == "dishonest":

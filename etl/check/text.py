@@ -43,8 +43,23 @@ class InputProblem(ValueError):
 @dataclass(frozen=True)
 class Prepared:
     text: str  # what is checked: the input, cut at MAX_CHARS
-    norm: str  # the normal form, same length as text
+    norm: str  # the normal form of `compact`, one character for one
     notes: tuple[str, ...]  # what was done to the input (cut, markup seen), for the user
+    compact: str = ""  # the text read: `text` without pinyin glosses (網(wǎng)貸 -> 網貸), else `text`
+    origin: tuple[int, ...] | None = None  # offset in `text` of each character of `compact` (and its end)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of `compact` as a span of `text` (the glosses inside it included)."""
+        if self.origin is None:
+            return start, end
+        return self.origin[start], (self.origin[end - 1] + 1 if end > start else self.origin[start])
+
+
+# Some copied pages carry the pinyin of each character after it, in brackets: 網(wǎng)貸平臺(tái)數(shù)量.
+# A gloss holds a tone mark; words and figures split by them are read as if they were not there.
+_PINYIN_GLOSS = re.compile(
+    r"(?<=\S)\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{0,6}\)"
+)
 
 
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,200}>")
@@ -76,7 +91,18 @@ def prepare(text: str) -> Prepared:
         raise InputProblem(f"the text holds {controls} control characters: binary data, not an article")
     if _TAG.search(text):
         notes.append("HTML tags found: numbers inside tags are ignored; paste the page's text for best results")
-    return Prepared(text, normalise(text), tuple(notes))
+    glosses = list(_PINYIN_GLOSS.finditer(text))
+    if len(glosses) >= 3:
+        pieces, last = [], 0
+        for m in glosses:
+            pieces.append((last, m.start()))
+            last = m.end()
+        pieces.append((last, len(text)))
+        origin = (*(i for a, b in pieces for i in range(a, b)), len(text))
+        compact = "".join(text[a:b] for a, b in pieces)
+        notes.append(f"{len(glosses)} pinyin glosses after characters (網(wǎng)) were read past")
+        return Prepared(text, normalise(compact), tuple(notes), compact, origin)
+    return Prepared(text, normalise(text), tuple(notes), text)
 
 
 def tag_spans(norm: str) -> list[tuple[int, int]]:
@@ -88,7 +114,8 @@ def tag_spans(norm: str) -> list[tuple[int, int]]:
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<![0-9A-Z])\.(?=\s|$)|(?<=[a-z0-9%])\.(?=\s+[A-Z\"“(])")
-_CLAUSE_END = re.compile(r"[，、:：(（)）]|,(?!\d{3})|(?<![0-9])\.(?![0-9])| - | – ")
+# A comma is a thousands separator only between a digit and exactly three digits (1,234); 10家,2011年 ends a clause.
+_CLAUSE_END = re.compile(r"[，、:：(（)）]|(?<!\d),|,(?!\d{3}(?!\d))|(?<![0-9])\.(?![0-9])| - | – ")
 
 
 def sentences(norm: str) -> list[tuple[int, int]]:

@@ -158,6 +158,18 @@ NOTE_TEXT = {
         "“{quote}”是人次(人数乘次数),数据记录的是人数或户数,口径不同。",
         '"{quote}" counts person-times (visits or services), not persons; the data hold persons, a different measure.',
     ),
+    "sample": (
+        "“{quote}”是统计所依据的样本数,不是全行业的数字。",
+        '"{quote}" is the size of the sample a statistic was computed from, not a count of the sector.',
+    ),
+    "spread": (
+        "“{quote}”说的是各家数字的分布范围,不是一个统计数字。",
+        '"{quote}" is how widely figures vary, not one figure.',
+    ),
+    "average": (
+        "“{quote}”是每家机构的平均数,数据记录的是全行业的总数。",
+        '"{quote}" is an average per institution; the data hold totals for the sector.',
+    ),
     "subgroup": (
         "“{quote}”说的是其中一部分(部分机构或地区),不是全行业的数字;数据中没有这一部分的数字。",
         '"{quote}" is about a part of what the text counts (some companies or places), not the whole sector; '
