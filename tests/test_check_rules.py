@@ -545,3 +545,25 @@ def test_pinyin_glosses_are_read_past_and_quotes_keep_the_text_as_written():
     ten, ninety = claim_with(text, "10家"), claim_with(text, "90家")
     assert ten.subject == "p2p_platforms_operating" and text[ten.start : ten.end] == ten.quote == "10家"
     assert "sample" in ninety.notes and text[ninety.start : ninety.end] == "90家"
+
+
+def test_routine_loan_cases_cracked_by_the_police_are_not_court_cases(store):
+    """MPS to 2019-02: 21,624 'routine loan' cases cracked, 16,349 suspects seized (a total to a month)."""
+    text = (
+        "截至目前,全国公安机关共打掉“套路贷”团伙1664个,共破获诈骗、敲诈勒索、虚假诉讼等案件21624起,"
+        "抓获犯罪嫌疑人16349名。"
+    )
+    cases = verdict_for(store, text, "21624", article=date(2019, 2, 26))
+    assert cases.claim.subject == "taolu_cases" and cases.verdict.verdict == "consistent"
+    assert verdict_for(store, text, "16349", article=date(2019, 2, 26)).verdict.verdict == "consistent"
+
+
+def test_the_province_a_sentence_does_not_name_is_not_the_nation():
+    c = claim_with("2018年,全省法院共受理各类金融案件84390件。", "84390")
+    assert c.region == "CN" and "region" in c.doubts
+
+
+def test_a_breakdown_by_year_after_qizhong_is_not_a_part():
+    text = "2018年至2021年,全国法院共受理各类金融案件421841件。其中,2018年受理金融案件84390件。"
+    c = claim_with(text, "84390")
+    assert "subgroup" not in c.notes and c.subject == "court_cases"

@@ -630,6 +630,7 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
     return before[-1].name if before else "CN"
 
 
+_TAOLU = re.compile(r"套路贷|routine loans?", re.IGNORECASE)
 _COLLECTION_NAMED = re.compile(r"催收|讨债|debt[- ]collect", re.IGNORECASE)
 
 
@@ -732,6 +733,9 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         change = 1  # 新增贷款余额: the balance's increase, not the balance
         if sector == "microloan" and kind == subj.MONEY:
             return "microloan_new_loans", kind, change
+    if measure in ("cases", "suspects") and _TAOLU.search(norm, sentence[0], sentence[1]):
+        # 打掉"套路贷"团伙…破获案件21624起,抓获犯罪嫌疑人16349名: the police's cases, not courts'
+        return ("taolu_cases" if measure == "cases" else "taolu_suspects"), kind, change
     key = subj.subject_for(sector, measure, modifiers, kind)
     if key == "collection_prosecuted" and not _COLLECTION_NAMED.search(norm, sentence[0], sentence[1]):
         # 已提起公诉5568人 (under 17 new offences): prosecuted, but for debt collection only if the sentence says so
@@ -935,7 +939,7 @@ def extract(
             claim.region = resp[3][resp[0]][1]
         else:
             claim.region = _region_for(ctx, clause, sentence, claim.start, claim.end)
-            if claim.region == "CN" and _province_paragraph(ctx, sentence):
+            if claim.region == "CN" and (_province_paragraph(ctx, sentence) or _THIS_PROVINCE.search(norm, *sentence)):
                 claim.doubts.append("region")  # the paragraph is about a province; this sentence names none
             if lists := _region_lists(ctx, clause):
                 claim.doubts.append("regions")  # 浙江和江苏…均超过400亿元: which one is not certain
@@ -1057,6 +1061,12 @@ def _flow_span(period: ClaimPeriod | None, clause: str) -> ClaimPeriod | None:
 _REGION_JOIN = re.compile(r"\s*(?:省|市|province|municipality)?\s*(?:和|与|與|及|、|,|，|and|or|&)\s*(?:the )?", re.I)
 
 
+# 全省法院共受理…: a province the sentence does not name (the article's); its figures are not national.
+_THIS_PROVINCE = re.compile(
+    r"全省|全市|本省|本市|该省|该市|我省|我市|province-wide|the province's|citywide", re.IGNORECASE
+)
+
+
 def _province_paragraph(ctx: _Context, sentence) -> bool:
     """The sentence before sets a province against the nation (2015年上半年北京市的综合收益率为12.56%,而同期
     全国平均水平为14.78%), and this one names neither: its figures may be the province's."""
@@ -1093,6 +1103,8 @@ def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
         return False
     if ctx.region_hits.within(start, claim.start):
         return False
+    if any(m.year_written for m in ctx.mention_index.within(clause[0], claim.start)):
+        return False  # 其中,2018年收案84390件: a breakdown by year is the series itself
     return not ctx.modifiers.within(clause[0], clause[1])
 
 

@@ -7,6 +7,7 @@ the period's "as of" window; a flow: over the same span).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -18,6 +19,7 @@ from etl.finder import FINDER_SQL, UNIT_TO_BASE
 
 REGIONS_SQL = "SELECT code, name_zh, name_en FROM regions ORDER BY code"
 POINT_MEASURES = ("stock", "cumulative")
+_MONTH_CUMULATIVE = re.compile(r"to:\d{4}-\d{2}")
 
 
 def is_point_series(row: dict) -> bool:
@@ -63,6 +65,10 @@ def period_matches(row: dict, period: ClaimPeriod) -> bool:
         if period.type == "range":
             return False  # a sum over a span (1-7月累计, since 2024) is a flow, not the stock at its end
         first, last = period.window
+        if row["period_type"] == "cumulative" and _MONTH_CUMULATIVE.fullmatch(row["period_label"]):
+            # to:2019-02, a total to a month: it stands for that month, like a month's figure.
+            month_start = row["period_end"].replace(day=1)
+            return month_start <= last and first <= row["period_end"]
         if row["period_type"] == "month" and row["period_start"] is not None:
             # A month figure of a stock stands for its month ("6 by mid-October" is filed as 2020-10).
             return row["period_start"] <= last and first <= row["period_end"]
@@ -130,6 +136,8 @@ def _same_instant(row: dict, period: ClaimPeriod) -> bool:
     by_day = row["period_type"] == "day"
     if period.type == "day":
         return row["period_end"] == period.end  # that day's figure, or a month's or quarter's ending on it
+    if row["period_type"] == "cumulative" and _MONTH_CUMULATIVE.fullmatch(row["period_label"]):
+        return period.type != "part"  # a total to a month's end: as precise as a month, quarter or year
     if period.type == "month":
         return not by_day or row["period_end"] == period.end
     if period.type == "part":
