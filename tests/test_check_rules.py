@@ -567,3 +567,17 @@ def test_a_breakdown_by_year_after_qizhong_is_not_a_part():
     text = "2018年至2021年,全国法院共受理各类金融案件421841件。其中,2018年受理金融案件84390件。"
     c = claim_with(text, "84390")
     assert "subgroup" not in c.notes and c.subject == "court_cases"
+
+
+def test_respectively_pairs_the_numbers_before_it_and_p2p_lenders_are_platforms():
+    text = (
+        "In April 2019 P2P turnover was 42.899 billion yuan. Active lenders and borrowers numbered 3.0975 million "
+        "and 5.1357 million respectively, for declines of 3.1% and 2%."
+    )
+    assert claim_with(text, "3.0975").subject == "p2p_investors"
+    text = (
+        "The number of Chinese peer-to-peer (P2P) lenders had fallen to zero by mid-November 2020 from a peak of "
+        "about 5,000."
+    )
+    zero, peak = claim_with(text, "zero"), claim_with(text, "5,000")
+    assert (zero.subject, peak.subject) == ("p2p_platforms_operating", "p2p_platforms_peak")

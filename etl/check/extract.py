@@ -505,10 +505,11 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     m = re.search(r"分别|respectively", text, re.IGNORECASE)
     if not m:
         return None
-    pivot = sentence[0] + m.start()
+    pivot, last = sentence[0] + m.start(), sentence[1]
     if m.group(0).lower() == "respectively":
         pivot = sentence[0] + (re.search(r"\b(?:were|was|are|is|numbered|stood at|reached)\b", text) or m).start()
-    group = [s for s, k in siblings if s > pivot and (k == kind or not k or not kind)]
+        last = sentence[0] + m.start()  # "… 3.0975 million and 5.1357 million respectively, for declines of …"
+    group = [s for s, k in siblings if pivot < s < last and (k == kind or not k or not kind)]
     if claim_start not in group or len(group) < 2:
         return None
     index = group.index(claim_start)
@@ -630,6 +631,9 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
     return before[-1].name if before else "CN"
 
 
+_OWN_NUMBER_AFTER = re.compile(
+    r"\s*(?:of|at|was|为|达|达到|时)?\s*(?:about|around|nearly|some|约|近|超过)?\s*\d", re.IGNORECASE
+)
 _TAOLU = re.compile(r"套路贷|routine loans?", re.IGNORECASE)
 _COLLECTION_NAMED = re.compile(r"催收|讨债|debt[- ]collect", re.IGNORECASE)
 
@@ -685,6 +689,8 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         if h.start < hi and (h.start < claim.end or h.end <= max(clause[1], claim.end))
     ]
     # 从高峰期的五六千家降为15家, "from 6,000 at the peak to only 6": the peak is the first number's.
+    # "fallen to zero by mid-November from a peak of about 5,000": a peak followed by its own number.
+    hits = [h for h in hits if not (h.name == "peak" and h.start >= claim.end and _OWN_NUMBER_AFTER.match(norm, h.end))]
     hits = [
         h
         for h in hits
