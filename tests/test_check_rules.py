@@ -581,3 +581,43 @@ def test_respectively_pairs_the_numbers_before_it_and_p2p_lenders_are_platforms(
     )
     zero, peak = claim_with(text, "zero"), claim_with(text, "5,000")
     assert (zero.subject, peak.subject) == ("p2p_platforms_operating", "p2p_platforms_peak")
+
+
+# --- from the ninth and tenth held-out sets (tests/fixtures/articles_heldout9, 10) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "article", "quote", "period"),
+    [
+        ("As of the end of June in 2020, there are 26 consumer finance companies in China.", None, "26", "2020-06"),
+        ("P2P growth slowed in 2015 and 2016. The number of P2P platforms in sound operation stood at 2,388 as of "
+         "the end of January.", date(2017, 2, 7), "2,388", "2017-01"),
+        ("Only four P2P firms were established last month.", date(2016, 4, 11), "four", "2016-03"),
+        ("P2P turnover was up 10 percent from the same period in 2014. During January to June, 419 P2P platforms "
+         "ran into problems.", date(2015, 7, 2), "419", "2015-H1"),
+    ],
+)  # fmt: skip
+def test_english_periods_of_held_out_10(text, article, quote, period):
+    assert claim_with(text, quote, article).period.label == period
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "note"),
+    [
+        ("消费金融公司规定借款人的贷款余额最高不得超过20万元人民币。", "20万元", "threshold"),
+        ("在投诉量最高的40家网贷平台中,暴力催收的占比居于30%-90%之间,但超过60%的平台就有19家。", "60%", "threshold"),
+        ("在投诉量最高的40家网贷平台中,暴力催收的占比居于30%-90%之间。", "40家", "subgroup"),
+    ],
+)
+def test_caps_top_lists_and_shares_that_qualify_a_noun_are_not_figures(text, quote, note):
+    assert note in claim_with(text, quote).notes
+
+
+def test_all_financial_complaints_are_not_collection_complaints():
+    text = "2025年上半年,共有46.6万条有效的金融类投诉,其中,暴力催收高达23万条,占到整体的49.3%。"
+    assert claim_with(text, "46.6").subject == "financial_complaints"
+
+
+def test_a_year_named_as_a_comparison_does_not_date_what_follows():
+    text = "P2P turnover rose 20 percent compared with 2014. In the first quarter, P2P turnover was 100 billion yuan."
+    assert claim_with(text, "100", date(2015, 7, 2)).period.label == "2015-Q1"

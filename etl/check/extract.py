@@ -186,7 +186,8 @@ _PER_TIME_AFTER = re.compile(
     r"\s*(?:[a-z]+\s+)?(?:per|a|each)\s+(?:day|month|week|year)\b|\s*/\s*(?:天|月|日|day|month)", re.IGNORECASE
 )
 _SUBGROUP = re.compile(
-    r"(?:其中|of which|among them|including)[^。；;]*、[^。；;]*$|前\s*$|\b(?:top|the largest|the biggest)\s*$",
+    r"(?:其中|of which|among them|including)[^。；;]*、[^。；;]*$|前\s*$|(?:最高|最多|最大|排名前)的\s*$"
+    r"|\b(?:top|the largest|the biggest)\s*$",
     re.IGNORECASE,
 )
 # A part of what the sentence counts: some platforms, "of which 93", 京津沪渝四个直辖市 (a group of regions).
@@ -214,7 +215,13 @@ _INCLUDING_BEFORE = re.compile(r"\b(?:including|such as|among which)\b[^。；;!
 _PART_OF_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 _SINCE_AFTER = re.compile(r"\s*(?:以来|以來|至今|以后|以後)")
 _SINCE_BEFORE = re.compile(r"\bsince\s*$", re.IGNORECASE)
-_NEGATIVE_CONTEXT = re.compile(r"(?:年利率|利率上限|红线|不得超过|上限|threshold|cap of|capped at)\s*$", re.IGNORECASE)
+_NEGATIVE_CONTEXT = re.compile(
+    r"(?:年利率|利率上限|红线|不得超过|不得|不能|不应|不可|最高不得|上限为?|threshold|cap of|capped at|must not exceed|"
+    r"shall not exceed|may not exceed)\s*$",
+    re.IGNORECASE,
+)
+# 超过60%的平台就有19家: a share that qualifies what is counted (the platforms above 60 %), not a figure.
+_QUALIFIES_A_NOUN = re.compile(r"的(?:平台|机构|公司|企业|用户|借款人|投资人|投诉|客户|网贷平台)")
 
 
 @dataclass
@@ -886,8 +893,10 @@ def extract(
     for claim in claims:
         sentence = _sentence_of(ctx, claim.start)
         clause = clause_bounds(norm, sentence, claim.start)
-        if _NEGATIVE_CONTEXT.search(norm[max(clause[0], claim.start - 10) : claim.start]) or _MARK_BEFORE.search(
-            norm[max(clause[0], claim.start - 12) : claim.start]
+        if (
+            _NEGATIVE_CONTEXT.search(norm[max(clause[0], claim.start - 10) : claim.start])
+            or _MARK_BEFORE.search(norm[max(clause[0], claim.start - 12) : claim.start])
+            or (claim.unit_kind == subj.PERCENT and _QUALIFIES_A_NOUN.match(norm, claim.end))
         ):
             claim.notes.append("threshold")
         elif _FORECAST.search(norm, clause[0], claim.start):

@@ -177,6 +177,7 @@ MODIFIERS = [
     ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|剩下的?还有|剩下|剩余|尚存|存量|regularly operating|in operation|operating|active|still in business|remaining|survivors?"),
     ("official", r"监管|银保监|银监|人民银行|央行|regulators?|CBIRC|PBOC"),
     # Kinds of banking complaint: the two the data hold, and kinds they do not (by product or bank type).
+    ("financial", r"金融类投诉|金融类的投诉|金融消费投诉|金融消费者投诉|financial (?:consumer )?complaints"),
     ("credit_card", r"信用卡|credit[- ]cards?"),
     ("personal_loan", r"个人贷款|personal[- ]loans?"),
     ("complaint_kind", r"理财|国有大型商业银行|大型商业银行|股份制商业银行|城市商业银行|农村中小|外资银行|wealth[- ]management|state-owned banks|joint-stock banks"),
@@ -256,6 +257,8 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
         return {"entities": "consumer_finance_companies", "balance": "consumer_finance_loan_balance",
                 "assets": "consumer_finance_assets"}.get(measure)  # fmt: skip
     if sector in ("collection", "court"):
+        if measure == "complaints" and "financial" in modifiers and kind != PERCENT:
+            return "financial_complaints"  # 共有46.6万条有效的金融类投诉,其中暴力催收…: all financial complaints
         if measure == "complaints":
             return "collection_complaint_share" if kind == PERCENT else "collection_complaints"
         return {"prosecuted": "collection_prosecuted", "entities": "collection_firms",

@@ -164,10 +164,11 @@ EN_PATTERN = re.compile(
     r"|first\s+(?P<nmonths>three|six|nine|eleven)\s+months\s+of\s+(?:(?P<nyear>(?:19|20)\d{2})|(?P<nrel>this|last)\s+year)"
     r"|(?:(?P<epart>end|close|start|beginning|middle)\s+of\s+|(?P<hpart>end|mid|early|late)-|(?P<wpart>early|mid|late)\s+)?"
     + _MONTH
-    + r"(?:\s+(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+)?(?P<myear>(?:19|20)\d{2})|\s+(?P<mrel>this|last)\s+year)?"
+    + r"(?:\s+(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+|in\s+)?(?P<myear>(?:19|20)\d{2})|\s+(?P<mrel>this|last)\s+year)?"
     r"|(?P<mday2>[0-3]?\d)\s+" + _MONTH.replace("mname", "mname2") + r"(?:\s+(?P<myear2>(?:19|20)\d{2}))?"
     r"|(?:(?P<ypart>end|close|start|beginning)\s+of\s+|(?P<yhpart>end|year-end|mid|early|late)-?\s*)?(?P<year>(?:19|20)\d{2})(?P<ysuffix>\s+year-end)?"
     r"|(?:(?P<relpart>end|start)\s+of\s+)?(?P<rel>last|this|previous|past)\s+year"
+    r"|(?P<mrelm>last|this|previous|past)\s+month"
     r")\b",
     re.IGNORECASE,
 )
@@ -293,6 +294,12 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
     if g["rel"]:
         y = year_of(None, g["rel"])
         return (year_period(y) if y else None), None
+    if g["mrelm"] and article is not None:  # "last month": the month before the article's
+        back = 0 if g["mrelm"].lower() == "this" else 1
+        y, m0 = article.year, article.month - back
+        if m0 < 1:
+            y, m0 = y - 1, 12
+        return month_period(y, m0), None
     return None, None
 
 
@@ -314,6 +321,17 @@ def _year_is_dated(norm: str, m: re.Match) -> bool:
     return m.start("year") > m.start() or bool(_PERIOD_BEFORE.search(norm, max(0, m.start() - 16), m.start()))
 
 
+_EN_MONTH_WORDS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+# "During January to June", "from January through September 2016": whole months of one year.
+EN_SPAN_PATTERN = re.compile(
+    rf"\b(?P<m1>{_EN_MONTH_WORDS})\s+(?:to|through|until|-|–)\s+(?P<m2>{_EN_MONTH_WORDS})"
+    r"(?:,?\s+(?:of\s+|in\s+)?(?P<y>(?:19|20)\d{2}))?\b",
+    re.IGNORECASE,
+)
+_COMPARISON_BEFORE = re.compile(
+    r"(?:same period (?:in|of)|compared (?:with|to)|than|versus|\bvs\.?|比|较|相比|同比|与)\s*(?:the\s+)?(?:end of\s+)?$",
+    re.IGNORECASE,
+)
 _MONTH_ONLY_EN = {"may", "march"}  # English words that are months only in context
 
 
@@ -324,6 +342,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     for m in ZH_SPAN_PATTERN.finditer(norm):
         if bool(m["m1"]) == bool(m["m2"]) and int(m["y2"]) > int(m["y1"]):
             raw.append(("span", m, m.start()))
+    for m in EN_SPAN_PATTERN.finditer(norm):
+        raw.append(("enspan", m, m.start()))
     for m in ZH_PATTERN.finditer(norm):
         g = m.groupdict()
         has_anchor = g["year"] or g["rel"]
@@ -357,7 +377,14 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     for kind, m, start in raw:
         if start < last_end or start in masked_spans:
             continue
-        if kind == "span":
+        if kind == "enspan":
+            m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
+            y = int(m["y"]) if m["y"] else (month_year or context_year)
+            if not m["y"] and month_year is None and article is not None:
+                y = article.year if m2 <= article.month else article.year - 1
+            period = span_period(y, m1, m2) if y else None
+            written, year, as_of, anchored = (int(m["y"]) if m["y"] else None), y, False, bool(m["y"])
+        elif kind == "span":
             y1, y2 = int(m["y1"]), int(m["y2"])
             period = months_span(y1, int(m["m1"] or 1), y2, int(m["m2"] or 12))
             written, year, as_of, anchored = y2, y2, False, True
@@ -384,13 +411,20 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         else:
             g = m.groupdict()
             month_only = bool(g["mname"] or g["mname2"]) and not (g["myear"] or g["myear2"] or g["mrel"])
-            period, written = _en_period(m, month_year if month_only and month_year else context_year, article)
+            year_for_month = month_year if month_only and month_year else context_year
+            if month_only and month_year is None and article is not None:
+                # "as of the end of January" in a February 2017 article: the latest January by then
+                month = MONTHS[(g["mname"] or g["mname2"]).lower().rstrip(".")]
+                year_for_month = article.year if month <= article.month else article.year - 1
+            period, written = _en_period(m, year_for_month, article)
             year = period.end.year if period else None
             as_of = bool(m.group("asof"))
             anchored = not month_only
             if period is not None and period.type in ("month", "part", "day") and not month_only:
                 month_year = period.end.year
-        if written is not None and MIN_YEAR <= written <= MAX_YEAR:
+        if _COMPARISON_BEFORE.search(norm, max(0, start - 28), start):
+            pass  # "from the same period in 2014", 比2014年: a comparison does not date what follows
+        elif written is not None and MIN_YEAR <= written <= MAX_YEAR:
             context_year = written
         elif year is not None and (m.groupdict().get("rel") or "").lower() in ("今年", "本年", "this"):
             context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
