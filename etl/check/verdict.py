@@ -188,8 +188,9 @@ DOUBT_TEXT = {
     ),
     "span": ("说的是跨越几年的一段时间,没有说是哪一年末", "is said of a span of years, not of one year's end"),
     "region": (
-        "所在段落说的是某个省份,这句话没有说是全国还是该省",
-        "is in a paragraph about a province and does not say whether it is national",
+        "所在处说的是某个省份(全省、前文所说的省),没有说明是全国还是该省的数字",
+        "may be a province's figure (the text speaks of a province here: 'the whole province', or one named "
+        "just before), not the nation's",
     ),
     "unfinished": ("所说的时期在文章发表时尚未结束", "is of a period that was not over when the article was written"),
     "vague": ("是约略的说法(几百、上万),不是确切数字", "is a loose size (hundreds, tens of thousands), not a figure"),
