@@ -621,3 +621,45 @@ def test_all_financial_complaints_are_not_collection_complaints():
 def test_a_year_named_as_a_comparison_does_not_date_what_follows():
     text = "P2P turnover rose 20 percent compared with 2014. In the first quarter, P2P turnover was 100 billion yuan."
     assert claim_with(text, "100", date(2015, 7, 2)).period.label == "2015-Q1"
+
+
+# --- from the eleventh and twelfth held-out sets (tests/fixtures/articles_heldout11, 12) ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("2021年消费金融公司资产规模超过500亿元、营收超过80亿元。", "80", None),
+        ("2017年12月,P2P借款人比投资人仍多近35万。", "35", None),
+        ("据网贷之家统计,7月停业及问题平台数量明显增加,共有165家问题平台,53家停业转型平台。", "165",
+         "p2p_problem_platforms_new"),
+        ("2017年,网贷行业全年成交量,以同比35.9%的增速,达到了历史性的28048.49亿元,同时,全行业贷款余额达到12245.87亿元。",
+         "28048.49",
+         "p2p_turnover"),
+        ("截至2017年12月底,P2P行业的活跃投资人数、借款人数分别为441.05万人、476.24万人,借款人比投资人仍多近35万。",
+         "441.05", "p2p_investors"),
+        ("这类网络小贷公司持牌机构在2023年登记数量是97家。", "97", "online_microloan_companies"),
+    ],
+)  # fmt: skip
+def test_subjects_of_held_out_11_and_12(text, quote, subject):
+    assert claim_with(text, quote, date(2018, 1, 20)).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "note"),
+    [
+        ("已披露业绩的19家消费金融公司中,其他17家消费金融公司总资产规模为5101.91亿元。", "17家", "subgroup"),
+        ("头部机构招联、兴业、马上的资产规模均超过500亿元。", "500", "subgroup"),
+        ("17家消费金融公司平均总资产规模为318.87亿元。", "318.87", "average"),
+    ],
+)
+def test_others_leaders_and_averages_are_not_the_sector(text, quote, note):
+    assert note in claim_with(text, quote).notes
+
+
+def test_a_figure_many_times_off_every_figure_held_is_another_measure_not_a_wrong_one(store):
+    """wdzj: 1,645 P2P platforms in operation at end-July 2018; CBIRC: 3 at 2020-11-06."""
+    item = verdict_for(store, "2018年7月,资金净流入的P2P平台仅82家。", "82")
+    assert item.verdict.verdict == "unverifiable" and "5 times" in item.verdict.explanation_en
+    item = verdict_for(store, "截至2020年11月6日,P2P网贷机构还剩13家。", "13")
+    assert item.verdict.verdict == "contradicted"  # small counts: a factor is a few units

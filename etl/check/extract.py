@@ -192,7 +192,7 @@ _SUBGROUP = re.compile(
 )
 # A part of what the sentence counts: some platforms, "of which 93", 京津沪渝四个直辖市 (a group of regions).
 _SUBSET_BEFORE = re.compile(
-    r"(?:部分|某些|个别|個別|一些|少数|少數|其中|\bsome (?:of|platforms|companies|firms|lenders)\b|\bcertain\b"
+    r"(?:部分|某些|个别|個別|一些|少数|少數|其中|其他|其余|头部机构|头部公司|头部平台|龙头|\bleading (?:firms|companies|platforms)\b|\bsome (?:of|platforms|companies|firms|lenders)\b|\bcertain\b"
     r"|\bof (?:which|whom|them|these)\b|\bamong (?:them|these)\b)"
     r"|(?<!全国)(?<!全國)[一二三四五六七八九十两兩\d]+\s*[个個]?(?:直[辖轄]市|省份|省市|省区|省區|地区|地區|\s(?:provinces|municipalities|regions))",
     re.IGNORECASE,
@@ -517,6 +517,12 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
         pivot = sentence[0] + (re.search(r"\b(?:were|was|are|is|numbered|stood at|reached)\b", text) or m).start()
         last = sentence[0] + m.start()  # "… 3.0975 million and 5.1357 million respectively, for declines of …"
     group = [s for s, k in siblings if pivot < s < last and (k == kind or not k or not kind)]
+    if group and m.group(0) == "分别":
+        # 分别为441.05万人、476.24万人,…仍多近35万: the list after 分别 ends at its clause's comma.
+        stop = re.compile(r"[，,;；。](?!\d{3}(?!\d))(?!\s*(?:和|及|与|and)?\s*[\d一二三四五六七八九十])").search(
+            ctx.norm, group[0], sentence[1]
+        )
+        group = [s for s in group if not stop or s < stop.start()]
     if claim_start not in group or len(group) < 2:
         return None
     index = group.index(claim_start)
@@ -662,9 +668,13 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         if len(measures) == count:
             pick = measures[index]
     if pick is None:
-        for lo, hi in (clause, sentence):
+        for level, (lo, hi) in enumerate((clause, sentence)):
             hits = [h for h in ctx.measures.within(lo, hi) if not kind or kind in subj.MEASURE_KINDS[h.name]]
             hits = [h for h in hits if not (h.start < claim.end and h.end > claim.start)]
+            if level == 1:
+                # Beyond its clause, the measure named before the number (成交量,…达到了28048.49亿元,同时,全行业贷款
+                # 余额…: the balance belongs to what follows).
+                hits = [h for h in hits if h.end <= claim.start] or hits
             pick = _nearest(hits, claim.start, claim.end)
             if pick is not None:
                 break
@@ -730,6 +740,10 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if "operating" in modifiers and failed:  # 倒闭了约4200家,剩下的还有1800余家: the nearer word wins
         nearest = _nearest([h for h in hits if h.name == "operating" or h.name in failed], claim.start, claim.end)
         modifiers -= failed if nearest.name == "operating" else {"operating"}
+    failed = {"exited", "problem", "exited_problem"} & modifiers
+    if len(failed) > 1:  # 停业及问题平台数量…,共有165家问题平台,53家停业转型平台: the word by the number
+        nearest = _nearest([h for h in hits if h.name in failed], claim.start, claim.end)
+        modifiers -= failed - {nearest.name}
     if re.search(r"AI|人工智能|机器人|robot", norm[sentence[0] : sentence[1]], re.IGNORECASE):
         modifiers.add("ai")
     before = norm[max(clause[0], claim.start - 40) : claim.start]
@@ -917,8 +931,9 @@ def extract(
             claim.notes.append("sample")  # 根据90家网贷平台2013年的成交数据测算: the sample, not the sector
         elif _SPREAD_AFTER.match(norm, claim.end) or _SPREAD_AFTER.match(norm, _range_end(norm, claim.end)):
             claim.notes.append("spread")  # 收益率…从6%-40%以上不等: how widely figures vary, not one figure
-        elif claim.unit_kind in (subj.MONEY, subj.ENTITIES, subj.PERSONS) and _AVERAGE_BEFORE.search(
-            norm[max(clause[0], claim.start - 4) : claim.start]
+        elif claim.unit_kind in (subj.MONEY, subj.ENTITIES, subj.PERSONS) and (
+            _AVERAGE_BEFORE.search(norm[max(clause[0], claim.start - 4) : claim.start])
+            or re.search(r"平均|户均|人均|\baverage\b", norm[clause[0] : claim.start], re.IGNORECASE)
         ):
             claim.notes.append("average")  # 机构贷款余额从平均1.04亿元…: per institution, not the total
         elif (

@@ -146,6 +146,8 @@ MEASURES = [
     ("assets", r"资产总额|总资产|资产规模|total assets|\bassets\b", (MONEY,)),
     ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance", (MONEY,)),
     ("turnover", r"成交量|成交额|成交规模|交易量|交易额|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:loans|lending|transactions)|transactions? (?:were |was )?worth", (MONEY,)),
+    # A firm's revenue or profit (营收超过80亿元, 净利润超过10亿元): no series holds them.
+    ("income", r"营业收入|营收|净利润|利润|收入|revenues?|profits?|net income|earnings", (MONEY,)),
     # Gross lending (累计发放消费贷款超5.6万亿元, loans disbursed): no series holds it.
     ("lending", r"累计发放|发放贷款|发放了?\S{0,6}贷款|放款|投放|disbursed|disbursements|loans? (?:made|disbursed)", (MONEY,)),
     ("new_loans", r"新增人民币贷款|新增贷款|人民币贷款(?:增加|减少)|贷款(?:增加|减少)|net new loans|new (?:yuan-denominated |yuan |renminbi )?loans|new lending|loans? (?:granted|extended|issued)", (MONEY,)),
@@ -172,7 +174,7 @@ MODIFIERS = [
     ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|defaulted|absconding|scandal|succumb(?:ed|ing) to risk"),
     ("exited", r"停业|退出|消亡|倒闭|关闭|清退|exited|closed|closures?|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|suspended operations?|suspension of operations"),
     ("new", r"新上线|新增|新成立|新设|new(?:ly)?|launched|came online|established|set up"),
-    ("cumulative", r"累计|历史|累積|监测到|cumulative|since (?:inception|the (?:industry|sector) began)|ever|in total since|all-time|monitored|recorded|tracked"),
+    ("cumulative", r"累计|历史(?!性|新|最)|累積|监测到|cumulative|since (?:inception|the (?:industry|sector) began)|ever|in total since|all-time|monitored|recorded|tracked"),
     ("peak", r"高峰|峰值|巅峰|顶峰|鼎盛|最多时|最多的时候|最火的时候|最热的时候|最火爆|peak|at its height|heyday"),
     ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|剩下的?还有|剩下|剩余|尚存|存量|regularly operating|in operation|operating|active|still in business|remaining|survivors?"),
     ("official", r"监管|银保监|银监|人民银行|央行|regulators?|CBIRC|PBOC"),
@@ -185,6 +187,7 @@ MODIFIERS = [
 
 CHANGE = re.compile(
     r"(?:同比|环比|比上年|较上年|较去年|比去年|比年初|较年初|较\S{0,8}?|比\S{0,8}?|与\S{0,8}相比)?\s*(?:增加|增长|上升|提高|减少|下降|下滑|降低|回落|缩减|增幅|降幅|减幅|拉长|延长|缩短|上涨|下跌|提升|回升|涨|跌|增|降|减|多了|少了)了?\s*(?:约|近|超过|逾)?\s*$"
+    r"|比\S{0,10}?(?:仍|还|要)?(?:多出|多|少)了?\s*(?:约|近|超过|逾)?\s*$"
     r"|(?:\b(?:up|down|rose|fell|dropped|declined|increased|decreased|grew|jumped|plunged|climbed|slid|shrank|shrunk|surged|slumped|contracted)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*$",
     re.IGNORECASE,
 )
@@ -220,7 +223,14 @@ def _hits(compiled, text: str, lo: int, hi: int) -> list[Hit]:
 
 
 def sector_hits(text: str, lo: int, hi: int) -> list[Hit]:
-    return _hits(_COMPILED_SECTORS, text, lo, hi)
+    """Sector words; of two that overlap (网络小贷公司: 网络小贷 and 小贷公司) the one that starts first, the
+    more specific, stands."""
+    kept: list[Hit] = []
+    for h in _hits(_COMPILED_SECTORS, text, lo, hi):
+        if kept and h.start < kept[-1].end and h.name != kept[-1].name:
+            continue
+        kept.append(h)
+    return kept
 
 
 def measure_hits(text: str, lo: int, hi: int) -> list[Hit]:

@@ -21,6 +21,9 @@ from etl.output import format_number
 
 VERDICTS = ("consistent", "contradicted", "unverifiable")
 ABOUT, NEARLY, MORE_THAN_CAP, LESS_THAN_FLOOR = 0.10, 0.10, 1.5, 0.5
+# A claim this many times above or below every figure (of 20 or more: "13 left" against 3 is a wrong count) is
+# read as another measure, not refuted.
+FAR_OFF = 5
 
 
 def claim_interval(claim: Claim) -> tuple[float, float]:
@@ -262,6 +265,19 @@ def decide(claim: Claim, found: Candidates) -> Verdict:
         en = (
             f'"{quote}" {why_en}, so which figure it matches is not certain; it cannot be checked. '
             f"Nearest: {_list(ranked, 'en')}."
+        )
+        return Verdict("unverifiable", ranked[0]["series_id"], ranked, zh, en)
+    closest = base_value(ranked[0])
+    if abs(closest) >= 20 and claim.value_base and not 1 / FAR_OFF <= abs(claim.value_base / closest) <= FAR_OFF:
+        # 82 platforms against 1,645, 4,721 employees against 66,931: a figure this far from every one held
+        # is almost always of something else (a part, one company, another measure), not a wrong total.
+        zh = (
+            f"“{quote}”与数据中所有数字相差{FAR_OFF:g}倍以上,很可能说的是别的(其中一部分、单家机构或另一口径),"
+            f"因此无法核查。最接近的:{_list(ranked, 'zh')}。"
+        )
+        en = (
+            f'"{quote}" is more than {FAR_OFF:g} times off every figure held, so it most likely counts something '
+            f"else (a part, one company, another measure); it cannot be checked. Nearest: {_list(ranked, 'en')}."
         )
         return Verdict("unverifiable", ranked[0]["series_id"], ranked, zh, en)
     gap_zh, gap_en = _gap(claim, ranked[0])
