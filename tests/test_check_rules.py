@@ -660,6 +660,6 @@ def test_others_leaders_and_averages_are_not_the_sector(text, quote, note):
 def test_a_figure_many_times_off_every_figure_held_is_another_measure_not_a_wrong_one(store):
     """wdzj: 1,645 P2P platforms in operation at end-July 2018; CBIRC: 3 at 2020-11-06."""
     item = verdict_for(store, "2018年7月,资金净流入的P2P平台仅82家。", "82")
-    assert item.verdict.verdict == "unverifiable" and "5 times" in item.verdict.explanation_en
+    assert item.verdict.verdict == "unverifiable" and "10 times off" in item.verdict.explanation_en
     item = verdict_for(store, "截至2020年11月6日,P2P网贷机构还剩13家。", "13")
     assert item.verdict.verdict == "contradicted"  # small counts: a factor is a few units

@@ -741,9 +741,19 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         nearest = _nearest([h for h in hits if h.name == "operating" or h.name in failed], claim.start, claim.end)
         modifiers -= failed if nearest.name == "operating" else {"operating"}
     failed = {"exited", "problem", "exited_problem"} & modifiers
+    # 停业及问题平台 is one word: its 问题平台 is part of it, not a second kind.
+    combined = [h for h in hits if h.name == "exited_problem"]
+    parts = [
+        h
+        for h in hits
+        if h.name in ("exited", "problem") and any(h.start < c.end and c.start < h.end for c in combined)
+    ]
+    failed = {h.name for h in hits if h.name in ("exited", "problem", "exited_problem") and h not in parts}
     if len(failed) > 1:  # 停业及问题平台数量…,共有165家问题平台,53家停业转型平台: the word by the number
-        nearest = _nearest([h for h in hits if h.name in failed], claim.start, claim.end)
+        nearest = _nearest([h for h in hits if h.name in failed and h not in parts], claim.start, claim.end)
         modifiers -= failed - {nearest.name}
+    elif parts:
+        modifiers -= {h.name for h in parts} - failed
     if re.search(r"AI|人工智能|机器人|robot", norm[sentence[0] : sentence[1]], re.IGNORECASE):
         modifiers.add("ai")
     before = norm[max(clause[0], claim.start - 40) : claim.start]

@@ -23,7 +23,7 @@ VERDICTS = ("consistent", "contradicted", "unverifiable")
 ABOUT, NEARLY, MORE_THAN_CAP, LESS_THAN_FLOOR = 0.10, 0.10, 1.5, 0.5
 # A claim this many times above or below every figure (of 20 or more: "13 left" against 3 is a wrong count) is
 # read as another measure, not refuted.
-FAR_OFF = 5
+FAR_OFF = 10
 
 
 def claim_interval(claim: Claim) -> tuple[float, float]:
