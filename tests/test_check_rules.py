@@ -663,3 +663,26 @@ def test_a_figure_many_times_off_every_figure_held_is_another_measure_not_a_wron
     assert item.verdict.verdict == "unverifiable" and "10 times off" in item.verdict.explanation_en
     item = verdict_for(store, "截至2020年11月6日,P2P网贷机构还剩13家。", "13")
     assert item.verdict.verdict == "contradicted"  # small counts: a factor is a few units
+
+
+# --- from the thirteenth and fourteenth held-out sets --------------------------------------------------
+
+
+def test_the_start_of_a_year_is_the_end_of_the_last_and_from_it_to_the_date_of_the_sentence():
+    text = "根据网贷之家统计,截至2018年12月底,P2P行业贷款余额从年初的12271亿元骤降至7890亿元。"
+    start, end = claim_with(text, "12271"), claim_with(text, "7890")
+    assert (start.period.label, end.period.label) == ("2017", "2018-12")
+
+
+def test_now_is_loose_and_now_without_a_date_falls_back_to_the_periods_named(store):
+    """p2p001: 1,363 platforms in operation at end-2018, published after a 29 December article."""
+    item = verdict_for(store, "截至目前,全国基本正常运营P2P平台1363家。", "1363", article=date(2018, 12, 29))
+    assert item.verdict.verdict == "consistent"
+    item = verdict_for(store, "截至目前,全国基本正常运营P2P平台1663家。", "1663", article=date(2018, 12, 29))
+    assert item.verdict.verdict == "unverifiable"
+    c = claim_with("截止到2016年末,小贷公司数目为8673家。其贷款余额在一年内减少了139亿元,说明目前行业在收缩。", "139")
+    assert c.period is not None and c.period.end.year == 2016
+
+
+def test_the_balance_of_failed_platforms_is_not_the_sector_s():
+    assert claim_with("2016年,P2P问题平台涉及贷款余额近800亿元。", "800").subject is None

@@ -8,6 +8,7 @@ Not claims: years and dates (they are periods), page numbers, phone numbers, tim
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -547,10 +548,14 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
 
 
 def _today(ctx: _Context) -> ClaimPeriod | None:
+    """'Now' (目前, currently) at the article's date: any figure from two months before it to the end of its
+    month (a year-end count published days later). Dated to a day, so a figure of another day agrees or
+    leaves it unverifiable, never contradicts it: 'now' is loose."""
     if ctx.article is None:
         return None
     day = ctx.article
-    return ClaimPeriod(day.isoformat(), "day", day, day, (day - timedelta(days=62), day))
+    month_end = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return ClaimPeriod(day.isoformat(), "day", day, day, (day - timedelta(days=62), month_end))
 
 
 # The number written right after the period it is compared with (较2018年1月份1718家, 相较于2021年末的9415亿元),
@@ -581,7 +586,7 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     if compared is not None:
         return compared
     in_clause = ctx.mention_index.within(clause[0], clause[1])
-    if not in_clause and _CURRENTLY.search(ctx.norm, clause[0], clause[1]):
+    if not in_clause and _CURRENTLY.search(ctx.norm, clause[0], clause[1]) and ctx.article is not None:
         return _today(ctx)
     in_sentence = ctx.mention_index.within(sentence[0], sentence[1])
     for level, pool in enumerate((in_clause, in_sentence)):
@@ -596,7 +601,8 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
             return best.period
     paragraph = _paragraph_of(ctx, start)
     earlier = ctx.mention_index.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
-    if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]):
+    # 'Now' with no article date to say when: the periods named before still date the figure.
+    if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]) and ctx.article is not None:
         return _today(ctx)
     earlier = [m for m in earlier if not _compared(ctx, m, 28)] or earlier
     # From an earlier sentence, a period whose year is written (去年, 2018年末) outranks a bare part that
@@ -1037,12 +1043,24 @@ def _from_to(ctx: _Context, claims: list[Claim]) -> None:
     for first, second in pairwise(claims):
         if first.subject != second.subject or first.period is None or first.period != second.period:
             continue
+        sentence = _sentence_of(ctx, first.start)
+        inside = [m for m in ctx.mention_index.within(max(sentence[0], first.start - 12), first.start) if m.period]
+        if (
+            inside
+            and _FROM.search(ctx.norm, max(sentence[0], inside[0].start - 4), inside[0].start)
+            and _TO.fullmatch(ctx.norm, first.end, second.start)
+        ):
+            # 截至2018年12月底,余额从年初的12271亿元骤降至7890亿元: 年初 is the first number's; the second is
+            # of the sentence's own date
+            own = [m for m in ctx.mention_index.within(*sentence) if m.period and m not in inside and m.as_of]
+            if own:
+                second.period = own[0].period
+            continue
         if not (
             _FROM.search(ctx.norm, max(0, first.start - 6), first.start)
             and _TO.fullmatch(ctx.norm, first.end, second.start)
         ):
             continue
-        sentence = _sentence_of(ctx, first.start)
         spans = _period_from_to(ctx, sentence)
         if spans is not None:  # "from 2014 to 2017, rising from 329.194 billion yuan to 3.895235 trillion"
             first.period, second.period = spans

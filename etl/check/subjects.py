@@ -309,6 +309,8 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
                 "borrowers": "p2p_borrowers_change"}.get(measure)  # fmt: skip
     if measure == "turnover":
         return "p2p_turnover_cumulative" if "cumulative" in modifiers else "p2p_turnover"
+    if measure == "balance" and modifiers & {"problem", "exited", "exited_problem"}:
+        return None  # 问题平台涉及贷款余额: the balance of failed platforms, which no series holds
     return {"balance": "p2p_loan_balance", "yield": "p2p_yield", "term": "p2p_loan_term",
             "investors": "p2p_investors", "borrowers": "p2p_borrowers", "unrecovered": "p2p_unrecovered",
             "recovered": "p2p_assets_recovered", "frozen": "p2p_assets_frozen"}.get(measure)  # fmt: skip

@@ -398,8 +398,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             period = _zh_period(m, year)
             if g["yend"] or g["whole"]:
                 period = year_period(year) if year else None
-            elif g["ystart"]:  # 年初: the start of the year
-                period = month_period(year, 1, "early") if year else None
+            elif g["ystart"]:  # 年初: a stock at the start of the year is its level at the end of the last
+                period = year_period(year - 1) if year else None
             as_of = (
                 bool(g["asof"]) or bool(g["yend"]) or bool(g["part"] in ("末", "底")) or bool(g["qend"] or g["hend"])
             )
