@@ -657,9 +657,26 @@ _TAOLU = re.compile(r"套路贷|routine loans?", re.IGNORECASE)
 _COLLECTION_NAMED = re.compile(r"催收|讨债|debt[- ]collect", re.IGNORECASE)
 
 
+_A_NUMBER = re.compile(r"(?<![A-Za-z])\d|[一二三四五六七八九十百千万]")  # not the 2 of P2P
+
+
 def _fell_from(between: str) -> bool:
     """Words between a peak and a number that make the number where it fell to: a number, then 降为/to."""
-    return bool(re.search(r"(?<![A-Za-z])\d|[一二三四五六七八九十百千万]", between) and _FALL_TO.search(between))
+    return bool(_A_NUMBER.search(between) and _FALL_TO.search(between))
+
+
+def _peak_of_another_number(norm: str, sentence, claim: Claim, peak: subj.Hit) -> bool:
+    """The peak word belongs to another figure of the sentence: one it is followed by ("fallen to zero … from
+    a peak of about 5,000"), or one the claim's number fell from (从高峰期的五六千家降为15家, "from 6,000 at
+    the peak to only 6")."""
+    if peak.start >= claim.end:
+        return bool(_OWN_NUMBER_AFTER.match(norm, peak.end))
+    if peak.end > claim.start:
+        return False
+    return _fell_from(norm[peak.end : claim.start]) or bool(
+        _FALL_TO.search(norm, peak.end, claim.start)
+        and re.search(r"\d", norm[max(sentence[0], peak.start - 30) : peak.start])
+    )
 
 
 _FALL_TO = re.compile(r"降|减|跌|为|至|到|\bto\b|below|fell|fall|down|drop|declin|shr[iu]nk", re.IGNORECASE)
@@ -711,31 +728,14 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         for h in ctx.modifiers.within(lo, min(sentence[1], hi + 40))
         if h.start < hi and (h.start < claim.end or h.end <= max(clause[1], claim.end))
     ]
-    # 从高峰期的五六千家降为15家, "from 6,000 at the peak to only 6": the peak is the first number's.
-    # "fallen to zero by mid-November from a peak of about 5,000": a peak followed by its own number.
-    hits = [h for h in hits if not (h.name == "peak" and h.start >= claim.end and _OWN_NUMBER_AFTER.match(norm, h.end))]
-    hits = [
-        h
-        for h in hits
-        if not (
-            h.name == "peak"
-            and h.end <= claim.start
-            and (
-                _fell_from(norm[h.end : claim.start])
-                or (
-                    _FALL_TO.search(norm, h.end, claim.start)
-                    and re.search(r"\d", norm[max(sentence[0], h.start - 30) : h.start])
-                )
-            )
-        )
-    ]
+    hits = [h for h in hits if h.name != "peak" or not _peak_of_another_number(norm, sentence, claim, h)]
     modifiers = {h.name for h in hits}
     # 2017年网贷最火的时候,光是…P2P平台就有5000多家: a peak named earlier in the sentence, with no other
     # figure between, is the time the number is of.
     # Not the 'to' of a fall from it (从高峰期的五六千家降为15家, "from 6,000 at the peak to only 6").
     peak = [h for h in ctx.modifiers.within(sentence[0], claim.start) if h.name == "peak"]
     between = norm[peak[-1].end : claim.start] if peak else ""
-    if peak and not (re.search(r"(?<![A-Za-z])\d|[一二三四五六七八九十百千万]", between) or _FALL_TO.search(between)):
+    if peak and not (_A_NUMBER.search(between) or _FALL_TO.search(between)):
         modifiers.add("peak")
     elif peak and _fell_from(between):
         modifiers.discard("peak")
@@ -746,7 +746,6 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if "operating" in modifiers and failed:  # 倒闭了约4200家,剩下的还有1800余家: the nearer word wins
         nearest = _nearest([h for h in hits if h.name == "operating" or h.name in failed], claim.start, claim.end)
         modifiers -= failed if nearest.name == "operating" else {"operating"}
-    failed = {"exited", "problem", "exited_problem"} & modifiers
     # 停业及问题平台 is one word: its 问题平台 is part of it, not a second kind.
     combined = [h for h in hits if h.name == "exited_problem"]
     parts = [
