@@ -125,18 +125,25 @@ def test_other_sessions_are_served_during_an_attack(bundled_db):
     pool = WorkerPool(bundled_db, TIGHT, size=2)
     try:
         pool.run("SELECT 1")
-        outcome = []
-        attack = threading.Thread(target=lambda: outcome.append(_kind(pool, PLANNING_CPU)))
+        outcome, attack_ended = [], []
+
+        def attack_once():
+            outcome.append(_kind(pool, PLANNING_CPU))
+            attack_ended.append(time.perf_counter())
+
+        attack = threading.Thread(target=attack_once)
         attack.start()
         time.sleep(0.2)
-        t0 = time.perf_counter()
         assert pool.run("SELECT count(*) AS n FROM events").frame["n"][0] > 0
-        quick = time.perf_counter() - t0
+        quick_ended = time.perf_counter()
         attack.join()
         # The 20M-element fold meets the CPU deadline or the address-space wall first, depending on the
         # machine's speed and load (under make test's load it was 'memory' one run in two): either way
         # the attack is stopped and its worker replaced, which is what this test is about.
-        assert outcome[0] in ("timeout", "memory") and quick < 0.5
+        assert outcome[0] in ("timeout", "memory")
+        # Served while the attack still ran, not queued behind it. An order, not a duration: a bound of
+        # 0.5 s failed in CI under make test's load (0.69 s) with the pool working as it should.
+        assert quick_ended < attack_ended[0], (quick_ended, attack_ended)
         before = set(pool.pids())
         assert _kind(pool, PLANNING_CPU) in ("timeout", "memory")
         deadline = time.monotonic() + 10
