@@ -128,22 +128,25 @@ def test_a_query_that_runs_forever_is_stopped_within_the_limit(sandbox):
 
 
 def test_other_sessions_keep_working_during_a_runaway_query(sandbox):
-    errors, answers = [], []
+    errors, answers, runaway_ended = [], [], []
 
     def runaway():
         try:
             sandbox.run(SLOW_QUERY)
         except QueryError as exc:
             errors.append(exc.kind)
+        runaway_ended.append(time.perf_counter())
 
     thread = threading.Thread(target=runaway)
     thread.start()
     time.sleep(0.2)
-    t0 = time.perf_counter()
     answers.append(sandbox.run("SELECT count(*) AS n FROM observations").frame["n"][0])
-    quick = time.perf_counter() - t0
+    quick_ended = time.perf_counter()
     thread.join()
-    assert errors == ["timeout"] and answers == [3] and quick < 0.9
+    assert errors == ["timeout"] and answers == [3]
+    # Answered while the runaway still ran, not after it: an order, which the machine's load cannot flip
+    # (a duration bound here is what failed in CI for the worker pool's twin of this test).
+    assert quick_ended < runaway_ended[0], (quick_ended, runaway_ended)
 
 
 def test_memory_hungry_query_gets_a_clear_message(sandbox):
