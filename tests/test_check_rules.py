@@ -669,3 +669,22 @@ def test_now_is_loose_and_now_without_a_date_falls_back_to_the_periods_named(sto
 
 def test_the_balance_of_failed_platforms_is_not_the_sector_s():
     assert claim_with("2016年,P2P问题平台涉及贷款余额近800亿元。", "800").subject is None
+
+
+def test_websites_and_collapses_are_counted_platforms_and_this_may_is_the_articles_may():
+    text = (
+        "The sector, peer-to-peer (P2P) lending, has grown from 200 websites in 2012. In 2017, 217 sites terminated. "
+        "A further 28 sites closed this May and 80 in June. In July it was 218 collapses in a month."
+    )
+    article = date(2018, 8, 31)
+    assert claim_with(text, "200", article).unit_kind == "entities"
+    assert claim_with(text, "217", article).subject == "p2p_exited_platforms"  # ended, not still operating
+    assert claim_with(text, "28", article).period.label == "2018-05"
+    assert claim_with(text, "80", article).period.label == "2018-06"
+    assert claim_with(text, "218", article).subject == "p2p_problem_platforms_new"
+
+
+def test_a_currency_before_a_range_is_the_ranges_and_its_scale_is_the_last_numbers():
+    c = claim_with("Loan values went from $20-40bn in 2014 to $200bn this summer.", "20")
+    assert (c.qualifier, c.unit_kind, c.currency) == ("range", "money", "USD")
+    assert (c.value_base, c.value_high_base) == (20e9, 40e9)

@@ -104,7 +104,7 @@ _EN_UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EN_NOUN = re.compile(
-    r"(?P<noun>platforms?|compan(?:y|ies)|firms?|lenders?|institutions?|operators?|organi[sz]ations?|players?|"
+    r"(?P<noun>platforms?|(?:web)?sites?|portals?|marketplaces?|collapses|compan(?:y|ies)|firms?|lenders?|institutions?|operators?|organi[sz]ations?|players?|"
     r"entities|licen[cs]es?|people|persons?|investors?|borrowers?|users?|employees|staff|workers|suspects|individuals|"
     r"debtors|residents|customers|clients|accounts|complaints?|cases|lawsuits|disputes|calls|months|loans|MFIs?|"
     r"micro-?lenders|microfinance institutions|micro-?credit (?:firms|companies)|provinces|cities|countries)\b",
@@ -146,7 +146,8 @@ _NOT_A_CLAIM_UNIT = {
     "个",
 }
 _EN_NOUN_KIND = {
-    "platform": subj.ENTITIES, "compan": subj.ENTITIES, "firm": subj.ENTITIES, "lender": subj.ENTITIES,
+    "platform": subj.ENTITIES, "site": subj.ENTITIES, "websit": subj.ENTITIES, "portal": subj.ENTITIES,
+    "marketplace": subj.ENTITIES, "collapse": subj.ENTITIES, "compan": subj.ENTITIES, "firm": subj.ENTITIES, "lender": subj.ENTITIES,
     "institution": subj.ENTITIES, "operator": subj.ENTITIES, "organi": subj.ENTITIES, "player": subj.ENTITIES,
     "entities": subj.ENTITIES, "licen": subj.ENTITIES, "complaint": subj.CASES, "case": subj.CASES,
     "lawsuit": subj.CASES, "dispute": subj.CASES, "call": subj.CALLS, "month": subj.MONTHS, "loan": subj.OTHER,
@@ -856,7 +857,7 @@ def extract(
             if (
                 join
                 and join.end() == nxt[0].start
-                and (not kind or kind == nxt[2])
+                and (not kind or not nxt[2] or kind == nxt[2])
                 and nxt[0].value > token.value
                 and not after_from
             ):
@@ -871,7 +872,10 @@ def extract(
                     if scale > 1:
                         token.value *= scale
                         token.scale = scale
-                    unit, kind, factor, unit_end, currency = nxt[1], nxt[2], nxt[3], nxt[4], nxt[5]
+                    if nxt[2]:
+                        unit, kind, factor, unit_end, currency = nxt[1], nxt[2], nxt[3], nxt[4], nxt[5]
+                    else:  # "$20-40bn": the unit written before the first number is the range's
+                        unit_end = nxt[4]
                     i += 1
         merged.append((token, unit, kind, factor, unit_end, currency, high))
         i += 1

@@ -166,13 +166,13 @@ MEASURES = [
     ("suspects", r"犯罪嫌疑人|嫌疑人|suspects", (PERSONS,)),
     ("calls", r"外呼|拨打|通电话|calls", (CALLS,)),
     ("licences", r"牌照|licen[cs]es?\b", (ENTITIES,)),
-    ("entities", r"(?:P2P|peer-to-peer(?: \(P2P\))?|online|internet) lenders(?!\s+(?:and|&)\s+borrowers)|平台|机构|公司|企业|网站|platforms?|compan(?:y|ies)|firms|lenders|institutions|operators|organi[sz]ations|players|entities", (ENTITIES,)),
+    ("entities", r"(?:P2P|peer-to-peer(?: \(P2P\))?|online|internet) lenders(?!\s+(?:and|&)\s+borrowers)|平台|机构|公司|企业|网站|platforms?|(?:web)?sites|portals|marketplaces|compan(?:y|ies)|firms|lenders|institutions|operators|organi[sz]ations|players|entities", (ENTITIES,)),
 ]  # fmt: skip
 
 MODIFIERS = [
     ("exited_problem", r"停业及问题|停业、问题|停业与问题|closed (?:or|and) problem|suspend(?:ing|ed) operations? or succumb(?:ing|ed)"),
-    ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|defaulted|absconding|scandal|succumb(?:ed|ing) to risk"),
-    ("exited", r"停业|退出|消亡|倒闭|关闭|清退|exited|closed|closures?|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|suspended operations?|suspension of operations"),
+    ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|collapses|defaulted|absconding|scandal|succumb(?:ed|ing) to risk"),
+    ("exited", r"停业|退出|消亡|倒闭|关闭|清退|exited|closed|closures?|terminated|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|suspended operations?|suspension of operations"),
     ("new", r"新上线|新增|新成立|新设|new(?:ly)?|launched|came online|established|set up"),
     ("cumulative", r"累计|历史(?!性|新|最)|累積|监测到|cumulative|since (?:inception|the (?:industry|sector) began)|ever|in total since|all-time|monitored|recorded|tracked"),
     ("peak", r"高峰|峰值|巅峰|顶峰|鼎盛|最多时|最多的时候|最火的时候|最热的时候|最火爆|peak|at its height|heyday"),

@@ -163,6 +163,7 @@ EN_PATTERN = re.compile(
     r"|H(?P<hnum>[12])\s*(?P<hyear2>(?:19|20)\d{2})"
     r"|first\s+(?P<nmonths>three|six|nine|eleven)\s+months\s+of\s+(?:(?P<nyear>(?:19|20)\d{2})|(?P<nrel>this|last)\s+year)"
     r"|(?:(?P<epart>end|close|start|beginning|middle)\s+of\s+|(?P<hpart>end|mid|early|late)-|(?P<wpart>early|mid|late)\s+)?"
+    r"(?:(?P<mthis>this)\s+)?"  # "this May": the article's year ("last May" is left alone: which May is unclear)
     + _MONTH
     + r"(?:\s+(?P<mday>[0-3]?\d)(?:st|nd|rd|th)?,?)?(?:\s+(?:of\s+|in\s+)?(?P<myear>(?:19|20)\d{2})|\s+(?P<mrel>this|last)\s+year)?"
     r"|(?P<mday2>[0-3]?\d)\s+" + _MONTH.replace("mname", "mname2") + r"(?:\s+(?P<myear2>(?:19|20)\d{2}))?"
@@ -271,7 +272,7 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
     if g["mname"] or g["mname2"]:
         month = MONTHS[(g["mname"] or g["mname2"]).lower().rstrip(".")]
         written = g["myear"] or g["myear2"]
-        y = year_of(written, g["mrel"])
+        y = year_of(written, g["mrel"] or g["mthis"])
         if y is None:
             return None, None
         day = g["mday"] or g["mday2"]
@@ -357,7 +358,9 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     for m in EN_PATTERN.finditer(norm):
         g = m.groupdict()
         name = (g.get("mname") or "").lower()
-        if name in _MONTH_ONLY_EN and not (g["myear"] or g["mday"] or g["epart"] or g["hpart"] or g["asof"]):
+        if name in _MONTH_ONLY_EN and not (
+            g["myear"] or g["mday"] or g["epart"] or g["hpart"] or g["asof"] or g["mthis"]
+        ):
             continue
         if (g.get("mname2") or "").lower() in _MONTH_ONLY_EN and not g["myear2"]:
             continue  # "2 may be", "3 march on": not "19 August"
@@ -410,7 +413,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
                 month_year = written
         else:
             g = m.groupdict()
-            month_only = bool(g["mname"] or g["mname2"]) and not (g["myear"] or g["myear2"] or g["mrel"])
+            month_only = bool(g["mname"] or g["mname2"]) and not (g["myear"] or g["myear2"] or g["mrel"] or g["mthis"])
             year_for_month = month_year if month_only and month_year else context_year
             if month_only and month_year is None and article is not None:
                 # "as of the end of January" in a February 2017 article: the latest January by then
