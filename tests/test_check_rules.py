@@ -688,3 +688,14 @@ def test_a_currency_before_a_range_is_the_ranges_and_its_scale_is_the_last_numbe
     c = claim_with("Loan values went from $20-40bn in 2014 to $200bn this summer.", "20")
     assert (c.qualifier, c.unit_kind, c.currency) == ("range", "money", "USD")
     assert (c.value_base, c.value_high_base) == (20e9, 40e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("網貸平台數量在巔峰期達到3600家。", "3600", "p2p_platforms_peak"),  # 巔峰: not in the old hand-made table
+        ("2019年，涉及討債的投訴達到3.2萬件。", "3.2", "collection_complaints"),  # 討債
+    ],
+)
+def test_traditional_characters_are_read_through_opencc_s_whole_table(text, quote, subject):
+    assert claim_with(text, quote).subject == subject

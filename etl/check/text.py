@@ -10,28 +10,28 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from importlib import resources
 
 # The checker reads at most this many characters; longer input is cut and the result says so.
 MAX_CHARS = 20_000
 
-# Traditional -> simplified, for the characters this sector's texts use (numbers, units, qualifiers,
-# periods, subjects). One character each way, so offsets survive.
-_TRAD = (
-    "萬万億亿兩两約约過过餘余臺台貸贷額额網网資资數数從从達达業业機机構构國国們们與与這这個个對对來来為为時时間间"
-    "當当發发經经營营運运線线規规監监銀银險险會会員员務务題题問问進进實实現现產产總总計计統统報报據据稱称較较"
-    "長长減减增增規规頭头億亿筆笔產产額额場场結结轉转讓让幣币紀纪續续億亿鬥斗佔占歷历創创輪轮選选項项標标準准"
-    "擁拥縣县區区廣广東东陝陕漢汉遼辽寧宁蘇苏魯鲁黃黄濟济龍龙雲云貴贵灣湾慶庆廈厦門门屆届併并倆俩價价"
-    "關关聯联開开啟启於于並并夥伙裡里麼么後后準准幾几雖虽將将訊讯電电話话簡简訴诉紐纽絡络騙骗審审議议庫库"
-    "條条張张別别態态擔担齊齐屬属亞亚歐欧內内傳传債债權权罰罚執执緊紧歸归強强罪罪獲获處处決决類类兌兑險险靜静隨随狀状"
-    "為为剛刚嚴严禮礼麗丽團团豐丰陸陆險险義义協协辦办環环檢检驗验盡尽倉仓剩剩劃划區区補补參参廳厅齡龄"
-    # Words of failure, peaks, money and time that traditional-script reports use (held-out 5 and 6).
-    "閉闭躍跃頂顶見见顯显費费點点冊册風风財财僅仅錢钱寶宝認认術术沒没佈布勢势導导復复設设興兴連连註注漲涨"
-    "際际樣样礎础綜综圖图紛纷給给體体無无樓楼責责鮮鲜擴扩脅胁極极質质備备衆众誰谁鉅巨輿舆論论號号還还識识"
-    "詐诈絕绝難难緩缓預预級级聲声歲岁試试尋寻遠远測测該该託托針针訪访殭僵屍尸偵侦爲为錄录階阶漸渐眾众視视"
-    "滯滞軟软騷骚擾扰鏈链斷断單单趨趋輝辉跡迹舉举夠够頓顿暫暂記记訂订積积揮挥適适寬宽桿杆億亿"
-)
+
+def _traditional_to_simplified() -> dict[int, str]:
+    """OpenCC's character table (TSCharacters: 4,100 traditional characters), one character for one so
+    that offsets survive. Where OpenCC gives several simplified forms, its default (the first) is taken:
+    乾 -> 干, 於 -> 于. (Its Taiwan and Hong Kong variant tables are left out: read backwards they map
+    simplified characters such as 么 and 抬 away.)"""
+    table = {}
+    for line in (resources.files("opencc") / "dictionary" / "TSCharacters.txt").read_text("utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        target = targets.split(" ")[0]
+        if len(source) == 1 and len(target) == 1 and source != target:
+            table[ord(source)] = target
+    return table
+
+
 _FULLWIDTH = "０0１1２2３3４4５5６6７7８8９9．.％%－-～~：:（(）)　 "
-_MAP = {ord(_TRAD[i]): _TRAD[i + 1] for i in range(0, len(_TRAD) - 1, 2)}
+_MAP = _traditional_to_simplified()
 _MAP.update({ord(_FULLWIDTH[i]): _FULLWIDTH[i + 1] for i in range(0, len(_FULLWIDTH) - 1, 2)})
 _MAP.update({0x2009: " ", 0x00A0: " ", 0x202F: " ", 0x2014: "-", 0x2013: "-"})
 
