@@ -699,3 +699,16 @@ def test_a_currency_before_a_range_is_the_ranges_and_its_scale_is_the_last_numbe
 )
 def test_traditional_characters_are_read_through_opencc_s_whole_table(text, quote, subject):
     assert claim_with(text, quote).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("從網貸年成交量來看,2012—2016年分別為212億元、1058億元、2528億元、9823億元和20639億元。",
+         ["2012", "2013", "2014", "2015", "2016"]),
+        ("From 2014 to 2016, P2P turnover was 252.8 billion yuan, 982.3 billion yuan and 2.06 trillion yuan "
+         "respectively.", ["2014", "2015", "2016"]),
+    ],
+)  # fmt: skip
+def test_a_span_of_years_before_respectively_gives_each_number_its_year(text, years):
+    assert [c.period.label for c in claims_of(text)] == years

@@ -545,7 +545,29 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
         if periods and not _LIST_JOIN.fullmatch(ctx.norm, m.end, periods[0].start):
             break
         periods.insert(0, m)
-    return index, len(group), measures, regions, [m.period for m in periods]
+    listed = [m.period for m in periods]
+    before = [m for m in ctx.mention_index.within(sentence[0], pivot) if m.period is not None]
+    if (
+        len(before) >= 2
+        and (
+            _PERIOD_TO.fullmatch(ctx.norm, before[-2].end, before[-1].start)
+            or (  # "2014 to 2016": the "to" is read as the second mention's own "as of" word
+                not ctx.norm[before[-2].end : before[-1].start].strip()
+                and re.match(r"(?:to|until|through)\s", ctx.norm[before[-1].start : before[-1].end], re.IGNORECASE)
+            )
+        )
+    ):
+        first, last = before[-2].period, before[-1].period  # "from 2014 to 2016 … respectively"
+        whole = first.type == last.type == "year"
+        span = ClaimPeriod("", "span", first.start, last.end, (first.start, last.end)) if whole else None
+    else:
+        span = listed[0] if len(listed) == 1 and listed[0].type == "span" else None
+    if span is not None and (span.start.month, span.end.month) == (1, 12):
+        # 2012—2016年分别为212亿元、1058亿元…: a span of whole years, one year for each number, in order.
+        years = range(span.start.year, span.end.year + 1)
+        if len(years) == len(group):
+            listed = [year_period(y) for y in years]
+    return index, len(group), measures, regions, listed
 
 
 def _today(ctx: _Context) -> ClaimPeriod | None:
