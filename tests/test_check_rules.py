@@ -712,3 +712,16 @@ def test_traditional_characters_are_read_through_opencc_s_whole_table(text, quot
 )  # fmt: skip
 def test_a_span_of_years_before_respectively_gives_each_number_its_year(text, years):
     assert [c.period.label for c in claims_of(text)] == years
+
+
+def test_a_newspaper_named_after_a_city_is_not_the_region_of_the_figures():
+    text = "11月5日,北京商报记者注意到,截至2025年9月末,小额贷款公司数量降至4863家。"
+    assert claim_with(text, "4863").region == "CN"
+    english = "According to Shanghai Daily, 4,863 microloan companies operated in 2025."
+    assert claim_with(english, "4,863").region == "CN"
+    assert claim_with("截至2025年9月末,上海小额贷款公司数量为120家。", "120").region == "CN-SH"
+
+
+def test_a_compared_figure_keeps_its_own_period_with_the_peak_named_between():
+    text = "当前,小贷机构数量较2015年三季度巅峰期的8965家缩减近半。"
+    assert claim_with(text, "8965", date(2025, 11, 5)).period.label == "2015-Q3"

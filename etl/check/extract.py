@@ -584,7 +584,8 @@ def _today(ctx: _Context) -> ClaimPeriod | None:
 # The number written right after the period it is compared with (较2018年1月份1718家, 相较于2021年末的9415亿元),
 # or right before it after "from"/"compared with" (down from 2,000 at the end of 2017): the comparison's
 # own figure, dated by it.
-_RIGHT_AFTER_PERIOD = re.compile(r"\s*(?:的|份|时|时的)?\s*")
+# 较2015年三季度巅峰期的8965家: the compared figure's own period, with the peak named between.
+_RIGHT_AFTER_PERIOD = re.compile(r"\s*(?:份|(?:巅峰期|高峰期|峰值期?|顶峰期?|最高峰|鼎盛期|高点)?(?:的|时的|时)?)\s*")
 _COMPARED_FIGURE = re.compile(r"(?:\bfrom|compared (?:with|to)|versus|\bvs\.?|against)\s*$", re.IGNORECASE)
 _RIGHT_BEFORE_PERIOD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:at|in|by|as of|for)?\s*", re.IGNORECASE)
 
@@ -823,8 +824,15 @@ def _region_patterns(regions: list[dict]) -> list[tuple[re.Pattern, str]]:
             re.sub(r"\s+(?:Province|Municipality|Autonomous Region|Zhuang|Hui|Uyghur|Uygur).*$", "", r["name_en"])
         )
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
-        out.append((re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![a-z])"), r["code"]))
+        out.append((re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![a-z]){_NOT_A_MEDIA_NAME}"), r["code"]))
     return out
+
+
+# 北京商报记者, 上海证券报, Shanghai Daily: a newspaper's or broadcaster's name, not where the figures are from.
+_NOT_A_MEDIA_NAME = (
+    r"(?!商报|日报|晚报|晨报|青年报|证券报|法治报|法制报|经济报|金融报|都市报|时报|电视台|卫视|广播电视台"
+    r"|\s+(?:Daily|News|Times|Evening|Youth Daily|Securities News|Business (?:Daily|News)|Post)\b)"
+)
 
 
 def extract(
