@@ -725,3 +725,16 @@ def test_a_newspaper_named_after_a_city_is_not_the_region_of_the_figures():
 def test_a_compared_figure_keeps_its_own_period_with_the_peak_named_between():
     text = "当前,小贷机构数量较2015年三季度巅峰期的8965家缩减近半。"
     assert claim_with(text, "8965", date(2025, 11, 5)).period.label == "2015-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "low", "high"),
+    [
+        ("全国在运营网贷机构从高峰期的五六千家降为15家。", "五六千", 5000, 6000),  # read as 56,000 before
+        ("涉及金额七八十亿元。", "七八十亿", 7e9, 8e9),
+        ("三四年间,五六家平台倒闭。", "五六家", 5, 6),
+    ],
+)
+def test_two_neighbouring_digits_before_a_magnitude_are_a_loose_range(text, quote, low, high):
+    c = claim_with(text, quote)
+    assert (c.qualifier, c.value_base, c.value_high_base) == ("range", low, high) and "vague" in c.doubts

@@ -303,11 +303,17 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
             continue
         if len(run) == 1 and run not in "十百千万亿" and not (run != "一" and _LONE_DIGIT_COUNT.match(norm, m.end())):
             continue  # 一家, 三是: a lone digit character is not a figure (五省, 三次, 四个多月 are counts)
-        pair = re.fullmatch(r"[一二三四五六七八九]{2}", run)
-        if pair and chinese(run[1]) == chinese(run[0]) + 1 and _LONE_DIGIT_COUNT.match(norm, m.end()):
-            # 三四年间, 五六家: "three or four", a loose size
-            low = chinese(run[0])
-            add(_Token(start, m.end(), Decimal(1), 0, Decimal(1), run, (int(low), int(low) + 1)))
+        pair = re.fullmatch(r"([一二三四五六七八九])([一二三四五六七八九])(?P<magnitude>[十百千]?(?:万|亿|万亿)?)", run)
+        if (
+            pair
+            and chinese(run[1]) == chinese(run[0]) + 1
+            and (pair["magnitude"] or _LONE_DIGIT_COUNT.match(norm, m.end()))
+        ):
+            # 三四年间, 五六家: "three or four", a loose size; 五六千家, 七八十亿元: five or six thousand
+            low, magnitude = chinese(run[0]), pair["magnitude"]
+            size = chinese("一" + magnitude) if magnitude else Decimal(1)
+            scale = next((SCALES[w] for w in ("万亿", "亿", "万") if magnitude.endswith(w)), Decimal(1))
+            add(_Token(start, m.end(), size, 0, scale, run, (int(low), int(low) + 1)))
             continue
         try:
             value = chinese(run)
