@@ -738,3 +738,21 @@ def test_a_compared_figure_keeps_its_own_period_with_the_peak_named_between():
 def test_two_neighbouring_digits_before_a_magnitude_are_a_loose_range(text, quote, low, high):
     c = claim_with(text, quote)
     assert (c.qualifier, c.value_base, c.value_high_base) == ("range", low, high) and "vague" in c.doubts
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("截至2019年9月末,P2P网贷机构借贷余额较年初下降48%。", "48%", "p2p_balance_change"),
+        ("By the end of September the lending balance of China's 462 active online lenders had fallen 48% compared "
+         "to the start of the year.", "48%", "p2p_balance_change"),
+        ("网贷余额占全部贷款的0.5%。", "0.5%", None),  # a share of a balance: no series
+        # the fall is the platform count's, not that of the balance named after it
+        ("As of March 31, P2P lending platforms stood at 139, down 86 percent from early 2019, with P2P loan balance "
+         "down 75 percent.", "86 percent", None),
+        ("In August, Guo Shuqing said investors held more than 800 billion yuan in unpaid debts from P2P platforms.",
+         "800 billion", "p2p_unrecovered"),
+    ],
+)  # fmt: skip
+def test_a_balance_s_change_in_percent_and_unpaid_debts(text, quote, subject):
+    assert claim_with(text, quote).subject == subject

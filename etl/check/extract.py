@@ -727,7 +727,13 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
             if level == 1:
                 # Beyond its clause, the measure named before the number (成交量,…达到了28048.49亿元,同时,全行业贷款
                 # 余额…: the balance belongs to what follows).
-                hits = [h for h in hits if h.end <= claim.start] or hits
+                earlier = [h for h in hits if h.end <= claim.start]
+                named_before = ctx.measures.within(sentence[0], claim.start)
+                if not earlier and kind == subj.PERCENT and named_before:
+                    # "platforms stood at 139, down 86 percent from early 2019, with P2P loan balance …": the
+                    # change is of what was named before, not of the balance named after.
+                    break
+                hits = earlier or hits
             pick = _nearest(hits, claim.start, claim.end)
             if pick is not None:
                 break
@@ -808,6 +814,8 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if measure in ("cases", "suspects") and _TAOLU.search(norm, sentence[0], sentence[1]):
         # 打掉"套路贷"团伙…破获案件21624起,抓获犯罪嫌疑人16349名: the police's cases, not courts'
         return ("taolu_cases" if measure == "cases" else "taolu_suspects"), kind, change
+    if measure == "balance" and kind == subj.PERCENT and not change:
+        return None, kind, change  # 余额占比3%: a share of a balance, which no series holds (its changes are)
     key = subj.subject_for(sector, measure, modifiers, kind)
     if key == "collection_prosecuted" and not _COLLECTION_NAMED.search(norm, sentence[0], sentence[1]):
         # 已提起公诉5568人 (under 17 new offences): prosecuted, but for debt collection only if the sentence says so
