@@ -70,8 +70,11 @@ def find_claim(result, start: int, end: int, value_base: float | None):
 
 
 def article_date(passage: dict) -> date | None:
-    """The passage's date; a page dated only by its month ("2018-09") counts as of the month's last day."""
+    """The passage's date; a page dated only by its month ("2018-09") counts as of the month's last day,
+    one dated only by its year ("2019") as of the year's."""
     value = passage.get("date")
+    if isinstance(value, str) and re.fullmatch(r"\d{4}", value):
+        return date(int(value), 12, 31)
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}", value):
         year, month = map(int, value.split("-"))
         return date(year, month, calendar.monthrange(year, month)[1])
@@ -210,6 +213,14 @@ HELD_OUT_SETS = (
     # After held-out 13 and 14's fixes (first run at b56a9fc, checker at 86d4456): Chinese (15) and English (16).
     HeldOutSet(15, "held-out 13 and 14's fixes", _first(9, 67, 57, 49, 22, 1, 18, 16, 2), "16:36 UTC"),
     HeldOutSet(16, "held-out 13 and 14's fixes", _first(10, 84, 64, 54, 17, 2, 15, 6, 5), "16:36 UTC"),
+    # Session 6: four sets written at once by four helpers after checker 8e4c064 (first run at the merge
+    # after 54d929c, whose fixes came from the older sets only): Chinese local news, procuratorates and
+    # police (17), English business press and filings (18), traditional Chinese from Hong Kong and Taiwan
+    # (19), Chinese industry reports and regulators' press conferences (20).
+    HeldOutSet(17, "held-out 15 and 16's fixes", _first(11, 141, 129, 119, 23, 2, 18, 11, 2), "17:41 UTC"),
+    HeldOutSet(18, "held-out 15 and 16's fixes", _first(11, 87, 73, 63, 27, 2, 26, 18, 2), "17:41 UTC"),
+    HeldOutSet(19, "held-out 15 and 16's fixes", _first(9, 102, 93, 82, 24, 1, 22, 18, 6), "17:41 UTC"),
+    HeldOutSet(20, "held-out 15 and 16's fixes", _first(9, 137, 128, 112, 32, 4, 28, 17, 7), "17:41 UTC"),
 )
 
 
