@@ -756,3 +756,26 @@ def test_two_neighbouring_digits_before_a_magnitude_are_a_loose_range(text, quot
 )  # fmt: skip
 def test_a_balance_s_change_in_percent_and_unpaid_debts(text, quote, subject):
     assert claim_with(text, quote).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        ("2016年全年网贷行业成交量达到了20638.72亿元,相比2015年全年成交量9823亿元增长了110%。", "9823", "2015"),
+        ("2017年全年网络借贷行业成交量达到了28048.49亿元,相比2016年全年网贷成交量(20638.72亿元)增长了35.9%。",
+         "20638.72", "2016"),
+    ],
+)  # fmt: skip
+def test_a_compared_figure_named_with_its_measure_is_of_the_compared_period(text, quote, period):
+    assert claim_with(text, quote).period.label == period
+
+
+def test_cumulative_turnover_over_a_period_named_with_it_is_that_periods_total():
+    text = "2019年上半年网贷行业累计成交量为4371.85亿元,较2018年下半年网贷行业累计成交量5983.03亿元环比下降26.93%。"
+    assert [(c.subject, c.period.label) for c in claims_of(text)[:2]] == [
+        ("p2p_turnover", "2019-H1"), ("p2p_turnover", "2018-H2")
+    ]  # fmt: skip
+    since = claim_with("截至2018年12月底,网贷行业历史累计成交量达到了8万亿元。", "8万亿")
+    assert since.subject == "p2p_turnover_cumulative"
+    inherited = claim_with("2016年全年交易额为19544亿元。累计交易额或为3.36万亿元。", "3.36")
+    assert inherited.subject == "p2p_turnover_cumulative"  # its period is not named with it

@@ -592,11 +592,19 @@ def _today(ctx: _Context) -> ClaimPeriod | None:
 # own figure, dated by it.
 # 较2015年三季度巅峰期的8965家: the compared figure's own period, with the peak named between.
 _RIGHT_AFTER_PERIOD = re.compile(r"\s*(?:份|(?:巅峰期|高峰期|峰值期?|顶峰期?|最高峰|鼎盛期|高点)?(?:的|时的|时)?)\s*")
+_COMPARED_MEASURE = re.compile(
+    r"\s*(?:全年|全年度|同期|年末|年底|末)?[^\d\s,，。；;:：、]{1,10}?(?:的|为|為|是)?\s*[(（]?\s*"
+)
 _COMPARED_FIGURE = re.compile(r"(?:\bfrom|compared (?:with|to)|versus|\bvs\.?|against)\s*$", re.IGNORECASE)
 _RIGHT_BEFORE_PERIOD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:at|in|by|as of|for)?\s*", re.IGNORECASE)
 
 
-def _comparison_period(ctx: _Context, clause, start: int, end: int) -> ClaimPeriod | None:
+def _comparison_period(ctx: _Context, clause, start: int, end: int, sentence=None) -> ClaimPeriod | None:
+    for m in ctx.mention_index.within(sentence[0] if sentence else clause[0], start):
+        if m.period is not None and _compared(ctx, m, 6) and _COMPARED_MEASURE.fullmatch(ctx.norm, m.end, start):
+            # 相比2015年全年成交量9823亿元, 相比2016年全年网贷成交量(20638.72亿元): the compared figure, named
+            # with its measure (a bracket may open between), is of the compared period.
+            return m.period
     for m in ctx.mention_index.within(clause[0], clause[1]):
         if m.period is None:
             continue
@@ -612,7 +620,7 @@ def _comparison_period(ctx: _Context, clause, start: int, end: int) -> ClaimPeri
 
 
 def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
-    compared = _comparison_period(ctx, clause, start, end)
+    compared = _comparison_period(ctx, clause, start, end, sentence)
     if compared is not None:
         return compared
     in_clause = ctx.mention_index.within(clause[0], clause[1])
@@ -1047,6 +1055,14 @@ def extract(
         )
         if resp and len(resp[4]) == resp[1] > 1:
             claim.period = resp[4][resp[0]]
+        if (
+            claim.subject == "p2p_turnover_cumulative"
+            and claim.period is not None
+            and claim.period.type in ("year", "half", "quarter", "month", "range")
+            and any(m.period == claim.period for m in ctx.mention_index.within(clause[0], claim.start))
+            and not _SINCE_INCEPTION.search(norm, max(sentence[0], claim.start - 40), claim.start)
+        ):
+            claim.subject = "p2p_turnover"  # 2018年下半年网贷行业累计成交量: the half's total, not since inception
         if claim.subject in FLOW_SUBJECTS:
             claim.period = _flow_span(claim.period, norm[clause[0] : clause[1]])
         if (
@@ -1141,6 +1157,8 @@ def _period_from_to(ctx: _Context, sentence) -> tuple[ClaimPeriod, ClaimPeriod] 
 
 
 # Subjects counted over a span (new loans, turnover, new platforms), not as of a date.
+# What makes 累计成交量 a total since the industry began, not over the period named with it.
+_SINCE_INCEPTION = re.compile(r"截至|截止|以来|历史|至今|迄今|as of|\bby\b|since|to date|ever|inception", re.IGNORECASE)
 FLOW_SUBJECTS = {
     "microloan_new_loans", "p2p_turnover", "p2p_platforms_new", "p2p_problem_platforms_new", "p2p_exited_platforms",
     "p2p_investors", "p2p_borrowers", "collection_complaints", "financial_complaints", "court_cases",
