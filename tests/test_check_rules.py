@@ -779,3 +779,22 @@ def test_cumulative_turnover_over_a_period_named_with_it_is_that_periods_total()
     assert since.subject == "p2p_turnover_cumulative"
     inherited = claim_with("2016年全年交易额为19544亿元。累计交易额或为3.36万亿元。", "3.36")
     assert inherited.subject == "p2p_turnover_cumulative"  # its period is not named with it
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("截至2018年4月底,全国共有838家正常运营的网贷平台上线银行存管,占正常运营平台的54.63%。", "838"),
+        ("9月份纳入中国P2P网贷指数样本的1658家平台中,934家平台平均综合年利率在10%以下。", "934"),
+        ("3月停业及问题平台数量为41家,问题平台13家(提现困难7家、跑路6家)。", "7家"),
+    ],
+)
+def test_a_part_of_a_whole_of_its_own_kind_is_not_the_whole(text, quote):
+    assert "subgroup" in claim_with(text, quote).notes
+
+
+def test_a_share_of_another_whole_and_platforms_under_investigation():
+    assert claim_with("截至2016年末,国内正常运营的平台数量仅余1625家,占行业累计上线平台的33%。", "1625").subject == (
+        "p2p_platforms_operating"
+    )
+    assert claim_with("截至9月末,中国已立案侦查786家网贷机构。", "786").subject is None

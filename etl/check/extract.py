@@ -1011,6 +1011,8 @@ def extract(
             _subset(ctx, sentence, clause, claim)
             or _part_of_breakdown(ctx, sentence, clause, claim)
             or _only_a_part(ctx, sentence, claim, out)
+            or _inside_a_count(ctx, sentence, claim)
+            or _share_of_its_own_kind(ctx, sentence, clause, claim)
         ):
             claim.notes.append("subgroup")
         resp = _respectively(
@@ -1311,6 +1313,30 @@ def _part_of_breakdown(ctx: _Context, sentence, clause, claim: Claim) -> bool:
 
 
 _WHOLE_COUNTS = ("operating", "cumulative", "new", "peak", "official")
+
+# 样本的1658家平台中,934家…; 问题平台13家(提现困难7家、跑路6家): a number within a set just counted.
+_WITHIN_A_COUNT = re.compile(
+    r"(?:\d[\d,.]*\s*(?:万|亿)?\s*(?:家|个|名|人|户|件|笔|起)[^,，。；;()（）]{0,10}中\s*[,，]?"
+    r"|\d[\d,.]*\s*(?:万|亿)?\s*(?:家|个|名|人|户|件|笔|起)\s*[(（][^)）]*)\s*$"
+)
+_SHARE_OF = re.compile(r"[,，]?\s*(?:占|佔)(?P<whole>[^,，。;；]{1,14}?)的?\s*\d+(?:\.\d+)?\s*%")
+
+
+def _inside_a_count(ctx: _Context, sentence, claim: Claim) -> bool:
+    return claim.unit_kind != subj.PERCENT and bool(_WITHIN_A_COUNT.search(ctx.norm, sentence[0], claim.start))
+
+
+def _share_of_its_own_kind(ctx: _Context, sentence, clause, claim: Claim) -> bool:
+    """838家正常运营的网贷平台上线银行存管,占正常运营平台的54.63%: a count given as a share of the whole of its
+    own kind is a part of it (正常运营的平台1625家,占累计上线平台的33% is not: its whole is another count)."""
+    if claim.unit_kind == subj.PERCENT:
+        return False
+    share = _SHARE_OF.search(ctx.norm, claim.end, min(sentence[1], claim.end + 60))
+    if share is None or _A_NUMBER.search(ctx.norm, claim.end, share.start()):
+        return False
+    own = {h.name for h in ctx.modifiers.within(clause[0], share.start()) if h.name in _WHOLE_COUNTS}
+    whole = {h.name for h in ctx.modifiers.within(share.start("whole"), share.end("whole")) if h.name in _WHOLE_COUNTS}
+    return bool(own & whole)
 
 
 def _since(ctx: _Context, sentence, period: ClaimPeriod) -> bool:

@@ -174,6 +174,8 @@ MODIFIERS = [
     ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|collapses|defaulted|absconding|scandal|succumb(?:ed|ing) to risk"),
     ("exited", r"停业|退出|消亡|倒闭|关闭|清退|exited|closed|closures?|terminated|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|suspended operations?|suspension of operations"),
     ("new", r"新上线|新增|新成立|新设|new(?:ly)?|launched|came online|established|set up"),
+    # 已立案侦查786家网贷机构: platforms under criminal investigation, which no series counts.
+    ("investigated", r"立案侦查|立案调查|侦查|under (?:criminal )?investigation|investigated|probed"),
     ("cumulative", r"累计|历史(?!性|新|最)|累積|监测到|cumulative|since (?:inception|the (?:industry|sector) began)|ever|in total since|all-time|monitored|recorded|tracked"),
     ("peak", r"高峰|峰值|巅峰|顶峰|鼎盛|最多时|最多的时候|最火的时候|最热的时候|最火爆|peak|at its height|heyday"),
     ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|剩下的?还有|剩下|剩余|尚存|存量|regularly operating|in operation|operating|active|still in business|remaining|survivors?"),
@@ -292,6 +294,8 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
     if sector != "p2p":
         return None
     if measure == "entities":
+        if "investigated" in modifiers:
+            return None
         if "peak" in modifiers:
             return "p2p_platforms_peak"
         cumulative = "cumulative" in modifiers
