@@ -798,3 +798,19 @@ def test_a_share_of_another_whole_and_platforms_under_investigation():
         "p2p_platforms_operating"
     )
     assert claim_with("截至9月末,中国已立案侦查786家网贷机构。", "786").subject is None
+
+
+def test_the_province_named_earlier_in_the_full_sentence_and_yuan_of_another_currency():
+    text = "截至2019年4月底,全省在运营的P2P网贷机构共176家、借贷余额1898亿元;涉及出借人172万。"
+    assert "region" in claim_with(text, "172万").doubts
+    assert claim_with("2013年,网贷平台每月交易额近人民币70亿元(約合新台幣315億元)。", "315").currency == "TWD"
+
+
+def test_a_peak_with_its_year_is_that_years_figure_too_and_taiwan_quarters_and_the_whole_of_last_year():
+    text = "2014年正常运营的P2P平台数量达到1575家,2015年更是达到了顶峰2595家。"
+    peak = claim_with(text, "2595")
+    assert (peak.subject, peak.period.label) == ("p2p_platforms_peak", "2015")
+    assert claim_with("高峰期全国有5000多家网贷平台。", "5000").period is None
+    assert claim_with("到今年第二季底,全體平台家數已達6,548家。", "6,548", date(2018, 9, 30)).period.label == "2018-Q2"
+    last = claim_with("去年內地小貸公司數量大減418家,貸款餘額全年減少190億元。", "190", date(2019, 12, 31))
+    assert last.period.label == "2018"

@@ -110,6 +110,9 @@ _EN_NOUN = re.compile(
     r"micro-?lenders|microfinance institutions|micro-?credit (?:firms|companies)|provinces|cities|countries)\b",
     re.IGNORECASE,
 )
+_FOREIGN_CODE = {"新台币": "TWD", "台币": "TWD", "港币": "HKD", "港元": "HKD", "澳门元": "MOP", "日元": "JPY",
+                 "欧元": "EUR", "英镑": "GBP", "韩元": "KRW", "美金": "USD"}  # fmt: skip
+_FOREIGN_BEFORE = re.compile(rf"(?P<cur>{'|'.join(_FOREIGN_CODE)})\s*(?:约|近|超过|逾)?\s*$")
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|HK\$|\$|USD|RMB|CNY|¥|￥|yuan)\s*$", re.IGNORECASE)
 
 _UNIT_KIND = {
@@ -391,6 +394,10 @@ def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
         if unit in _NOT_A_CLAIM_UNIT and unit not in ("年", "岁", "次"):
             return unit, "skip", Decimal(1), m.end(), "CNY"
         currency = "USD" if "美元" in unit else "CNY"
+        if unit in ("万亿元", "亿元", "万元", "千元", "元") and (
+            foreign := _FOREIGN_BEFORE.search(norm, max(0, token.start - 6), token.start)
+        ):
+            currency = _FOREIGN_CODE[foreign["cur"]]  # 约合新台币315亿元, 港币50亿元: 元 of another currency
         return unit, _UNIT_KIND.get(unit, subj.OTHER), _UNIT_FACTOR.get(unit, Decimal(1)), m.end(), currency
     m = _EN_UNIT_AFTER.match(norm, pos)
     if m:
@@ -1042,7 +1049,9 @@ def extract(
             claim.region = resp[3][resp[0]][1]
         else:
             claim.region = _region_for(ctx, clause, sentence, claim.start, claim.end)
-            if claim.region == "CN" and (_province_paragraph(ctx, sentence) or _THIS_PROVINCE.search(norm, *sentence)):
+            # 全省在运营的P2P网贷机构共176家…;涉及出借人172万: "the province" from the start of the full sentence
+            whole = (_full_sentence_start(ctx, sentence[0]), sentence[1])
+            if claim.region == "CN" and (_province_paragraph(ctx, sentence) or _THIS_PROVINCE.search(norm, *whole)):
                 claim.doubts.append("region")  # the paragraph is about a province; this sentence names none
             if lists := _region_lists(ctx, clause):
                 claim.doubts.append("regions")  # 浙江和江苏…均超过400亿元: which one is not certain
@@ -1052,9 +1061,12 @@ def extract(
             # Both readings are checked: it agrees if either does, and is wrong only if both are.
             claim.alternatives = (_TOTAL_ALTERNATIVE[claim.subject],)
         subject = subj.SUBJECTS.get(claim.subject) if claim.subject else None
-        claim.period = (
-            None if subject and subject.any_period else _period_for(ctx, clause, sentence, claim.start, claim.end)
-        )
+        if subject and subject.any_period:
+            # A peak with a year named in its own clause (2015年更是达到了顶峰2595家) is also a figure of that year.
+            own = [m for m in ctx.mention_index.within(*clause) if m.period is not None and m.year_written]
+            claim.period = own[-1].period if own else None
+        else:
+            claim.period = _period_for(ctx, clause, sentence, claim.start, claim.end)
         if resp and len(resp[4]) == resp[1] > 1:
             claim.period = resp[4][resp[0]]
         if (

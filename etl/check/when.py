@@ -130,7 +130,7 @@ _MONTH = r"(?P<mname>January|February|March|April|May|June|July|August|September
 _CN_YEAR = rf"(?P<year>(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}})\s*年度?"
 _CN_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
 _CN_PART = r"(?P<part>上半月|下半月|上旬|中旬|下旬|初|中|末|底)"
-_CN_Q = r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度(?P<qend>末|底)?"
+_CN_Q = r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?(?P<qend>末|底)?"  # 第二季底: Taiwan writes 季 for 季度
 _CN_HALF = r"(?P<half>上半年|下半年)(?P<hend>末|底)?"
 _CN_SPAN = r"(?P<m1>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*[-－~～至到]\s*(?P<m2>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*月"
 _CN_FIRST = r"前(?P<firstq>[一二三])季度|前(?P<firstm>\d{1,2}|[一二三四五六七八九十]{1,2})个月"
@@ -398,6 +398,10 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             # year mentioned in passing since (中国在2008年…允许试行).
             bare_month = not (g["year"] or g["rel"]) and bool(g["month"] or g["q"])
             year = _resolve_year(written, g["rel"], month_year if bare_month and month_year else context_year, article)
+            same_sentence = out and not re.search(r"[。！？!?\n]", norm[out[-1].end : start])
+            if not (g["year"] or g["rel"]) and g["whole"] and same_sentence and out[-1].period is not None:
+                # 去年…贷款余额全年减少190亿元: the whole of the year the sentence has named (去年 too)
+                year = out[-1].period.end.year
             period = _zh_period(m, year)
             if g["yend"] or g["whole"]:
                 period = year_period(year) if year else None
