@@ -814,3 +814,15 @@ def test_a_peak_with_its_year_is_that_years_figure_too_and_taiwan_quarters_and_t
     assert claim_with("到今年第二季底,全體平台家數已達6,548家。", "6,548", date(2018, 9, 30)).period.label == "2018-Q2"
     last = claim_with("去年內地小貸公司數量大減418家,貸款餘額全年減少190億元。", "190", date(2019, 12, 31))
     assert last.period.label == "2018"
+
+
+def test_a_compared_month_dates_nothing_after_it_and_a_heading_is_not_of_the_compared_year():
+    text = "9月份网贷成交额较2017年9月份减少74.1%。截至9月末,全国共有1658家正常运营平台。"
+    assert claim_with(text, "1658", date(2018, 9, 29)).period.label == "2018-09"
+    text = "2018年全国P2P网贷成交额19,366.33亿元,较2017年减少19,586.01亿元。\n\nP2P网贷历史累计成交额10.27万亿\n"
+    assert claim_with(text, "10.27").period.label == "2018"
+
+
+def test_a_month_ending_days_after_the_article_is_not_unfinished_but_a_year_is():
+    assert "unfinished" not in claim_with("9月份,全国P2P网贷成交额850.81亿元。", "850.81", date(2018, 9, 29)).doubts
+    assert "unfinished" in claim_with("2018年全年网贷成交额为1.79万亿元。", "1.79", date(2018, 4, 10)).doubts

@@ -660,6 +660,8 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     if lead is not None and lead.start < sentence[0]:
         return lead.period
     anywhere = [m for m in ctx.mention_index.within(max(0, sentence[0] - 2000), sentence[0]) if m.period is not None]
+    # 2018年…成交额19,366.33亿元,较2017年减少…  [heading] 历史累计成交额10.27万亿: not the compared year
+    anywhere = [m for m in anywhere if not _compared(ctx, m, 28)] or anywhere
     return anywhere[-1].period if anywhere else None
 
 
@@ -1091,7 +1093,8 @@ def extract(
             claim.period = month_period(claim.period.end.year, claim.period.end.month)
         if claim.change and _change_since(ctx, clause, claim):
             claim.doubts.append("since")  # 较2015年末减少了140亿元: a change over years, not the period's flow
-        if claim.period is not None and ctx.article is not None and claim.period.end > ctx.article:
+        # A week's grace: a monthly report dated 29 September speaks of September as done.
+        if claim.period is not None and ctx.article is not None and claim.period.end > ctx.article + timedelta(days=7):
             claim.doubts.append("unfinished")  # 全年新增贷款434亿元 in an April report: the year was not over
         if claim.period is not None and claim.period.type == "span" and claim.subject not in FLOW_SUBJECTS:
             claim.doubts.append("span")  # a stock "in 2015-2017": which year-end is not said

@@ -380,6 +380,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     for kind, m, start in raw:
         if start < last_end or start in masked_spans:
             continue
+        # 较2017年9月份减少74.1%: a compared period dates nothing after it, not even a bare month
+        compared = bool(_COMPARISON_BEFORE.search(norm, max(0, start - 28), start))
         if kind == "enspan":
             m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
             y = int(m["y"]) if m["y"] else (month_year or context_year)
@@ -413,7 +415,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             # A bare month dated by the last month named with a year (截至3月末 after 截至2013年3月末) is as
             # firmly dated as that one; a bare half or year part is not (上半年高、下半年低).
             anchored = bool(g["year"] or g["rel"]) or (bare_month and month_year is not None)
-            if written is not None and (g["month"] or g["q"] or g["half"]):
+            if written is not None and (g["month"] or g["q"] or g["half"]) and not compared:
                 month_year = written
         else:
             g = m.groupdict()
@@ -427,9 +429,9 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             year = period.end.year if period else None
             as_of = bool(m.group("asof"))
             anchored = not month_only
-            if period is not None and period.type in ("month", "part", "day") and not month_only:
+            if period is not None and period.type in ("month", "part", "day") and not month_only and not compared:
                 month_year = period.end.year
-        if _COMPARISON_BEFORE.search(norm, max(0, start - 28), start):
+        if compared:
             pass  # "from the same period in 2014", 比2014年: a comparison does not date what follows
         elif written is not None and MIN_YEAR <= written <= MAX_YEAR:
             context_year = written
