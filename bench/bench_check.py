@@ -221,6 +221,13 @@ HELD_OUT_SETS = (
     HeldOutSet(18, "held-out 15 and 16's fixes", _first(11, 87, 73, 63, 27, 2, 26, 18, 2), "17:41 UTC"),
     HeldOutSet(19, "held-out 15 and 16's fixes", _first(9, 102, 93, 82, 24, 1, 22, 18, 6), "17:41 UTC"),
     HeldOutSet(20, "held-out 15 and 16's fixes", _first(9, 137, 128, 112, 32, 4, 28, 17, 7), "17:41 UTC"),
+    # Four more, written the same way while 17-20's fixes were made (first run at the merge after f98ce0f):
+    # the P2P wind-down in local reports (21), English papers, law firms and reposts (22), traditional
+    # Chinese (23), microloan and consumer-finance business press (24).
+    HeldOutSet(21, "held-out 17-20's fixes", _first(9, 102, 99, 88, 28, 5, 25, 20, 6), "17:49 UTC"),
+    HeldOutSet(22, "held-out 17-20's fixes", _first(13, 77, 64, 50, 23, 2, 21, 12, 6), "17:49 UTC"),
+    HeldOutSet(23, "held-out 17-20's fixes", _first(9, 97, 85, 81, 20, 0, 18, 17, 2), "17:49 UTC"),
+    HeldOutSet(24, "held-out 17-20's fixes", _first(7, 119, 108, 86, 53, 6, 41, 36, 13), "17:49 UTC"),
 )
 
 
