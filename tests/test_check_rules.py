@@ -826,3 +826,10 @@ def test_a_compared_month_dates_nothing_after_it_and_a_heading_is_not_of_the_com
 def test_a_month_ending_days_after_the_article_is_not_unfinished_but_a_year_is():
     assert "unfinished" not in claim_with("9月份,全国P2P网贷成交额850.81亿元。", "850.81", date(2018, 9, 29)).doubts
     assert "unfinished" in claim_with("2018年全年网贷成交额为1.79万亿元。", "1.79", date(2018, 4, 10)).doubts
+
+
+def test_a_starting_point_dates_nothing_after_it_and_the_whole_year_is_not_the_compared_one():
+    text = "待还余额自2018年5月后逐月下降。截至3月底,P2P网贷行业正常运营平台数量下降至1021家。"
+    assert claim_with(text, "1021", date(2019, 4, 2)).period.label == "2019-03"
+    text = "2024年12月末,从业人员为4.48万人,同比2023年末的4.81万人减少3000余人;贷款余额7533亿元,全年减少148亿元。"
+    assert [claim_with(text, q).period.label for q in ("7533", "148")] == ["2024", "2024"]

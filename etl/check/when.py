@@ -329,6 +329,7 @@ EN_SPAN_PATTERN = re.compile(
     r"(?:,?\s+(?:of\s+|in\s+)?(?P<y>(?:19|20)\d{2}))?\b",
     re.IGNORECASE,
 )
+_STARTING_BEFORE = re.compile(r"(?:自|从|從|since)\s*$", re.IGNORECASE)
 _COMPARISON_BEFORE = re.compile(
     r"(?:same period (?:in|of)|compared (?:with|to)|than|versus|\bvs\.?|比|较|相比|同比|与)\s*(?:the\s+)?(?:end of\s+)?$",
     re.IGNORECASE,
@@ -377,11 +378,14 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     context_year = article.year if article else None
     month_year = None  # the year of the last month-level mention: "July" after "end of December last year"
     last_end = -1
+    last_dating = None  # the last mention that was not a comparison
     for kind, m, start in raw:
         if start < last_end or start in masked_spans:
             continue
         # 较2017年9月份减少74.1%: a compared period dates nothing after it, not even a bare month
         compared = bool(_COMPARISON_BEFORE.search(norm, max(0, start - 28), start))
+        # 自2018年5月后逐月下降。…截至3月底: a starting point does not date the bare months after it either
+        starting = bool(_STARTING_BEFORE.search(norm, max(0, start - 4), start))
         if kind == "enspan":
             m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
             y = int(m["y"]) if m["y"] else (month_year or context_year)
@@ -400,10 +404,12 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             # year mentioned in passing since (中国在2008年…允许试行).
             bare_month = not (g["year"] or g["rel"]) and bool(g["month"] or g["q"])
             year = _resolve_year(written, g["rel"], month_year if bare_month and month_year else context_year, article)
-            same_sentence = out and not re.search(r"[。！？!?\n]", norm[out[-1].end : start])
-            if not (g["year"] or g["rel"]) and g["whole"] and same_sentence and out[-1].period is not None:
-                # 去年…贷款余额全年减少190亿元: the whole of the year the sentence has named (去年 too)
-                year = out[-1].period.end.year
+            named = last_dating
+            same_sentence = named is not None and not re.search(r"[。！？!?\n]", norm[named.end : start])
+            if not (g["year"] or g["rel"]) and g["whole"] and same_sentence and named.period is not None:
+                # 去年…贷款余额全年减少190亿元: the whole of the year the sentence has named (去年 too), not of
+                # one it compared with (同比2023年末的4.81万人…,全年减少148亿元)
+                year = named.period.end.year
             period = _zh_period(m, year)
             if g["yend"] or g["whole"]:
                 period = year_period(year) if year else None
@@ -415,7 +421,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             # A bare month dated by the last month named with a year (截至3月末 after 截至2013年3月末) is as
             # firmly dated as that one; a bare half or year part is not (上半年高、下半年低).
             anchored = bool(g["year"] or g["rel"]) or (bare_month and month_year is not None)
-            if written is not None and (g["month"] or g["q"] or g["half"]) and not compared:
+            if written is not None and (g["month"] or g["q"] or g["half"]) and not (compared or starting):
                 month_year = written
         else:
             g = m.groupdict()
@@ -429,15 +435,22 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             year = period.end.year if period else None
             as_of = bool(m.group("asof"))
             anchored = not month_only
-            if period is not None and period.type in ("month", "part", "day") and not month_only and not compared:
+            if (
+                period is not None
+                and period.type in ("month", "part", "day")
+                and not month_only
+                and not (compared or starting)
+            ):
                 month_year = period.end.year
-        if compared:
-            pass  # "from the same period in 2014", 比2014年: a comparison does not date what follows
+        if compared or starting:
+            pass  # "from the same period in 2014", 比2014年, 自2018年5月: they do not date what follows
         elif written is not None and MIN_YEAR <= written <= MAX_YEAR:
             context_year = written
         elif year is not None and (m.groupdict().get("rel") or "").lower() in ("今年", "本年", "this"):
             context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
         out.append(Mention(start, m.end(), period, written, as_of, anchored))
+        if not compared:
+            last_dating = out[-1]
         last_end = m.end()
     return out
 
