@@ -833,3 +833,17 @@ def test_a_starting_point_dates_nothing_after_it_and_the_whole_year_is_not_the_c
     assert claim_with(text, "1021", date(2019, 4, 2)).period.label == "2019-03"
     text = "2024年12月末,从业人员为4.48万人,同比2023年末的4.81万人减少3000余人;贷款余额7533亿元,全年减少148亿元。"
     assert [claim_with(text, q).period.label for q in ("7533", "148")] == ["2024", "2024"]
+
+
+@pytest.mark.parametrize(
+    ("text", "article", "quote", "period"),
+    [
+        ("2014年全年累计成交量高达2528亿元。网贷行业总体贷款余额达1036亿元,是2013年的3.87倍。", None, "1036", "2014"),
+        ("截至6月末,小贷公司贷款余额8270.21亿元,与一季度的8722.01亿元相比减少451.8亿元。", date(2023, 7, 27),
+         "8270.21", "2023-06"),
+        ("2022前三季度,小贷公司贷款余额降低了347亿元,2023一季度更是减少了385亿元。", None, "385", "2023-Q1"),
+        ("小贷公司数量上,从2022年一季度的6232家到如今的5688家。", date(2023, 7, 27), "5688", "2023-07-27"),
+    ],
+)  # fmt: skip
+def test_periods_compared_after_a_year_without_its_character_and_now_after_a_from(text, article, quote, period):
+    assert claim_with(text, quote, article).period.label == period

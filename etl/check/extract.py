@@ -631,6 +631,12 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     if compared is not None:
         return compared
     in_clause = ctx.mention_index.within(clause[0], clause[1])
+    now = list(_CURRENTLY.finditer(ctx.norm, clause[0], start))
+    if now and ctx.article is not None:
+        said = now[-1].span()
+        # 从2022年一季度的6232家到如今的5688家: "now" said after the period named before it dates this number
+        if any(m.end <= said[0] for m in in_clause) and not any(m.end > said[0] and m.start < start for m in in_clause):
+            return _today(ctx)
     if not in_clause and _CURRENTLY.search(ctx.norm, clause[0], clause[1]) and ctx.article is not None:
         return _today(ctx)
     in_sentence = ctx.mention_index.within(sentence[0], sentence[1])
@@ -676,7 +682,11 @@ def _compared(ctx: _Context, mention: Mention, reach: int) -> bool:
     stops = list(_CLAUSE_STOP.finditer(ctx.norm, lo, mention.start))
     if stops:
         lo = stops[-1].end()
-    return bool(_COMPARED.search(ctx.norm, lo, mention.start))
+    # 是2013年的3.87倍, 与一季度的8722.01亿元相比: the comparison is said after the period
+    return bool(_COMPARED.search(ctx.norm, lo, mention.start) or _COMPARED_AFTER.match(ctx.norm, mention.end))
+
+
+_COMPARED_AFTER = re.compile(r"(?:的\s*\d+(?:\.\d+)?\s*倍|[^,，。；;]{0,16}?(?:相比|相較|相较|比较|比較|相当|相當))")
 
 
 _NATIONAL = re.compile(r"全国|全行业|nationwide|national|across the country|China's|in China", re.IGNORECASE)

@@ -127,7 +127,10 @@ MONTHS = {
     for name in names
 }  # fmt: skip
 _MONTH = r"(?P<mname>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_CN_YEAR = rf"(?P<year>(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}})\s*年度?"
+# 2023一季度, 2022前三季度: a year written without 年 before a quarter
+_CN_YEAR = (
+    rf"(?P<year>(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}})\s*(?:年度?|(?=第?[一二三四1-4]季度|前[一二三]季度|上半年|下半年))"
+)
 _CN_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
 _CN_PART = r"(?P<part>上半月|下半月|上旬|中旬|下旬|初|中|末|底)"
 _CN_Q = r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?(?P<qend>末|底)?"  # 第二季底: Taiwan writes 季 for 季度
