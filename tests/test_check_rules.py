@@ -847,3 +847,28 @@ def test_a_starting_point_dates_nothing_after_it_and_the_whole_year_is_not_the_c
 )  # fmt: skip
 def test_periods_compared_after_a_year_without_its_character_and_now_after_a_from(text, article, quote, period):
     assert claim_with(text, quote, article).period.label == period
+
+
+def test_expected_in_one_clause_and_will_in_the_next_is_a_forecast():
+    text = "目前中国大陆还剩下1800家网贷平台。中金公司预计,在更多骨牌倒下后,这个数字将缩减至不足200家。"
+    assert claim_with(text, "200").notes == ["forecast"] and not claim_with(text, "1800").notes
+    assert not claim_with("中金公司预计,去年网贷平台数量为1800家。", "1800").notes  # no "will"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Of the 275 problem platforms reported in 2014, 60 were reported to have owners who ran away.", "60"),
+        ("在营收和利润方面,31家持牌消金公司中,除建信和捷信等5家公司未披露营收情况外,其它26家营收之和达1159.6亿元。",
+         "26家"),
+        ("另一方面,有超半数的18家消费金融公司还披露了2024年的客户投诉量情况。", "18家"),
+        ("据不完全统计,18家消费金融公司披露的2024年客户投诉量累计为13772件。", "18家"),
+    ],
+)  # fmt: skip
+def test_numbers_after_a_set_counted_at_the_head_of_the_sentence_are_its_parts(text, quote):
+    assert "subgroup" in claim_with(text, quote).notes
+
+
+def test_a_part_of_a_counted_set_that_the_data_hold_as_a_kind_is_checked_as_that_kind():
+    text = "截至2018年末,全国6000家网贷平台中,问题平台2000家。"
+    assert claim_with(text, "2000").subject == "p2p_problem_platforms_new"

@@ -183,6 +183,8 @@ _FORECAST = re.compile(
     r"或将|有望|预测|将达到|将突破|将超过|将达|forecast|projected|is expected to|are expected to|will reach|could reach|would reach|is set to",
     re.IGNORECASE,
 )
+_EXPECTS = re.compile(r"预计|预测|预期|预估|forecasts?|predicts?|expects?|projects?", re.IGNORECASE)
+_WILL = re.compile(r"将|会|\b(?:will|would|could)\b", re.IGNORECASE)
 _PER_TIME = re.compile(
     r"(?:每月|月均|每天|每日|日均|每年|年均|每周|per month|a month|each month|monthly|per day|a day|each day|daily|per year|a year|annually)\S{0,12}$",
     re.IGNORECASE,
@@ -1003,7 +1005,11 @@ def extract(
             or (claim.unit_kind == subj.PERCENT and _QUALIFIES_A_NOUN.match(norm, claim.end))
         ):
             claim.notes.append("threshold")
-        elif _FORECAST.search(norm, clause[0], claim.start):
+        elif _FORECAST.search(norm, clause[0], claim.start) or (
+            _EXPECTS.search(norm, _full_sentence_start(ctx, sentence[0]), clause[0])
+            and _WILL.search(norm, clause[0], claim.start)
+        ):
+            # 中金公司预计,在更多骨牌倒下后,这个数字将缩减至不足200家: expected in one clause, "will" in this one
             claim.notes.append("forecast")
         elif _PER_TIME.search(norm[max(clause[0], claim.start - 16) : claim.start]) or _PER_TIME_AFTER.match(
             norm, claim.end
@@ -1347,8 +1353,33 @@ _WITHIN_A_COUNT = re.compile(
 _SHARE_OF = re.compile(r"[,，]?\s*(?:占|佔)(?P<whole>[^,，。;；]{1,14}?)的?\s*\d+(?:\.\d+)?\s*%")
 
 
+# 31家持牌消金公司中,除建信…5家公司未披露; "Of the 275 problem platforms reported in 2014, 60 were …": a set
+# counted at the head of the sentence, and numbers after it that are parts of it.
+_A_COUNTED_SET = re.compile(
+    r"\d[\d,.]*\s*(?:万|亿)?\s*(?:家|个|名|人|户|件|笔|起)[^,，。；;!?！？]{0,12}中\s*[,，]"
+    r"|\b(?:of|among) the\s+[\d,.]+(?:\s+[\w-]+){1,6}?(?:\s+(?:reported|recorded|counted|listed))?(?:\s+in\s+\d{4})?\s*,",
+    re.IGNORECASE,
+)
+# 有超半数的18家公司, "more than half of them, 18": a share of a set, named as such
+_PART_WORD_BEFORE = re.compile(r"(?:超?半数|过半|多数|大多数|大部分|少数|逾半)的?\s*$")
+# 18家消金公司披露的…: the companies that disclosed, not all of them
+_DISCLOSED_AFTER = re.compile(r"[^,，。；;]{0,10}?(?:披露|公布|公开)(?:了)?(?:的|情况|数据|年报)")
+
+
 def _inside_a_count(ctx: _Context, sentence, claim: Claim) -> bool:
-    return claim.unit_kind != subj.PERCENT and bool(_WITHIN_A_COUNT.search(ctx.norm, sentence[0], claim.start))
+    if claim.unit_kind == subj.PERCENT:
+        return False
+    if _WITHIN_A_COUNT.search(ctx.norm, sentence[0], claim.start):
+        return True
+    head = _A_COUNTED_SET.search(ctx.norm, _full_sentence_start(ctx, sentence[0]), claim.start)
+    if head is not None and head.end() <= claim.start:
+        # …6000家平台中,问题平台2000家: a part of a kind the data hold is checked as that kind
+        clause = clause_bounds(ctx.norm, sentence, claim.start)
+        return not ctx.modifiers.within(max(clause[0], head.end()), claim.end)
+    return bool(
+        _PART_WORD_BEFORE.search(ctx.norm, max(0, claim.start - 6), claim.start)
+        or (claim.unit_kind == subj.ENTITIES and _DISCLOSED_AFTER.match(ctx.norm, claim.end))
+    )
 
 
 def _share_of_its_own_kind(ctx: _Context, sentence, clause, claim: Claim) -> bool:
