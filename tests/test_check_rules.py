@@ -872,3 +872,8 @@ def test_numbers_after_a_set_counted_at_the_head_of_the_sentence_are_its_parts(t
 def test_a_part_of_a_counted_set_that_the_data_hold_as_a_kind_is_checked_as_that_kind():
     text = "截至2018年末,全国6000家网贷平台中,问题平台2000家。"
     assert claim_with(text, "2000").subject == "p2p_problem_platforms_new"
+
+
+def test_new_against_problem_the_nearer_word_wins():
+    text = "截至2018年12月底,全国正常运营的网贷平台共计1082家,其中新增问题平台数848家,新上线平台数13家。"
+    assert [claim_with(text, q).subject for q in ("848", "13家")] == ["p2p_problem_platforms_new", "p2p_platforms_new"]

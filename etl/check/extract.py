@@ -808,9 +808,12 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         nearest = _nearest([h for h in hits if h.name in ("operating", "cumulative")], claim.start, claim.end)
         modifiers.discard("cumulative" if nearest.name == "operating" else "operating")
     failed = {"exited", "problem", "exited_problem"} & modifiers
-    if "operating" in modifiers and failed:  # 倒闭了约4200家,剩下的还有1800余家: the nearer word wins
-        nearest = _nearest([h for h in hits if h.name == "operating" or h.name in failed], claim.start, claim.end)
-        modifiers -= failed if nearest.name == "operating" else {"operating"}
+    for other in ("operating", "new"):
+        # 倒闭了约4200家,剩下的还有1800余家; 新增问题平台数848家,新上线平台数13家: the nearer word wins
+        if other in modifiers and failed:
+            nearest = _nearest([h for h in hits if h.name == other or h.name in failed], claim.start, claim.end)
+            modifiers -= failed if nearest.name == other else {other}
+            failed = {"exited", "problem", "exited_problem"} & modifiers
     # 停业及问题平台 is one word: its 问题平台 is part of it, not a second kind.
     combined = [h for h in hits if h.name == "exited_problem"]
     parts = [
