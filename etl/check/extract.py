@@ -811,8 +811,13 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     for other in ("operating", "new"):
         # 倒闭了约4200家,剩下的还有1800余家; 新增问题平台数848家,新上线平台数13家: the nearer word wins
         if other in modifiers and failed:
-            nearest = _nearest([h for h in hits if h.name == other or h.name in failed], claim.start, claim.end)
-            modifiers -= failed if nearest.name == other else {other}
+            words = [h for h in hits if h.name == other or h.name in failed]
+            nearest = _nearest(words, claim.start, claim.end)
+            # "63 new problem P2P platforms", 新增问题平台: one term, a kind of failure
+            compound = nearest.name == "new" and any(
+                b.name in failed and 0 <= b.start - nearest.end <= 3 for b in words
+            )
+            modifiers -= failed if nearest.name == other and not compound else {other}
             failed = {"exited", "problem", "exited_problem"} & modifiers
     # 停业及问题平台 is one word: its 问题平台 is part of it, not a second kind.
     combined = [h for h in hits if h.name == "exited_problem"]
