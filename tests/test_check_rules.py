@@ -877,3 +877,15 @@ def test_a_part_of_a_counted_set_that_the_data_hold_as_a_kind_is_checked_as_that
 def test_new_against_problem_the_nearer_word_wins():
     text = "截至2018年12月底,全国正常运营的网贷平台共计1082家,其中新增问题平台数848家,新上线平台数13家。"
     assert [claim_with(text, q).subject for q in ("848", "13家")] == ["p2p_problem_platforms_new", "p2p_platforms_new"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "first_day"),
+    [
+        ("Small loan companies plunged by 2,900 from the peak of 8,951 in 2015.", "8,951", date(2015, 1, 1)),
+        ("2015年峰值时期,全国小额贷款公司一度达到8951家。", "8951", date(2015, 1, 1)),
+        ("2015年末,全国小额贷款公司8910家。", "8910", date(2015, 12, 1)),  # a year-end count, no peak
+    ],
+)  # fmt: skip
+def test_a_peak_in_a_year_may_be_any_point_of_that_year(text, quote, first_day):
+    assert claim_with(text, quote).period.window[0] == first_day

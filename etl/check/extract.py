@@ -1105,6 +1105,19 @@ def extract(
             claim.subject = "p2p_turnover"  # 2018年下半年网贷行业累计成交量: the half's total, not since inception
         if claim.subject in FLOW_SUBJECTS:
             claim.period = _flow_span(claim.period, norm[clause[0] : clause[1]])
+        elif (
+            claim.subject
+            and claim.period is not None
+            and claim.period.type == "year"
+            and any(
+                h.name == "peak" and not re.search(r"\d", norm[min(h.end, claim.start) : claim.start])
+                for h in ctx.modifiers.within(sentence[0], clause[1])
+            )
+        ):
+            # "the peak of 8,951 in 2015", 2015年峰值时期…一度达到8951家: the peak is reached at some point of the
+            # year (PBoC: 8,951 at end-June), not necessarily at its end (8,910).
+            p = claim.period
+            claim.period = ClaimPeriod(p.label, p.type, p.start, p.end, (p.start, p.end))
         if (
             claim.period is not None
             and claim.period.type == "range"
