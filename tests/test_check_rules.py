@@ -889,3 +889,24 @@ def test_new_against_problem_the_nearer_word_wins():
 )  # fmt: skip
 def test_a_peak_in_a_year_may_be_any_point_of_that_year(text, quote, first_day):
     assert claim_with(text, quote).period.window[0] == first_day
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period", "qualifier"),
+    [
+        ("2014年1月至8月,我国网贷行业成交量约为1253.35亿元。", "1253.35", "2014-01/2014-08", "about"),
+        ("2014年9月份,全国P2P网贷成交额329.36亿元,较上月份275.90亿元,增加53.46亿元。", "275.90", "2014-08", "exact"),
+        ("在2018年,P2P网贷行业历史累计成交量接连突破7万亿和8万亿元两道大关。", "8万亿", "2018", "more_than"),
+    ],
+)
+def test_months_spans_last_month_and_a_bound_shared_by_a_list(text, quote, period, qualifier):
+    c = claim_with(text, quote)
+    assert (c.period.label, c.qualifier) == (period, qualifier)
+
+
+def test_last_month_dates_only_the_number_right_after_it():
+    text = (
+        "截至2017年12月底,网贷行业正常运营平台数量下降至1931家。\n\n行业综合收益率9.54%平均借款期限突破10个月\n\n"
+        "2017年12月,网贷行业综合收益率为9.54%,结束了上个月下降趋势,环比小幅上涨5个基点。"
+    )
+    assert [c.period.label for c in claims_of(text) if "9.54" in c.quote] == ["2017-12", "2017-12"]

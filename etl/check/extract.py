@@ -968,6 +968,13 @@ def extract(
         qualifier, q_start, q_end, suffix_kind = _qualifier(norm, token.start, token.end, unit_end, clause[0])
         if high is not None:
             qualifier, q_end = "range", max(q_end, high[4])
+        elif (
+            qualifier == "exact"
+            and claims
+            and claims[-1].qualifier in ("more_than", "less_than")
+            and _LIST_JOIN.fullmatch(norm, claims[-1].end, token.start)
+        ):
+            qualifier = claims[-1].qualifier  # 接连突破7万亿和8万亿元两道大关: the bound holds for each
         if token.vague:
             qualifier = "range"
             high_value = token.value * token.vague[1]

@@ -135,7 +135,7 @@ _CN_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九
 _CN_PART = r"(?P<part>上半月|下半月|上旬|中旬|下旬|初|中|末|底)"
 _CN_Q = r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?(?P<qend>末|底)?"  # 第二季底: Taiwan writes 季 for 季度
 _CN_HALF = r"(?P<half>上半年|下半年)(?P<hend>末|底)?"
-_CN_SPAN = r"(?P<m1>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*[-－~～至到]\s*(?P<m2>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*月"
+_CN_SPAN = r"(?P<m1>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*(?:月份?)?\s*[-－~～至到]\s*(?P<m2>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*月"
 _CN_FIRST = r"前(?P<firstq>[一二三])季度|前(?P<firstm>\d{1,2}|[一二三四五六七八九十]{1,2})个月"
 _CN_RELATIVE = r"(?P<rel>去年|上年|前年|今年|本年|当年|同年|明年)"
 _AS_OF_ZH = r"(?P<asof>截至|截止到?|截止至|到|至)?\s*"
@@ -332,6 +332,8 @@ EN_SPAN_PATTERN = re.compile(
     r"(?:,?\s+(?:of\s+|in\s+)?(?P<y>(?:19|20)\d{2}))?\b",
     re.IGNORECASE,
 )
+# 较上月份275.90亿元, 上月的500亿元: only where it dates the number right after it ("结束了上个月下降趋势" does not)
+_LAST_MONTH_ZH = re.compile(r"上个?月份?(?![末底初])(?=\s*(?:的|为|為)?\s*[\d一二三四五六七八九十])")
 _STARTING_BEFORE = re.compile(r"(?:自|从|從|since)\s*$", re.IGNORECASE)
 _COMPARISON_BEFORE = re.compile(
     r"(?:same period (?:in|of)|compared (?:with|to)|than|versus|\bvs\.?|比|较|相比|同比|与)\s*(?:the\s+)?(?:end of\s+)?$",
@@ -359,6 +361,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             continue  # 末 / 底 alone is not a period
         start = m.start("asof") if g["asof"] else m.start()
         raw.append(("zh", m, start))
+    for m in _LAST_MONTH_ZH.finditer(norm):
+        raw.append(("lastmonth", m, m.start()))
     for m in EN_PATTERN.finditer(norm):
         g = m.groupdict()
         name = (g.get("mname") or "").lower()
@@ -382,6 +386,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     month_year = None  # the year of the last month-level mention: "July" after "end of December last year"
     last_end = -1
     last_dating = None  # the last mention that was not a comparison
+    last_month = None  # the last month named, for 上月
     for kind, m, start in raw:
         if start < last_end or start in masked_spans:
             continue
@@ -389,7 +394,15 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         compared = bool(_COMPARISON_BEFORE.search(norm, max(0, start - 28), start))
         # 自2018年5月后逐月下降。…截至3月底: a starting point does not date the bare months after it either
         starting = bool(_STARTING_BEFORE.search(norm, max(0, start - 4), start))
-        if kind == "enspan":
+        if kind == "lastmonth":
+            # 较上月份275.90亿元: the month before the last one named (2014年9月份), else before the article's
+            named = last_month.end if last_month is not None else article
+            period = None
+            if named is not None:
+                y, mo = (named.year, named.month - 1) if named.month > 1 else (named.year - 1, 12)
+                period = month_period(y, mo)
+            written, year, as_of, anchored = None, None, False, period is not None
+        elif kind == "enspan":
             m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
             y = int(m["y"]) if m["y"] else (month_year or context_year)
             if not m["y"] and month_year is None and article is not None:
@@ -454,6 +467,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         out.append(Mention(start, m.end(), period, written, as_of, anchored))
         if not compared:
             last_dating = out[-1]
+        if period is not None and period.type in ("month", "part") and kind != "lastmonth":
+            last_month = period
         last_end = m.end()
     return out
 
