@@ -910,3 +910,22 @@ def test_last_month_dates_only_the_number_right_after_it():
         "2017年12月,网贷行业综合收益率为9.54%,结束了上个月下降趋势,环比小幅上涨5个基点。"
     )
     assert [c.period.label for c in claims_of(text) if "9.54" in c.quote] == ["2017-12", "2017-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("P2P网贷在中国迄今发展已11年。", "11年", 11),
+        ("新规要求逾期90天即划为不良贷款。", "90天", 90),
+        ("It will take one to two years to complete a reorganization.", "two years", 2),
+        ("6月份新增问题平台高达125家,占上半年问题平台数量的三成。", "三成", 30),  # tenths: a share in percent
+    ],
+)
+def test_durations_and_tenths_are_claims_no_series_holds(text, quote, value):
+    c = claim_with(text, quote)
+    assert c.value_base == value and c.subject is None
+
+
+def test_a_year_written_short_and_an_ordinal_are_not_durations():
+    assert not claims_of("2014年和15年的数据都显示了这一点。")
+    assert not claims_of("第三天,平台宣布清盘。")

@@ -96,7 +96,7 @@ _DATELINE = re.compile(
 _ZH_UNIT = re.compile(
     r"\s*(?P<unit>万亿元|亿元|万元|千元|元人民币|元|亿美元|万美元|美元|家|个平台|个机构|个网贷平台|个多月|多个月|个月|个百分点|个基点|基点|"
     r"个季度|个省份|个省市|个省区|个省|省份|省市|省|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
-    r"百分点|%|BP|bp|通|张|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里)"
+    r"百分点|%|BP|bp|通|张|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里|成(?![交立为為功本员員长長果熟都效型绩績本]))"
 )
 _EN_UNIT_AFTER = re.compile(
     r"\s*(?P<unit>%|percentage points?|per ?cent|yuan|renminbi|RMB|CNY|kuai|U\.?S\.? dollars|dollars|USD|times|years?|"
@@ -123,15 +123,17 @@ _UNIT_KIND = {
     "件": subj.CASES, "起": subj.CASES, "宗": subj.CASES, "条": subj.CASES, "笔": subj.CASES,
     "人次": subj.PERSONS,
     "个月": subj.MONTHS, "张": subj.ENTITIES, "%": subj.PERCENT, "个基点": subj.OTHER, "基点": subj.OTHER,
-    "倍": subj.OTHER, "个百分点": subj.PERCENT, "百分点": subj.PERCENT, "通": subj.CALLS,
+    "倍": subj.OTHER, "成": subj.PERCENT, "个百分点": subj.PERCENT, "百分点": subj.PERCENT, "通": subj.CALLS,
     "个多月": subj.MONTHS, "多个月": subj.MONTHS, "BP": subj.OTHER, "bp": subj.OTHER,
     # Counts of provinces (在五省试点, 22个省) and of quarters, ages, times: claims no series holds.
     "个季度": subj.OTHER, "个省份": subj.OTHER, "个省市": subj.OTHER, "个省区": subj.OTHER, "个省": subj.OTHER,
     "省份": subj.OTHER, "省市": subj.OTHER, "省": subj.OTHER, "岁": subj.OTHER, "次": subj.OTHER, "年": subj.OTHER,
 }  # fmt: skip
 # 十年, 10余年, 三四年间, 十多年的时间: a number of years. 14年和15年 (years written short) and 3年期 are not.
-_YEARS_OF_TIME = re.compile(r"(?:间|之久|的时间|时间|历史|以来|来)")
-_UNIT_FACTOR = {"万亿元": Decimal(10) ** 12, "亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000),
+_YEARS_OF_TIME = re.compile(r"(?:间|之久|的时间|时间|历史|以来|来|内|多)")
+# 发展已11年, 过去3年, 连续3年, 花了7年: a number of years, not a year written short
+_DURATION_BEFORE = re.compile(r"(?:已|已经|近|过去|连续|持续|长达|历时|花了|用了|不到|仅|短短|将近|经过|了)\s*$")
+_UNIT_FACTOR = {"成": Decimal(10), "万亿元": Decimal(10) ** 12, "亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000),
                 "亿美元": Decimal(10) ** 8, "万美元": Decimal(10) ** 4, "万人": Decimal(10) ** 4}  # fmt: skip
 _NOT_A_CLAIM_UNIT = {
     "天",
@@ -366,7 +368,7 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
 
 
 _LONE_DIGIT_COUNT = re.compile(
-    r"(?:个多月|多个月|个月|个季度|个省份|个省市|个省|省份|省市|省(?![份市区内级委政])|次|年间|年|家|岁)"
+    r"(?:个多月|多个月|个月|个季度|个省份|个省市|个省|省份|省市|省(?![份市区内级委政])|次|年间|年|家|岁|天|个小时|小时|周|成(?![交立为為功本员員长長果熟都效型绩績]))"
 )
 _SCALE_OF_NUMBER_BEFORE = re.compile(r"\d\s*[多余来个]$")
 # 善林财富600多亿, 月成交金额大约5个亿: a scale after 多/余/来 or 个, with no 元: yuan, colloquially.
@@ -388,12 +390,15 @@ def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
     if m:
         unit = m["unit"]
         if unit == "年" and not (
-            not token.written[:1].isdigit() or pos > token.end or _YEARS_OF_TIME.match(norm, m.end())
+            not token.written[:1].isdigit()
+            or pos > token.end
+            or _YEARS_OF_TIME.match(norm, m.end())
+            or _DURATION_BEFORE.search(norm, max(0, token.start - 4), token.start)
         ):
             return unit, "skip", Decimal(1), m.end(), "CNY"
         if unit == "省" and re.match(r"[份市区内级委政]", norm[m.end() : m.end() + 1]):
             return unit, "skip", Decimal(1), m.end(), "CNY"  # 省级, 省委: a word, not a count of provinces
-        if unit in _NOT_A_CLAIM_UNIT and unit not in ("年", "岁", "次"):
+        if unit in _NOT_A_CLAIM_UNIT and unit not in ("年", "岁", "次", "天", "小时", "周"):
             return unit, "skip", Decimal(1), m.end(), "CNY"
         currency = "USD" if "美元" in unit else "CNY"
         if unit in ("万亿元", "亿元", "万元", "千元", "元") and (
@@ -412,7 +417,8 @@ def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
             return m["unit"], subj.MONEY, Decimal(1), m.end(), "USD"
         if unit.startswith("month"):
             return m["unit"], subj.MONTHS, Decimal(1), m.end(), "CNY"
-        return m["unit"], "skip", Decimal(1), m.end(), "CNY"
+        # "one to two years", "30 days", "10 times": durations and multiples no series holds
+        return m["unit"], subj.OTHER, Decimal(1), m.end(), "CNY"
     before = norm[max(0, token.start - 6) : token.start]
     cur = _CURRENCY_BEFORE.search(before)
     if cur:
