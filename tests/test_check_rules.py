@@ -929,3 +929,17 @@ def test_durations_and_tenths_are_claims_no_series_holds(text, quote, value):
 def test_a_year_written_short_and_an_ordinal_are_not_durations():
     assert not claims_of("2014年和15年的数据都显示了这一点。")
     assert not claims_of("第三天,平台宣布清盘。")
+
+
+def test_own_periods_said_after_numbers_headings_and_a_change_since_a_compared_year():
+    text = "The number of micro-lending companies has expanded from 100 in 2008 to 8791 in 2014."
+    assert [c.period.label for c in claims_of(text)] == ["2008", "2014"]
+    heading = "小平台可能会被淘汰。\n\n2018年平台数降至1082家\n\n截至2018年12月底,全国正常运营的网贷平台共计1082家。"
+    assert claim_with(heading, "1082", date(2019, 1, 3)).period.label == "2018"
+    change = "截至2024年12月末,全国小额贷款公司贷款余额7533亿元,较2023年减少148亿元。"
+    assert claim_with(change, "148").period.label != "2023"
+
+
+def test_a_xinhua_net_dateline_is_not_the_region():
+    text = "新华网上海1月8日电 截至目前我国已有小额贷款公司超过6000家。"
+    assert claim_with(text, "6000", date(2013, 1, 8)).region == "CN"

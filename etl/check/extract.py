@@ -89,7 +89,7 @@ _NOT_CLAIMS = re.compile(
 # not the period of its figures.
 _DATELINE = re.compile(
     r"\b[A-Z][A-Z .]{2,20},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?\s*(?:\([A-Za-z ]+\)\s*)?(?=--|—|–|\()"
-    r"|(?:新华社|新華社|中新网|中新網|人民网|人民網)[^\s,，。]{0,6}?\d{1,2}月\d{1,2}日电|(?:新华社|新華社|中新网|中新網)[^\s,，。]{0,6}?\d{1,2}月\d{1,2}日電"
+    r"|(?:新华社|新華社|新华网|新華網|中新网|中新網|中新社|人民网|人民網|央视网|央視網)[^\s,，。]{0,6}?\d{1,2}月\d{1,2}日(?:电|電|讯|訊)"
 )
 
 # --- units written after a number (longest first) ---------------------------------------------
@@ -607,8 +607,12 @@ def _today(ctx: _Context) -> ClaimPeriod | None:
 # own figure, dated by it.
 # 较2015年三季度巅峰期的8965家: the compared figure's own period, with the peak named between.
 _RIGHT_AFTER_PERIOD = re.compile(r"\s*(?:份|(?:巅峰期|高峰期|峰值期?|顶峰期?|最高峰|鼎盛期|高点)?(?:的|时的|时)?)\s*")
+# (not a change: 较2023年减少148亿元 is the fall since then, not a figure of 2023)
 _COMPARED_MEASURE = re.compile(
-    r"\s*(?:全年|全年度|同期|年末|年底|末)?[^\d\s,，。；;:：、]{1,10}?(?:的|为|為|是)?\s*[(（]?\s*"
+    r"\s*(?:全年|全年度|同期|年末|年底|末)?(?:(?!增|减|降|升|涨|跌|多|少)[^\d\s,，。；;:：、]){1,10}?(?:的|为|為|是)?\s*[(（]?\s*"
+)
+_OWN_PERIOD_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:in|by|as of|as at|at|for|during)\s+(?:the\s+)?", re.IGNORECASE
 )
 _COMPARED_FIGURE = re.compile(r"(?:\bfrom|compared (?:with|to)|versus|\bvs\.?|against)\s*$", re.IGNORECASE)
 _RIGHT_BEFORE_PERIOD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:at|in|by|as of|for)?\s*", re.IGNORECASE)
@@ -648,6 +652,10 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     if not in_clause and _CURRENTLY.search(ctx.norm, clause[0], clause[1]) and ctx.article is not None:
         return _today(ctx)
     in_sentence = ctx.mention_index.within(sentence[0], sentence[1])
+    # "from 100 in 2008 to 8791 in 2014": a period the number is said "in" (by, as of) right after it is its own
+    right_after = [m for m in in_clause if m.start >= end and _OWN_PERIOD_AFTER.fullmatch(ctx.norm, end, m.start)]
+    if right_after and right_after[0].period is not None and not _compared(ctx, right_after[0], 6):
+        return right_after[0].period
     for level, pool in enumerate((in_clause, in_sentence)):
         # "下降至1021家,相比2017年底减少…": a period named only as the comparison is not the number's
         pool = [m for m in pool if not _compared(ctx, m, 6)]

@@ -360,6 +360,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         if not has_anchor and g["yend"] not in (None, "年末", "年底", "年终"):
             continue  # 末 / 底 alone is not a period
         start = m.start("asof") if g["asof"] else m.start()
+        start += len(norm[start : m.end()]) - len(norm[start : m.end()].lstrip())  # "\n\n2018年…": its own paragraph
         raw.append(("zh", m, start))
     for m in _LAST_MONTH_ZH.finditer(norm):
         raw.append(("lastmonth", m, m.start()))
