@@ -228,6 +228,13 @@ HELD_OUT_SETS = (
     HeldOutSet(22, "held-out 17-20's fixes", _first(13, 77, 64, 50, 23, 2, 21, 12, 6), "17:49 UTC"),
     HeldOutSet(23, "held-out 17-20's fixes", _first(9, 97, 85, 81, 20, 0, 18, 17, 2), "17:49 UTC"),
     HeldOutSet(24, "held-out 17-20's fixes", _first(7, 119, 108, 86, 53, 6, 41, 36, 13), "17:49 UTC"),
+    # And four more while 21-24's fixes were made (first run at the merge after e7a5d50): P2P growth-era
+    # reports (25), English wires and filings (26), traditional Chinese columns and blogs (27), collection,
+    # complaints and courts (28). Four of 27's nine pages are also sources of observations (its README).
+    HeldOutSet(25, "held-out 21-24's fixes", _first(10, 186, 171, 145, 46, 4, 37, 27, 12), "18:03 UTC"),
+    HeldOutSet(26, "held-out 21-24's fixes", _first(7, 77, 70, 59, 26, 2, 26, 16, 4), "18:03 UTC"),
+    HeldOutSet(27, "held-out 21-24's fixes", _first(9, 130, 123, 104, 39, 1, 32, 16, 3), "18:03 UTC"),
+    HeldOutSet(28, "held-out 21-24's fixes", _first(12, 178, 168, 157, 26, 1, 22, 14, 2), "18:03 UTC"),
 )
 
 
