@@ -943,3 +943,27 @@ def test_own_periods_said_after_numbers_headings_and_a_change_since_a_compared_y
 def test_a_xinhua_net_dateline_is_not_the_region():
     text = "新华网上海1月8日电 截至目前我国已有小额贷款公司超过6000家。"
     assert claim_with(text, "6000", date(2013, 1, 8)).region == "CN"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("Currently, China has 31 licensed consumer finance companies, 25 auto finance firms.", "25", None),
+        ("截至九月底,全国共有7,398家小额贷款公司,资本约6,659亿元,贷款余额7,535亿元。", "6,659", "microloan_capital"),
+        ("全年出现提现困难或倒闭的 P2P 平台达 275 家。", "275", "p2p_problem_platforms_new"),  # either failure
+        ("2016年年末贷款余额(本金部分)达到8,303亿元,网贷平台1625家。", "8,303", "p2p_loan_balance"),
+        ("2016年1月银率网监测的P2P平台平均年化收益率为11.03%,占比约57.1%的项目利率集中在8%至12%区间。", "57.1", None),
+    ],
+)  # fmt: skip
+def test_subjects_of_held_out_25_to_28(text, quote, subject):
+    assert claim_with(text, quote).subject == subject
+
+
+def test_a_period_compared_by_a_multiple_or_fraction_dates_nothing_and_a_conservative_estimate_is_a_floor():
+    text = "2015年1月,发生提现困难等问题的P2P平台共69家,其数量已是去年问题平台的1/4。"
+    assert claim_with(text, "69", date(2015, 2, 28)).period.label == "2015-01"
+    text = "截至2014年末,网贷运营平台达1575家,成交量是2013年的2.39倍。全年出现问题的P2P平台达275家。"
+    assert claim_with(text, "275").period.label == "2014"
+    assert claim_with("2016年累计交易额保守估计为3.36万亿元。", "3.36").qualifier == "more_than"
+    jiangsu = claim_with("江苏省以631家机构数量、1146.66亿元小额贷款余额的绝对优势领跑全国。", "1146.66")
+    assert jiangsu.region == "CN-JS"

@@ -165,6 +165,8 @@ _QUAL_BEFORE = [
     ("less_than", r"(?:跌破了?|跌穿|fell below|fallen below|dropped below|dipped below|slipped below)\s*$"),
     ("more_than", r"(?:超过了?|超出|超|逾|(?<![走经度通跨越])过|多于|高于|突破|破|不止|至少|最少|more than|over|above|in excess of|upwards of|exceeding|exceeded|exceeds?|at least|just over|topped|tops?|surpassed|surpassing|surpass(?:es)?|passed|crossed|broke through|as many as|as much as)\s*$"),
     ("nearly", r"(?<![最附])(?:将近|接近|逼近|几近|近|快|nearly|almost|close to|just under|approaching|nearing)\s*$"),
+    # 保守估计为3.36万亿元: a conservative estimate is a floor
+    ("more_than", r"保守估计(?:为|达到?)?\s*$"),
     ("about", r"(?:大约|约为|约合|约|大概|差不多|估计|预计|around|about|approximately|roughly|some|an estimated|estimated|circa|~)\s*$"),
     ("less_than", r"(?:不到|不足|少于|低于|未超过|不超过|未满|less than|fewer than|under|below|no more than|at most|up to)\s*$"),
 ]  # fmt: skip
@@ -201,7 +203,7 @@ _SUBGROUP = re.compile(
 )
 # A part of what the sentence counts: some platforms, "of which 93", 京津沪渝四个直辖市 (a group of regions).
 _SUBSET_BEFORE = re.compile(
-    r"(?:部分|某些|个别|個別|一些|少数|少數|其中|其他|其余|头部机构|头部公司|头部平台|龙头|\bleading (?:firms|companies|platforms)\b|\bsome (?:of|platforms|companies|firms|lenders)\b|\bcertain\b"
+    r"(?:(?<!本金)(?<!一)(?<!大)部分(?!数据)|某些|个别|個別|一些|少数|少數|其中|其他|其余|头部机构|头部公司|头部平台|龙头|\bleading (?:firms|companies|platforms)\b|\bsome (?:of|platforms|companies|firms|lenders)\b|\bcertain\b"
     r"|\bof (?:which|whom|them|these)\b|\bamong (?:them|these)\b)"
     r"|(?<!全国)(?<!全國)[一二三四五六七八九十两兩\d]+\s*[个個]?(?:直[辖轄]市|省份|省市|省区|省區|地区|地區|\s(?:provinces|municipalities|regions))",
     re.IGNORECASE,
@@ -230,7 +232,9 @@ _NEGATIVE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 # 超过60%的平台就有19家: a share that qualifies what is counted (the platforms above 60 %), not a figure.
-_QUALIFIES_A_NOUN = re.compile(r"的(?:平台|机构|公司|企业|用户|借款人|投资人|投诉|客户|网贷平台)")
+_QUALIFIES_A_NOUN = re.compile(
+    r"的(?:平台|机构|公司|企业|用户|借款人|投资人|投诉|客户|网贷平台|项目|标的|借款|贷款|产品)"
+)
 
 
 @dataclass
@@ -702,10 +706,18 @@ def _compared(ctx: _Context, mention: Mention, reach: int) -> bool:
     return bool(_COMPARED.search(ctx.norm, lo, mention.start) or _COMPARED_AFTER.match(ctx.norm, mention.end))
 
 
-_COMPARED_AFTER = re.compile(r"(?:的\s*\d+(?:\.\d+)?\s*倍|[^,，。；;]{0,16}?(?:相比|相較|相较|比较|比較|相当|相當))")
+_COMPARED_AFTER = re.compile(
+    r"(?:[^,，。；;\d]{0,10}?的\s*(?:\d+(?:\.\d+)?\s*倍|\d+\s*/\s*\d+|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|一半)"
+    r"|[^,，。；;]{0,16}?(?:相比|相較|相较|比较|比較|相当|相當))"
+)
 
 
-_NATIONAL = re.compile(r"全国|全行业|nationwide|national|across the country|China's|in China", re.IGNORECASE)
+# (领跑全国, 全国第一, 居全国首位: a ranking among the provinces, not a national figure)
+_NATIONAL = re.compile(
+    r"(?<!领跑)(?<!领先)(?<!居)(?<!位居)(?<!位列)(?<!排名)全国(?!第|首位|之首|前列|领先)"
+    r"|全行业|nationwide|national|across the country|China's|in China",
+    re.IGNORECASE,
+)
 
 
 def _regions_in(ctx: _Context, lo: int, hi: int) -> list:
@@ -730,6 +742,7 @@ _TAOLU = re.compile(r"套路贷|routine loans?", re.IGNORECASE)
 _COLLECTION_NAMED = re.compile(r"催收|讨债|debt[- ]collect", re.IGNORECASE)
 
 
+_EITHER_JOIN = re.compile(r"\s*(?:或|或者|或是|or)\s*", re.IGNORECASE)
 _A_NUMBER = re.compile(r"(?<![A-Za-z])\d|[一二三四五六七八九十百千万]")  # not the 2 of P2P
 
 
@@ -841,7 +854,16 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         if h.name in ("exited", "problem") and any(h.start < c.end and c.start < h.end for c in combined)
     ]
     failed = {h.name for h in hits if h.name in ("exited", "problem", "exited_problem") and h not in parts}
-    if len(failed) > 1:  # 停业及问题平台数量…,共有165家问题平台,53家停业转型平台: the word by the number
+    either = [h for h in hits if h.name in ("problem", "exited") and h not in parts]
+    joined = any(
+        a.name != b.name and _EITHER_JOIN.fullmatch(norm, a.end, b.start)
+        for a in either
+        for b in either
+        if a.end <= b.start
+    )
+    if joined:  # 出现提现困难或倒闭的平台: either kind of failure, what the trackers count as problem platforms
+        modifiers -= {"exited", "exited_problem"}
+    elif len(failed) > 1:  # 停业及问题平台数量…,共有165家问题平台,53家停业转型平台: the word by the number
         nearest = _nearest([h for h in hits if h.name in failed and h not in parts], claim.start, claim.end)
         modifiers -= failed - {nearest.name}
     elif parts:

@@ -138,11 +138,13 @@ SECTORS = [
     ("collection", r"催收|讨债|要债|debt[- ]collect\w*|collection (?:agenc|compan|firm|industr)\w*|collectors?"),
     ("court", r"法院|法庭|courts?\b"),
     ("p2p", r"P2P|网贷|网络借贷|网络贷款|网络信贷|peer-to-peer|online lend\w*|网贷机构|online[- ]lending"),
+    # Lenders the data hold nothing of: "25 auto finance firms" is not a count of online microloan companies.
+    ("other_lender", r"汽车金融|金融租赁|融资租赁|典当|融资担保|商业保理|信托公司|auto[- ]finance|financial leasing|pawn|guarantee (?:firms|companies)|factoring|trust companies"),
 ]  # fmt: skip
 
 # Measures: (measure, pattern, unit kinds it takes).
 MEASURES = [
-    ("capital", r"实收资本|注册资本|paid-in capital", (MONEY,)),
+    ("capital", r"实收资本|注册资本|资本金|资本(?!市场|运作|化|充足|补充)|paid-in capital", (MONEY,)),
     ("assets", r"资产总额|总资产|资产规模|total assets|\bassets\b", (MONEY,)),
     ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance", (MONEY, PERCENT)),
     ("turnover", r"成交量|成交额|成交总额|成交规模|交易量|交易额|交易总额|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:loans|lending|transactions)|transactions? (?:were |was )?worth", (MONEY,)),
@@ -257,7 +259,7 @@ def dominant_sector(text: str) -> str | None:
 
 def subject_for(sector: str | None, measure: str | None, modifiers: set[str], kind: str) -> str | None:
     """The subject key for a sector, measure and modifiers, or None when the data hold no such thing."""
-    if measure is None:
+    if measure is None or sector == "other_lender":
         return None
     if sector == "online_microloan":
         return {"entities": "online_microloan_companies", "licences": "online_microloan_licences",

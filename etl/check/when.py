@@ -334,6 +334,10 @@ EN_SPAN_PATTERN = re.compile(
 )
 # 较上月份275.90亿元, 上月的500亿元: only where it dates the number right after it ("结束了上个月下降趋势" does not)
 _LAST_MONTH_ZH = re.compile(r"上个?月份?(?![末底初])(?=\s*(?:的|为|為)?\s*[\d一二三四五六七八九十])")
+# 是2013年的2.39倍, 已是去年问题平台的1/4: a period compared after it is named
+_COMPARED_AFTER_ZH = re.compile(
+    r"[^,，。；;\d]{0,10}?的\s*(?:\d+(?:\.\d+)?\s*倍|\d+\s*/\s*\d+|[一二三四五六七八九十]+分之)"
+)
 _STARTING_BEFORE = re.compile(r"(?:自|从|從|since)\s*$", re.IGNORECASE)
 _COMPARISON_BEFORE = re.compile(
     r"(?:same period (?:in|of)|compared (?:with|to)|than|versus|\bvs\.?|比|较|相比|同比|与)\s*(?:the\s+)?(?:end of\s+)?$",
@@ -392,7 +396,9 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         if start < last_end or start in masked_spans:
             continue
         # 较2017年9月份减少74.1%: a compared period dates nothing after it, not even a bare month
-        compared = bool(_COMPARISON_BEFORE.search(norm, max(0, start - 28), start))
+        compared = bool(
+            _COMPARISON_BEFORE.search(norm, max(0, start - 28), start) or _COMPARED_AFTER_ZH.match(norm, m.end())
+        )
         # 自2018年5月后逐月下降。…截至3月底: a starting point does not date the bare months after it either
         starting = bool(_STARTING_BEFORE.search(norm, max(0, start - 4), start))
         if kind == "lastmonth":
