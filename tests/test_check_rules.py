@@ -967,3 +967,27 @@ def test_a_period_compared_by_a_multiple_or_fraction_dates_nothing_and_a_conserv
     assert claim_with("2016年累计交易额保守估计为3.36万亿元。", "3.36").qualifier == "more_than"
     jiangsu = claim_with("江苏省以631家机构数量、1146.66亿元小额贷款余额的绝对优势领跑全国。", "1146.66")
     assert jiangsu.region == "CN-JS"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("上半年共计408家平台出问题。问题平台中,网站关闭和失联跑路占57.6%,分别达到135家、100家。", "135"),
+        ("上半年共计408家平台出问题。歇业停业平台占22.5%,共92家。", "92"),
+        ("截至2016年5月底,纳入中国P2P网贷指数统计的P2P网贷平台为4033家。", "4033"),
+    ],
+)
+def test_a_named_set_a_shares_count_and_a_samples_size_are_parts(text, quote):
+    assert "subgroup" in claim_with(text, quote).notes
+
+
+@pytest.mark.parametrize(
+    ("text", "article", "quote", "period"),
+    [
+        ("8月行业平均利率由10.23%增至10.85%。", date(2019, 9, 5), "10.23", "2019-07"),
+        ("2016年6月,新上线平台有47家,而2015年同期新上线平台数量达到207家。", None, "207", "2015-06"),
+        ("2025年前三季度,小额贷款公司数量从年初的5257家缩减至4863家。", None, "4863", "2025-09"),
+    ],
+)
+def test_from_within_a_month_the_same_period_of_another_year_and_to_the_end_of_a_span(text, article, quote, period):
+    assert claim_with(text, quote, article).period.label == period

@@ -1192,7 +1192,7 @@ def extract(
 
 _FROM = re.compile(r"(?:\bfrom|从|由)\s*$", re.IGNORECASE)
 _TO = re.compile(
-    r"\s*(?:(?:[a-z]+\s+){0,2}to|(?:迅速|快速|大幅|逐步|进一步|一路|猛|骤)?(?:增加|增长|上升|减少|下降|降|增|升|涨|跌)?(?:到|至|为))\s*",
+    r"\s*(?:(?:[a-z]+\s+){0,2}to|(?:迅速|快速|大幅|逐步|进一步|一路|猛|骤)?(?:增加|增长|上升|减少|下降|缩减|缩小|扩大|攀升|回落|降低|提高|降|增|升|涨|跌|减)?(?:到|至|为))\s*",
     re.IGNORECASE,
 )
 
@@ -1212,9 +1212,12 @@ def _from_to(ctx: _Context, claims: list[Claim]) -> None:
         ):
             # 截至2018年12月底,余额从年初的12271亿元骤降至7890亿元: 年初 is the first number's; the second is
             # of the sentence's own date
-            own = [m for m in ctx.mention_index.within(*sentence) if m.period and m not in inside and m.as_of]
-            if own:
-                second.period = own[0].period
+            own = [m for m in ctx.mention_index.within(*sentence) if m.period and m not in inside]
+            dated = [m for m in own if m.as_of] or [m for m in own if m.period.type in ("range", "span", "year")]
+            if dated:
+                # 2025年前三季度,…从年初的5257家缩减至4863家: a stock at the end of the span
+                p = dated[0].period
+                second.period = p if p.type not in ("range", "span") else month_period(p.end.year, p.end.month)
             continue
         if not (
             _FROM.search(ctx.norm, max(0, first.start - 6), first.start)
@@ -1228,7 +1231,7 @@ def _from_to(ctx: _Context, claims: list[Claim]) -> None:
         if ctx.mention_index.within(*sentence):
             # "2012年下半年开始…从20家左右迅速增加到240家左右": over a named half (or year, quarter) a stock
             # rises from its level at the start, the end of the period before.
-            if first.subject not in FLOW_SUBJECTS and first.period.type in ("year", "half", "quarter"):
+            if first.subject not in FLOW_SUBJECTS and first.period.type in ("year", "half", "quarter", "month"):
                 first.period = previous_period(first.period) or first.period
             continue
         earlier = [m.period for m in ctx.mention_index.within(max(0, sentence[0] - 2000), sentence[0]) if m.period]
@@ -1424,10 +1427,19 @@ _A_COUNTED_SET = re.compile(
     r"|\b(?:of|among) the\s+[\d,.]+(?:\s+[\w-]+){1,6}?(?:\s+(?:reported|recorded|counted|listed))?(?:\s+in\s+\d{4})?\s*,",
     re.IGNORECASE,
 )
+# 问题平台中,网站关闭和失联跑路占57.6%,分别达到135家、100家: a set named at the head of the sentence
+_A_NAMED_SET = re.compile(r"\s*[^\d,，。；;!?！？]{0,8}(?:平台|机构|公司|企业|案件|投诉)中\s*[,，]")
 # 有超半数的18家公司, "more than half of them, 18": a share of a set, named as such
 _PART_WORD_BEFORE = re.compile(r"(?:超?半数|过半|多数|大多数|大部分|少数|逾半)的?\s*$")
 # 18家消金公司披露的…: the companies that disclosed, not all of them
 _DISCLOSED_AFTER = re.compile(r"[^,，。；;]{0,10}?(?:披露|公布|公开)(?:了)?(?:的|情况|数据|年报)")
+
+
+# 歇业停业平台占22.5%,共92家; 纳入中国P2P网贷指数统计的P2P网贷平台为4033家: a share's count, a sample's size
+_SHARE_BEFORE = re.compile(r"(?:占|佔)(?:比)?(?:约|近)?\s*\d+(?:\.\d+)?\s*%\s*[,，]?\s*(?:共|达|为|為|计|有)?\s*$")
+_IN_A_SAMPLE_BEFORE = re.compile(
+    r"(?:纳入|未纳入|作为)[^,，。；;]{0,16}?(?:指数|样本|统计|监测|观察)[^,，。；;]{0,16}$"
+)
 
 
 def _inside_a_count(ctx: _Context, sentence, claim: Claim) -> bool:
@@ -1435,7 +1447,13 @@ def _inside_a_count(ctx: _Context, sentence, claim: Claim) -> bool:
         return False
     if _WITHIN_A_COUNT.search(ctx.norm, sentence[0], claim.start):
         return True
-    head = _A_COUNTED_SET.search(ctx.norm, _full_sentence_start(ctx, sentence[0]), claim.start)
+    clause = clause_bounds(ctx.norm, sentence, claim.start)
+    if _SHARE_BEFORE.search(ctx.norm, max(0, claim.start - 16), claim.start):
+        return True
+    if _IN_A_SAMPLE_BEFORE.search(ctx.norm, clause[0], claim.start):
+        return True
+    full_start = _full_sentence_start(ctx, sentence[0])
+    head = _A_COUNTED_SET.search(ctx.norm, full_start, claim.start) or _A_NAMED_SET.match(ctx.norm, full_start)
     if head is not None and head.end() <= claim.start:
         # …6000家平台中,问题平台2000家: a part of a kind the data hold is checked as that kind
         clause = clause_bounds(ctx.norm, sentence, claim.start)

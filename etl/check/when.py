@@ -346,6 +346,17 @@ _COMPARISON_BEFORE = re.compile(
 _MONTH_ONLY_EN = {"may", "march"}  # English words that are months only in context
 
 
+def _same_part_of(period: ClaimPeriod, year: int) -> ClaimPeriod | None:
+    """The half, quarter or month of `period` in another year."""
+    if period.type == "half":
+        return half_period(year, 1 if period.start.month == 1 else 2)
+    if period.type == "quarter":
+        return quarter_period(year, (period.start.month - 1) // 3 + 1)
+    if period.type == "month":
+        return month_period(year, period.start.month)
+    return None
+
+
 def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]]) -> list[Mention]:
     """Every period mention, in text order; a mention without a year takes the latest year written
     before it (or the article's year)."""
@@ -471,6 +482,17 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             context_year = written
         elif year is not None and (m.groupdict().get("rel") or "").lower() in ("今年", "本年", "this"):
             context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
+        if (
+            period is not None
+            and period.type == "year"
+            and last_dating is not None
+            and last_dating.period is not None
+            and last_dating.period.type in ("half", "quarter", "month")
+            and re.match(r"\s*同期", norm[m.end() :])
+        ):
+            # 2016年6月,新上线平台有47家,而2015年同期…达到207家: the same month of 2015
+            same = last_dating.period
+            period = _same_part_of(same, period.start.year) or period
         out.append(Mention(start, m.end(), period, written, as_of, anchored))
         if not compared:
             last_dating = out[-1]
