@@ -1437,9 +1437,8 @@ _DISCLOSED_AFTER = re.compile(r"[^,，。；;]{0,10}?(?:披露|公布|公开)(?:
 
 # 歇业停业平台占22.5%,共92家; 纳入中国P2P网贷指数统计的P2P网贷平台为4033家: a share's count, a sample's size
 _SHARE_BEFORE = re.compile(r"(?:占|佔)(?:比)?(?:约|近)?\s*\d+(?:\.\d+)?\s*%\s*[,，]?\s*(?:共|达|为|為|计|有)?\s*$")
-_IN_A_SAMPLE_BEFORE = re.compile(
-    r"(?:纳入|未纳入|作为)[^,，。；;]{0,16}?(?:指数|样本|统计|监测|观察)[^,，。；;]{0,16}$"
-)
+# (纳入统计的平台 alone is how a tracker names the whole it counts, not a sample)
+_IN_A_SAMPLE_BEFORE = re.compile(r"(?:纳入|未纳入|作为)[^,，。；;]{0,16}?(?:指数|样本|观察)[^,，。；;]{0,16}$")
 
 
 def _inside_a_count(ctx: _Context, sentence, claim: Claim) -> bool:
