@@ -991,3 +991,20 @@ def test_a_named_set_a_shares_count_and_a_samples_size_are_parts(text, quote):
 )
 def test_from_within_a_month_the_same_period_of_another_year_and_to_the_end_of_a_span(text, article, quote, period):
     assert claim_with(text, quote, article).period.label == period
+
+
+@pytest.mark.parametrize(
+    ("text", "article", "quote", "period"),
+    [
+        ("P2P网贷行业于2015年10月实现了第一个万亿元。报告还显示,截至5月底,网贷行业正常运营平台数量为2396家。",
+         date(2016, 6, 3), "2396", "2016-05"),
+        ("截至2018年12月底,平台1021家。7月、8月停业及问题平台数量最多,单月超过百家。", date(2019, 1, 3), "百家",
+         "2018-08"),
+        ("今年第一季度小贷公司新增人民币贷款251亿元,而2012、2013年同期新增贷款分别为531亿元、434亿元。",
+         date(2014, 4, 23), "531", "2012-Q1"),
+        ("数据显示,去年同期小贷公司数量增长达34.38%。\n央行数据显示,目前全国小贷公司数量最多的是江苏省。\n"
+         "数据显示,广东省小贷公司共有350家。", date(2014, 4, 23), "350", "2014-04-23"),
+    ],
+)  # fmt: skip
+def test_a_past_month_a_list_before_tongqi_and_now_after_the_last_period(text, article, quote, period):
+    assert claim_with(text, quote, article).period.label == period

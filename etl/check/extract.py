@@ -680,7 +680,7 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     # borrowed its year ("上半年高、下半年低" describes a trend, it does not date the next figure).
     earlier = [m for m in earlier if m.anchored] or earlier
     if earlier:  # the last period named before, unless it was only a comparison ("down from … last year")
-        return earlier[-1].period
+        return _unless_now_since(ctx, earlier[-1], sentence[0]) or earlier[-1].period
     # Another paragraph: the article's lead period (its first "as of" date), else the last one named.
     lead = ctx.lead_period
     if lead is not None and lead.start < sentence[0]:
@@ -688,7 +688,14 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     anywhere = [m for m in ctx.mention_index.within(max(0, sentence[0] - 2000), sentence[0]) if m.period is not None]
     # 2018年…成交额19,366.33亿元,较2017年减少…  [heading] 历史累计成交额10.27万亿: not the compared year
     anywhere = [m for m in anywhere if not _compared(ctx, m, 28)] or anywhere
-    return anywhere[-1].period if anywhere else None
+    return (_unless_now_since(ctx, anywhere[-1], sentence[0]) or anywhere[-1].period) if anywhere else None
+
+
+def _unless_now_since(ctx: _Context, mention: Mention, before: int) -> ClaimPeriod | None:
+    """央行数据显示,目前全国小贷公司数量最多的省市…。(next paragraph) 广东省小贷公司共有350家: a "now" said after
+    the last period named dates what follows, as that period would have."""
+    now = [m for m in _CURRENTLY.finditer(ctx.norm, mention.end, before)]
+    return _today(ctx) if now and ctx.article is not None else None
 
 
 _COMPARED = re.compile(r"\bfrom\b|compared|than|versus|\bvs\b|比|较|相比|同期", re.IGNORECASE)

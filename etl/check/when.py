@@ -400,6 +400,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     out: list[Mention] = []
     context_year = article.year if article else None
     month_year = None  # the year of the last month-level mention: "July" after "end of December last year"
+    month_of_year = None  # and its month
     last_end = -1
     last_dating = None  # the last mention that was not a comparison
     last_month = None  # the last month named, for 上月
@@ -438,6 +439,12 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             # year mentioned in passing since (中国在2008年…允许试行).
             bare_month = not (g["year"] or g["rel"]) and bool(g["month"] or g["q"])
             year = _resolve_year(written, g["rel"], month_year if bare_month and month_year else context_year, article)
+            later = article is not None and month_year is not None and month_year < article.year - (article.month < 3)
+            if bare_month and later and g["month"] and month_of_year and _cn_small(g["month"]) < month_of_year:
+                # 于2015年10月实现了第一个万亿元…截至5月底, in a June 2016 report: a month before the one named, a
+                # year or more before the article, is the latest such month by the article's date
+                month = _cn_small(g["month"])
+                year = article.year if month <= article.month else article.year - 1
             named = last_dating
             same_sentence = named is not None and not re.search(r"[。！？!?\n]", norm[named.end : start])
             if not (g["year"] or g["rel"]) and g["whole"] and same_sentence and named.period is not None:
@@ -457,6 +464,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             anchored = bool(g["year"] or g["rel"]) or (bare_month and month_year is not None)
             if written is not None and (g["month"] or g["q"] or g["half"]) and not (compared or starting):
                 month_year = written
+                month_of_year = period.end.month if period is not None else None
         else:
             g = m.groupdict()
             month_only = bool(g["mname"] or g["mname2"]) and not (g["myear"] or g["myear2"] or g["mrel"] or g["mthis"])
@@ -476,23 +484,27 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
                 and not (compared or starting)
             ):
                 month_year = period.end.year
+                month_of_year = period.end.month
         if compared or starting:
             pass  # "from the same period in 2014", 比2014年, 自2018年5月: they do not date what follows
         elif written is not None and MIN_YEAR <= written <= MAX_YEAR:
             context_year = written
         elif year is not None and (m.groupdict().get("rel") or "").lower() in ("今年", "本年", "this"):
             context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
-        if (
-            period is not None
-            and period.type == "year"
-            and last_dating is not None
-            and last_dating.period is not None
-            and last_dating.period.type in ("half", "quarter", "month")
-            and re.match(r"\s*同期", norm[m.end() :])
-        ):
+        parts = [x for x in out if x.period is not None and x.period.type in ("half", "quarter", "month")]
+        if period is not None and period.type == "year" and parts and re.match(r"\s*同期", norm[m.end() :]):
             # 2016年6月,新上线平台有47家,而2015年同期…达到207家: the same month of 2015
-            same = last_dating.period
+            same = parts[-1].period
             period = _same_part_of(same, period.start.year) or period
+            # 2012、2013年同期新增贷款分别为531亿元、434亿元: the years listed before it too
+            k = len(out) - 1
+            while k >= 0 and out[k].period is not None and out[k].period.type == "year":
+                gap = norm[out[k].end : out[k + 1].start if k + 1 < len(out) else start]
+                if not re.fullmatch(r"\s*(?:、|和|与|及|,|，)\s*", gap):
+                    break
+                shifted = _same_part_of(same, out[k].period.start.year)
+                out[k] = Mention(out[k].start, out[k].end, shifted, out[k].year_written, out[k].as_of, out[k].anchored)
+                k -= 1
         out.append(Mention(start, m.end(), period, written, as_of, anchored))
         if not compared:
             last_dating = out[-1]
