@@ -1008,3 +1008,18 @@ def test_from_within_a_month_the_same_period_of_another_year_and_to_the_end_of_a
 )  # fmt: skip
 def test_a_past_month_a_list_before_tongqi_and_now_after_the_last_period(text, article, quote, period):
     assert claim_with(text, quote, article).period.label == period
+
+
+def test_an_unresolved_comparison_hides_no_period_and_english_modifiers_reach_further_within_the_clause():
+    text = (
+        "The report indicates that in October 2018 China's P2P transaction volume rose by 11.48% compared to the "
+        "preceding month.\n\nThe average loan term was 9.69 months, for an increase of 0.62% compared to the "
+        "previous month.\n\nIn October, bringing the total number of problem-affected P2P platforms to 4096."
+    )
+    assert claim_with(text, "9.69").period.label == "2018-10"
+    assert claim_with(text, "4096").subject == "p2p_problem_platforms_new"
+    closures = (
+        "Many platforms went out of business with such a massive number of closures, another 1,800 P2P "
+        "platforms were still operating as of July 2018."
+    )
+    assert claim_with(closures, "1,800").subject == "p2p_platforms_operating"

@@ -663,6 +663,9 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     for level, pool in enumerate((in_clause, in_sentence)):
         # "下降至1021家,相比2017年底减少…": a period named only as the comparison is not the number's
         pool = [m for m in pool if not _compared(ctx, m, 6)]
+        # "compared to the previous month" with no article date: a mention that resolves to no period does not
+        # hide one that does
+        pool = [m for m in pool if m.period is not None] or pool
         before = [m for m in pool if m.end <= start]
         after = [m for m in pool if m.start >= end]
         if level == 1 and before:
@@ -676,6 +679,7 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]) and ctx.article is not None:
         return _today(ctx)
     earlier = [m for m in earlier if not _compared(ctx, m, 28)] or earlier
+    earlier = [m for m in earlier if m.period is not None] or earlier
     # From an earlier sentence, a period whose year is written (去年, 2018年末) outranks a bare part that
     # borrowed its year ("上半年高、下半年低" describes a trend, it does not date the next figure).
     earlier = [m for m in earlier if m.anchored] or earlier
@@ -710,7 +714,11 @@ def _compared(ctx: _Context, mention: Mention, reach: int) -> bool:
     if stops:
         lo = stops[-1].end()
     # 是2013年的3.87倍, 与一季度的8722.01亿元相比: the comparison is said after the period
-    return bool(_COMPARED.search(ctx.norm, lo, mention.start) or _COMPARED_AFTER.match(ctx.norm, mention.end))
+    return bool(
+        _COMPARED.search(ctx.norm, lo, mention.start)
+        or _COMPARED_AFTER.match(ctx.norm, mention.end)
+        or re.search(r"\b(?:compared|relative)\s*$", ctx.norm[max(0, mention.start - 12) : mention.start], re.I)
+    )
 
 
 _COMPARED_AFTER = re.compile(
@@ -818,7 +826,12 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         if "平台" in word or "platform" in word or measure in ("turnover", "yield", "investors", "borrowers", "term"):
             sector = "p2p"
     # Modifiers (累计, 新增, 问题 …) count near the number and its measure word, not anywhere in a long clause.
-    lo = max(sentence[0], min(claim.start, pick.start if pick else claim.start) - 16)
+    anchor = min(claim.start, pick.start if pick else claim.start)
+    lo = max(sentence[0], anchor - 16)
+    if re.match(r"[A-Za-z]", norm[max(0, anchor - 2) : anchor].strip()[-1:] or "x"):
+        # English puts its modifiers further before the noun ("the total number of problem-affected P2P
+        # platforms to 4096"), within the clause
+        lo = min(lo, max(clause[0], anchor - 28))
     hi = min(sentence[1], max(claim.end, pick.end if pick else claim.end) + 32)
     # A word after the number counts only within its clause ("1625家,占累计上线平台的33%").
     # A word that starts in the window counts whole ("had either suspended operations or succumbed to …").
