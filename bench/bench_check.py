@@ -235,6 +235,13 @@ HELD_OUT_SETS = (
     HeldOutSet(26, "held-out 21-24's fixes", _first(7, 77, 70, 59, 26, 2, 26, 16, 4), "18:03 UTC"),
     HeldOutSet(27, "held-out 21-24's fixes", _first(9, 130, 123, 104, 39, 1, 32, 16, 3), "18:03 UTC"),
     HeldOutSet(28, "held-out 21-24's fixes", _first(12, 178, 168, 157, 26, 1, 22, 14, 2), "18:03 UTC"),
+    # And four more while 25-28's fixes were made (first run at the merge after c58d532): regional Chinese
+    # reports (29), English papers, consultancies and blogs (30), traditional Chinese press (31), consumer
+    # finance, complaints and collection (32; 13 of its 16 passages report CBIRC complaint bulletins).
+    HeldOutSet(29, "held-out 25-28's fixes", _first(9, 91, 85, 75, 14, 2, 24, 19, 4), "18:12 UTC"),
+    HeldOutSet(30, "held-out 25-28's fixes", _first(10, 87, 81, 75, 21, 3, 20, 19, 5), "18:12 UTC"),
+    HeldOutSet(31, "held-out 25-28's fixes", _first(12, 154, 139, 129, 27, 0, 28, 24, 6), "18:12 UTC"),
+    HeldOutSet(32, "held-out 25-28's fixes", _first(16, 175, 173, 167, 25, 0, 25, 19, 2), "18:12 UTC"),
 )
 
 
