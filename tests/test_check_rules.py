@@ -1023,3 +1023,40 @@ def test_an_unresolved_comparison_hides_no_period_and_english_modifiers_reach_fu
         "platforms were still operating as of July 2018."
     )
     assert claim_with(closures, "1,800").subject == "p2p_platforms_operating"
+
+
+def test_regions_respectively_with_having_and_a_typical_range_and_a_peak_without_its_date():
+    regions = (
+        "Zhejiang, Liaoning and Jiangsu province ranked as the top three, having 286, 204, and 194 companies, "
+        "respectively."
+    )
+    assert [c.region for c in claims_of(regions)] == ["CN-ZJ", "CN-LN", "CN-JS"]
+    spread = "这一时期,行业呈现出以下特点: - 高收益诱惑:年化收益率普遍在10%-20%之间,远高于银行存款和理财产品。"
+    assert "spread" in claim_with(spread, "10%").notes
+    peak = claim_with("Microloan companies numbered 6,686 as of June 2021, down from a peak of 8,910.", "8,910")
+    assert peak.period is None
+    fall = claim_with("Platforms plunged from over 7,000 at their peak to under 600 by October 2019.", "600")
+    assert fall.period.label == "2019-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("截至2017年底,全国有1410家P2P网贷机构直接与银行对接进行资金存管。", "1410"),
+        ("2020年三季度,在涉及国有大型商业银行的投诉中,信用卡业务投诉14628件。", "14628"),
+    ],
+)
+def test_a_count_with_a_property_and_one_kind_of_banks_complaints_are_parts(text, quote):
+    assert "subgroup" in claim_with(text, quote).notes
+
+
+def test_providers_are_counted_platforms():
+    assert claim_with("In 2015, the number of P2P lending providers reached 3,477.", "3,477").unit_kind == "entities"
+
+
+def test_a_place_said_of_another_time_and_a_year_on_year_change_of_a_balance():
+    text = "2007年,首个P2P网络借贷平台拍拍贷在上海成立,此后经历剧烈震荡,截至2023年6月,正常运营平台仅存3家。"
+    assert claim_with(text, "3家").region == "CN"
+    text = "截至2024年一季度末,小额贷款公司贷款余额9377亿元,同比减少34.5亿元。"
+    c = claim_with(text, "34.5")
+    assert c.subject is None and c.notes == ["year_on_year"]

@@ -104,7 +104,7 @@ _EN_UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EN_NOUN = re.compile(
-    r"(?P<noun>platforms?|(?:web)?sites?|portals?|marketplaces?|collapses|compan(?:y|ies)|firms?|lenders?|institutions?|operators?|organi[sz]ations?|players?|"
+    r"(?P<noun>platforms?|(?:web)?sites?|portals?|marketplaces?|providers?|start-?ups|outfits|collapses|compan(?:y|ies)|firms?|lenders?|institutions?|operators?|organi[sz]ations?|players?|"
     r"entities|licen[cs]es?|people|persons?|investors?|borrowers?|users?|employees|staff|workers|suspects|individuals|"
     r"debtors|residents|customers|clients|accounts|complaints?|cases|lawsuits|disputes|calls|months|loans|MFIs?|"
     r"micro-?lenders|microfinance institutions|micro-?credit (?:firms|companies)|provinces|cities|countries)\b",
@@ -152,7 +152,8 @@ _NOT_A_CLAIM_UNIT = {
 }
 _EN_NOUN_KIND = {
     "platform": subj.ENTITIES, "site": subj.ENTITIES, "websit": subj.ENTITIES, "portal": subj.ENTITIES,
-    "marketplace": subj.ENTITIES, "collapse": subj.ENTITIES, "compan": subj.ENTITIES, "firm": subj.ENTITIES, "lender": subj.ENTITIES,
+    "marketplace": subj.ENTITIES, "provider": subj.ENTITIES, "start": subj.ENTITIES, "outfit": subj.ENTITIES,
+    "collapse": subj.ENTITIES, "compan": subj.ENTITIES, "firm": subj.ENTITIES, "lender": subj.ENTITIES,
     "institution": subj.ENTITIES, "operator": subj.ENTITIES, "organi": subj.ENTITIES, "player": subj.ENTITIES,
     "entities": subj.ENTITIES, "licen": subj.ENTITIES, "complaint": subj.CASES, "case": subj.CASES,
     "lawsuit": subj.CASES, "dispute": subj.CASES, "call": subj.CALLS, "month": subj.MONTHS, "loan": subj.OTHER,
@@ -529,6 +530,7 @@ def _nearest(hits, pos: int, end: int):
     return min(hits, key=gap) if hits else None
 
 
+_LIST_OF_NUMBERS = re.compile(r"\s*(?:,\s*and|,|，|、|和|与|及|and)\s*", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"\s*(?:、|和|与|與|及|,|，|and|&)\s*", re.IGNORECASE)
 
 
@@ -541,7 +543,8 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
         return None
     pivot, last = sentence[0] + m.start(), sentence[1]
     if m.group(0).lower() == "respectively":
-        pivot = sentence[0] + (re.search(r"\b(?:were|was|are|is|numbered|stood at|reached)\b", text) or m).start()
+        verbs = r"\b(?:were|was|are|is|numbered|stood at|reached|having|had|has|have|with)\b"
+        pivot = sentence[0] + (re.search(verbs, text) or m).start()
         last = sentence[0] + m.start()  # "… 3.0975 million and 5.1357 million respectively, for declines of …"
     group = [s for s, k in siblings if pivot < s < last and (k == kind or not k or not kind)]
     if group and m.group(0) == "分别":
@@ -747,6 +750,9 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
     if _NATIONAL.search(ctx.norm, clause[0], clause[1]):
         return "CN"
     before = sorted(_regions_in(ctx, sentence[0], start), key=lambda h: h.start)
+    if before and any(m.year_written for m in ctx.mention_index.within(before[-1].end, start)):
+        # 2007年,首个P2P平台拍拍贷在上海成立,…截至2023年6月,正常运营平台仅存3家: a place said of another time
+        return "CN"
     return before[-1].name if before else "CN"
 
 
@@ -981,6 +987,10 @@ def extract(
         if kind == "skip":
             continue
         raw.append([token, unit, kind, factor, unit_end, currency])
+    # "286, 204, and 194 companies", 286、204和194家: numbers listed before the one that names the unit share it
+    for i in range(len(raw) - 2, -1, -1):
+        if not raw[i][2] and raw[i + 1][2] and _LIST_OF_NUMBERS.fullmatch(norm, raw[i][4], raw[i + 1][0].start):
+            raw[i][1:6] = [*raw[i + 1][1:4], raw[i][4], raw[i + 1][5]]
     # Ranges: "1000-2000家", "3.7%-18%", "between 10 and 20 billion yuan"
     merged = []
     i = 0
@@ -1096,7 +1106,13 @@ def extract(
             norm[claim.end : min(sentence[1], claim.end + 24)]
         ):
             claim.notes.append("sample")  # 根据90家网贷平台2013年的成交数据测算: the sample, not the sector
-        elif _SPREAD_AFTER.match(norm, claim.end) or _SPREAD_AFTER.match(norm, _range_end(norm, claim.end)):
+        elif (
+            _SPREAD_AFTER.match(norm, claim.end)
+            or _SPREAD_AFTER.match(norm, _range_end(norm, claim.end))
+            or (
+                claim.qualifier == "range" and _SPREAD_BEFORE.search(norm, max(clause[0], claim.start - 8), claim.start)
+            )
+        ):
             claim.notes.append("spread")  # 收益率…从6%-40%以上不等: how widely figures vary, not one figure
         elif claim.unit_kind in (subj.MONEY, subj.ENTITIES, subj.PERSONS) and (
             _AVERAGE_BEFORE.search(norm[max(clause[0], claim.start - 4) : claim.start])
@@ -1130,6 +1146,11 @@ def extract(
                 # No currency or % written, here or on the next number ("from 809.751 billion to 806.322
                 # billion yuan"): the kind is only guessed from the words around it.
                 claim.doubts.append("unit")
+        if claim.subject == "microloan_new_loans" and re.search(
+            r"同比|year-on-year|from a year (?:earlier|ago)", norm[max(clause[0], claim.start - 12) : claim.start], re.I
+        ):
+            claim.notes.append("year_on_year")  # 同比减少34.5亿元: against a year before, not since the year began
+            claim.subject = None
         if claim.change < 0 and claim.subject and claim.subject.endswith(("_change", "new_loans")):
             claim.value_base = -claim.value_base
             if claim.value_high_base is not None:
@@ -1166,6 +1187,22 @@ def extract(
             and not _SINCE_INCEPTION.search(norm, max(sentence[0], claim.start - 40), claim.start)
         ):
             claim.subject = "p2p_turnover"  # 2018年下半年网贷行业累计成交量: the half's total, not since inception
+        peak_before = [
+            h
+            for h in ctx.modifiers.within(max(clause[0], claim.start - 14), claim.start)
+            # not 从高峰期的五六千家降为15家, "from over 7,000 at their peak to under 600"
+            if h.name == "peak"
+            and not (_A_NUMBER.search(norm, h.end, claim.start) or _FALL_TO.search(norm, h.end, claim.start))
+        ]
+        if (
+            peak_before
+            and claim.subject
+            and not (subject and subject.any_period)
+            and claim.subject not in FLOW_SUBJECTS
+            and not [m for m in ctx.mention_index.within(*clause) if m.period is not None]
+        ):
+            # "6,686 companies as of June 2021, down from a peak of 8,910": the peak's date is not the sentence's
+            claim.period = None
         if claim.subject in FLOW_SUBJECTS:
             claim.period = _flow_span(claim.period, norm[clause[0] : clause[1]])
         elif (
@@ -1381,6 +1418,10 @@ def _ambiguous_total(ctx: _Context, sentence, clause, claim: Claim) -> bool:
 
 _SAMPLE_BEFORE = re.compile(r"(?:根据|基于|选取|抽取|抽样|对|based on|a sample of|sample of)\s*$", re.IGNORECASE)
 _SAMPLE_AFTER = re.compile(r"数据|样本|测算|调查|抽样|监测|data|sample|survey", re.IGNORECASE)
+# 年化收益率普遍在10%-20%之间: how figures typically spread, not one figure
+_SPREAD_BEFORE = re.compile(
+    r"(?:普遍|大多|大都|多数|一般|大部分|通常|typically|generally|mostly)\s*(?:在|为|處於|处于|between)?\s*$", re.I
+)
 _SPREAD_AFTER = re.compile(r"\s*(?:以上|以下)?\s*(?:不等|之间不等|区间|ranging|varying)", re.IGNORECASE)
 _AVERAGE_BEFORE = re.compile(r"(?:平均|人均|户均|单家|每家|an average of|on average|per)\s*$", re.IGNORECASE)
 
@@ -1448,7 +1489,9 @@ _A_COUNTED_SET = re.compile(
     re.IGNORECASE,
 )
 # 问题平台中,网站关闭和失联跑路占57.6%,分别达到135家、100家: a set named at the head of the sentence
-_A_NAMED_SET = re.compile(r"\s*[^\d,，。；;!?！？]{0,8}(?:平台|机构|公司|企业|案件|投诉)中\s*[,，]")
+_A_NAMED_SET = re.compile(
+    r"\s*(?:[^,，。；;]{0,12}[,，]\s*)?[^\d,，。；;!?！？]{0,20}?(?:平台|机构|公司|企业|案件|投诉)中\s*[,，]"
+)
 # 有超半数的18家公司, "more than half of them, 18": a share of a set, named as such
 _PART_WORD_BEFORE = re.compile(r"(?:超?半数|过半|多数|大多数|大部分|少数|逾半)的?\s*$")
 # 18家消金公司披露的…: the companies that disclosed, not all of them
@@ -1461,9 +1504,17 @@ _SHARE_BEFORE = re.compile(r"(?:占|佔)(?:比)?(?:约|近)?\s*\d+(?:\.\d+)?\s*%
 _IN_A_SAMPLE_BEFORE = re.compile(r"(?:纳入|未纳入|作为)[^,，。；;]{0,16}?(?:指数|样本|观察)[^,，。；;]{0,16}$")
 
 
+# 全国有1410家P2P网贷机构直接与银行对接进行资金存管, 712家网贷机构持有ICP经营许可证: the ones with a property
+_PROPERTY_AFTER = re.compile(
+    r"[^,，。；;]{0,12}?(?:直接与银行对接|与银行对接|上线银行存管|完成银行存管|接入|持有|获得了?(?:备案|牌照|许可)|取得|拿到)"
+)
+
+
 def _inside_a_count(ctx: _Context, sentence, claim: Claim) -> bool:
     if claim.unit_kind == subj.PERCENT:
         return False
+    if claim.unit_kind == subj.ENTITIES and _PROPERTY_AFTER.match(ctx.norm, claim.end):
+        return True
     if _WITHIN_A_COUNT.search(ctx.norm, sentence[0], claim.start):
         return True
     clause = clause_bounds(ctx.norm, sentence, claim.start)
@@ -1474,6 +1525,8 @@ def _inside_a_count(ctx: _Context, sentence, claim: Claim) -> bool:
     full_start = _full_sentence_start(ctx, sentence[0])
     head = _A_COUNTED_SET.search(ctx.norm, full_start, claim.start) or _A_NAMED_SET.match(ctx.norm, full_start)
     if head is not None and head.end() <= claim.start:
+        if any(h.name == "complaint_kind" for h in ctx.modifiers.within(head.start(), head.end())):
+            return True  # 在涉及国有大型商业银行的投诉中,信用卡业务投诉14628件: one kind of bank's share
         # …6000家平台中,问题平台2000家: a part of a kind the data hold is checked as that kind
         clause = clause_bounds(ctx.norm, sentence, claim.start)
         return not ctx.modifiers.within(max(clause[0], head.end()), claim.end)

@@ -173,6 +173,11 @@ NOTE_TEXT = {
         "“{quote}”是每家机构的平均数,数据记录的是全行业的总数。",
         '"{quote}" is an average per institution; the data hold totals for the sector.',
     ),
+    "year_on_year": (
+        "“{quote}”是与一年前相比的增减,数据记录的是自年初以来的新增贷款,口径不同。",
+        '"{quote}" is a change against a year earlier; the data hold net new loans since the start of the year, '
+        "a different measure.",
+    ),
     "subgroup": (
         "“{quote}”说的是其中一部分(部分机构或地区),不是全行业的数字;数据中没有这一部分的数字。",
         '"{quote}" is about a part of what the text counts (some companies or places), not the whole sector; '
