@@ -1060,3 +1060,8 @@ def test_a_place_said_of_another_time_and_a_year_on_year_change_of_a_balance():
     text = "截至2024年一季度末,小额贷款公司贷款余额9377亿元,同比减少34.5亿元。"
     c = claim_with(text, "34.5")
     assert c.subject is None and c.notes == ["year_on_year"]
+
+
+def test_chinese_fractions_are_shares_in_percent():
+    c = claim_with("受去年底资金紧张影响,占内地P2P网贷四分之一市场的广东珠三角。", "四分之一")
+    assert (c.value_base, c.unit_kind) == (25, "percent")

@@ -264,6 +264,7 @@ _ZERO = re.compile(
     r"(?:降至|降为|降到|减至|减少到|减为|下降到|下降至|为|至|to|reached|at|down to)\s*(?P<zero>零|0|zero)(?![0-9.])",
     re.IGNORECASE,
 )
+_FRACTION_ZH = re.compile(r"(?P<whole>[一二三四五六七八九十两]{1,3})分之(?P<part>[一二三四五六七八九十两]{1,3})")
 _PERCENT_ZH = re.compile(rf"百分之(?P<run>{CN_NUMERAL}+|\d+(?:\.\d+)?)")
 
 
@@ -355,6 +356,14 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
                 vague,
             )
         )
+    for m in _FRACTION_ZH.finditer(norm):
+        # 四分之一, 不到五分之一: a share, in percent (a quarter = 25 %)
+        try:
+            whole, part = chinese(m["whole"]), chinese(m["part"])
+        except NumberError:
+            continue
+        if whole:
+            add(_Token(m.start(), m.end(), part / whole * 100, 1, Decimal(1), m.group(0)))
     for m in _ZERO.finditer(norm):
         add(_Token(m.start("zero"), m.end("zero"), Decimal(0), 0, Decimal(1), m["zero"]))
     for m in re.finditer(ENGLISH_WORDS, norm, re.IGNORECASE):
@@ -383,8 +392,8 @@ _SCALE_AFTER = re.compile(r"(?:个)?(?P<scale>万亿|亿)(?![元美])")
 def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
     """(unit as written, kind, factor to base, end of the unit, currency)."""
     pos = token.end
-    if token.written.startswith("百分之"):
-        return "%", subj.PERCENT, Decimal(1), token.end, "CNY"
+    if token.written.startswith("百分之") or "分之" in token.written:
+        return "%", subj.PERCENT, Decimal(1), token.end, "CNY"  # 百分之九点四五, 四分之一
     suffix = _QUAL_AFTER_NUMBER.match(norm, pos)
     if suffix and suffix["q"] in "余多来":
         pos = suffix.end()
