@@ -1065,3 +1065,38 @@ def test_a_place_said_of_another_time_and_a_year_on_year_change_of_a_balance():
 def test_chinese_fractions_are_shares_in_percent():
     c = claim_with("受去年底资金紧张影响,占内地P2P网贷四分之一市场的广东珠三角。", "四分之一")
     assert (c.value_base, c.unit_kind) == (25, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "article", "quote", "subject", "period"),
+    [
+        ("China had 5,428 petty loan firms as of June 30, 2024.", None, "5,428", "microloan_companies", "2024-06-30"),
+        ("China had 5,428 petty loan firms as of June 30, nearly 40 percent down from the peak at the end of June "
+         "2015. As of the end of the first half, the loan balance of small loan firms was CNY758.1 billion.",
+         date(2024, 8, 23), "758.1", "microloan_loan_balance", "2024-H1"),
+        ("2024年全国消协组织共受理消费者投诉1761886件,其中催收类投诉较多。", None, "1761886", None, "2024"),
+    ],
+)  # fmt: skip
+def test_petty_loans_glued_currency_a_peak_from_and_consumer_association_complaints(
+    text, article, quote, subject, period
+):
+    c = claim_with(text, quote, article)
+    assert (c.subject, c.period.label if c.period else None) == (subject, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subgroup"),
+    [
+        ("截至2016年12月,全国网络小贷分布在10省市,共设立78家网络小额贷款公司。", "78", False),
+        ("550亿元-800亿元资产规模的持牌消金共有8家。", "8家", True),
+    ],
+)
+def test_provinces_a_sector_is_spread_over_and_a_band_of_size(text, quote, subgroup):
+    assert ("subgroup" in claim_with(text, quote).notes) == subgroup
+
+
+def test_a_fall_written_with_its_currency_code_is_a_change():
+    assert (
+        claim_with("The microloan balance was down by CNY10 billion from the end of last year.", "10 billion").change
+        == -1
+    )

@@ -206,7 +206,7 @@ _SUBGROUP = re.compile(
 _SUBSET_BEFORE = re.compile(
     r"(?:(?<!本金)(?<!一)(?<!大)部分(?!数据)|某些|个别|個別|一些|少数|少數|其中|其他|其余|头部机构|头部公司|头部平台|龙头|\bleading (?:firms|companies|platforms)\b|\bsome (?:of|platforms|companies|firms|lenders)\b|\bcertain\b"
     r"|\bof (?:which|whom|them|these)\b|\bamong (?:them|these)\b)"
-    r"|(?<!全国)(?<!全國)[一二三四五六七八九十两兩\d]+\s*[个個]?(?:直[辖轄]市|省份|省市|省区|省區|地区|地區|\s(?:provinces|municipalities|regions))",
+    r"|(?<!全国)(?<!全國)(?<!分布在)(?<!分布于)(?<!覆盖)(?<!遍布)(?<![一二三四五六七八九十两兩\d])[一二三四五六七八九十两兩\d]+\s*[个個]?(?:直[辖轄]市|省份|省市|省区|省區|地区|地區|\s(?:provinces|municipalities|regions))",
     re.IGNORECASE,
 )
 # "離單月2000億元大關一步之遙" (a step away from 200 bn), "short of the 2,000 mark": a mark the figure did
@@ -1497,6 +1497,9 @@ _A_COUNTED_SET = re.compile(
     r"|\b(?:of|among) the\s+[\d,.]+(?:\s+[\w-]+){1,6}?(?:\s+(?:reported|recorded|counted|listed))?(?:\s+in\s+\d{4})?\s*,",
     re.IGNORECASE,
 )
+_A_BAND_BEFORE = re.compile(
+    r"\d[\d.,]*\s*(?:万亿|亿|万)?(?:元|%)\s*(?:-|～|~|至|到)?\s*(?:\d[\d.,]*\s*(?:万亿|亿|万)?(?:元|%))?\s*(?:以上|以下|之间)?[^,，。；;\d]{0,8}的"
+)
 # 问题平台中,网站关闭和失联跑路占57.6%,分别达到135家、100家: a set named at the head of the sentence
 _A_NAMED_SET = re.compile(
     r"\s*(?:[^,，。；;]{0,12}[,，]\s*)?[^\d,，。；;!?！？]{0,20}?(?:平台|机构|公司|企业|案件|投诉)中\s*[,，]"
@@ -1524,6 +1527,9 @@ def _inside_a_count(ctx: _Context, sentence, claim: Claim) -> bool:
         return False
     if claim.unit_kind == subj.ENTITIES and _PROPERTY_AFTER.match(ctx.norm, claim.end):
         return True
+    clause = clause_bounds(ctx.norm, sentence, claim.start)
+    if claim.unit_kind == subj.ENTITIES and _A_BAND_BEFORE.search(ctx.norm, clause[0], claim.start):
+        return True  # 550亿元-800亿元资产规模的持牌消金共有8家: the ones in a band of size
     if _WITHIN_A_COUNT.search(ctx.norm, sentence[0], claim.start):
         return True
     clause = clause_bounds(ctx.norm, sentence, claim.start)

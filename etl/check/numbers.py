@@ -39,7 +39,11 @@ CN_NUMERAL = f"[{CN_DIGITS}{CN_UNITS}点]"
 _CN_DIGIT_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 # An Arabic number: digit groups of three joined by a comma or a (thin) space, or plain digits.
-ARABIC = r"(?<![A-Za-z0-9_.])(?<!\d,)(?:\d{1,3}(?:[, ]\d{3})+(?![0-9])|\d+)(?:\.\d+)?"
+# (CNY758.1 billion, RMB139bn, USD530 million: a currency code may be written right against the number)
+ARABIC = (
+    r"(?:(?<![A-Za-z0-9_.])|(?<=CNY)|(?<=RMB)|(?<=Rmb)|(?<=USD)|(?<=HKD)|(?<=EUR))(?<!\d,)"
+    r"(?:\d{1,3}(?:[, ]\d{3})+(?![0-9])|\d+)(?:\.\d+)?"
+)
 
 WORDS_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

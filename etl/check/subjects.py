@@ -134,7 +134,7 @@ SUBJECTS = {
 SECTORS = [
     ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|online micro-?(?:loan|credit|lending)s?|online small[- ]loan"),
     ("consumer_finance", r"消费金融公司|消金公司|持牌消金|消费金融|consumer[- ]finance"),
-    ("microloan", r"小额贷款公司|小额贷款|小贷公司|小贷|micro-?(?:loan|credit|lending|finance)s?|\bMFIs?\b|small[- ]loan compan(?:y|ies)"),
+    ("microloan", r"小额贷款公司|小额贷款|小贷公司|小贷|micro-?(?:loan|credit|lending|finance)s?|\bMFIs?\b|small[- ]loan (?:compan(?:y|ies)|firms?|lenders?|providers?)|petty[- ]loan|small lenders"),
     ("collection", r"催收|讨债|要债|debt[- ]collect\w*|collection (?:agenc|compan|firm|industr)\w*|collectors?"),
     ("court", r"法院|法庭|courts?\b"),
     ("p2p", r"P2P|网贷|网络借贷|网络贷款|网络信贷|peer-to-peer|online lend\w*|网贷机构|online[- ]lending"),
@@ -186,13 +186,13 @@ MODIFIERS = [
     ("financial", r"金融类投诉|金融类的投诉|金融消费投诉|金融消费者投诉|financial (?:consumer )?complaints"),
     ("credit_card", r"信用卡|credit[- ]cards?"),
     ("personal_loan", r"个人贷款|personal[- ]loans?"),
-    ("complaint_kind", r"理财|国有大型商业银行|大型商业银行|股份制商业银行|城市商业银行|农村中小|外资银行|wealth[- ]management|state-owned banks|joint-stock banks"),
+    ("complaint_kind", r"理财|消协|消费者协会|消费者投诉|国有大型商业银行|大型商业银行|股份制商业银行|城市商业银行|农村中小|外资银行|wealth[- ]management|state-owned banks|joint-stock banks"),
 ]  # fmt: skip
 
 CHANGE = re.compile(
     r"(?:同比|环比|比上年|较上年|较去年|比去年|比年初|较年初|较\S{0,8}?|比\S{0,8}?|与\S{0,8}相比)?\s*(?:增加|增长|上升|提高|减少|下降|下滑|降低|回落|缩减|增幅|降幅|减幅|拉长|延长|缩短|上涨|下跌|提升|回升|涨|跌|增|降|减|多了|少了)了?\s*(?:约|近|超过|逾)?\s*$"
     r"|比\S{0,10}?(?:仍|还|要)?(?:多出|多|少)了?\s*(?:约|近|超过|逾)?\s*$"
-    r"|(?:\b(?:up|down|rose|risen|fell|fallen|dropped|declined|increased|decreased|grew|grown|jumped|plunged|climbed|slid|shrank|shrunk|surged|soared|sank|tumbled|slumped|contracted)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*$",
+    r"|(?:\b(?:up|down|rose|risen|fell|fallen|dropped|declined|increased|decreased|grew|grown|jumped|plunged|climbed|slid|shrank|shrunk|surged|soared|sank|tumbled|slumped|contracted)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*(?:CNY|RMB|Rmb|USD|US\$|\$|¥)?\s*$",
     re.IGNORECASE,
 )
 
@@ -271,6 +271,8 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
         return {"entities": "consumer_finance_companies", "balance": "consumer_finance_loan_balance",
                 "assets": "consumer_finance_assets"}.get(measure)  # fmt: skip
     if sector in ("collection", "court"):
+        if measure == "complaints" and "complaint_kind" in modifiers:
+            return None  # 全国消协组织共受理消费者投诉…: complaints of every kind, not about collection
         if measure == "complaints" and "financial" in modifiers and kind != PERCENT:
             return "financial_complaints"  # 共有46.6万条有效的金融类投诉,其中暴力催收…: all financial complaints
         if measure == "complaints":

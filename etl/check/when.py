@@ -338,7 +338,11 @@ _LAST_MONTH_ZH = re.compile(r"上个?月份?(?![末底初])(?=\s*(?:的|为|為)
 _COMPARED_AFTER_ZH = re.compile(
     r"[^,，。；;\d]{0,10}?的\s*(?:\d+(?:\.\d+)?\s*倍|\d+\s*/\s*\d+|[一二三四五六七八九十]+分之)"
 )
-_STARTING_BEFORE = re.compile(r"(?:自|从|從|since)\s*$", re.IGNORECASE)
+# (and "down 40 percent from the peak at the end of June 2015": the English "from", with its peak)
+_STARTING_BEFORE = re.compile(
+    r"(?:自|从|從|\bsince|\bfrom(?:\s+(?:the|its|a)\s+(?:peak|high|low|record|level))?(?:\s+(?:at|in|of))?)\s*$",
+    re.IGNORECASE,
+)
 _COMPARISON_BEFORE = re.compile(
     r"(?:same period (?:in|of)|compared (?:with|to)|than|versus|\bvs\.?|比|较|相比|同比|与)\s*(?:the\s+)?(?:end of\s+)?$",
     re.IGNORECASE,
@@ -412,7 +416,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             _COMPARISON_BEFORE.search(norm, max(0, start - 28), start) or _COMPARED_AFTER_ZH.match(norm, m.end())
         )
         # 自2018年5月后逐月下降。…截至3月底: a starting point does not date the bare months after it either
-        starting = bool(_STARTING_BEFORE.search(norm, max(0, start - 4), start))
+        starting = bool(_STARTING_BEFORE.search(norm, max(0, start - 32), start))
         if kind == "lastmonth":
             # 较上月份275.90亿元: the month before the last one named (2014年9月份), else before the article's
             named = last_month.end if last_month is not None else article
