@@ -250,6 +250,13 @@ HELD_OUT_SETS = (
     HeldOutSet(34, "held-out 29-32's fixes", _first(9, 60, 45, 37, 19, 0, 15, 12, 4), "18:19 UTC"),
     HeldOutSet(35, "held-out 29-32's fixes", _first(7, 83, 82, 77, 20, 1, 25, 23, 4), "18:19 UTC"),
     HeldOutSet(36, "held-out 29-32's fixes", _first(9, 60, 46, 32, 12, 0, 12, 1, 5), "18:19 UTC"),
+    # And four more while 33-36's fixes were made (first run at the merge after ee1c187), on any topic: Chinese
+    # (37), English (38; its worldfootballweekly passage dropped at merge, being in 39 too), traditional
+    # Chinese (39), collection, complaints and consumer finance (40, with 9 decidable claims only).
+    HeldOutSet(37, "held-out 33-36's fixes", _first(6, 90, 87, 78, 25, 1, 25, 20, 5), "18:28 UTC"),
+    HeldOutSet(38, "held-out 33-36's fixes", _first(7, 52, 46, 40, 14, 1, 14, 8, 2), "18:28 UTC"),
+    HeldOutSet(39, "held-out 33-36's fixes", _first(9, 78, 76, 66, 20, 2, 20, 18, 5), "18:28 UTC"),
+    HeldOutSet(40, "held-out 33-36's fixes", _first(7, 71, 69, 61, 9, 0, 7, 2, 1), "18:28 UTC"),
 )
 
 
