@@ -1100,3 +1100,32 @@ def test_a_fall_written_with_its_currency_code_is_a_change():
         claim_with("The microloan balance was down by CNY10 billion from the end of last year.", "10 billion").change
         == -1
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "article", "quote", "subject", "period"),
+    [
+        ("报告显示,上半年全国P2P网贷平均综合年利率:普通标13.73%、净值标11.93%。", None, "13.73", None, None),
+        ("截至2022年末,全国已开业30家消费金融公司的资产总额8844.41亿元,负债总额7847.23亿元。", None, "7847.23", None,
+         "2022"),
+        ("2015年,我国P2P网络借贷资金交易总量达到11805.65亿元。", None, "11805.65", "p2p_turnover", "2015"),
+        ("In Q4 2022, the commission received 22,189 consumer complaints against China's insurance companies.", None,
+         "22,189", None, "2022-Q4"),
+        ("截至2018年1月底,网贷行业正常运营平台数量下降至1906家,相比上月底减少了25家;行业活跃投资人数、活跃借款人数分别为"
+         "423.83万人、444.17万人,均延续了2017年12月的下滑趋势。", None, "423.83", "p2p_investors", "2018-01"),
+        ("In 2015 rates were high. The average interest rate on P2P loans this summer was 10.3 %.", date(2016, 9, 2),
+         "10.3", "p2p_yield", "2016-08"),
+    ],
+)  # fmt: skip
+def test_loan_kinds_liabilities_turnover_totals_insurers_continued_trends_and_seasons(
+    text, article, quote, subject, period
+):
+    c = claim_with(text, quote, article)
+    assert c.subject == subject and (c.period.label if c.period else None) == (period or (c.period and c.period.label))
+
+
+def test_decimals_say_how_precise_a_number_is_and_a_window_of_days_is_a_doubt(store):
+    text = "The outstanding balance of online P2P lending in China increased from 0.1 trillion RMB at the end of 2014."
+    assert verdict_for(store, text, "0.1").verdict.verdict == "consistent"  # wdzj: 1036亿元
+    assert "window" in claim_with("6月起,48天内,全国爆雷的P2P平台超过133家。", "133", date(2018, 8, 1)).doubts
+    assert "subgroup" in claim_with("截至2017年9月末,正式上线银行直接存管系统的平台至少有469家。", "469").notes

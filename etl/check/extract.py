@@ -714,7 +714,7 @@ def _unless_now_since(ctx: _Context, mention: Mention, before: int) -> ClaimPeri
     return _today(ctx) if now and ctx.article is not None else None
 
 
-_COMPARED = re.compile(r"\bfrom\b|compared|than|versus|\bvs\b|比|较|相比|同期", re.IGNORECASE)
+_COMPARED = re.compile(r"\bfrom\b|compared|than|versus|\bvs\b|比|较|相比|同期|对照|延续了?|沿袭了?", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"(?<!\d)[,，](?!\d)|[;；。:：!?！？\n]")
 
 
@@ -1061,6 +1061,8 @@ def extract(
         # Half a unit of the last non-zero digit, but never more than 2.5 %: "1575" is ±0.5, "2000" is
         # read as rounded to two significant digits (±50), "1万亿" as ±2.5 %.
         rounding = min(last_place / 2, abs(token.value) * Decimal("0.025")) or Decimal("0.5") * token.scale
+        if token.decimals and last_place:
+            rounding = last_place / 2  # "0.1 trillion": the decimals written say how precise it is (±0.05)
         if qualifier in ("more_than", "less_than"):  # a bound is the number itself, not a rounded figure
             rounding = min(rounding, abs(token.value) * Decimal("0.01"))
         claim = Claim(
@@ -1244,6 +1246,8 @@ def extract(
             claim.doubts.append("unfinished")  # 全年新增贷款434亿元 in an April report: the year was not over
         if claim.period is not None and claim.period.type == "span" and claim.subject not in FLOW_SUBJECTS:
             claim.doubts.append("span")  # a stock "in 2015-2017": which year-end is not said
+        if _WINDOW_BEFORE.search(norm, sentence[0], claim.start):
+            claim.doubts.append("window")  # 48天内,全国爆雷的P2P平台超过133家: over days the data do not cover
         if claim.period is not None and _since(ctx, sentence, claim.period):
             claim.doubts.append("since")
             claim.period = _since_span(claim.period, ctx.article)
@@ -1397,6 +1401,10 @@ def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     return not ctx.modifiers.within(clause[0], clause[1])
 
 
+_WINDOW_BEFORE = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两]+)\s*(?:天|日|个?星期|周)(?:之?内|以来)|(?:within|in)\s+(?:the\s+past\s+)?\d+\s+days",
+    re.I,
+)
 _FULL_STOP = re.compile(r"[。！？!?\n]")
 
 
@@ -1522,11 +1530,20 @@ _PROPERTY_AFTER = re.compile(
 )
 
 
+_PROPERTY_BEFORE = re.compile(
+    r"(?:上线|接入|完成|对接)[^,，。；;]{0,16}存管[^,，。；;]{0,12}的(?:平台|机构)[^,，。；;\d]{0,6}$"
+)
+
+
 def _inside_a_count(ctx: _Context, sentence, claim: Claim) -> bool:
     if claim.unit_kind == subj.PERCENT:
         return False
     if claim.unit_kind == subj.ENTITIES and _PROPERTY_AFTER.match(ctx.norm, claim.end):
         return True
+    if claim.unit_kind == subj.ENTITIES and _PROPERTY_BEFORE.search(
+        ctx.norm, max(sentence[0], claim.start - 40), claim.start
+    ):
+        return True  # 正式上线银行直接存管系统的平台至少有469家
     clause = clause_bounds(ctx.norm, sentence, claim.start)
     if claim.unit_kind == subj.ENTITIES and _A_BAND_BEFORE.search(ctx.norm, clause[0], claim.start):
         return True  # 550亿元-800亿元资产规模的持牌消金共有8家: the ones in a band of size

@@ -144,10 +144,12 @@ SECTORS = [
 
 # Measures: (measure, pattern, unit kinds it takes).
 MEASURES = [
+    # Liabilities and equity (负债总额7847.23亿元,所有者权益997.18亿元): no series holds them.
+    ("liabilities", r"负债总额|负债|所有者权益|净资产|liabilities|equity", (MONEY,)),
     ("capital", r"实收资本|注册资本|资本金|资本(?!市场|运作|化|充足|补充)|paid-in capital", (MONEY,)),
     ("assets", r"资产总额|总资产|资产规模|total assets|\bassets\b", (MONEY,)),
     ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance", (MONEY, PERCENT)),
-    ("turnover", r"成交量|成交额|成交总额|成交规模|交易量|交易额|交易总额|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:loans|lending|transactions)|transactions? (?:were |was )?worth", (MONEY,)),
+    ("turnover", r"成交量|成交额|成交总额|成交规模|交易量|交易额|交易总额|交易总量|成交总量|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:loans|lending|transactions)|transactions? (?:were |was )?worth", (MONEY,)),
     # A firm's revenue or profit (营收超过80亿元, 净利润超过10亿元): no series holds them.
     ("income", r"营业收入|营收|净利润|利润|收入|revenues?|profits?|net income|earnings", (MONEY,)),
     # Gross lending (累计发放消费贷款超5.6万亿元, loans disbursed): no series holds it.
@@ -183,10 +185,12 @@ MODIFIERS = [
     ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|剩下的?还有|剩下|剩余|尚存|存量|regularly operating|in operation|operating|active|still in business|remaining|survivors?"),
     ("official", r"监管|银保监|银监|人民银行|央行|regulators?|CBIRC|PBOC"),
     # Kinds of banking complaint: the two the data hold, and kinds they do not (by product or bank type).
+    # Kinds of P2P loan (普通标13.73%、净值标11.93%) and of day: rates and volumes of a part, which no series holds.
+    ("loan_kind", r"普通标|净值标|秒标|信用标|抵押标|担保标|债权转让|法定工作日|节假日|双休日|workdays|weekends"),
     ("financial", r"金融类投诉|金融类的投诉|金融消费投诉|金融消费者投诉|financial (?:consumer )?complaints"),
     ("credit_card", r"信用卡|credit[- ]cards?"),
     ("personal_loan", r"个人贷款|personal[- ]loans?"),
-    ("complaint_kind", r"理财|消协|消费者协会|消费者投诉|国有大型商业银行|大型商业银行|股份制商业银行|城市商业银行|农村中小|外资银行|wealth[- ]management|state-owned banks|joint-stock banks"),
+    ("complaint_kind", r"理财|消协|消费者协会|消费者投诉|保险公司|保险业|保险机构|insurance (?:companies|firms|sector|industry)|insurers|国有大型商业银行|大型商业银行|股份制商业银行|城市商业银行|农村中小|外资银行|wealth[- ]management|state-owned banks|joint-stock banks"),
 ]  # fmt: skip
 
 CHANGE = re.compile(
@@ -295,7 +299,7 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
         return "court_cases"
     if measure == "dishonest":
         return "dishonest_debtors"
-    if sector != "p2p":
+    if sector != "p2p" or "loan_kind" in modifiers:
         return None
     if measure == "entities":
         if "investigated" in modifiers:

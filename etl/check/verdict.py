@@ -195,6 +195,10 @@ DOUBT_TEXT = {
         "is dated differently from the figures held (another day of the month)",
     ),
     "span": ("说的是跨越几年的一段时间,没有说是哪一年末", "is said of a span of years, not of one year's end"),
+    "window": (
+        "说的是若干天内的数字,数据记录的是整月、整季或整年",
+        "is counted over a window of days; the data hold whole months, quarters or years",
+    ),
     "region": (
         "所在处说的是某个省份(全省、前文所说的省),没有说明是全国还是该省的数字",
         "may be a province's figure (the text speaks of a province here: 'the whole province', or one named "

@@ -173,6 +173,7 @@ EN_PATTERN = re.compile(
     r"|(?:(?P<ypart>end|close|start|beginning)\s+of\s+|(?P<yhpart>end|year-end|mid|early|late)-?\s*)?(?P<year>(?:19|20)\d{2})(?P<ysuffix>\s+year-end)?"
     r"|(?:(?P<relpart>end|start)\s+of\s+)?(?P<rel>last|this|previous|past)\s+year"
     r"|(?P<mrelm>last|this|previous|past)\s+month"
+    r"|(?P<srel>this|last)\s+(?P<season>spring|summer|autumn|fall|winter)"
     r")\b",
     re.IGNORECASE,
 )
@@ -298,6 +299,12 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
     if g["rel"]:
         y = year_of(None, g["rel"])
         return (year_period(y) if y else None), None
+    if g.get("season") and article is not None:  # "this summer": its three months, in the article's year
+        first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[g["season"].lower()]
+        y = article.year - (1 if g["srel"].lower() == "last" else 0)
+        if first == 12:
+            return months_span(y, 12, y + 1, 2), None
+        return span_period(y, first, first + 2), None
     if g["mrelm"] and article is not None:  # "last month": the month before the article's
         back = 0 if g["mrelm"].lower() == "this" else 1
         y, m0 = article.year, article.month - back
@@ -344,7 +351,7 @@ _STARTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COMPARISON_BEFORE = re.compile(
-    r"(?:same period (?:in|of)|compared (?:with|to)|than|versus|\bvs\.?|比|较|相比|同比|与)\s*(?:the\s+)?(?:end of\s+)?$",
+    r"(?:same period (?:in|of)|compared (?:with|to)|than|versus|\bvs\.?|比|较|相比|同比|与|对照|延续了?)\s*(?:the\s+)?(?:end of\s+)?$",
     re.IGNORECASE,
 )
 _MONTH_ONLY_EN = {"may", "march"}  # English words that are months only in context
