@@ -1129,3 +1129,17 @@ def test_decimals_say_how_precise_a_number_is_and_a_window_of_days_is_a_doubt(st
     assert verdict_for(store, text, "0.1").verdict.verdict == "consistent"  # wdzj: 1036亿元
     assert "window" in claim_with("6月起,48天内,全国爆雷的P2P平台超过133家。", "133", date(2018, 8, 1)).doubts
     assert "subgroup" in claim_with("截至2017年9月末,正式上线银行直接存管系统的平台至少有469家。", "469").notes
+
+
+def test_english_turnover_phrasings_and_beijing_as_the_government():
+    text = "Analysts report that the volume of P2P loans last year rose to 1 trillion yuan."
+    assert claim_with(text, "1 trillion", date(2016, 9, 2)).subject == "p2p_turnover"
+    assert (
+        claim_with("P2P lending rose, up from the Rmb253bn that was lent out in 2014.", "253bn").subject
+        == "p2p_turnover"
+    )
+    beijing = [{"code": "CN-BJ", "name_zh": "北京市", "name_en": "Beijing"}]
+    claim = extract("More than 5,000 P2P platforms have been shut down in an investigation by Beijing.", None, beijing)[
+        0
+    ][0]
+    assert claim.region == "CN"

@@ -946,7 +946,8 @@ def _region_patterns(regions: list[dict]) -> list[tuple[re.Pattern, str]]:
             re.sub(r"\s+(?:Province|Municipality|Autonomous Region|Zhuang|Hui|Uyghur|Uygur).*$", "", r["name_en"])
         )
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
-        out.append((re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![a-z]){_NOT_A_MEDIA_NAME}"), r["code"]))
+        # (not "an investigation by Beijing": the capital standing for the government)
+        out.append((re.compile(rf"(?<![A-Za-z])(?<!by )(?:{alternatives})(?![a-z]){_NOT_A_MEDIA_NAME}"), r["code"]))
     return out
 
 
