@@ -1143,3 +1143,29 @@ def test_english_turnover_phrasings_and_beijing_as_the_government():
         0
     ][0]
     assert claim.region == "CN"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "doubt"),
+    [
+        ("2013年互联网金融热,让行业平台数量在三年内暴涨到近6000家。", "6000", True),
+        ("半年多时间已经700多家停业或出问题,仅7月就有165多家跑路。", "700", True),
+        ("半年多时间已经700多家停业或出问题,仅7月就有165多家跑路。", "165", False),  # its own month
+        ("截止到2016年末,小贷公司贷款余额在一年内减少了139亿元。", "139", False),  # the year itself
+    ],
+)
+def test_a_window_of_months_or_years_is_a_doubt_unless_a_period_follows(text, quote, doubt):
+    assert ("window" in claim_with(text, quote, date(2018, 8, 1)).doubts) == doubt
+
+
+def test_some_platforms_ranked_firms_closures_and_financial_institutions():
+    assert "subgroup" in claim_with("有平台把年化收益率吹到30%以上,比银行理财高出5倍。", "30%").notes
+    ranked = "近日,某机构发布了2021年度消费金融公司排行榜。上榜20家持牌消费金融机构的品牌价值合计493.49亿元。"
+    assert "subgroup" in claim_with(ranked, "20家").notes
+    assert claim_with("721 P2P Lending Platforms Close in First Half of 2018", "721").subject == "p2p_exited_platforms"
+    withdrawn = claim_with("A total of 882 P2P platforms had withdrawn from the industry by August 2017.", "882")
+    assert withdrawn.subject == "p2p_exited_platforms"
+    assert (
+        claim_with("In 2015, P2P financial institution call loans: 9873 cases.", "9873").subject
+        != "p2p_platforms_operating"
+    )

@@ -204,7 +204,7 @@ _SUBGROUP = re.compile(
 )
 # A part of what the sentence counts: some platforms, "of which 93", 京津沪渝四个直辖市 (a group of regions).
 _SUBSET_BEFORE = re.compile(
-    r"(?:(?<!本金)(?<!一)(?<!大)部分(?!数据)|某些|个别|個別|一些|少数|少數|其中|其他|其余|头部机构|头部公司|头部平台|龙头|\bleading (?:firms|companies|platforms)\b|\bsome (?:of|platforms|companies|firms|lenders)\b|\bcertain\b"
+    r"(?:(?<!本金)(?<!一)(?<!大)部分(?!数据)|有平台|有的平台|有些平台|上榜|入榜|入选|某些|个别|個別|一些|少数|少數|其中|其他|其余|头部机构|头部公司|头部平台|龙头|\bleading (?:firms|companies|platforms)\b|\bsome (?:of|platforms|companies|firms|lenders)\b|\bcertain\b"
     r"|\bof (?:which|whom|them|these)\b|\bamong (?:them|these)\b)"
     r"|(?<!全国)(?<!全國)(?<!分布在)(?<!分布于)(?<!覆盖)(?<!遍布)(?<![一二三四五六七八九十两兩\d])[一二三四五六七八九十两兩\d]+\s*[个個]?(?:直[辖轄]市|省份|省市|省区|省區|地区|地區|\s(?:provinces|municipalities|regions))",
     re.IGNORECASE,
@@ -1247,7 +1247,8 @@ def extract(
             claim.doubts.append("unfinished")  # 全年新增贷款434亿元 in an April report: the year was not over
         if claim.period is not None and claim.period.type == "span" and claim.subject not in FLOW_SUBJECTS:
             claim.doubts.append("span")  # a stock "in 2015-2017": which year-end is not said
-        if _WINDOW_BEFORE.search(norm, sentence[0], claim.start):
+        window = list(_WINDOW_BEFORE.finditer(norm, sentence[0], claim.start))
+        if window and not [m for m in ctx.mention_index.within(window[-1].end(), claim.start) if m.period]:
             claim.doubts.append("window")  # 48天内,全国爆雷的P2P平台超过133家: over days the data do not cover
         if claim.period is not None and _since(ctx, sentence, claim.period):
             claim.doubts.append("since")
@@ -1403,7 +1404,8 @@ def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
 
 
 _WINDOW_BEFORE = re.compile(
-    r"(?:\d+|[一二三四五六七八九十两]+)\s*(?:天|日|个?星期|周)(?:之?内|以来)|(?:within|in)\s+(?:the\s+past\s+)?\d+\s+days",
+    r"(?<!\d)(?!一年|1年)(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:天|日|个?星期|周|个月|年)(?:之?内|以来)|半年多时间|半年来"
+    r"|(?:within|in)\s+(?:the\s+past\s+)?(?:\d+|two|three|four|five)\s+(?:days|weeks|months|years)",
     re.I,
 )
 _FULL_STOP = re.compile(r"[。！？!?\n]")

@@ -170,13 +170,13 @@ MEASURES = [
     ("suspects", r"犯罪嫌疑人|嫌疑人|suspects", (PERSONS,)),
     ("calls", r"外呼|拨打|通电话|calls", (CALLS,)),
     ("licences", r"牌照|licen[cs]es?\b", (ENTITIES,)),
-    ("entities", r"(?:P2P|peer-to-peer(?: \(P2P\))?|online|internet) lenders(?!\s+(?:and|&)\s+borrowers)|平台|机构|公司|企业|网站|platforms?|(?:web)?sites|portals|marketplaces|providers|compan(?:y|ies)|firms|lenders|institutions|operators|organi[sz]ations|players|entities", (ENTITIES,)),
+    ("entities", r"(?:P2P|peer-to-peer(?: \(P2P\))?|online|internet) lenders(?!\s+(?:and|&)\s+borrowers)|平台|机构|公司|企业|网站|platforms?|(?:web)?sites|portals|marketplaces|providers|compan(?:y|ies)|firms|lenders|(?<!financial )institutions|operators|organi[sz]ations|players|entities", (ENTITIES,)),
 ]  # fmt: skip
 
 MODIFIERS = [
     ("exited_problem", r"停业及问题|停业、问题|停业与问题|closed (?:or|and) problem|suspend(?:ing|ed) operations? or succumb(?:ing|ed)"),
     ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|collapses|defaulted|absconding|scandal|succumb(?:ed|ing) to risk"),
-    ("exited", r"停业|退出|消亡|倒闭|关闭|清退|exited|closed|closures?|terminated|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|suspended operations?|suspension of operations"),
+    ("exited", r"停业|退出|消亡|倒闭|关闭|清退|exited|closed|closures?|\bclose\b(?!\s+to)|withdr[ae]wn?(?: from)?|terminated|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|suspended operations?|suspension of operations"),
     ("new", r"新上线|新增|新成立|新设|new(?:ly)?|launched|came online|established|set up"),
     # 已立案侦查786家网贷机构: platforms under criminal investigation, which no series counts.
     ("investigated", r"立案侦查|立案调查|侦查|under (?:criminal )?investigation|investigated|probed"),

@@ -196,8 +196,8 @@ DOUBT_TEXT = {
     ),
     "span": ("说的是跨越几年的一段时间,没有说是哪一年末", "is said of a span of years, not of one year's end"),
     "window": (
-        "说的是若干天内的数字,数据记录的是整月、整季或整年",
-        "is counted over a window of days; the data hold whole months, quarters or years",
+        "说的是若干天、若干月或若干年之内的数字,数据记录的是整月、整季或整年",
+        "is counted over a window of days, months or years; the data hold calendar months, quarters and years",
     ),
     "region": (
         "所在处说的是某个省份(全省、前文所说的省),没有说明是全国还是该省的数字",
