@@ -1169,3 +1169,25 @@ def test_some_platforms_ranked_firms_closures_and_financial_institutions():
         claim_with("In 2015, P2P financial institution call loans: 9873 cases.", "9873").subject
         != "p2p_platforms_operating"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject", "alternatives"),
+    [
+        ("此外,截至2016年上半年末,零壹研究院统计的P2P网贷问题平台共有2461家。", "2461",
+         "p2p_problem_platforms_cumulative", ()),
+        ("未统计的P2P网贷观察平台706家,三者合计共5542家,创历史新高。", "5542", "p2p_platforms_operating",
+         ("p2p_platforms_cumulative",)),
+        ("2018年P2P网贷行业累计成交量突破8万亿大关。", "8万亿", "p2p_turnover", ("p2p_turnover_cumulative",)),
+    ],
+)  # fmt: skip
+def test_totals_to_date_sums_and_both_readings_of_a_years_cumulative_turnover(text, quote, subject, alternatives):
+    c = claim_with(text, quote)
+    assert (c.subject, c.alternatives) == (subject, alternatives)
+
+
+def test_an_order_of_size_is_vague_and_now_with_no_date_is_not_the_from_period_and_compared_with():
+    assert "vague" in claim_with("年成交额从数百亿元跃升至万亿元级别。", "万亿元").doubts
+    assert claim_with("小额贷款公司从2020年的7333家到如今不足5300家。", "5300").period is None
+    text = "The report counted 2,595 P2P platforms across the country, up from 1,575 compared with 2014."
+    assert claim_with(text, "2,595").period is None or claim_with(text, "2,595").period.label != "2014"

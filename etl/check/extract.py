@@ -264,6 +264,7 @@ _ZERO = re.compile(
     r"(?:降至|降为|降到|减至|减少到|减为|下降到|下降至|为|至|to|reached|at|down to)\s*(?P<zero>零|0|zero)(?![0-9.])",
     re.IGNORECASE,
 )
+_ORDER_OF_SIZE = re.compile(r"\s*(?:级别|量级|级)")  # 万亿元级别, 千亿级: an order of size, not a figure
 _FRACTION_ZH = re.compile(r"(?P<whole>[一二三四五六七八九十两]{1,3})分之(?P<part>[一二三四五六七八九十两]{1,3})")
 _PERCENT_ZH = re.compile(rf"百分之(?P<run>{CN_NUMERAL}+|\d+(?:\.\d+)?)")
 
@@ -660,9 +661,10 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
         return compared
     in_clause = ctx.mention_index.within(clause[0], clause[1])
     now = list(_CURRENTLY.finditer(ctx.norm, clause[0], start))
-    if now and ctx.article is not None:
+    if now:
         said = now[-1].span()
         # 从2022年一季度的6232家到如今的5688家: "now" said after the period named before it dates this number
+        # (with no article date, nothing does: not the period it came from)
         if any(m.end <= said[0] for m in in_clause) and not any(m.end > said[0] and m.start < start for m in in_clause):
             return _today(ctx)
     if not in_clause and _CURRENTLY.search(ctx.norm, clause[0], clause[1]) and ctx.article is not None:
@@ -729,7 +731,11 @@ def _compared(ctx: _Context, mention: Mention, reach: int) -> bool:
     return bool(
         _COMPARED.search(ctx.norm, lo, mention.start)
         or _COMPARED_AFTER.match(ctx.norm, mention.end)
-        or re.search(r"\b(?:compared|relative)\s*$", ctx.norm[max(0, mention.start - 12) : mention.start], re.I)
+        or re.search(
+            r"\b(?:compared(?:\s+(?:with|to))?|relative\s+to|up from|down from)\s*$",
+            ctx.norm[max(0, mention.start - 16) : mention.start],
+            re.I,
+        )
     )
 
 
@@ -903,6 +909,13 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         modifiers -= failed - {nearest.name}
     elif parts:
         modifiers -= {h.name for h in parts} - failed
+    if (
+        modifiers & {"problem", "exited", "exited_problem"}
+        and "new" not in modifiers
+        and re.search(r"(?:共有|共计|总计|累计达)\s*$", norm[max(clause[0], claim.start - 6) : claim.start])
+        and any(m.as_of for m in ctx.mention_index.within(sentence[0], claim.start))
+    ):
+        modifiers.add("cumulative")  # 截至上半年末,…统计的问题平台共有2461家: all problem platforms to that date
     if re.search(r"AI|人工智能|机器人|robot", norm[sentence[0] : sentence[1]], re.IGNORECASE):
         modifiers.add("ai")
     before = norm[max(clause[0], claim.start - 40) : claim.start]
@@ -1078,7 +1091,11 @@ def extract(
             claim.value_high_base = float(high_value * factor)
         if qualifier == "more_than" and token.written.startswith("上"):
             claim.step_base = 0.0
-        if token.vague or re.fullmatch(r"上[十百千]?(?:万|亿|万亿)?", token.written):
+        if (
+            token.vague
+            or re.fullmatch(r"上[十百千]?(?:万|亿|万亿)?", token.written)
+            or _ORDER_OF_SIZE.match(norm, unit_end)
+        ):
             claim.doubts.append("vague")  # 几百亿, 上万家, 数千: a loose size, not a figure to refute
         if not kind and _PART_OF_AFTER.match(norm, token.end):
             antecedent = next((c for c in reversed(claims) if c.unit_kind), None)
@@ -1198,7 +1215,9 @@ def extract(
             and any(m.period == claim.period for m in ctx.mention_index.within(clause[0], claim.start))
             and not _SINCE_INCEPTION.search(norm, max(sentence[0], claim.start - 40), claim.start)
         ):
-            claim.subject = "p2p_turnover"  # 2018年下半年网贷行业累计成交量: the half's total, not since inception
+            # 2018年下半年网贷行业累计成交量: most likely the half's total; since inception stays a reading
+            # (2018年…累计成交量突破8万亿大关)
+            claim.subject, claim.alternatives = "p2p_turnover", ("p2p_turnover_cumulative",)
         peak_before = [
             h
             for h in ctx.modifiers.within(max(clause[0], claim.start - 14), claim.start)
@@ -1419,7 +1438,9 @@ def _full_sentence_start(ctx: _Context, pos: int) -> int:
 
 # 平台总数, "a total of 6176 platforms, of which 4334 had suspended operations": every platform ever counted,
 # or those in operation, and their failures since inception or in the period; the words do not say.
-_TOTAL = re.compile(r"总数|总量|总共|一共|\ba total of\b|\bin total\b|\ball told\b|\baltogether\b", re.IGNORECASE)
+_TOTAL = re.compile(
+    r"总数|总量|总共|一共|合计|共计|总计|\ba total of\b|\bin total\b|\ball told\b|\baltogether\b", re.IGNORECASE
+)
 _TOTAL_ALTERNATIVE = {
     "p2p_platforms_operating": "p2p_platforms_cumulative",
     "p2p_exited_platforms": "p2p_exited_platforms_cumulative",
