@@ -1191,3 +1191,22 @@ def test_an_order_of_size_is_vague_and_now_with_no_date_is_not_the_from_period_a
     assert claim_with("小额贷款公司从2020年的7333家到如今不足5300家。", "5300").period is None
     text = "The report counted 2,595 P2P platforms across the country, up from 1,575 compared with 2014."
     assert claim_with(text, "2,595").period is None or claim_with(text, "2,595").period.label != "2014"
+
+
+@pytest.mark.parametrize(
+    ("text", "article", "quote", "period"),
+    [
+        ("6月接连暴雷超70家,7月刚过半已有66家P2P平台跑路。", date(2018, 8, 1), "66", "2018-07-mid"),
+        ("融360监测的数据显示,7月第二周,网贷行业成交额为405.17亿元。", date(2018, 8, 1), "405.17", "2018-07-mid"),
+        ("IN THE FIRST half of this month, 71 peer-to-peer online lending platforms have closed down.",
+         date(2018, 7, 26), "71", "2018-07-early"),
+        ("到2016年末,网贷行业平均利率已经下降到9.76%。", None, "9.76", "2016-12"),
+    ],
+)  # fmt: skip
+def test_parts_of_a_month_a_week_and_a_year_end_rate(text, article, quote, period):
+    assert claim_with(text, quote, article).period.label == period
+
+
+def test_companies_that_grew_or_fell_short_are_parts():
+    assert "subgroup" in claim_with("2024年,消费金融公司总资产PK:25家正增长。", "25家").notes
+    assert "subgroup" in claim_with("注册资本金方面,仍有6家消费金融公司未达到10亿元门槛。", "6家").notes

@@ -1234,6 +1234,17 @@ def extract(
         ):
             # "6,686 companies as of June 2021, down from a peak of 8,910": the peak's date is not the sentence's
             claim.period = None
+        if (
+            claim.subject == "p2p_yield"
+            and claim.period is not None
+            and claim.period.type == "year"
+            and re.search(
+                r"年末|年底|year-end|end of (?:the year|\d{4})",
+                norm[max(sentence[0], claim.start - 30) : claim.start],
+                re.I,
+            )
+        ):
+            claim.period = month_period(claim.period.end.year, 12)  # 到2016年末,平均利率已下降到9.76%: December's rate
         if claim.subject in FLOW_SUBJECTS:
             claim.period = _flow_span(claim.period, norm[clause[0] : clause[1]])
         elif (
@@ -1550,7 +1561,8 @@ _IN_A_SAMPLE_BEFORE = re.compile(r"(?:纳入|未纳入|作为)[^,，。；;]{0,1
 
 # 全国有1410家P2P网贷机构直接与银行对接进行资金存管, 712家网贷机构持有ICP经营许可证: the ones with a property
 _PROPERTY_AFTER = re.compile(
-    r"[^,，。；;]{0,12}?(?:直接与银行对接|与银行对接|上线银行存管|完成银行存管|接入|持有|获得了?(?:备案|牌照|许可)|取得|拿到)"
+    r"[^,，。；;]{0,12}?(?:直接与银行对接|与银行对接|上线银行存管|完成银行存管|接入|持有|获得了?(?:备案|牌照|许可)|取得|拿到"
+    r"|未达到|未达|正增长|负增长|实现增长|出现下滑|出现下降|亏损|盈利)"
 )
 
 

@@ -132,7 +132,8 @@ _CN_YEAR = (
     rf"(?P<year>(?:19|20)\d{{2}}|[{CN_DIGITS}]{{4}})\s*(?:年度?|(?=第?[一二三四1-4]季度|前[一二三]季度|上半年|下半年))"
 )
 _CN_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
-_CN_PART = r"(?P<part>上半月|下半月|上旬|中旬|下旬|初|中|末|底)"
+# (7月刚过半, 7月第二周: a part of the month, a week of it)
+_CN_PART = r"(?P<part>上半月|下半月|上旬|中旬|下旬|刚过半|第[一二三四1-4]周|初|中|末|底)"
 _CN_Q = r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?(?P<qend>末|底)?"  # 第二季底: Taiwan writes 季 for 季度
 _CN_HALF = r"(?P<half>上半年|下半年)(?P<hend>末|底)?"
 _CN_SPAN = r"(?P<m1>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*(?:月份?)?\s*[-－~～至到]\s*(?P<m2>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*月"
@@ -158,6 +159,7 @@ EN_PATTERN = re.compile(
     r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
     r"|Q(?P<qnum>[1-4])\s*(?P<qyear2>(?:19|20)\d{2})"
     r"|(?P<qyear3>(?:19|20)\d{2})\s*Q(?P<qnum3>[1-4])"
+    r"|(?P<halfthis>first|second)\s+half\s+of\s+(?:this|the)\s+month"
     r"|(?P<halfm>first|second)\s+half\s+of\s+"
     + _MONTH.replace("mname", "mname3")
     + r"(?:\s+(?P<myear3>(?:19|20)\d{2}))?"
@@ -227,7 +229,8 @@ def _zh_period(m: re.Match, year: int | None) -> ClaimPeriod | None:
         if g["day"]:
             return day_period(year, month, int(g["day"]))
         part = {"上旬": "early", "初": "early", "中旬": "mid", "中": "mid", "下旬": "late", "末": "end", "底": "end",
-                "上半月": "early", "下半月": "late"}  # fmt: skip
+                "上半月": "early", "下半月": "late", "刚过半": "mid", "第一周": "early", "第1周": "early",
+                "第二周": "mid", "第2周": "mid", "第三周": "mid", "第3周": "mid", "第四周": "late", "第4周": "late"}  # fmt: skip
         return month_period(year, month, part.get(g["part"]) if g["part"] else None)
     if g["q"]:
         return quarter_period(year, _cn_small(g["q"]))
@@ -268,6 +271,10 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
         return (span_period(y, 1, 3 * {"two": 2, "three": 3}[g["nq"].lower()]) if y else None), (
             int(g["nqyear"]) if g["nqyear"] else None
         )
+    if g.get("halfthis"):  # "in the first half of this month": a part of the article's month
+        if article is None:
+            return None, None
+        return month_period(article.year, article.month, "early" if g["halfthis"].lower() == "first" else "late"), None
     if g["halfm"]:
         month = MONTHS[g["mname3"].lower().rstrip(".")]
         y = year_of(g["myear3"])
