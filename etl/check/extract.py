@@ -32,6 +32,7 @@ from etl.check.numbers import (
 from etl.check.text import Spans as _Spans
 from etl.check.text import clause_bounds, paragraphs, prepare, sentences, tag_spans
 from etl.check.when import (
+    COMPARED_BY_MULTIPLE,
     ClaimPeriod,
     Mention,
     find_periods,
@@ -739,10 +740,7 @@ def _compared(ctx: _Context, mention: Mention, reach: int) -> bool:
     )
 
 
-_COMPARED_AFTER = re.compile(
-    r"(?:[^,，。；;\d]{0,10}?的\s*(?:\d+(?:\.\d+)?\s*倍|\d+\s*/\s*\d+|[一二三四五六七八九十]+分之[一二三四五六七八九十]+|一半)"
-    r"|[^,，。；;]{0,16}?(?:相比|相較|相较|比较|比較|相当|相當))"
-)
+_COMPARED_AFTER = re.compile(rf"(?:{COMPARED_BY_MULTIPLE}|[^,，。；;]{{0,16}}?(?:相比|相較|相较|比较|比較|相当|相當))")
 
 
 # (领跑全国, 全国第一, 居全国首位: a ranking among the provinces, not a national figure)
@@ -1152,7 +1150,7 @@ def extract(
             _subset(ctx, sentence, clause, claim)
             or _part_of_breakdown(ctx, sentence, clause, claim)
             or _only_a_part(ctx, sentence, claim, out)
-            or _inside_a_count(ctx, sentence, claim)
+            or _inside_a_count(ctx, sentence, clause, claim)
             or _share_of_its_own_kind(ctx, sentence, clause, claim)
         ):
             claim.notes.append("subgroup")
@@ -1571,36 +1569,34 @@ _PROPERTY_BEFORE = re.compile(
 )
 
 
-def _inside_a_count(ctx: _Context, sentence, claim: Claim) -> bool:
+def _inside_a_count(ctx: _Context, sentence, clause, claim: Claim) -> bool:
+    """A part of a set the text counts or names: by a property, a band of size, a share, a sample, a set at
+    the head of the sentence (unless the part is of a kind the data hold), or a word like 超半数的."""
     if claim.unit_kind == subj.PERCENT:
         return False
-    if claim.unit_kind == subj.ENTITIES and _PROPERTY_AFTER.match(ctx.norm, claim.end):
-        return True
-    if claim.unit_kind == subj.ENTITIES and _PROPERTY_BEFORE.search(
-        ctx.norm, max(sentence[0], claim.start - 40), claim.start
+    norm, entities = ctx.norm, claim.unit_kind == subj.ENTITIES
+    if entities and (
+        _PROPERTY_AFTER.match(norm, claim.end)
+        or _PROPERTY_BEFORE.search(norm, max(sentence[0], claim.start - 40), claim.start)  # 上线银行直接存管系统的平台
+        or _A_BAND_BEFORE.search(norm, clause[0], claim.start)  # 550亿元-800亿元资产规模的持牌消金共有8家
     ):
-        return True  # 正式上线银行直接存管系统的平台至少有469家
-    clause = clause_bounds(ctx.norm, sentence, claim.start)
-    if claim.unit_kind == subj.ENTITIES and _A_BAND_BEFORE.search(ctx.norm, clause[0], claim.start):
-        return True  # 550亿元-800亿元资产规模的持牌消金共有8家: the ones in a band of size
-    if _WITHIN_A_COUNT.search(ctx.norm, sentence[0], claim.start):
         return True
-    clause = clause_bounds(ctx.norm, sentence, claim.start)
-    if _SHARE_BEFORE.search(ctx.norm, max(0, claim.start - 16), claim.start):
-        return True
-    if _IN_A_SAMPLE_BEFORE.search(ctx.norm, clause[0], claim.start):
+    if (
+        _WITHIN_A_COUNT.search(norm, sentence[0], claim.start)
+        or _SHARE_BEFORE.search(norm, max(0, claim.start - 16), claim.start)
+        or _IN_A_SAMPLE_BEFORE.search(norm, clause[0], claim.start)
+    ):
         return True
     full_start = _full_sentence_start(ctx, sentence[0])
-    head = _A_COUNTED_SET.search(ctx.norm, full_start, claim.start) or _A_NAMED_SET.match(ctx.norm, full_start)
+    head = _A_COUNTED_SET.search(norm, full_start, claim.start) or _A_NAMED_SET.match(norm, full_start)
     if head is not None and head.end() <= claim.start:
         if any(h.name == "complaint_kind" for h in ctx.modifiers.within(head.start(), head.end())):
             return True  # 在涉及国有大型商业银行的投诉中,信用卡业务投诉14628件: one kind of bank's share
         # …6000家平台中,问题平台2000家: a part of a kind the data hold is checked as that kind
-        clause = clause_bounds(ctx.norm, sentence, claim.start)
         return not ctx.modifiers.within(max(clause[0], head.end()), claim.end)
     return bool(
-        _PART_WORD_BEFORE.search(ctx.norm, max(0, claim.start - 6), claim.start)
-        or (claim.unit_kind == subj.ENTITIES and _DISCLOSED_AFTER.match(ctx.norm, claim.end))
+        _PART_WORD_BEFORE.search(norm, max(0, claim.start - 6), claim.start)
+        or (entities and _DISCLOSED_AFTER.match(norm, claim.end))
     )
 
 

@@ -348,10 +348,10 @@ EN_SPAN_PATTERN = re.compile(
 )
 # 较上月份275.90亿元, 上月的500亿元: only where it dates the number right after it ("结束了上个月下降趋势" does not)
 _LAST_MONTH_ZH = re.compile(r"上个?月份?(?![末底初])(?=\s*(?:的|为|為)?\s*[\d一二三四五六七八九十])")
-# 是2013年的2.39倍, 已是去年问题平台的1/4: a period compared after it is named
-_COMPARED_AFTER_ZH = re.compile(
-    r"[^,，。；;\d]{0,10}?的\s*(?:\d+(?:\.\d+)?\s*倍|\d+\s*/\s*\d+|[一二三四五六七八九十]+分之)"
-)
+# 是2013年的2.39倍, 已是去年问题平台的1/4, 的一半: a period compared after it is named, by a multiple or a
+# fraction (the extractor's test of a compared period uses it too)
+COMPARED_BY_MULTIPLE = r"[^,，。；;\d]{0,10}?的\s*(?:\d+(?:\.\d+)?\s*倍|\d+\s*/\s*\d+|[一二三四五六七八九十]+分之|一半)"
+_COMPARED_AFTER_ZH = re.compile(COMPARED_BY_MULTIPLE)
 # (and "down 40 percent from the peak at the end of June 2015": the English "from", with its peak)
 _STARTING_BEFORE = re.compile(
     r"(?:自|从|從|\bsince|\bfrom(?:\s+(?:the|its|a)\s+(?:peak|high|low|record|level))?(?:\s+(?:at|in|of))?)\s*$",
