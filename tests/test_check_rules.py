@@ -1210,3 +1210,54 @@ def test_parts_of_a_month_a_week_and_a_year_end_rate(text, article, quote, perio
 def test_companies_that_grew_or_fell_short_are_parts():
     assert "subgroup" in claim_with("2024年,消费金融公司总资产PK:25家正增长。", "25家").notes
     assert "subgroup" in claim_with("注册资本金方面,仍有6家消费金融公司未达到10亿元门槛。", "6家").notes
+
+
+# --- held-out 45-48 (session 7) ------------------------------------------------------------------
+
+
+def test_the_former_and_the_latter_are_the_places_named_before():
+    text = "比如辽宁和吉林,前者有小贷公司499家,从业人员3883人,而后者只有274家。"
+    assert [claim_with(text, q).region for q in ("499", "3883", "274")] == ["CN-LN", "CN-LN", "CN-JL"]
+    text = "Compare Liaoning and Jilin: the latter had 274 microloan companies, the former 499."
+    assert [claim_with(text, q).region for q in ("274", "499")] == ["CN-JL", "CN-LN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Average yields fell to 8.57% in 2017, before a modest 0.73 percentage point bounce in 2018.", "0.73"),
+        ("Bank WMP returns fell by 9 basis points in November.", "9 basis"),
+        ("2018年网贷平均收益率为9.3%,是近年来的高点,高出0.73个百分点。", "0.73"),
+    ],
+)  # fmt: skip
+def test_percentage_and_basis_points_are_differences_not_rates(text, quote):
+    c = claim_with(text, quote)
+    assert (c.subject, bool(c.change)) == (None, True)
+
+
+def test_the_hundred_of_percentage_point_is_not_a_number():
+    assert [c.quote for c in claims_of("2018年网贷平均收益率为9.3%,上升0.73个百分点。")] == ["9.3%", "0.73个百分点"]
+
+
+def test_compared_to_a_month_dates_the_change_not_the_level_it_fell_to():
+    text = (
+        "A report indicates that in November the average return on bank WMP's was 4.37%, for a decline of 9 basis "
+        "points compared to October.\n\nThe average return for online loans was 9.3%.\n\nThe number of regularly "
+        "operating online lending platforms fell by 56 compared to October to 1184 in total."
+    )
+    assert claim_with(text, "1184", date(2018, 12, 23)).period.label == "2018-11"
+    # "compared to October" is not "up to October": the next paragraph is not dated by it
+    assert claim_with(text, "9.3%", date(2018, 12, 23)).period.label == "2018-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "other"),
+    [
+        ("In November the average return on trust wealth management products was 8.9%.", "8.9%", True),
+        ("2018年网贷行业平均收益率为9.3%,远高于银行理财产品的4.5%和余额宝收益率2.8%。", "4.5%", True),
+        ("2018年网贷行业平均收益率为9.3%,远高于银行理财产品的4.5%和余额宝收益率2.8%。", "9.3%", False),
+        ("小贷公司通过发行债券融资的占比为10%。", "10%", False),
+    ],
+)  # fmt: skip
+def test_the_return_of_another_product_is_not_online_lendings(text, quote, other):
+    assert ("other_product" in claim_with(text, quote).notes) is other

@@ -100,7 +100,7 @@ _ZH_UNIT = re.compile(
     r"百分点|%|BP|bp|通|张|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里|成(?![交立为為功本员員长長果熟都效型绩績本]))"
 )
 _EN_UNIT_AFTER = re.compile(
-    r"\s*(?P<unit>%|percentage points?|per ?cent|yuan|renminbi|RMB|CNY|kuai|U\.?S\.? dollars|dollars|USD|times|years?|"
+    r"\s*(?P<unit>%|percentage points?|basis points?|bps\b|per ?cent|yuan|renminbi|RMB|CNY|kuai|U\.?S\.? dollars|dollars|USD|times|years?|"
     r"days?|hours?|months?|weeks?|fold|x\b)",
     re.IGNORECASE,
 )
@@ -314,6 +314,8 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
             continue  # the 亿 of 600多亿 / 5个亿: the scale of the number before, not a number
         if run.endswith("点"):
             run = run[:-1]
+        if run == "百" and norm.startswith("分", m.end()):
+            continue  # the 百 of 个百分点 or 百分比: a word, not a hundred
         if not run or len(run) > 24:
             continue
         if len(run) == 1 and run not in "十百千万亿" and not (run != "一" and _LONE_DIGIT_COUNT.match(norm, m.end())):
@@ -625,9 +627,10 @@ def _today(ctx: _Context) -> ClaimPeriod | None:
 # own figure, dated by it.
 # 较2015年三季度巅峰期的8965家: the compared figure's own period, with the peak named between.
 _RIGHT_AFTER_PERIOD = re.compile(r"\s*(?:份|(?:巅峰期|高峰期|峰值期?|顶峰期?|最高峰|鼎盛期|高点)?(?:的|时的|时)?)\s*")
-# (not a change: 较2023年减少148亿元 is the fall since then, not a figure of 2023)
+# (not a change: 较2023年减少148亿元 is the fall since then, not a figure of 2023; not English words: "fell by 56
+# compared to October to 1184" is November's 1184)
 _COMPARED_MEASURE = re.compile(
-    r"\s*(?:全年|全年度|同期|年末|年底|末)?(?:(?!增|减|降|升|涨|跌|多|少)[^\d\s,，。；;:：、]){1,10}?(?:的|为|為|是)?\s*[(（]?\s*"
+    r"\s*(?:全年|全年度|同期|年末|年底|末)?(?:(?!增|减|降|升|涨|跌|多|少)[^\dA-Za-z\s,，。；;:：、]){1,10}?(?:的|为|為|是)?\s*[(（]?\s*"
 )
 _OWN_PERIOD_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:in|by|as of|as at|at|for|during)\s+(?:the\s+)?", re.IGNORECASE
@@ -760,6 +763,8 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
     best = _nearest(_regions_in(ctx, *clause), start, end)
     if best is not None:
         return best.name
+    if (pointed := _former_or_latter(ctx, sentence, start)) is not None:
+        return pointed
     if _NATIONAL.search(ctx.norm, clause[0], clause[1]):
         return "CN"
     before = sorted(_regions_in(ctx, sentence[0], start), key=lambda h: h.start)
@@ -767,6 +772,42 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
         # 2007年,首个P2P平台拍拍贷在上海成立,…截至2023年6月,正常运营平台仅存3家: a place said of another time
         return "CN"
     return before[-1].name if before else "CN"
+
+
+_POINTS = re.compile(r"个?百分点|个?基点|BP|bp|percentage points?|basis points?|bps?", re.IGNORECASE)
+# Products whose returns an article sets beside online lending's (the data hold none of theirs).
+_OTHER_PRODUCT = re.compile(
+    r"银行理财|理财产品|信托|货币基金|货币市场基金|余额宝|定期存款|活期存款|存款利率|国债|债券|股票|基金收益"
+    r"|wealth[- ]management products?|WMPs?\b|WMP’s|trusts?\b|money[- ]market funds?|deposits?\b|bonds?\b|"
+    r"treasur(?:y|ies)|stocks?\b|equities",
+    re.IGNORECASE,
+)
+
+
+def _another_product(ctx: _Context, clause, claim: Claim) -> bool:
+    """ "the average return on trust wealth management products was 8.9%", 银行理财产品收益率为4.37%: a rate of
+    another product, named in the clause before the number after any online-lending word."""
+    products = list(_OTHER_PRODUCT.finditer(ctx.norm, clause[0], claim.start))
+    if not products or not any(h.name == "yield" for h in ctx.measures.within(clause[0], claim.end + 8)):
+        return False
+    sectors = ctx.sectors.within(clause[0], claim.start)
+    return not sectors or sectors[-1].start < products[-1].start()
+
+
+_FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.IGNORECASE)
+
+
+def _former_or_latter(ctx: _Context, sentence, start: int) -> str | None:
+    """比如辽宁和重庆,前者有小贷公司499家,从业人员3883人: "the former" of two places named before it is the
+    first of them, "the latter" the second, until the sentence names another place."""
+    words = list(_FORMER_LATTER.finditer(ctx.norm, sentence[0], start))
+    if not words or _regions_in(ctx, words[-1].end(), start):
+        return None
+    named = sorted(_regions_in(ctx, sentence[0], words[-1].start()), key=lambda h: h.start)
+    if len(named) < 2:
+        return None
+    former = "前" in words[-1][0] or "former" in words[-1][0].lower()
+    return named[-2].name if former else named[-1].name
 
 
 _OWN_NUMBER_AFTER = re.compile(
@@ -922,6 +963,10 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if m and m.group(0).strip():
         change = -1 if _CHANGE_DOWN.search(m.group(0)) else 1
         modifiers.add("change")
+    if _POINTS.fullmatch(claim.unit or ""):
+        # "a modest 0.73 percentage point bounce", 上升2.13个百分点, 高出5个基点: the difference of two rates,
+        # never a rate (no series holds such differences)
+        return None, kind, change or 1
     if change and measure in ("balance", "new_loans", None) and sector == "microloan" and kind == subj.MONEY:
         # "贷款余额…,一季度减少273亿元" / "the volume was down 30.4 billion": a change of the balance is
         # the period's net new loans, which the PBoC publishes as such.
@@ -1125,6 +1170,8 @@ def extract(
             claim.notes.append("per_time")
         elif _SUBGROUP.search(norm[sentence[0] : claim.start]):
             claim.notes.append("subgroup")
+        elif claim.unit_kind == subj.PERCENT and _another_product(ctx, clause, claim):
+            claim.notes.append("other_product")
         elif re.search(r"[=＝]\s*$", norm[max(0, claim.start - 3) : claim.start]):
             claim.notes.append("definition")
         elif claim.unit == "人次":

@@ -156,6 +156,11 @@ NOTE_TEXT = {
         "“{quote}”是每月/每天等的平均数,数据记录的是期间总数或期末数。",
         '"{quote}" is an average per month, day or year; the data hold totals and end-of-period figures.',
     ),
+    "other_product": (
+        "“{quote}”是其他投资品(银行理财、信托、货币基金、存款等)的收益率,数据只记录网贷的收益率。",
+        '"{quote}" is the return of another product (bank wealth-management products, trusts, money-market '
+        "funds, deposits); the data hold online lending's returns only.",
+    ),
     "definition": ("“{quote}”是换算或定义,不是统计数字。", '"{quote}" is a conversion or definition, not a statistic.'),
     "person_times": (
         "“{quote}”是人次(人数乘次数),数据记录的是人数或户数,口径不同。",

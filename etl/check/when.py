@@ -493,7 +493,10 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
                 year_for_month = article.year if month <= article.month else article.year - 1
             period, written = _en_period(m, year_for_month, article)
             year = period.end.year if period else None
-            as_of = bool(m.group("asof"))
+            # "compared to October", "relative to 2017": the to of a comparison, not "up to"
+            as_of = bool(m.group("asof")) and not re.search(
+                r"\b(?:compared|relative|close|equal|similar)\s*$", norm[max(0, m.start() - 12) : m.start()], re.I
+            )
             anchored = not month_only
             if (
                 period is not None
