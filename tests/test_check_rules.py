@@ -1261,3 +1261,13 @@ def test_compared_to_a_month_dates_the_change_not_the_level_it_fell_to():
 )  # fmt: skip
 def test_the_return_of_another_product_is_not_online_lendings(text, quote, other):
     assert ("other_product" in claim_with(text, quote).notes) is other
+
+
+def test_a_figure_is_as_precise_as_its_source_wrote_it(store):
+    # PBoC's "908 billion yuan as of Sept. 30" is stored as 9080亿元: 9078.81亿元 rounds to it
+    assert verdict_for(store, "截至2014年9月末,全国小额贷款公司贷款余额9 078.81亿元。", "9 078.81").verdict.verdict == (
+        "consistent"
+    )
+    assert verdict_for(store, "截至2014年9月末,全国小额贷款公司贷款余额7 078.81亿元。", "7 078.81").verdict.verdict == (
+        "contradicted"
+    )

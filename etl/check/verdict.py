@@ -10,6 +10,8 @@ widen it in turn.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -52,7 +54,7 @@ def figure_interval(row: dict) -> tuple[float, float]:
     factor = float(UNIT_TO_BASE.get(row["unit"], Decimal(1))) if row["unit_kind"] != "rate" else 1.0
     text = format_number(row["value"])
     decimals = len(text.split(".", 1)[1]) if "." in text else 0
-    r = 0.5 * 10 ** (-decimals) * factor
+    r = max(0.5 * 10 ** (-decimals) * factor, written_rounding(row.get("excerpt") or "", x, row["unit_kind"]))
     q = row.get("qualifier")
     lo, hi = x - r, x + r
     if q in ("about", "nearly"):
@@ -62,6 +64,24 @@ def figure_interval(row: dict) -> tuple[float, float]:
     elif q == "less_than":
         lo = min(lo, x * LESS_THAN_FLOOR)
     return lo, hi
+
+
+_WRITTEN = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(trillion|billion|million|万亿|亿|万)?", re.I)
+_WRITTEN_SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "万亿": 1e12, "亿": 1e8, "万": 1e4}
+
+
+@functools.lru_cache(maxsize=4096)
+def written_rounding(excerpt: str, x: float, unit_kind: str) -> float:
+    """Half a unit of the last digit of the figure as its source wrote it: "908 billion yuan" (stored as
+    9080亿元) is 907.5-908.5 billion, not 9079.5-9080.5亿. 0 when the excerpt does not state it."""
+    if unit_kind == "rate" or not x:
+        return 0.0
+    for m in _WRITTEN.finditer(excerpt):
+        whole, fraction, word = m[1].replace(",", ""), m[2] or "", (m[3] or "").lower()
+        scale = _WRITTEN_SCALE.get(word, 1.0)
+        if abs(float(f"{whole}.{fraction or 0}") * scale - abs(x)) <= abs(x) * 1e-9:
+            return 0.5 * 10 ** (-len(fraction)) * scale
+    return 0.0
 
 
 def agrees(claim: Claim, row: dict) -> bool:
