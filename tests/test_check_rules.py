@@ -1271,3 +1271,14 @@ def test_a_figure_is_as_precise_as_its_source_wrote_it(store):
     assert verdict_for(store, "截至2014年9月末,全国小额贷款公司贷款余额7 078.81亿元。", "7 078.81").verdict.verdict == (
         "contradicted"
     )
+
+
+def test_the_previous_quarter_is_not_the_first_and_the_same_period_is_the_one_written_about():
+    text = (
+        "截至2019年9月末,全国小贷公司的贷款余额为9287.99亿元,机构数量为7680家。本季度较截至3月末的9272.21亿元,"
+        "上升了15.78亿元。较前一季,全国小额贷款公司机构数量下降了117家;而较去年同期的8332家,则同比下降7.83%。"
+    )
+    assert claim_with(text, "8332", date(2019, 10, 25)).period.label == "2018-09"
+    for previous in ("前一季度末", "上一季末"):
+        text = f"{previous},全国小贷公司的贷款余额为9240.81亿元。"
+        assert claim_with(text, "9240.81", date(2019, 10, 25)).period is None

@@ -134,10 +134,11 @@ _CN_YEAR = (
 _CN_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?"
 # (7月刚过半, 7月第二周: a part of the month, a week of it)
 _CN_PART = r"(?P<part>上半月|下半月|上旬|中旬|下旬|刚过半|第[一二三四1-4]周|初|中|末|底)"
-_CN_Q = r"(?:第\s*)?(?P<q>[一二三四1-4])\s*季度?(?P<qend>末|底)?"  # 第二季底: Taiwan writes 季 for 季度
+# (not 前一季度 / 上一季: "the previous quarter", said relative to the one the text is about)
+_CN_Q = r"(?:第\s*|(?<![前上]))(?P<q>[一二三四1-4])\s*季度?(?P<qend>末|底)?"  # 第二季底: Taiwan writes 季 for 季度
 _CN_HALF = r"(?P<half>上半年|下半年)(?P<hend>末|底)?"
 _CN_SPAN = r"(?P<m1>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*(?:月份?)?\s*[-－~～至到]\s*(?P<m2>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*月"
-_CN_FIRST = r"前(?P<firstq>[一二三])季度|前(?P<firstm>\d{1,2}|[一二三四五六七八九十]{1,2})个月"
+_CN_FIRST = r"前(?P<firstq>[二三])季度|前(?P<firstm>\d{1,2}|[一二三四五六七八九十]{1,2})个月"
 _CN_RELATIVE = r"(?P<rel>去年|上年|前年|今年|本年|当年|同年|明年)"
 _AS_OF_ZH = r"(?P<asof>截至|截止到?|截止至|到|至)?\s*"
 
@@ -417,6 +418,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     masked_spans = Spans(masked)
     out: list[Mention] = []
     context_year = article.year if article else None
+    compared_mentions: set[int] = set()  # ids of the mentions named as a comparison (较截至3月末的…)
     month_year = None  # the year of the last month-level mention: "July" after "end of December last year"
     month_of_year = None  # and its month
     last_end = -1
@@ -514,8 +516,10 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
         parts = [x for x in out if x.period is not None and x.period.type in ("half", "quarter", "month")]
         if period is not None and period.type == "year" and parts and re.match(r"\s*同期", norm[m.end() :]):
-            # 2016年6月,新上线平台有47家,而2015年同期…达到207家: the same month of 2015
-            same = parts[-1].period
+            # 2016年6月,新上线平台有47家,而2015年同期…达到207家: the same month of 2015. The period the text is
+            # about, not one it compared with (截至2019年9月末…;较截至3月末的9272.21亿元…;较去年同期的8332家: 2018-Q3)
+            dating = [x for x in parts if id(x) not in compared_mentions]
+            same = (dating or parts)[-1].period
             period = _same_part_of(same, period.start.year) or period
             # 2012、2013年同期新增贷款分别为531亿元、434亿元: the years listed before it too
             k = len(out) - 1
@@ -529,6 +533,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         out.append(Mention(start, m.end(), period, written, as_of, anchored))
         if not compared:
             last_dating = out[-1]
+        else:
+            compared_mentions.add(id(out[-1]))
         if period is not None and period.type in ("month", "part") and kind != "lastmonth":
             last_month = period
         last_end = m.end()
