@@ -1282,3 +1282,15 @@ def test_the_previous_quarter_is_not_the_first_and_the_same_period_is_the_one_wr
     for previous in ("前一季度末", "上一季末"):
         text = f"{previous},全国小贷公司的贷款余额为9240.81亿元。"
         assert claim_with(text, "9240.81", date(2019, 10, 25)).period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("截至2018年末,江苏省小贷公司数量最多,达574家,该省也是历年来小贷公司聚集之地,最高时有636家。", "636"),
+        ("2017年鼎峰時期,P2P網貸平台高達5000家。", "5000"),
+    ],
+)  # fmt: skip
+def test_at_its_highest_and_the_variant_of_summit_are_peaks(text, quote):
+    c = claim_with(text, quote)
+    assert c.period is None or c.subject == "p2p_platforms_peak"
