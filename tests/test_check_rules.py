@@ -1294,3 +1294,15 @@ def test_the_previous_quarter_is_not_the_first_and_the_same_period_is_the_one_wr
 def test_at_its_highest_and_the_variant_of_summit_are_peaks(text, quote):
     c = claim_with(text, quote)
     assert c.period is None or c.subject == "p2p_platforms_peak"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "part"),
+    [
+        ("截至2017年10月底,停业及问题平台数量为54家,其中问题平台30家,停业平台20家、转型平台4家。", "20家", True),
+        ("截至2017年10月底,停业及问题平台数量为54家,其中问题平台30家,停业平台20家、转型平台4家。", "54家", False),
+        ("根据网贷之家数据,2018年全年停业平台超过600家。", "600", True),
+    ],
+)  # fmt: skip
+def test_closed_platforms_alone_are_one_kind_of_exit(text, quote, part):
+    assert ("subgroup" in claim_with(text, quote).notes) is part

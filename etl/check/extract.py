@@ -794,6 +794,11 @@ def _another_product(ctx: _Context, clause, claim: Claim) -> bool:
     return not sectors or sectors[-1].start < products[-1].start()
 
 
+# 停业平台20家, 全年停业平台超过600家: closures alone, one kind of the exits the trackers count (退出 = 停业 and
+# 问题 platforms together, wdzj's 1,279 in 2018), not all of them
+_CLOSED_ONLY = re.compile(
+    r"(?<![及、与和或])停业(?![及、与和或]|转型及)(?:转型)?(?:的)?(?:平台|机构)(?:数量?|数)?(?:为|有|达|共)?\s*$"
+)
 _FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.IGNORECASE)
 
 
@@ -1199,6 +1204,7 @@ def extract(
             or _only_a_part(ctx, sentence, claim, out)
             or _inside_a_count(ctx, sentence, clause, claim)
             or _share_of_its_own_kind(ctx, sentence, clause, claim)
+            or _CLOSED_ONLY.search(norm, max(clause[0], claim.start - 12), claim.start)
         ):
             claim.notes.append("subgroup")
         resp = _respectively(
