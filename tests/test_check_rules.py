@@ -1306,3 +1306,15 @@ def test_at_its_highest_and_the_variant_of_summit_are_peaks(text, quote):
 )  # fmt: skip
 def test_closed_platforms_alone_are_one_kind_of_exit(text, quote, part):
     assert ("subgroup" in claim_with(text, quote).notes) is part
+
+
+def test_a_peak_of_over_a_number_is_that_numbers_and_a_time_before_a_date_is_not_the_date():
+    text = (
+        "Few of China’s P2P platforms will survive a crackdown which has brought their numbers to under 600 from a "
+        "peak of over 7,000."
+    )
+    assert claim_with(text, "under 600").subject == "p2p_platforms_operating"
+    text = "2018年7月前,网贷行业经历过一段野蛮生长时期。数据显示,当时全国有超过2000家平台在运营。"
+    assert "before" in claim_with(text, "2000").doubts
+    assert "before" in claim_with("Before July 2018, more than 2,100 P2P platforms were operating.", "2,100").doubts
+    assert "before" not in claim_with("2018年前三季度,新增问题平台300家。", "300").doubts

@@ -816,7 +816,9 @@ def _former_or_latter(ctx: _Context, sentence, start: int) -> str | None:
 
 
 _OWN_NUMBER_AFTER = re.compile(
-    r"\s*(?:of|at|was|为|达|达到|时)?\s*(?:about|around|nearly|some|约|近|超过)?\s*\d", re.IGNORECASE
+    r"\s*(?:of|at|was|为|达|达到|时)?\s*(?:about|around|nearly|some|over|more than|almost|roughly|approximately|"
+    r"约|近|超过|逾|高达|多达)?\s*\d",
+    re.IGNORECASE,
 )
 _TAOLU = re.compile(r"套路贷|routine loans?", re.IGNORECASE)
 _COLLECTION_NAMED = re.compile(r"催收|讨债|debt[- ]collect", re.IGNORECASE)
@@ -1331,6 +1333,8 @@ def extract(
         window = list(_WINDOW_BEFORE.finditer(norm, sentence[0], claim.start))
         if window and not [m for m in ctx.mention_index.within(window[-1].end(), claim.start) if m.period]:
             claim.doubts.append("window")  # 48天内,全国爆雷的P2P平台超过133家: over days the data do not cover
+        if claim.period is not None and _said_before(ctx, sentence, claim):
+            claim.doubts.append("before")  # 2018年7月前…当时全国有超过2000家平台在运营: some time before July
         if claim.period is not None and _since(ctx, sentence, claim.period):
             claim.doubts.append("since")
             claim.period = _since_span(claim.period, ctx.article)
@@ -1664,6 +1668,21 @@ def _share_of_its_own_kind(ctx: _Context, sentence, clause, claim: Claim) -> boo
     own = {h.name for h in ctx.modifiers.within(clause[0], share.start()) if h.name in _WHOLE_COUNTS}
     whole = {h.name for h in ctx.modifiers.within(share.start("whole"), share.end("whole")) if h.name in _WHOLE_COUNTS}
     return bool(own & whole)
+
+
+# 2018年7月前, 2016年以前, "before July 2018": a time before the date, not the date (not 2018年前三季度)
+_BEFORE_DATE_ZH = re.compile(r"(?:之前|以前|前)(?![一二三四五六七八九十两\d]|季|个|后)")
+_BEFORE_DATE_EN = re.compile(r"\b(?:before|prior to|until)\s+(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE)
+
+
+def _said_before(ctx: _Context, sentence, claim: Claim) -> bool:
+    """The claim's period is the date of a "before" (2018年7月前), in its paragraph up to the number."""
+    paragraph = _paragraph_of(ctx, claim.start)
+    return any(
+        m.period == claim.period
+        and (_BEFORE_DATE_ZH.match(ctx.norm, m.end) or _BEFORE_DATE_EN.search(ctx.norm, max(0, m.start - 20), m.start))
+        for m in ctx.mention_index.within(max(paragraph[0], sentence[0] - 2000), claim.start)
+    )
 
 
 def _since(ctx: _Context, sentence, period: ClaimPeriod) -> bool:

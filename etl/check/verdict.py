@@ -220,6 +220,7 @@ DOUBT_TEXT = {
         "is dated differently from the figures held (another day of the month)",
     ),
     "span": ("说的是跨越几年的一段时间,没有说是哪一年末", "is said of a span of years, not of one year's end"),
+    "before": ("说的是某个日期之前的情况,不是该日期当时的数字", "is said of a time before a date, not at that date"),
     "window": (
         "说的是若干天、若干月或若干年之内的数字,数据记录的是整月、整季或整年",
         "is counted over a window of days, months or years; the data hold calendar months, quarters and years",
