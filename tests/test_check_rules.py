@@ -1318,3 +1318,9 @@ def test_a_peak_of_over_a_number_is_that_numbers_and_a_time_before_a_date_is_not
     assert "before" in claim_with(text, "2000").doubts
     assert "before" in claim_with("Before July 2018, more than 2,100 P2P platforms were operating.", "2,100").doubts
     assert "before" not in claim_with("2018年前三季度,新增问题平台300家。", "300").doubts
+
+
+def test_platforms_that_failed_because_of_a_list_of_causes_are_failed_platforms():
+    text = "2019年,中国网贷行业经历大规模整顿,超500家平台因违规经营、资金链断裂等问题集中爆雷。"
+    assert claim_with(text, "500").subject == "p2p_problem_platforms_new"
+    assert claim_with("2016年有800家平台因不符合要求而退出。", "800").subject == "p2p_exited_platforms"

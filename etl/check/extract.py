@@ -799,6 +799,7 @@ def _another_product(ctx: _Context, clause, claim: Claim) -> bool:
 _CLOSED_ONLY = re.compile(
     r"(?<![及、与和或])停业(?![及、与和或]|转型及)(?:转型)?(?:的)?(?:平台|机构)(?:数量?|数)?(?:为|有|达|共)?\s*$"
 )
+_BECAUSE_AFTER = re.compile(r"\s*(?:平台|机构|公司)?(?:均|都|皆)?(?:因为?|由于)")
 _FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.IGNORECASE)
 
 
@@ -907,6 +908,16 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         for h in ctx.modifiers.within(lo, min(sentence[1], hi + 40))
         if h.start < hi and (h.start < claim.end or h.end <= max(clause[1], claim.end))
     ]
+    # 超500家平台因违规经营、资金链断裂等问题集中爆雷: the failure the number's "because" clause ends in
+    after = pick.end if pick and pick.start >= claim.end else claim.end
+    because = _BECAUSE_AFTER.match(norm, after)
+    if because:
+        reach = min(sentence[1], because.end() + 40)
+        hits += [
+            h
+            for h in ctx.modifiers.within(because.end(), reach)
+            if h.name in ("problem", "exited", "exited_problem") and not _A_NUMBER.search(norm, after, h.start)
+        ][:1]
     hits = [h for h in hits if h.name != "peak" or not _peak_of_another_number(norm, sentence, claim, h)]
     modifiers = {h.name for h in hits}
     # 2017年网贷最火的时候,光是…P2P平台就有5000多家: a peak named earlier in the sentence, with no other
