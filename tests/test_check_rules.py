@@ -1324,3 +1324,16 @@ def test_platforms_that_failed_because_of_a_list_of_causes_are_failed_platforms(
     text = "2019年,中国网贷行业经历大规模整顿,超500家平台因违规经营、资金链断裂等问题集中爆雷。"
     assert claim_with(text, "500").subject == "p2p_problem_platforms_new"
     assert claim_with("2016年有800家平台因不符合要求而退出。", "800").subject == "p2p_exited_platforms"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "part"),
+    [
+        ("截至2017年10月底,问题平台30家。而在30家问题平台中,跑路的有9家,提现困难的有21家。", "9家", True),
+        ("截至2017年10月底,问题平台30家。而在30家问题平台中,跑路的有9家,提现困难的有21家。", "21家", True),
+        ("截至2017年10月底,在1975家正常运营平台中,问题平台有30家。", "30家", False),
+        ("By October 2017, among the 30 problem platforms, 9 platforms had absconded.", "9", True),
+    ],
+)  # fmt: skip
+def test_a_count_among_a_set_of_its_own_kind_is_a_part(text, quote, part):
+    assert ("subgroup" in claim_with(text, quote).notes) is part

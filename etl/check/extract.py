@@ -1218,6 +1218,7 @@ def extract(
             or _inside_a_count(ctx, sentence, clause, claim)
             or _share_of_its_own_kind(ctx, sentence, clause, claim)
             or _CLOSED_ONLY.search(norm, max(clause[0], claim.start - 12), claim.start)
+            or _among_its_own_kind(ctx, sentence, clause, claim)
         ):
             claim.notes.append("subgroup")
         resp = _respectively(
@@ -1679,6 +1680,25 @@ def _share_of_its_own_kind(ctx: _Context, sentence, clause, claim: Claim) -> boo
     own = {h.name for h in ctx.modifiers.within(clause[0], share.start()) if h.name in _WHOLE_COUNTS}
     whole = {h.name for h in ctx.modifiers.within(share.start("whole"), share.end("whole")) if h.name in _WHOLE_COUNTS}
     return bool(own & whole)
+
+
+# 在30家问题平台中, "among the 30 problem platforms": the set a sentence's next counts are taken from
+_AMONG = re.compile(
+    r"在(?P<set>[^,，。；;]{1,24}?)(?:之)?中\s*[,，]|\bamong (?P<set_en>the [^,.;]{1,40}?)\s*,", re.IGNORECASE
+)
+
+
+def _among_its_own_kind(ctx: _Context, sentence, clause, claim: Claim) -> bool:
+    """而在30家问题平台中,跑路的有9家,提现困难的有21家: counted among a set of one kind, a number of that kind (or of
+    no kind named) is a part of it (在2000家平台中,问题平台有300家 is not: its kind is another count)."""
+    among = [m for m in _AMONG.finditer(ctx.norm, _full_sentence_start(ctx, sentence[0]), clause[0] + 1)]
+    if not among:
+        return False
+    m = among[-1]
+    span = m.span("set") if m["set"] is not None else m.span("set_en")
+    of_set = {h.name for h in ctx.modifiers.within(*span)}
+    own = {h.name for h in ctx.modifiers.within(clause[0], claim.start)}
+    return not own or bool(of_set & own)
 
 
 # 2018年7月前, 2016年以前, "before July 2018": a time before the date, not the date (not 2018年前三季度)
