@@ -1152,6 +1152,8 @@ def test_english_turnover_phrasings_and_beijing_as_the_government():
         ("半年多时间已经700多家停业或出问题,仅7月就有165多家跑路。", "700", True),
         ("半年多时间已经700多家停业或出问题,仅7月就有165多家跑路。", "165", False),  # its own month
         ("截止到2016年末,小贷公司贷款余额在一年内减少了139亿元。", "139", False),  # the year itself
+        ("刘贵祥介绍,近三年来,全国执行案件由340万件增加到480万件。", "480", True),
+        ("Over the past three years, the number of P2P platforms fell from 2,500 to 600.", "600", True),
     ],
 )
 def test_a_window_of_months_or_years_is_a_doubt_unless_a_period_follows(text, quote, doubt):

@@ -1501,8 +1501,8 @@ def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
 
 
 _WINDOW_BEFORE = re.compile(
-    r"(?<!\d)(?!一年|1年)(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:天|日|个?星期|周|个月|年)(?:之?内|以来)|半年多时间|半年来"
-    r"|(?:within|in)\s+(?:the\s+past\s+)?(?:\d+|two|three|four|five)\s+(?:days|weeks|months|years)",
+    r"(?<!\d)(?!一年|1年)(?:\d{1,3}|[一二三四五六七八九十两]+)\s*(?:天|日|个?星期|周|个月|年)(?:之?内|以?来)|半年多时间|半年来"
+    r"|(?:within|in|over)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|two|three|four|five)\s+(?:days|weeks|months|years)",
     re.I,
 )
 _FULL_STOP = re.compile(r"[。！？!?\n]")
