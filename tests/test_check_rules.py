@@ -1339,3 +1339,16 @@ def test_platforms_that_failed_because_of_a_list_of_causes_are_failed_platforms(
 )  # fmt: skip
 def test_a_count_among_a_set_of_its_own_kind_is_a_part(text, quote, part):
     assert ("subgroup" in claim_with(text, quote).notes) is part
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "added"),
+    [
+        ("Two consumer finance companies were listed at first, but six more were added in 2017.", "six", True),
+        ("Two consumer finance companies were listed in 2016, and another five in 2018.", "five", True),
+        ("Yet another 1,800 P2P platforms were still operating as of July 2018.", "1,800", False),
+    ],
+)  # fmt: skip
+def test_n_more_and_another_n_are_how_many_were_added(text, quote, added):
+    c = claim_with(text, quote)
+    assert (c.subject is None and c.change > 0) is added

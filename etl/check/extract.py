@@ -774,6 +774,9 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
     return before[-1].name if before else "CN"
 
 
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
+_STILL = re.compile(r"\b(?:still|remain(?:ed|ing)?|left)\b", re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.IGNORECASE)
 _POINTS = re.compile(r"个?百分点|个?基点|BP|bp|percentage points?|basis points?|bps?", re.IGNORECASE)
 # Products whose returns an article sets beside online lending's (the data hold none of theirs).
 _OTHER_PRODUCT = re.compile(
@@ -981,6 +984,14 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if m and m.group(0).strip():
         change = -1 if _CHANGE_DOWN.search(m.group(0)) else 1
         modifiers.add("change")
+    if (
+        not change
+        and (_MORE_AFTER.match(norm, claim.end) or _ANOTHER_BEFORE.search(norm, max(0, claim.start - 16), claim.start))
+        and not _STILL.search(norm, claim.end, min(sentence[1], claim.end + 48))
+    ):
+        # "six more were added in 2017 and another five in 2018": how many were added, not how many there were
+        # (not "another 1,800 P2P platforms were still operating": the rest)
+        return None, kind, 1
     if _POINTS.fullmatch(claim.unit or ""):
         # "a modest 0.73 percentage point bounce", 上升2.13个百分点, 高出5个基点: the difference of two rates,
         # never a rate (no series holds such differences)
