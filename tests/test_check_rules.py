@@ -1352,3 +1352,18 @@ def test_a_count_among_a_set_of_its_own_kind_is_a_part(text, quote, part):
 def test_n_more_and_another_n_are_how_many_were_added(text, quote, added):
     c = claim_with(text, quote)
     assert (c.subject is None and c.change > 0) is added
+
+
+def test_months_listed_before_one_written_with_its_month_and_a_breakdown_by_them():
+    text = (
+        "网贷行业呈现三连降的趋势。其中,2017年7、8、9月网贷行业成交量分别是2536.76亿元、2495.55亿元、2351.41亿元,"
+        "而10月份成交量为2183.94亿元。"
+    )
+    claims = claims_of(text)
+    assert [c.quote for c in claims] == ["2536.76亿元", "2495.55亿元", "2351.41亿元", "2183.94亿元"]
+    assert [(c.period.label, c.subject) for c in claims] == [
+        ("2017-07", "p2p_turnover"), ("2017-08", "p2p_turnover"), ("2017-09", "p2p_turnover"),
+        ("2017-10", "p2p_turnover"),
+    ]  # fmt: skip
+    text = "其中,2024年末招联消金、蚂蚁消金和兴业消金3家消金公司的资产规模合计5596.15亿元。"
+    assert "subgroup" in claim_with(text, "5596.15").notes

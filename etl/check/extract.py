@@ -1197,7 +1197,8 @@ def extract(
             norm, claim.end
         ):
             claim.notes.append("per_time")
-        elif _SUBGROUP.search(norm[sentence[0] : claim.start]):
+        elif (group := _SUBGROUP.search(norm, sentence[0], claim.start)) and not _by_period(ctx, group.start(), claim):
+            # (not 其中,2017年7、8、9月网贷行业成交量分别是…: a breakdown by month is the series itself)
             claim.notes.append("subgroup")
         elif claim.unit_kind == subj.PERCENT and _another_product(ctx, clause, claim):
             claim.notes.append("other_product")
@@ -1502,12 +1503,16 @@ def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     part is a region (其中江苏…) or a kind the data hold (其中问题平台…, of which 300 were problem platforms)."""
     # 其中,翼龙贷…17.8%;人人贷…12.1%;宜人贷…11.9%: 其中 opens a list whose items semicolons separate.
     start = _full_sentence_start(ctx, sentence[0])
-    if not _SUBSET_BEFORE.search(ctx.norm, start, claim.start):
+    subset = list(_SUBSET_BEFORE.finditer(ctx.norm, start, claim.start))
+    if not subset:
         return False
     if ctx.region_hits.within(start, claim.start):
         return False
-    if any(m.year_written for m in ctx.mention_index.within(clause[0], claim.start)):
-        return False  # 其中,2018年收案84390件: a breakdown by year is the series itself
+    if any(m.year_written for m in ctx.mention_index.within(clause[0], claim.start)) or _by_period(
+        ctx, subset[-1].start(), claim
+    ):
+        # 其中,2018年收案84390件; 其中,2017年7、8、9月网贷行业成交量分别是…: a breakdown by period is the series itself
+        return False
     return not ctx.modifiers.within(clause[0], clause[1])
 
 
@@ -1517,6 +1522,17 @@ _WINDOW_BEFORE = re.compile(
     re.I,
 )
 _FULL_STOP = re.compile(r"[。！？!?\n]")
+
+
+def _by_period(ctx: _Context, start: int, claim: Claim) -> bool:
+    """其中,2017年7、8、9月网贷行业成交量分别是…: what follows 其中 (at `start`) is broken down by the periods named
+    right after it, not by companies or places (其中,2024年末招联消金、蚂蚁消金和兴业消金3家…: its list is of firms)."""
+    word_end = re.match(r"其中|of which|among them|including|[^\s,，]*", ctx.norm[start:], re.I).end() + start
+    dated = [m for m in ctx.mention_index.within(word_end, claim.start) if m.period is not None]
+    if not dated or not dated[0].anchored or not re.fullmatch(r"[\s,，:：]*", ctx.norm[word_end : dated[0].start]):
+        return False
+    first_list_mark = ctx.norm.find("、", word_end, claim.start)
+    return first_list_mark < 0 or first_list_mark <= max(m.end for m in dated)
 
 
 def _full_sentence_start(ctx: _Context, pos: int) -> int:

@@ -538,6 +538,29 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         if period is not None and period.type in ("month", "part") and kind != "lastmonth":
             last_month = period
         last_end = m.end()
+    return _listed_months(norm, out)
+
+
+# 2017年7、8、9月: months listed before the one written with 月, each a month of the same year
+_MONTH_LIST = re.compile(r"((?:(?:1[0-2]|0?[1-9])\s*[、,，和及与]\s*)+)$")
+_LISTED_MONTH = re.compile(r"1[0-2]|0?[1-9]")
+
+
+def _listed_months(norm: str, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for mention in mentions:
+        p = mention.period
+        listed = (
+            _MONTH_LIST.search(norm, max(0, mention.start - 16), mention.start)
+            if p is not None and p.type == "month" and re.match(r"\d", norm[mention.start : mention.start + 1])
+            else None
+        )
+        if listed:
+            for m in _LISTED_MONTH.finditer(norm, listed.start(1), listed.end(1)):
+                if int(m[0]) < p.end.month:
+                    period = month_period(p.end.year, int(m[0]))
+                    out.append(Mention(m.start(), m.end(), period, mention.year_written, False, mention.anchored))
+        out.append(mention)
     return out
 
 
