@@ -1367,3 +1367,11 @@ def test_months_listed_before_one_written_with_its_month_and_a_breakdown_by_them
     ]  # fmt: skip
     text = "其中,2024年末招联消金、蚂蚁消金和兴业消金3家消金公司的资产规模合计5596.15亿元。"
     assert "subgroup" in claim_with(text, "5596.15").notes
+
+
+def test_a_sector_included_in_brackets_and_a_place_after_a_semicolon():
+    text = "截至2020年底,浙江共有小额贷款公司(含网络小贷)265家,比年初减少10家;从业人员4269人。"
+    c = claim_with(text, "4269")
+    assert (c.subject, c.region) == ("microloan_staff", "CN-ZJ")
+    text = "截至6月末,全国共有小额贷款公司8951家,浙江占比2.9%;贷款余额9594亿元,浙江占比9.1%。"
+    assert claim_with(text, "9594").region == "CN"

@@ -768,6 +768,12 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
     if _NATIONAL.search(ctx.norm, clause[0], clause[1]):
         return "CN"
     before = sorted(_regions_in(ctx, sentence[0], start), key=lambda h: h.start)
+    whole = _full_sentence_start(ctx, sentence[0])
+    if not before and not _NATIONAL.search(ctx.norm, whole, start):
+        # 重庆共有小额贷款公司265家,比年初减少10家;从业人员4269人: a semicolon goes on with the same place (not
+        # 全国共有小额贷款公司8951家,重庆占比2.9%;贷款余额9594亿元: the nation's, with a province's share)
+        named = sorted(_regions_in(ctx, whole, start), key=lambda h: h.start)
+        before = named if len({h.name for h in named}) == 1 else []
     if before and any(m.year_written for m in ctx.mention_index.within(before[-1].end, start)):
         # 2007年,首个P2P平台拍拍贷在上海成立,…截至2023年6月,正常运营平台仅存3家: a place said of another time
         return "CN"
@@ -803,6 +809,7 @@ _CLOSED_ONLY = re.compile(
     r"(?<![及、与和或])停业(?![及、与和或]|转型及)(?:转型)?(?:的)?(?:平台|机构)(?:数量?|数)?(?:为|有|达|共)?\s*$"
 )
 _BECAUSE_AFTER = re.compile(r"\s*(?:平台|机构|公司)?(?:均|都|皆)?(?:因为?|由于)")
+_INCLUDED_BEFORE = re.compile(r"[(（]\s*(?:含|包括|包含|including|incl\.?)\s*$", re.IGNORECASE)
 _FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.IGNORECASE)
 
 
@@ -889,6 +896,8 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if sector_hit is None:  # the sentence names no sector: the last one named earlier in the paragraph
         paragraph = _paragraph_of(ctx, claim.start)
         earlier = ctx.sectors.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
+        # 小额贷款公司(含网络小贷)265家;从业人员4269人: a sector named in brackets as included is not the subject
+        earlier = [h for h in earlier if not _INCLUDED_BEFORE.search(norm, max(0, h.start - 6), h.start)]
         sector_hit = earlier[-1] if earlier else None
     sector = sector_hit.name if sector_hit else ctx.main_sector
     if sector is None and pick is not None:
