@@ -1375,3 +1375,14 @@ def test_a_sector_included_in_brackets_and_a_place_after_a_semicolon():
     assert (c.subject, c.region) == ("microloan_staff", "CN-ZJ")
     text = "截至6月末,全国共有小额贷款公司8951家,浙江占比2.9%;贷款余额9594亿元,浙江占比9.1%。"
     assert claim_with(text, "9594").region == "CN"
+
+
+def test_a_heading_is_dated_below_it_its_section_number_is_no_claim_and_problem_platforms_gong_to_date():
+    text = (
+        "2007年6月,第一家P2P平台上线,时至今日,这个行业已经走过12个年头。\n\n1. 平台数量\n \n"
+        "存量平台661家,死亡率高达90%\n\n截至2019年8月31日,零壹智库监测到的P2P网络借贷平台共6306家,其中问题平台共5645家,正常运营平台数仅剩661家。"
+    )
+    claims = claims_of(text, date(2019, 9, 24))
+    assert "1" not in [c.quote for c in claims]
+    assert claims[0].quote == "661家" and claims[0].period.label == "2019-08-31"
+    assert claim_with(text, "5645", date(2019, 9, 24)).subject == "p2p_problem_platforms_cumulative"

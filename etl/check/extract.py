@@ -84,6 +84,7 @@ _NOT_CLAIMS = re.compile(
     r"|(?<!\d)\d+\s*(?:人看过|人阅读|人浏览|次阅读|次浏览|人点赞|人收藏|阅读|浏览|views|likes|comments|shares)"
     r"|〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\(\d{4}\)\s*\d+\s*号|(?<!\d)\d+\s*号文"
     r"|(?<!\d)\d+(?:·|\.)15(?=晚会|消费者)|第[一二三四五六七八九十百]+"
+    r"|(?:^|(?<=\n))[ \t\u3000]*\d{1,2}\s*[.、．](?!\d)"  # a section's or list item's number: "1. 平台数量"
 )
 
 # A news dateline ("BEIJING, July 8 (Xinhua) --", 新华社北京7月8日电) is when the article was filed,
@@ -703,6 +704,8 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     earlier = [m for m in earlier if m.anchored] or earlier
     if earlier:  # the last period named before, unless it was only a comparison ("down from … last year")
         return _unless_now_since(ctx, earlier[-1], sentence[0]) or earlier[-1].period
+    if (heading := _heading_dated_below(ctx, paragraph)) is not None:
+        return heading
     # Another paragraph: the article's lead period (its first "as of" date), else the last one named.
     lead = ctx.lead_period
     if lead is not None and lead.start < sentence[0]:
@@ -711,6 +714,17 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     # 2018年…成交额19,366.33亿元,较2017年减少…  [heading] 历史累计成交额10.27万亿: not the compared year
     anywhere = [m for m in anywhere if not _compared(ctx, m, 28)] or anywhere
     return (_unless_now_since(ctx, anywhere[-1], sentence[0]) or anywhere[-1].period) if anywhere else None
+
+
+def _heading_dated_below(ctx: _Context, paragraph: tuple[int, int]) -> ClaimPeriod | None:
+    """存量平台661家,死亡率高达90% / 截至2019年8月31日,零壹智库监测到的…: a heading (a short line with no period
+    and no full stop) states what the paragraph below it dates in its first words."""
+    lo, hi = paragraph
+    if hi - lo > 40 or _FULL_STOP.search(ctx.norm, lo, hi) or ctx.mention_index.within(lo, hi):
+        return None
+    below = re.compile(r"\s*").match(ctx.norm, hi).end()
+    first = ctx.mention_index.within(below, below + 24)
+    return first[0].period if first and first[0].as_of and first[0].period is not None else None
 
 
 def _unless_now_since(ctx: _Context, mention: Mention, before: int) -> ClaimPeriod | None:
@@ -981,7 +995,7 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if (
         modifiers & {"problem", "exited", "exited_problem"}
         and "new" not in modifiers
-        and re.search(r"(?:共有|共计|总计|累计达)\s*$", norm[max(clause[0], claim.start - 6) : claim.start])
+        and re.search(r"(?:共有|共计|总计|合计|累计达|共)\s*$", norm[max(clause[0], claim.start - 6) : claim.start])
         and any(m.as_of for m in ctx.mention_index.within(sentence[0], claim.start))
     ):
         modifiers.add("cumulative")  # 截至上半年末,…统计的问题平台共有2461家: all problem platforms to that date
