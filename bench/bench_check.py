@@ -270,6 +270,8 @@ HELD_OUT_SETS = (
     HeldOutSet(46, "held-out 41-44's fixes", _first(9, 80, 70, 54, 19, 2, 27, 17, 7), "19:41 UTC"),
     HeldOutSet(47, "held-out 41-44's fixes", _first(7, 93, 87, 75, 20, 0, 19, 15, 5), "19:41 UTC"),
     HeldOutSet(48, "held-out 41-44's fixes", _first(8, 88, 79, 67, 24, 5, 20, 18, 10), "19:41 UTC"),
+    # Session 7's second round, written while 45-48's fixes were made; each first run at its merge (50 after 9f0ef46).
+    HeldOutSet(50, "held-out 45-48's fixes", _first(7, 58, 52, 43, 8, 0, 10, 1, 0), "20:06 UTC"),
 )
 
 
