@@ -272,6 +272,7 @@ HELD_OUT_SETS = (
     HeldOutSet(48, "held-out 41-44's fixes", _first(8, 88, 79, 67, 24, 5, 20, 18, 10), "19:41 UTC"),
     # Session 7's second round, written while 45-48's fixes were made; each first run at its merge (50 after 9f0ef46).
     HeldOutSet(50, "held-out 45-48's fixes", _first(7, 58, 52, 43, 8, 0, 10, 1, 0), "20:06 UTC"),
+    HeldOutSet(51, "held-out 45-48's fixes", _first(8, 86, 77, 67, 17, 0, 15, 11, 2), "20:07 UTC"),
     HeldOutSet(52, "held-out 45-48's fixes", _first(9, 62, 54, 52, 9, 0, 6, 6, 0), "20:06 UTC"),
 )
 
