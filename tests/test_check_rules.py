@@ -1386,3 +1386,21 @@ def test_a_heading_is_dated_below_it_its_section_number_is_no_claim_and_problem_
     assert "1" not in [c.quote for c in claims]
     assert claims[0].quote == "661家" and claims[0].period.label == "2019-08-31"
     assert claim_with(text, "5645", date(2019, 9, 24)).subject == "p2p_problem_platforms_cumulative"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject", "period"),
+    [
+        ("截至2020年11月中旬,中国实际运营的网贷机构数量已完全归零。", "完全归零", "p2p_platforms_operating",
+         "2020-11-mid"),
+        ("2020年11月,全国运营的P2P网贷机构已经由高峰时期的5000家完全归零。", "完全归零", "p2p_platforms_operating",
+         "2020-11"),
+        ("大陸P2P平台高峰時曾達到5000多家,到現在只剩下不足3000家。", "5000", "p2p_platforms_peak", None),
+        ("從2007年我國第一家網絡平臺誕生,到頂峰時達到6100家左右。", "6100", "p2p_platforms_peak", None),
+        ("2015年-2017年,全国小贷公司最多的时候达到8910家。", "8910", "microloan_companies", "2015-01/2017-12"),
+        ("全国P2P平台高峰期为5000家。", "5000", "p2p_platforms_peak", None),  # the 2 of P2P is not a number
+    ],
+)  # fmt: skip
+def test_fully_to_zero_reached_at_the_peak_and_a_peak_within_a_span(text, quote, subject, period):
+    c = claim_with(text, quote)
+    assert (c.subject, c.period.label if c.period else None) == (subject, period)

@@ -263,7 +263,8 @@ _NUMBER_ZH = re.compile(rf"(?P<num>{ARABIC})\s*(?P<scale>{_SCALE_ZH})?")
 _NUMBER_EN_SCALE = re.compile(rf"(?P<scale>{_SCALE_EN})", re.IGNORECASE)
 _CN_RUN = re.compile(rf"(?P<vague>[数几上])?(?P<run>{CN_NUMERAL}+)")
 _ZERO = re.compile(
-    r"(?:降至|降为|降到|减至|减少到|减为|下降到|下降至|为|至|to|reached|at|down to)\s*(?P<zero>零|0|zero)(?![0-9.])",
+    r"(?:降至|降为|降到|减至|减少到|减为|下降到|下降至|为|至|to|reached|at|down to)\s*(?P<zero>零|0|zero)(?![0-9.])"
+    r"|(?P<whole>完全|全部)归零",  # 网贷机构数量已完全归零: "fully to zero", a count of zero
     re.IGNORECASE,
 )
 _ORDER_OF_SIZE = re.compile(r"\s*(?:级别|量级|级)")  # 万亿元级别, 千亿级: an order of size, not a figure
@@ -370,7 +371,8 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
         if whole:
             add(_Token(m.start(), m.end(), part / whole * 100, 1, Decimal(1), m.group(0)))
     for m in _ZERO.finditer(norm):
-        add(_Token(m.start("zero"), m.end("zero"), Decimal(0), 0, Decimal(1), m["zero"]))
+        group = "zero" if m["zero"] else 0
+        add(_Token(m.start(group), m.end(group), Decimal(0), 0, Decimal(1), m[group]))
     for m in re.finditer(ENGLISH_WORDS, norm, re.IGNORECASE):
         words = m.group(0)
         if words.lower() in ("one", "a", "zero") or _in(taken, m.start()):
@@ -866,13 +868,17 @@ def _peak_of_another_number(norm: str, sentence, claim: Claim, peak: subj.Hit) -
         return bool(_OWN_NUMBER_AFTER.match(norm, peak.end))
     if peak.end > claim.start:
         return False
-    return _fell_from(norm[peak.end : claim.start]) or bool(
+    # 由高峰时期的5000家完全归零: a fall to zero is said by the claim's own words
+    return _fell_from(norm[peak.end : claim.end if claim.value_base == 0 else claim.start]) or bool(
         _FALL_TO.search(norm, peak.end, claim.start)
-        and re.search(r"\d", norm[max(sentence[0], peak.start - 30) : peak.start])
+        and _A_NUMBER.search(norm, max(sentence[0], peak.start - 30), peak.start)
     )
 
 
-_FALL_TO = re.compile(r"降|减|跌|为|至|到|\bto\b|below|fell|fall|down|drop|declin|shr[iu]nk", re.IGNORECASE)
+# (not the 到 of 达到, "reached": 高峰時曾達到5000多家 is the peak's own number)
+_FALL_TO = re.compile(
+    r"降|减|跌|为|至|归零|清零|(?<![达達])到|\bto\b|below|fell|fall|down|drop|declin|shr[iu]nk", re.IGNORECASE
+)
 
 
 def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tuple[str | None, str, int]:
@@ -1332,8 +1338,12 @@ def extract(
             and claim.subject not in FLOW_SUBJECTS
             and not [m for m in ctx.mention_index.within(*clause) if m.period is not None]
         ):
-            # "6,686 companies as of June 2021, down from a peak of 8,910": the peak's date is not the sentence's
-            claim.period = None
+            # "6,686 companies as of June 2021, down from a peak of 8,910": the peak's date is not the sentence's;
+            # 2015年-2017年,全国小贷公司最多的时候达到8910家: a peak within a span is one of the span's figures
+            spans = [
+                m for m in ctx.mention_index.within(sentence[0], claim.start) if m.period and m.period.type == "span"
+            ]
+            claim.period = spans[-1].period if spans else None
         if (
             claim.subject == "p2p_yield"
             and claim.period is not None
