@@ -1404,3 +1404,16 @@ def test_a_heading_is_dated_below_it_its_section_number_is_no_claim_and_problem_
 def test_fully_to_zero_reached_at_the_peak_and_a_peak_within_a_span(text, quote, subject, period):
     c = claim_with(text, quote)
     assert (c.subject, c.period.label if c.period else None) == (subject, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("截至6月30日,大陆还在经营的P2P平台共2835家。其中,今年上半年新增36家,721家关门。", "36", "p2p_platforms_new"),
+        ("截至6月30日,大陆还在经营的P2P平台共2835家。其中,今年上半年新增36家,721家关门。", "721",
+         "p2p_exited_platforms"),
+        ("截至2017年6月30日,我国网络借贷累计交易总额超5.54万亿元,其中本季度新增5400亿元。", "5400", "p2p_turnover"),
+    ],
+)  # fmt: skip
+def test_new_platforms_are_a_count_closed_doors_an_exit_and_what_a_total_grew_by_a_flow(text, quote, subject):
+    assert claim_with(text, quote, date(2018, 7, 11)).subject == subject
