@@ -1417,3 +1417,22 @@ def test_fully_to_zero_reached_at_the_peak_and_a_peak_within_a_span(text, quote,
 )  # fmt: skip
 def test_new_platforms_are_a_count_closed_doors_an_exit_and_what_a_total_grew_by_a_flow(text, quote, subject):
     assert claim_with(text, quote, date(2018, 7, 11)).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "article", "quote", "subject", "period"),
+    [
+        ("截至6月30日,大陆网贷平台今年有721家关门,而新增的只有36家。", date(2018, 7, 11), "721",
+         "p2p_exited_platforms", "2018-H1"),
+        ("截至6月30日,大陆网贷平台今年有721家关门,而新增的只有36家。", date(2018, 7, 11), "36", "p2p_platforms_new",
+         "2018-H1"),
+        ("据不完全统计2018年截至到11月共有1168家问题平台。", date(2018, 12, 20), "1168", "p2p_problem_platforms_new",
+         "2018-01/2018-11"),
+        ("截至2018年11月底,问题平台共有4000家。", date(2018, 12, 20), "4000", "p2p_problem_platforms_cumulative",
+         "2018-11"),
+    ],
+)  # fmt: skip
+def test_a_year_with_an_as_of_month_of_it_counts_from_january(text, article, quote, subject, period):
+    c = claim_with(text, quote, article)
+    assert (c.subject, c.period.label) == (subject, period)
+    assert "subgroup" not in c.notes

@@ -40,6 +40,7 @@ from etl.check.when import (
     month_period,
     previous_period,
     quarter_period,
+    span_period,
     year_period,
 )
 
@@ -1003,6 +1004,7 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         and "new" not in modifiers
         and re.search(r"(?:共有|共计|总计|合计|累计达|共)\s*$", norm[max(clause[0], claim.start - 6) : claim.start])
         and any(m.as_of for m in ctx.mention_index.within(sentence[0], claim.start))
+        and not _year_to_date(ctx, sentence, claim.start)
     ):
         modifiers.add("cumulative")  # 截至上半年末,…统计的问题平台共有2461家: all problem platforms to that date
     if re.search(r"AI|人工智能|机器人|robot", norm[sentence[0] : sentence[1]], re.IGNORECASE):
@@ -1356,7 +1358,9 @@ def extract(
         ):
             claim.period = month_period(claim.period.end.year, 12)  # 到2016年末,平均利率已下降到9.76%: December's rate
         if claim.subject in FLOW_SUBJECTS:
-            claim.period = _flow_span(claim.period, norm[clause[0] : clause[1]])
+            claim.period = _year_to_date(ctx, sentence, claim.start) or _flow_span(
+                claim.period, norm[clause[0] : clause[1]]
+            )
         elif (
             claim.subject
             and claim.period is not None
@@ -1619,10 +1623,27 @@ _ONLY_BEFORE = re.compile(r"(?:只有|仅有|仅仅|\bonly\b)\s*$", re.IGNORECAS
 def _only_a_part(ctx: _Context, sentence, claim: Claim, earlier: list[Claim]) -> bool:
     if not _ONLY_BEFORE.search(ctx.norm[max(sentence[0], claim.start - 8) : claim.start]):
         return False
+    own = _kinds_named(ctx, claim.start)
+
+    def same_kind(c: Claim) -> bool:
+        # 721家关门,而新增的只有36家: new ones are not a part of the closed ones (发展到20家左右,活躍的平臺只有不到10家:
+        # the active ones are a part of all)
+        theirs = _kinds_named(ctx, c.start, c.end)
+        return not own or not theirs or theirs == own
+
     return any(
-        c.unit_kind == claim.unit_kind and c.start >= sentence[0] and not _TO.search(ctx.norm, c.end, claim.start)
+        c.unit_kind == claim.unit_kind
+        and c.start >= sentence[0]
+        and not _TO.search(ctx.norm, c.end, claim.start)
+        and same_kind(c)
         for c in earlier
     )
+
+
+def _kinds_named(ctx: _Context, start: int, end: int | None = None) -> set[str]:
+    """The kinds (new, closed, problem …) named in the clause of a number, up to it (or to `end`, after it)."""
+    clause = clause_bounds(ctx.norm, _sentence_of(ctx, start), start)
+    return {h.name for h in ctx.modifiers.within(clause[0], clause[1] if end else start)}
 
 
 def _change_since(ctx: _Context, clause, claim: Claim) -> bool:
@@ -1774,6 +1795,36 @@ def _said_before(ctx: _Context, sentence, claim: Claim) -> bool:
         and (_BEFORE_DATE_ZH.match(ctx.norm, m.end) or _BEFORE_DATE_EN.search(ctx.norm, max(0, m.start - 20), m.start))
         for m in ctx.mention_index.within(max(paragraph[0], sentence[0] - 2000), claim.start)
     )
+
+
+def _year_to_date(ctx: _Context, sentence, before: int) -> ClaimPeriod | None:
+    """2018年截至到11月共有1168家问题平台; 截至6月30日,网贷平台今年有721家关门: a year named with an "as of" month
+    of it counts from January to that month, not since inception nor the whole year."""
+    mentions = [m for m in ctx.mention_index.within(sentence[0], before) if m.period is not None]
+    for i, m in enumerate(mentions):
+        if not m.as_of or m.period.type not in ("month", "day", "quarter", "half"):
+            continue
+        year_before = (
+            i > 0
+            and mentions[i - 1].period.type == "year"
+            and re.fullmatch(r"\s*(?:截至|截止)?\s*", ctx.norm[mentions[i - 1].end : m.start]) is not None
+        )
+        this_year_after = any(
+            n.period.type == "year" and re.match(r"今年|本年", ctx.norm[n.start : n.end]) for n in mentions[i + 1 :]
+        )
+        year = mentions[i - 1].period.start.year if year_before else m.period.end.year
+        if (year_before or this_year_after) and m.period.end.year == year and m.period.end.month > 1:
+            end = m.period.end
+            if end.month == 12 and end.day == 31:
+                return year_period(year)
+            if end == _month_last_day(end):
+                return span_period(year, 1, end.month)
+            return ClaimPeriod(f"{year}-01-01/{end.isoformat()}", "range", date(year, 1, 1), end, (end, end))
+    return None
+
+
+def _month_last_day(day: date) -> date:
+    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
 
 
 def _since(ctx: _Context, sentence, period: ClaimPeriod) -> bool:
