@@ -1436,3 +1436,13 @@ def test_a_year_with_an_as_of_month_of_it_counts_from_january(text, article, quo
     c = claim_with(text, quote, article)
     assert (c.subject, c.period.label) == (subject, period)
     assert "subgroup" not in c.notes
+
+
+def test_two_measures_respectively_after_their_sum_and_the_sum_itself():
+    text = (
+        "2013年投资人和借款人总数为40万人,而到2017年总数已经接近4000万人,其中投资人与借款人分别约为1713万人和2243万人。"
+    )
+    assert [claim_with(text, q).subject for q in ("40万", "4000万", "1713万", "2243万")] == [
+        None, None, "p2p_investors", "p2p_borrowers"
+    ]  # fmt: skip
+    assert "subgroup" not in claim_with(text, "1713万").notes

@@ -9,6 +9,7 @@ Not claims: years and dates (they are periods), page numbers, phone numbers, tim
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -580,6 +581,9 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
         if (h.start, h.end) not in spans or spans[(h.start, h.end)].name == "entities":
             spans[(h.start, h.end)] = h
     measures = sorted(spans.values(), key=lambda h: h.start)
+    if len(measures) > len(group) and len({h.name for h in measures[-len(group) :]}) == len(group):
+        # 投资人和借款人总数…接近4000万人,其中投资人与借款人分别约为1713万人和2243万人: the ones just before 分别
+        measures = measures[-len(group) :]
     regions = [(h.start, h.name) for h in ctx.region_hits.within(sentence[0], pivot)]
     regions.sort()
     if len(regions) > len(group):  # "最多的是江苏省…,辽宁和吉林则分别以…": the list is the regions just before
@@ -907,6 +911,8 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
             pick = _nearest(hits, claim.start, claim.end)
             if pick is not None:
                 break
+    if pick is not None and not respectively and _sum_of_two_measures(ctx, sentence, claim, pick):
+        return None, kind, 0  # 投资人和借款人总数为40万人: a sum of two measures, which no series holds
     if pick is None and kind == subj.ENTITIES:
         pick = subj.Hit("entities", claim.start, claim.end)
     measure = pick.name if pick else None
@@ -1550,7 +1556,33 @@ def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     ):
         # 其中,2018年收案84390件; 其中,2017年7、8、9月网贷行业成交量分别是…: a breakdown by period is the series itself
         return False
+    last = subset[-1]
+    if last[0] in ("其中", "of which") and _MEASURES_RESPECTIVELY.search(ctx.norm, last.end(), claim.start):
+        # 投资人和借款人总数…,其中投资人与借款人分别约为1713万人和2243万人: the whole broken into kinds the data hold
+        return False
     return not ctx.modifiers.within(clause[0], clause[1])
+
+
+_SUM_WORD = re.compile(r"\s*(?:的)?(?:总数|总和|总人数|合计|总计|加起来|combined|together|in total)", re.IGNORECASE)
+_PAIR_JOIN = re.compile(r"\s*(?:和|与|及|以及|加|and|plus)\s*", re.IGNORECASE)
+
+
+def _sum_of_two_measures(ctx: _Context, sentence, claim: Claim, pick) -> bool:
+    """The number counts two measures together ("investors and borrowers combined", 投资人和借款人总数…): the
+    measure it was matched to is one of a pair joined before a word for their sum, with no other measure between."""
+    start = _full_sentence_start(ctx, sentence[0])
+    hits = sorted(ctx.measures.within(start, claim.start), key=lambda h: h.start)
+    for a, b in itertools.pairwise(hits):
+        if a.name == b.name or not _PAIR_JOIN.fullmatch(ctx.norm, a.end, b.start):
+            continue
+        if pick in (a, b) or (pick.start >= b.end and not ctx.measures.within(b.end + 1, claim.start)):
+            total = _SUM_WORD.match(ctx.norm, b.end)
+            if total and not ctx.measures.within(total.end(), claim.start):
+                return True
+    return False
+
+
+_MEASURES_RESPECTIVELY = re.compile(r"分别|分別|respectively")
 
 
 _WINDOW_BEFORE = re.compile(
