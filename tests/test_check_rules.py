@@ -1446,3 +1446,17 @@ def test_two_measures_respectively_after_their_sum_and_the_sum_itself():
         None, None, "p2p_investors", "p2p_borrowers"
     ]  # fmt: skip
     assert "subgroup" not in claim_with(text, "1713万").notes
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "abroad"),
+    [
+        ("2015年中國網絡借貸成交量超過同期的美國(104億美元)和英國(24億美元),成為全球最高。", "104", True),
+        ("2015年英國網絡借貸的活躍個體投資人的數量為100萬人,2016年為250萬人。", "250", True),
+        ("与美国相比,中国2016年网贷成交量为2万亿元。", "2万亿", False),
+        ("These companies lent 200 billion RMB in 2012 (about US$24 billion) and had over 592 billion RMB in loans "
+         "outstanding.", "592", False),
+    ],
+)  # fmt: skip
+def test_a_figure_of_another_country_is_not_chinas(text, quote, abroad):
+    assert ("abroad" in claim_with(text, quote).notes) is abroad

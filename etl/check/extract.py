@@ -805,6 +805,23 @@ _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
 _STILL = re.compile(r"\b(?:still|remain(?:ed|ing)?|left)\b", re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.IGNORECASE)
 _POINTS = re.compile(r"个?百分点|个?基点|BP|bp|percentage points?|basis points?|bps?", re.IGNORECASE)
+# Countries an article compares China with (the data hold China's figures only)
+_ABROAD = re.compile(
+    r"美国|美國|英国|英國|日本|韩国|韓國|德国|德國|法国|法國|印度尼西亚|印度|印尼|欧洲|歐洲|欧美|歐美|海外"
+    r"|\b(?:the )?(?:United States|U\.S\.|US|America|UK|U\.K\.|Britain|Japan|Korea|Germany|France|India|Indonesia|Europe)\b"
+    r"(?!\s*\$|\.?\s*dollars?)"  # not the US of US$24 billion
+    r"|\b(?:American|British|Japanese|Korean|German|French|Indian|Indonesian|European)\b"
+)
+_CHINA_NAMED = re.compile(r"中国|中國|我国|我國|全国|全國|国内|國內|\bChina\b|\bChinese\b|nationwide", re.IGNORECASE)
+
+
+def _abroad(ctx: _Context, sentence, clause, claim: Claim) -> bool:
+    """2015年英國網絡借貸的活躍個體投資人的數量為100萬人,2016年為250萬人; "the US (10.4 billion dollars)": a figure
+    of another country, named before it in its sentence with no word for China between."""
+    places = list(_ABROAD.finditer(ctx.norm, sentence[0], claim.start))
+    return bool(places) and not _CHINA_NAMED.search(ctx.norm, places[-1].end(), claim.start)
+
+
 # Products whose returns an article sets beside online lending's (the data hold none of theirs).
 _OTHER_PRODUCT = re.compile(
     r"银行理财|理财产品|信托|货币基金|货币市场基金|余额宝|定期存款|活期存款|存款利率|国债|债券|股票|基金收益"
@@ -1239,6 +1256,8 @@ def extract(
             claim.notes.append("subgroup")
         elif claim.unit_kind == subj.PERCENT and _another_product(ctx, clause, claim):
             claim.notes.append("other_product")
+        elif _abroad(ctx, sentence, clause, claim):
+            claim.notes.append("abroad")
         elif re.search(r"[=＝]\s*$", norm[max(0, claim.start - 3) : claim.start]):
             claim.notes.append("definition")
         elif claim.unit == "人次":

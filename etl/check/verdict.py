@@ -181,6 +181,10 @@ NOTE_TEXT = {
         '"{quote}" is the return of another product (bank wealth-management products, trusts, money-market '
         "funds, deposits); the data hold online lending's returns only.",
     ),
+    "abroad": (
+        "“{quote}”说的是中国以外的国家或地区,数据只记录中国的数字。",
+        '"{quote}" is a figure of a country other than China; the data hold China\'s figures only.',
+    ),
     "definition": ("“{quote}”是换算或定义,不是统计数字。", '"{quote}" is a conversion or definition, not a statistic.'),
     "person_times": (
         "“{quote}”是人次(人数乘次数),数据记录的是人数或户数,口径不同。",
