@@ -1460,3 +1460,10 @@ def test_two_measures_respectively_after_their_sum_and_the_sum_itself():
 )  # fmt: skip
 def test_a_figure_of_another_country_is_not_chinas(text, quote, abroad):
     assert ("abroad" in claim_with(text, quote).notes) is abroad
+
+
+def test_a_flow_said_of_months_listed_together_is_their_sum():
+    text = "今年前5个月每月平均才有20家左右倒闭,但6、7月却已有超过180家平台出问题。"
+    assert claim_with(text, "180", date(2018, 8, 6)).period.label == "2018-06/2018-07"
+    text = "2017年7、8、9月网贷行业成交量分别是2536.76亿元、2495.55亿元、2351.41亿元。"
+    assert claim_with(text, "2495.55").period.label == "2017-08"

@@ -1383,8 +1383,10 @@ def extract(
         ):
             claim.period = month_period(claim.period.end.year, 12)  # 到2016年末,平均利率已下降到9.76%: December's rate
         if claim.subject in FLOW_SUBJECTS:
-            claim.period = _year_to_date(ctx, sentence, claim.start) or _flow_span(
-                claim.period, norm[clause[0] : clause[1]]
+            claim.period = (
+                _year_to_date(ctx, sentence, claim.start)
+                or (None if resp else _months_together(ctx, sentence, claim))
+                or _flow_span(claim.period, norm[clause[0] : clause[1]])
             )
         elif (
             claim.subject
@@ -1872,6 +1874,33 @@ def _year_to_date(ctx: _Context, sentence, before: int) -> ClaimPeriod | None:
                 return span_period(year, 1, end.month)
             return ClaimPeriod(f"{year}-01-01/{end.isoformat()}", "range", date(year, 1, 1), end, (end, end))
     return None
+
+
+def _months_together(ctx: _Context, sentence, claim: Claim) -> ClaimPeriod | None:
+    """今年前5個月…,但6、7月卻已有超過180家平台出問題: a flow said of months listed together (not 分别) is their sum."""
+    if claim.period is None or claim.period.type != "month":
+        return None
+    months = [m for m in ctx.mention_index.within(sentence[0], claim.start) if m.period is not None]
+    k = max((i for i, m in enumerate(months) if m.period == claim.period), default=None)
+    if k is None:
+        return None
+    first = k
+    while (
+        first > 0
+        and months[first - 1].period.type == "month"
+        and _LIST_JOIN_MONTHS.fullmatch(ctx.norm, months[first - 1].end, months[first].start)
+    ):
+        first -= 1
+    y = claim.period.end.year
+    if first == k or months[first].period.end.year != y:
+        return None
+    if _EACH.search(ctx.norm, months[k].end, claim.start):
+        return None  # 7月、8月停业及问题平台数量最多,单月超过百家: each of them
+    return span_period(y, months[first].period.end.month, claim.period.end.month)
+
+
+_EACH = re.compile(r"单月|單月|每月|各月|均|都|each|every|a month", re.IGNORECASE)
+_LIST_JOIN_MONTHS = re.compile(r"\s*(?:月份?)?\s*[、,，和及与]\s*")
 
 
 def _month_last_day(day: date) -> date:
