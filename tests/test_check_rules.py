@@ -1467,3 +1467,15 @@ def test_a_flow_said_of_months_listed_together_is_their_sum():
     assert claim_with(text, "180", date(2018, 8, 6)).period.label == "2018-06/2018-07"
     text = "2017年7、8、9月网贷行业成交量分别是2536.76亿元、2495.55亿元、2351.41亿元。"
     assert claim_with(text, "2495.55").period.label == "2017-08"
+
+
+@pytest.mark.parametrize(
+    ("text", "threshold"),
+    [
+        ("今年9月份,全国P2P网贷平均综合年利率9.15%,环比下降0.73个百分点。", False),
+        ("2018年网贷行业平均年利率9.15%。", False),
+        ("民间借贷年利率36%以上的部分无效。", True),
+    ],
+)  # fmt: skip
+def test_an_average_annual_rate_is_a_statistic_not_a_legal_limit(text, threshold):
+    assert ("threshold" in claims_of(text)[0].notes) is threshold

@@ -232,7 +232,7 @@ _PART_OF_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|these|those|which|whom)\
 _SINCE_AFTER = re.compile(r"\s*(?:以来|以來|至今|以后|以後)")
 _SINCE_BEFORE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 _NEGATIVE_CONTEXT = re.compile(
-    r"(?:年利率|利率上限|红线|不得超过|不得|不能|不应|不可|最高不得|上限为?|threshold|cap of|capped at|must not exceed|"
+    r"(?:(?<!综合)(?<!平均)年利率|利率上限|红线|不得超过|不得|不能|不应|不可|最高不得|上限为?|threshold|cap of|capped at|must not exceed|"
     r"shall not exceed|may not exceed)\s*$",
     re.IGNORECASE,
 )
