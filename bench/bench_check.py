@@ -277,6 +277,12 @@ HELD_OUT_SETS = (
     HeldOutSet(50, "held-out 45-48's fixes", _first(7, 58, 52, 43, 8, 0, 10, 1, 0), "20:06 UTC"),
     HeldOutSet(51, "held-out 45-48's fixes", _first(8, 86, 77, 67, 17, 0, 15, 11, 2), "20:07 UTC"),
     HeldOutSet(52, "held-out 45-48's fixes", _first(9, 62, 54, 52, 9, 0, 6, 6, 0), "20:06 UTC"),
+    # Session 7's third round, written while 49-52's fixes were made; first run at the merge, on f6d522b. The pages
+    # corpus is used up: 53 and 56 hold 7 and 11 decidable claims.
+    HeldOutSet(53, "held-out 49-52's fixes", _first(6, 64, 58, 53, 2, 0, 7, 6, 4), "20:28 UTC"),
+    HeldOutSet(54, "held-out 49-52's fixes", _first(8, 66, 63, 56, 15, 0, 16, 10, 2), "20:28 UTC"),
+    HeldOutSet(55, "held-out 49-52's fixes", _first(7, 74, 68, 67, 22, 0, 22, 19, 0), "20:28 UTC"),
+    HeldOutSet(56, "held-out 49-52's fixes", _first(5, 50, 47, 42, 8, 0, 8, 6, 0), "20:28 UTC"),
 )
 
 
