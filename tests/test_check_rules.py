@@ -1479,3 +1479,10 @@ def test_a_flow_said_of_months_listed_together_is_their_sum():
 )  # fmt: skip
 def test_an_average_annual_rate_is_a_statistic_not_a_legal_limit(text, threshold):
     assert ("threshold" in claims_of(text)[0].notes) is threshold
+
+
+def test_two_neighbouring_whole_numbers_do_not_agree(store):
+    text = "2019年正常运营平台数从年初的1021家锐减到年底的344家。"
+    assert verdict_for(store, text, "344", date(2020, 3, 1)).verdict.verdict == "contradicted"  # statista: 343
+    text = "2019年正常运营平台数从年初的1021家锐减到年底的343家。"
+    assert verdict_for(store, text, "343", date(2020, 3, 1)).verdict.verdict == "consistent"

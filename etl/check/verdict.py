@@ -87,7 +87,7 @@ def written_rounding(excerpt: str, x: float, unit_kind: str) -> float:
 def agrees(claim: Claim, row: dict) -> bool:
     lo, hi = claim_interval(claim)
     flo, fhi = figure_interval(row)
-    if flo <= hi and lo <= fhi:
+    if flo < hi and lo < fhi:  # half-open roundings: 344 is not 343 (both ±0.5 would touch at 343.5)
         return True
     # A figure with decimals written with them dropped (12245.87 -> "12245") is the same figure.
     x, unit = base_value(row), 2 * claim.tolerance_base
