@@ -1486,3 +1486,9 @@ def test_two_neighbouring_whole_numbers_do_not_agree(store):
     assert verdict_for(store, text, "344", date(2020, 3, 1)).verdict.verdict == "contradicted"  # statista: 343
     text = "2019年正常运营平台数从年初的1021家锐减到年底的343家。"
     assert verdict_for(store, text, "343", date(2020, 3, 1)).verdict.verdict == "consistent"
+
+
+def test_a_province_with_a_part_taken_out_is_not_the_province():
+    text = "2016年浙江省(不含宁波,下同)小额贷款公司394家,注册资本488.8亿元。"
+    assert [("subgroup" in claim_with(text, q).notes) for q in ("394", "488.8")] == [True, True]
+    assert "subgroup" not in claim_with("2016年浙江省小额贷款公司394家。", "394").notes

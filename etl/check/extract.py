@@ -848,6 +848,21 @@ _CLOSED_ONLY = re.compile(
 )
 _BECAUSE_AFTER = re.compile(r"\s*(?:平台|机构|公司)?(?:均|都|皆)?(?:因为?|由于)")
 _INCLUDED_BEFORE = re.compile(r"[(（]\s*(?:含|包括|包含|including|incl\.?)\s*$", re.IGNORECASE)
+_LESS_A_PART = re.compile(
+    r"\s*(?:省|市|自治区)?\s*[(（]\s*(?:不含|不包括|未含|除去?|excluding|excl\.?|except|not including)", re.IGNORECASE
+)
+
+
+def _region_less_a_part(ctx: _Context, claim: Claim) -> bool:
+    """The claim's province is named, earlier in the paragraph, with a part taken out of it (广东省(不含深圳,下同),
+    "Guangdong (excluding Shenzhen)"): its figures are not the province's."""
+    paragraph = _paragraph_of(ctx, claim.start)
+    return any(
+        h.name == claim.region and _LESS_A_PART.match(ctx.norm, h.end)
+        for h in ctx.region_hits.within(paragraph[0], claim.start)
+    )
+
+
 _FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.IGNORECASE)
 
 
@@ -1329,6 +1344,9 @@ def extract(
                 claim.doubts.append("regions")  # 浙江和江苏…均超过400亿元: which one is not certain
                 # The list its region is in: each of them gets its nearest figure named.
                 claim.regions = next((names for names in lists if claim.region in names), ())
+        if claim.region != "CN" and claim.subject and _region_less_a_part(ctx, claim):
+            claim.notes.append("subgroup")  # 2016年广东省(不含深圳,下同)小额贷款公司394家: Guangdong less Shenzhen
+            claim.subject = None
         if claim.subject in _TOTAL_ALTERNATIVE and _ambiguous_total(ctx, sentence, clause, claim):
             # Both readings are checked: it agrees if either does, and is wrong only if both are.
             claim.alternatives = (_TOTAL_ALTERNATIVE[claim.subject],)
