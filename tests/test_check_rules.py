@@ -1492,3 +1492,15 @@ def test_a_province_with_a_part_taken_out_is_not_the_province():
     text = "2016年浙江省(不含宁波,下同)小额贷款公司394家,注册资本488.8亿元。"
     assert [("subgroup" in claim_with(text, q).notes) for q in ("394", "488.8")] == [True, True]
     assert "subgroup" not in claim_with("2016年浙江省小额贷款公司394家。", "394").notes
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "city"),
+    [
+        ("截至2016年末,深圳有小额贷款公司118家,贷款余额315.35亿元。", "315.35", True),
+        ("Shenzhen had 118 microloan companies at the end of 2016.", "118", True),
+        ("深圳的小贷公司不多,而全国共有小额贷款公司8673家。", "8673", False),
+    ],
+)  # fmt: skip
+def test_a_citys_figure_is_not_a_provinces_or_the_nations(text, quote, city):
+    assert ("city" in claim_with(text, quote).notes) is city

@@ -822,6 +822,34 @@ def _abroad(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     return bool(places) and not _CHINA_NAMED.search(ctx.norm, places[-1].end(), claim.start)
 
 
+# Cities (not the province-level four) an article gives figures for; the data hold the nation and provinces only.
+_CITY = re.compile(
+    r"(?:深圳|广州|杭州|宁波|温州|厦门|青岛|大连|苏州|南京|成都|武汉|西安|郑州|长沙|合肥|济南|沈阳|哈尔滨|长春|石家庄|"
+    r"太原|南昌|福州|昆明|贵阳|南宁|海口|兰州|银川|西宁|呼和浩特|乌鲁木齐|拉萨|东莞|佛山|无锡|常州|台州|金华|嘉兴|"
+    r"绍兴|泉州|珠海|惠州|中山|温州)(?:市|地区)?"
+    r"|\b(?:Shenzhen|Guangzhou|Hangzhou|Ningbo|Wenzhou|Xiamen|Qingdao|Dalian|Suzhou|Nanjing|Chengdu|Wuhan|Xi'an|"
+    r"Zhengzhou|Changsha|Hefei|Jinan|Shenyang|Dongguan|Foshan|Wuxi)\b"
+)
+
+
+def _of_a_city(ctx: _Context, sentence, claim: Claim) -> bool:
+    """深圳有小额贷款公司118家,贷款余额315.35亿元: a city's figure, named before it in its (full) sentence with no
+    province, and no word for the whole country, between (a city named in an earlier sentence is not carried: it
+    more often starts an example than the subject)."""
+    start = _full_sentence_start(ctx, sentence[0])
+    cities = [  # not the city taken out of a province: 浙江省(不含宁波,下同)
+        m
+        for m in _CITY.finditer(ctx.norm, start, claim.start)
+        if not re.search(
+            r"(?:不含|不包括|未含|除去?|excluding|except)\s*$", ctx.norm[max(0, m.start() - 6) : m.start()]
+        )
+    ]
+    if not cities:
+        return False
+    after = cities[-1].end()
+    return not ctx.region_hits.within(after, claim.start) and not _CHINA_NAMED.search(ctx.norm, after, claim.start)
+
+
 # Products whose returns an article sets beside online lending's (the data hold none of theirs).
 _OTHER_PRODUCT = re.compile(
     r"银行理财|理财产品|信托|货币基金|货币市场基金|余额宝|定期存款|活期存款|存款利率|国债|债券|股票|基金收益"
@@ -1273,6 +1301,8 @@ def extract(
             claim.notes.append("other_product")
         elif _abroad(ctx, sentence, clause, claim):
             claim.notes.append("abroad")
+        elif _of_a_city(ctx, sentence, claim):
+            claim.notes.append("city")
         elif re.search(r"[=＝]\s*$", norm[max(0, claim.start - 3) : claim.start]):
             claim.notes.append("definition")
         elif claim.unit == "人次":

@@ -185,6 +185,10 @@ NOTE_TEXT = {
         "“{quote}”说的是中国以外的国家或地区,数据只记录中国的数字。",
         '"{quote}" is a figure of a country other than China; the data hold China\'s figures only.',
     ),
+    "city": (
+        "“{quote}”说的是一个城市的数字,数据只记录全国和各省的数字。",
+        "\"{quote}\" is a figure of one city; the data hold the nation's and the provinces' figures only.",
+    ),
     "definition": ("“{quote}”是换算或定义,不是统计数字。", '"{quote}" is a conversion or definition, not a statistic.'),
     "person_times": (
         "“{quote}”是人次(人数乘次数),数据记录的是人数或户数,口径不同。",
