@@ -1504,3 +1504,10 @@ def test_a_province_with_a_part_taken_out_is_not_the_province():
 )  # fmt: skip
 def test_a_citys_figure_is_not_a_provinces_or_the_nations(text, quote, city):
     assert ("city" in claim_with(text, quote).notes) is city
+
+
+def test_the_number_employed_and_a_quarter_of_a_year():
+    text = "截至2016年末,全国共有小贷公司8673家,从业人数108881人。"
+    assert claim_with(text, "108881").subject == "microloan_staff"
+    text = "P2P businesses rose from approximately 800 platforms in 2013 to 1,500 by Q3 of 2014."
+    assert claim_with(text, "1,500").period.label == "2014-Q3"
