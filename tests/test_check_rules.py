@@ -1511,3 +1511,9 @@ def test_the_number_employed_and_a_quarter_of_a_year():
     assert claim_with(text, "108881").subject == "microloan_staff"
     text = "P2P businesses rose from approximately 800 platforms in 2013 to 1,500 by Q3 of 2014."
     assert claim_with(text, "1,500").period.label == "2014-Q3"
+
+
+def test_a_peak_reached_at_the_date_its_sentence_names_is_of_that_date():
+    assert claim_with("截至2015年末,全国小额贷款公司达到了最高峰8910家。", "8910").period.label == "2015"
+    text = "There were 6,686 microloan companies as of June 2021, down from a peak of 8,910."
+    assert claim_with(text, "8,910").period is None

@@ -891,6 +891,7 @@ def _region_less_a_part(ctx: _Context, claim: Claim) -> bool:
     )
 
 
+_FROM_PEAK = re.compile(r"(?:\bfrom|从|由|较|比|相比)\s*(?:(?:a|the|its|their)\s+)?(?:历史|歷史)?$", re.IGNORECASE)
 _FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.IGNORECASE)
 
 
@@ -1414,11 +1415,19 @@ def extract(
             and not [m for m in ctx.mention_index.within(*clause) if m.period is not None]
         ):
             # "6,686 companies as of June 2021, down from a peak of 8,910": the peak's date is not the sentence's;
-            # 2015年-2017年,全国小贷公司最多的时候达到8910家: a peak within a span is one of the span's figures
-            spans = [
-                m for m in ctx.mention_index.within(sentence[0], claim.start) if m.period and m.period.type == "span"
-            ]
-            claim.period = spans[-1].period if spans else None
+            # 2015年-2017年,全国小贷公司最多的时候达到8910家: a peak within a span is one of the span's figures;
+            # 截至2015年末,全国小额贷款公司达到了最高峰8910家: a peak reached at the date the sentence names
+            peak_word = peak_before[-1]
+            before = [m for m in ctx.mention_index.within(sentence[0], peak_word.start) if m.period is not None]
+            spans = [m for m in before if m.period.type == "span"]
+            reached = (
+                bool(before)
+                and before[-1].as_of
+                and not _FROM_PEAK.search(norm, 0, peak_word.start)
+                # (截至2018年末,江苏…达574家,…历年来…最高时有636家: the date is of another number)
+                and not _A_NUMBER.search(norm, before[-1].end, peak_word.start)
+            )
+            claim.period = spans[-1].period if spans else before[-1].period if reached else None
         if (
             claim.subject == "p2p_yield"
             and claim.period is not None
