@@ -283,6 +283,9 @@ HELD_OUT_SETS = (
     HeldOutSet(54, "held-out 49-52's fixes", _first(8, 66, 63, 56, 15, 0, 16, 10, 2), "20:28 UTC"),
     HeldOutSet(55, "held-out 49-52's fixes", _first(7, 74, 68, 67, 22, 0, 22, 19, 0), "20:28 UTC"),
     HeldOutSet(56, "held-out 49-52's fixes", _first(5, 50, 47, 42, 8, 0, 8, 6, 0), "20:28 UTC"),
+    # Session 7's fourth round, written while 53-56's fixes were made; first runs on b426b2b (in a worktree at that
+    # commit, before any change they prompted).
+    HeldOutSet(60, "held-out 53-56's fixes", _first(7, 102, 96, 92, 6, 0, 6, 2, 0), "20:36 UTC"),
 )
 
 
