@@ -1517,3 +1517,9 @@ def test_a_peak_reached_at_the_date_its_sentence_names_is_of_that_date():
     assert claim_with("截至2015年末,全国小额贷款公司达到了最高峰8910家。", "8910").period.label == "2015"
     text = "There were 6,686 microloan companies as of June 2021, down from a peak of 8,910."
     assert claim_with(text, "8,910").period is None
+
+
+def test_criminal_cases_are_not_the_courts_civil_lending_cases():
+    text = "In 2015 courts concluded 58,000 cases involving illegal fund-raising and financial fraud."
+    assert claim_with(text, "58,000").subject is None
+    assert claim_with("2015年全国法院审结民间借贷案件142万件。", "142万").subject == "court_cases"

@@ -914,6 +914,7 @@ _OWN_NUMBER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TAOLU = re.compile(r"套路贷|routine loans?", re.IGNORECASE)
+_CRIMINAL = re.compile(r"非法集资|集资诈骗|诈骗|刑事|illegal fund-?raising|fraud|criminal", re.IGNORECASE)
 _COLLECTION_NAMED = re.compile(r"催收|讨债|debt[- ]collect", re.IGNORECASE)
 
 
@@ -1108,6 +1109,10 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if measure == "balance" and kind == subj.PERCENT and not change:
         return None, kind, change  # 余额占比3%: a share of a balance, which no series holds (its changes are)
     key = subj.subject_for(sector, measure, modifiers, kind)
+    if key == "court_cases" and _CRIMINAL.search(norm, sentence[0], sentence[1]):
+        # "concluding 58,000 cases involving illegal fund-raising, financial fraud": criminal cases, while the
+        # court series are civil lending and financial disputes
+        return None, kind, change
     if key == "collection_prosecuted" and not _COLLECTION_NAMED.search(norm, sentence[0], sentence[1]):
         # 已提起公诉5568人 (under 17 new offences): prosecuted, but for debt collection only if the sentence says so
         key = None
