@@ -1523,3 +1523,13 @@ def test_criminal_cases_are_not_the_courts_civil_lending_cases():
     text = "In 2015 courts concluded 58,000 cases involving illegal fund-raising and financial fraud."
     assert claim_with(text, "58,000").subject is None
     assert claim_with("2015年全国法院审结民间借贷案件142万件。", "142万").subject == "court_cases"
+
+
+def test_a_full_stop_written_for_a_decimal_point_before_a_unit():
+    text = (
+        "2022年第三季度,银行业消费投诉7。56万件,占投诉总量的50。3。2022年前两个季度,投诉量分别是3。79万件、3。97万件。"
+    )
+    quotes = [c.quote for c in claims_of(text)]
+    assert "7。56万件" in quotes and "3。79万件" in quotes
+    assert claim_with(text, "7。56万件").value_base == 75600
+    assert not [q for q in quotes if "2022" in q]

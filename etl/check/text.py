@@ -65,8 +65,13 @@ _PINYIN_GLOSS = re.compile(
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z][^<>]{0,200}>")
 
 
+# 7。56万件: a full stop a page wrote for a decimal point (its conversion turned every "." into "。"), read as one only
+# before a unit, so a sentence ending in a digit before one starting with a year (占比50。3。2022年…) stays apart.
+_STOP_AS_DECIMAL = re.compile(r"(?<=\d)。(?=\d{1,3}\s*(?:万|亿|%|％|家|件|元|人|个))")
+
+
 def normalise(text: str) -> str:
-    return text.translate(_MAP)
+    return _STOP_AS_DECIMAL.sub(".", text.translate(_MAP))
 
 
 def decode(raw: bytes, name: str) -> str:
