@@ -1533,3 +1533,10 @@ def test_a_full_stop_written_for_a_decimal_point_before_a_unit():
     assert "7。56万件" in quotes and "3。79万件" in quotes
     assert claim_with(text, "7。56万件").value_base == 75600
     assert not [q for q in quotes if "2022" in q]
+
+
+def test_at_least_closed_or_changed_platforms_after_the_count_and_a_likely_fall():
+    text = "2018年7月,问题平台数量至少有123家。6月停业及问题平台数量共有63家,17家停业转型平台。收益率很有可能跌出12%。"
+    assert claim_with(text, "123", date(2018, 8, 1)).qualifier == "more_than"
+    assert "subgroup" in claim_with(text, "17家", date(2018, 8, 1)).notes
+    assert "forecast" in claim_with(text, "12%", date(2018, 8, 1)).notes

@@ -168,7 +168,7 @@ _EN_NOUN_KIND = {
 _QUAL_BEFORE = [
     # 跌破6000家 (fell below 6,000): a bound from above, before 破 is read as 突破 (broke through).
     ("less_than", r"(?:跌破了?|跌穿|fell below|fallen below|dropped below|dipped below|slipped below)\s*$"),
-    ("more_than", r"(?:超过了?|超出|超|逾|(?<![走经度通跨越])过|多于|高于|突破|破|不止|至少|最少|more than|over|above|in excess of|upwards of|exceeding|exceeded|exceeds?|at least|just over|topped|tops?|surpassed|surpassing|surpass(?:es)?|passed|crossed|broke through|as many as|as much as)\s*$"),
+    ("more_than", r"(?:超过了?|超出|超|逾|(?<![走经度通跨越])过|多于|高于|突破|破|不止|(?:至少|最少)(?:有|为|為|达|達|在)?|more than|over|above|in excess of|upwards of|exceeding|exceeded|exceeds?|at least|just over|topped|tops?|surpassed|surpassing|surpass(?:es)?|passed|crossed|broke through|as many as|as much as)\s*$"),
     ("nearly", r"(?<![最附])(?:将近|接近|逼近|几近|近|快|nearly|almost|close to|just under|approaching|nearing)\s*$"),
     # 保守估计为3.36万亿元: a conservative estimate is a floor
     ("more_than", r"保守估计(?:为|达到?)?\s*$"),
@@ -189,7 +189,8 @@ _CURRENTLY = re.compile(
     r"目前|当前|现在|如今|至今|截至目前|迄今|currently|now|so far|to date|at present|today", re.IGNORECASE
 )
 _FORECAST = re.compile(
-    r"或将|有望|预测|将达到|将突破|将超过|将达|forecast|projected|is expected to|are expected to|will reach|could reach|would reach|is set to",
+    r"或将|有望|预测|将达到|将突破|将超过|将达|(?:很有|很|有)可能(?:会|将)?(?:跌|降|突破|超过|达到|升|涨)|forecast|projected|"
+    r"is expected to|are expected to|will reach|could reach|would reach|is set to|(?:is|are) likely to",
     re.IGNORECASE,
 )
 _EXPECTS = re.compile(r"预计|预测|预期|预估|forecasts?|predicts?|expects?|projects?", re.IGNORECASE)
@@ -892,6 +893,7 @@ def _region_less_a_part(ctx: _Context, claim: Claim) -> bool:
 
 
 _FROM_PEAK = re.compile(r"(?:\bfrom|从|由|较|比|相比)\s*(?:(?:a|the|its|their)\s+)?(?:历史|歷史)?$", re.IGNORECASE)
+_CLOSED_ONLY_AFTER = re.compile(r"(?<=家)\s*停业(?![及、与和或])(?:转型)?(?:的)?(?:平台|机构)")  # 17家停业转型平台
 _FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.IGNORECASE)
 
 
@@ -1337,6 +1339,7 @@ def extract(
             or _inside_a_count(ctx, sentence, clause, claim)
             or _share_of_its_own_kind(ctx, sentence, clause, claim)
             or _CLOSED_ONLY.search(norm, max(clause[0], claim.start - 12), claim.start)
+            or _CLOSED_ONLY_AFTER.match(norm, claim.end)
             or _among_its_own_kind(ctx, sentence, clause, claim)
         ):
             claim.notes.append("subgroup")
