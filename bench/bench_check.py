@@ -285,6 +285,7 @@ HELD_OUT_SETS = (
     HeldOutSet(56, "held-out 49-52's fixes", _first(5, 50, 47, 42, 8, 0, 8, 6, 0), "20:28 UTC"),
     # Session 7's fourth round, written while 53-56's fixes were made; first runs on b426b2b (in a worktree at that
     # commit, before any change they prompted).
+    HeldOutSet(57, "held-out 53-56's fixes", _first(7, 64, 57, 51, 8, 0, 11, 8, 5), "20:40 UTC"),
     HeldOutSet(58, "held-out 53-56's fixes", _first(9, 79, 71, 59, 13, 2, 18, 11, 4), "20:39 UTC"),
     HeldOutSet(59, "held-out 53-56's fixes", _first(5, 63, 59, 56, 7, 0, 6, 6, 3), "20:38 UTC"),
     HeldOutSet(60, "held-out 53-56's fixes", _first(7, 102, 96, 92, 6, 0, 6, 2, 0), "20:36 UTC"),
