@@ -1540,3 +1540,10 @@ def test_at_least_closed_or_changed_platforms_after_the_count_and_a_likely_fall(
     assert claim_with(text, "123", date(2018, 8, 1)).qualifier == "more_than"
     assert "subgroup" in claim_with(text, "17家", date(2018, 8, 1)).notes
     assert "forecast" in claim_with(text, "12%", date(2018, 8, 1)).notes
+
+
+def test_expected_and_will_in_one_clause_is_a_forecast_and_stopped_operating_is_an_exit():
+    text = "随着监管持续加码,预计截至2018年年底网贷平台数量将维持在800家左右。"
+    assert "forecast" in claim_with(text, "800").notes
+    text = "至2020年底,官方宣布全国4000余家P2P网贷机构全部停止运营。"
+    assert claim_with(text, "4000").subject == "p2p_exited_platforms"

@@ -1293,8 +1293,8 @@ def extract(
         ):
             claim.notes.append("threshold")
         elif _FORECAST.search(norm, clause[0], claim.start) or (
-            _EXPECTS.search(norm, _full_sentence_start(ctx, sentence[0]), clause[0])
-            and _WILL.search(norm, clause[0], claim.start)
+            (expects := _EXPECTS.search(norm, _full_sentence_start(ctx, sentence[0]), claim.start))
+            and _WILL.search(norm, max(clause[0], expects.end()), claim.start)
         ):
             # 中金公司预计,在更多骨牌倒下后,这个数字将缩减至不足200家: expected in one clause, "will" in this one
             claim.notes.append("forecast")
