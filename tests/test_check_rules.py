@@ -1547,3 +1547,16 @@ def test_expected_and_will_in_one_clause_is_a_forecast_and_stopped_operating_is_
     assert "forecast" in claim_with(text, "800").notes
     text = "至2020年底,官方宣布全国4000余家P2P网贷机构全部停止运营。"
     assert claim_with(text, "4000").subject == "p2p_exited_platforms"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "part"),
+    [
+        ("继2015年668家跑路后,全国P2P平台在今年1-2月又跑路了200家。", "668", True),
+        ("2015年问题平台896家,其中提现困难的平台300家。", "300", True),
+        ("半年多时间已经700多家停业或出问题,仅7月就有165多家跑路。", "165", False),
+        ("2015年问题平台896家。", "896", False),
+    ],
+)  # fmt: skip
+def test_one_kind_of_failure_is_a_part_of_the_problem_platforms(text, quote, part):
+    assert ("subgroup" in claim_with(text, quote, date(2016, 3, 1)).notes) is part

@@ -894,6 +894,22 @@ def _region_less_a_part(ctx: _Context, claim: Claim) -> bool:
 
 _FROM_PEAK = re.compile(r"(?:\bfrom|从|由|较|比|相比)\s*(?:(?:a|the|its|their)\s+)?(?:历史|歷史)?$", re.IGNORECASE)
 _CLOSED_ONLY_AFTER = re.compile(r"(?<=家)\s*停业(?![及、与和或])(?:转型)?(?:的)?(?:平台|机构)")  # 17家停业转型平台
+# 2015年668家跑路, 提现困难的有21家: one kind of problem platform (the trackers' 问题平台 also count the ones with
+# withdrawal trouble, police cases, lost contact), not all of them
+_FAILURE_KIND = re.compile(r"跑路|提现困难|失联|经侦介入|absconded|ran away|fled", re.IGNORECASE)
+_FAILURE_ANY = re.compile(
+    r"问题|爆雷|暴雷|出事|停业|倒闭|退出|problem|troubled|collapsed|failed|failures?", re.IGNORECASE
+)
+
+
+def _one_kind_of_failure(ctx: _Context, sentence, clause, claim: Claim) -> bool:
+    """(not 半年多时间已经700多家停业或出问题,仅7月就有165多家跑路: beside the general word, 跑路 is used loosely)"""
+    lo, hi = max(clause[0], claim.start - 12), min(clause[1], claim.end + 12)
+    whole = (_full_sentence_start(ctx, sentence[0]), sentence[1])
+    among = re.search(r"其中|of which|among them", ctx.norm[whole[0] : claim.start], re.IGNORECASE)
+    return bool(_FAILURE_KIND.search(ctx.norm, lo, hi)) and (among or not _FAILURE_ANY.search(ctx.norm, *whole))
+
+
 _FORMER_LATTER = re.compile(r"前者|后者|後者|\bthe (?:former|latter)\b", re.IGNORECASE)
 
 
@@ -1340,6 +1356,7 @@ def extract(
             or _share_of_its_own_kind(ctx, sentence, clause, claim)
             or _CLOSED_ONLY.search(norm, max(clause[0], claim.start - 12), claim.start)
             or _CLOSED_ONLY_AFTER.match(norm, claim.end)
+            or _one_kind_of_failure(ctx, sentence, clause, claim)
             or _among_its_own_kind(ctx, sentence, clause, claim)
         ):
             claim.notes.append("subgroup")
