@@ -1560,3 +1560,9 @@ def test_expected_and_will_in_one_clause_is_a_forecast_and_stopped_operating_is_
 )  # fmt: skip
 def test_one_kind_of_failure_is_a_part_of_the_problem_platforms(text, quote, part):
     assert ("subgroup" in claim_with(text, quote, date(2016, 3, 1)).notes) is part
+
+
+def test_a_count_of_platforms_of_no_kind_is_read_both_ways():
+    text = "2015年底,全国P2P网贷平台数量达到3858家,当年网贷行业成交量达到9823.04亿元。"
+    assert claim_with(text, "3858").alternatives == ("p2p_platforms_cumulative",)
+    assert claim_with("2015年底,全国正常运营的P2P网贷平台数量为2595家。", "2595").alternatives == ()

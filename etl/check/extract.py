@@ -1728,9 +1728,13 @@ _TOTAL_ALTERNATIVE = {
 def _ambiguous_total(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     """A 'total' in the sentence before the number, and no word in its clause that says in operation,
     new or cumulative."""
-    if not _TOTAL.search(ctx.norm, sentence[0], claim.start):
-        return False
     said = {h.name for h in ctx.modifiers.within(clause[0], clause[1])}
+    if not _TOTAL.search(ctx.norm, sentence[0], claim.start):
+        # 2015年底,全国P2P网贷平台数量达到3858家, "there were 5,970 P2P platforms as of the end of 2017": a count of
+        # platforms said with no word for what kind is either reading (wdzj's 3858 and 5970 are platforms ever
+        # recorded)
+        whole = (_full_sentence_start(ctx, sentence[0]), sentence[1])
+        return claim.subject == "p2p_platforms_operating" and not ctx.modifiers.within(*whole)
     return not said & {"operating", "new", "cumulative", "peak"}
 
 
