@@ -1566,3 +1566,10 @@ def test_a_count_of_platforms_of_no_kind_is_read_both_ways():
     text = "2015年底,全国P2P网贷平台数量达到3858家,当年网贷行业成交量达到9823.04亿元。"
     assert claim_with(text, "3858").alternatives == ("p2p_platforms_cumulative",)
     assert claim_with("2015年底,全国正常运营的P2P网贷平台数量为2595家。", "2595").alternatives == ()
+
+
+def test_a_percentage_fall_to_a_level_is_not_a_range():
+    text = "The number of P2P platforms in operation fell by more than 50 percent to 1,021 at the end of 2018."
+    c = claim_with(text, "1,021")
+    assert (c.quote, c.qualifier, c.subject) == ("1,021", "exact", "p2p_platforms_operating")
+    assert claim_with("2014年网贷收益率为10%-20%。", "10%").qualifier == "range"  # both with their unit: a range

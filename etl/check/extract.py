@@ -1221,6 +1221,9 @@ def extract(
                 join
                 and join.end() == nxt[0].start
                 and (not kind or not nxt[2] or kind == nxt[2])
+                # ("fell by more than 50 percent to 1,021": a unit written after the first number and none after
+                # the second is a change and the level it fell to, not a range)
+                and not (unit and unit_end > token.end and not nxt[1] and kind == subj.PERCENT)
                 and nxt[0].value > token.value
                 and not after_from
             ):
