@@ -38,7 +38,7 @@ class Period:
     end: date
 
 
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -71,18 +71,18 @@ def parse_period(label: str) -> Period:
     if m := _HALF.match(text):
         year, half = int(m[1]), int(m[2])
         _check_year(year, text)
-        return Period(text, "half", date(year, 1 if half == 1 else 7, 1), _month_end(year, 6 * half))
+        return Period(text, "half", date(year, 1 if half == 1 else 7, 1), month_end(year, 6 * half))
     if m := _QUARTER.match(text):
         year, quarter = int(m[1]), int(m[2])
         _check_year(year, text)
         first_month = 3 * quarter - 2
-        return Period(text, "quarter", date(year, first_month, 1), _month_end(year, 3 * quarter))
+        return Period(text, "quarter", date(year, first_month, 1), month_end(year, 3 * quarter))
     if m := _MONTH.match(text):
         year, month = int(m[1]), int(m[2])
         _check_year(year, text)
         if not 1 <= month <= 12:
             raise PeriodError(f"month {month} out of range in period {label!r}")
-        return Period(text, "month", date(year, month, 1), _month_end(year, month))
+        return Period(text, "month", date(year, month, 1), month_end(year, month))
     if m := _DAY.match(text):
         year = int(m[1])
         _check_year(year, text)

@@ -8,7 +8,6 @@ Not claims: years and dates (they are periods), page numbers, phone numbers, tim
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import re
 from bisect import bisect_left, bisect_right
@@ -34,10 +33,12 @@ from etl.check.text import Spans as _Spans
 from etl.check.text import clause_bounds, paragraphs, prepare, sentences, tag_spans
 from etl.check.when import (
     COMPARED_BY_MULTIPLE,
+    MONTH_LIST_JOIN,
     ClaimPeriod,
     Mention,
     find_periods,
     half_period,
+    month_end,
     month_period,
     previous_period,
     quarter_period,
@@ -627,8 +628,7 @@ def _today(ctx: _Context) -> ClaimPeriod | None:
     if ctx.article is None:
         return None
     day = ctx.article
-    month_end = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
-    return ClaimPeriod(day.isoformat(), "day", day, day, (day - timedelta(days=62), month_end))
+    return ClaimPeriod(day.isoformat(), "day", day, day, (day - timedelta(days=62), month_end(day.year, day.month)))
 
 
 # The number written right after the period it is compared with (较2018年1月份1718家, 相较于2021年末的9415亿元),
@@ -872,9 +872,8 @@ def _another_product(ctx: _Context, clause, claim: Claim) -> bool:
 
 # 停业平台20家, 全年停业平台超过600家: closures alone, one kind of the exits the trackers count (退出 = 停业 and
 # 问题 platforms together, wdzj's 1,279 in 2018), not all of them
-_CLOSED_ONLY = re.compile(
-    r"(?<![及、与和或])停业(?![及、与和或]|转型及)(?:转型)?(?:的)?(?:平台|机构)(?:数量?|数)?(?:为|有|达|共)?\s*$"
-)
+_CLOSURES = r"停业(?![及、与和或]|转型及)(?:转型)?(?:的)?(?:平台|机构)"  # 停业平台, 停业转型平台, not 停业及问题平台
+_CLOSED_ONLY = re.compile(rf"(?<![及、与和或]){_CLOSURES}(?:数量?|数)?(?:为|有|达|共)?\s*$")
 _BECAUSE_AFTER = re.compile(r"\s*(?:平台|机构|公司)?(?:均|都|皆)?(?:因为?|由于)")
 _INCLUDED_BEFORE = re.compile(r"[(（]\s*(?:含|包括|包含|including|incl\.?)\s*$", re.IGNORECASE)
 _LESS_A_PART = re.compile(
@@ -893,7 +892,7 @@ def _region_less_a_part(ctx: _Context, claim: Claim) -> bool:
 
 
 _FROM_PEAK = re.compile(r"(?:\bfrom|从|由|较|比|相比)\s*(?:(?:a|the|its|their)\s+)?(?:历史|歷史)?$", re.IGNORECASE)
-_CLOSED_ONLY_AFTER = re.compile(r"(?<=家)\s*停业(?![及、与和或])(?:转型)?(?:的)?(?:平台|机构)")  # 17家停业转型平台
+_CLOSED_ONLY_AFTER = re.compile(rf"(?<=家)\s*{_CLOSURES}")  # 17家停业转型平台
 # 2015年668家跑路, 提现困难的有21家: one kind of problem platform (the trackers' 问题平台 also count the ones with
 # withdrawal trouble, police cases, lost contact), not all of them
 _FAILURE_KIND = re.compile(r"跑路|提现困难|失联|经侦介入|absconded|ran away|fled", re.IGNORECASE)
@@ -1960,7 +1959,7 @@ def _year_to_date(ctx: _Context, sentence, before: int) -> ClaimPeriod | None:
             if end.month == 12 and end.day == 31:
                 return year_period(year)
             # (to a day within a month, 截至11月21日, no figure covers the span and etl/periods.py has no label for it)
-            return span_period(year, 1, end.month) if end == _month_last_day(end) else None
+            return span_period(year, 1, end.month) if end == month_end(end.year, end.month) else None
     return None
 
 
@@ -1988,11 +1987,7 @@ def _months_together(ctx: _Context, sentence, claim: Claim) -> ClaimPeriod | Non
 
 
 _EACH = re.compile(r"单月|單月|每月|各月|均|都|each|every|a month", re.IGNORECASE)
-_LIST_JOIN_MONTHS = re.compile(r"\s*(?:月份?)?\s*[、,，和及与]\s*")
-
-
-def _month_last_day(day: date) -> date:
-    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+_LIST_JOIN_MONTHS = re.compile(r"\s*(?:月份?)?" + MONTH_LIST_JOIN)
 
 
 def _since(ctx: _Context, sentence, period: ClaimPeriod) -> bool:

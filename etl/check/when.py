@@ -10,13 +10,13 @@ December 2018). Labels follow etl/periods.py (2018, 2018-H1, 2018-Q3, 2018-06, 2
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from etl.check.numbers import CN_DIGITS
 from etl.check.text import Spans
+from etl.periods import month_end
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
@@ -40,26 +40,22 @@ class Mention:
     anchored: bool = True  # its year is written (2018年, 去年); 下半年 / July alone borrow one from context
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def year_period(y: int) -> ClaimPeriod:
     return ClaimPeriod(str(y), "year", date(y, 1, 1), date(y, 12, 31), (date(y, 12, 1), date(y, 12, 31)))
 
 
 def half_period(y: int, h: int) -> ClaimPeriod:
-    end = _month_end(y, 6 * h)
+    end = month_end(y, 6 * h)
     return ClaimPeriod(f"{y}-H{h}", "half", date(y, 1 if h == 1 else 7, 1), end, (end.replace(day=1), end))
 
 
 def quarter_period(y: int, q: int) -> ClaimPeriod:
-    end = _month_end(y, 3 * q)
+    end = month_end(y, 3 * q)
     return ClaimPeriod(f"{y}-Q{q}", "quarter", date(y, 3 * q - 2, 1), end, (end.replace(day=1), end))
 
 
 def month_period(y: int, m: int, part: str | None = None) -> ClaimPeriod:
-    end = _month_end(y, m)
+    end = month_end(y, m)
     if part is None:
         return ClaimPeriod(f"{y}-{m:02d}", "month", date(y, m, 1), end, (date(y, m, 1), end))
     days = {"early": (1, 10), "mid": (11, 20), "late": (21, end.day), "end": (21, end.day)}[part]
@@ -86,7 +82,7 @@ def span_period(y: int, m1: int, m2: int) -> ClaimPeriod | None:
         return half_period(y, 1 if m1 == 1 else 2)
     if m2 - m1 == 2 and m1 % 3 == 1:
         return quarter_period(y, m2 // 3)
-    end = _month_end(y, m2)
+    end = month_end(y, m2)
     return ClaimPeriod(f"{y}-{m1:02d}/{y}-{m2:02d}", "range", date(y, m1, 1), end, (end.replace(day=1), end))
 
 
@@ -112,7 +108,7 @@ def months_span(y1: int, m1: int, y2: int, m2: int) -> ClaimPeriod | None:
         return None
     if y1 == y2:
         return span_period(y1, m1, m2)
-    end = _month_end(y2, m2)
+    end = month_end(y2, m2)
     return ClaimPeriod(f"{y1}-{m1:02d}/{y2}-{m2:02d}", "span", date(y1, m1, 1), end, (date(y1, m1, 1), end))
 
 
@@ -542,7 +538,9 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
 
 
 # 2017年7、8、9月: months listed before the one written with 月, each a month of the same year
-_MONTH_LIST = re.compile(r"((?:(?:1[0-2]|0?[1-9])\s*[、,，和及与]\s*)+)$")
+# The words that join months listed together (7、8、9月, 6和7月); extract.py reads such lists too.
+MONTH_LIST_JOIN = r"\s*[、,，和及与]\s*"
+_MONTH_LIST = re.compile(rf"((?:(?:1[0-2]|0?[1-9]){MONTH_LIST_JOIN})+)$")
 _LISTED_MONTH = re.compile(r"1[0-2]|0?[1-9]")
 
 
