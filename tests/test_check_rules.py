@@ -1573,3 +1573,19 @@ def test_a_percentage_fall_to_a_level_is_not_a_range():
     c = claim_with(text, "1,021")
     assert (c.quote, c.qualifier, c.subject) == ("1,021", "exact", "p2p_platforms_operating")
     assert claim_with("2014年网贷收益率为10%-20%。", "10%").qualifier == "range"  # both with their unit: a range
+
+
+def test_a_publishers_more_than_stops_at_its_last_written_digit(store):
+    """超过3829亿 is 3829-3830亿, not anything up to 1.5 times: a claim of more than 4829亿 is contradicted."""
+    text = "截至2014年底,P2P网贷行业累计成交量超过{}亿元。"
+    assert verdict_for(store, text.format(4829), "4829", date(2015, 1, 5)).verdict.verdict == "contradicted"
+    assert verdict_for(store, text.format(3829), "3829", date(2015, 1, 5)).verdict.verdict == "consistent"
+
+
+def test_the_low_end_of_a_range_stored_as_more_than_reaches_the_ranges_top():
+    from etl.check.verdict import figure_interval
+
+    row = {"value": 500.0, "unit": "通", "unit_kind": "count", "qualifier": "more_than"}
+    row["excerpt"] = "日均触达 500-800 通"
+    assert figure_interval(row)[1] == 800
+    assert figure_interval({**row, "excerpt": "单日可处理500+通电话"})[1] == 600

@@ -5,7 +5,7 @@ A claim agrees with a figure when the figure lies in the claim's interval: its r
 unit of the last digit written; trailing zeros read as rounding to two significant digits), widened
 by its qualifier — about ±10 %, nearly up to 10 % below, more than up to 1.5 × (6000多 / 5000余:
 up to the next step, 6000–7000), less than down to half. A figure's own rounding and qualifier
-widen it in turn.
+widen it in turn (a publisher's "more than" only up to its next step: 超过3829亿 is 3829-3830亿).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from etl.check.extract import Claim
 from etl.check.match import Candidates, base_value
+from etl.check.numbers import place_of_last_nonzero
 from etl.check.subjects import SUBJECTS
 from etl.finder import UNIT_TO_BASE
 from etl.output import format_number
@@ -60,10 +61,26 @@ def figure_interval(row: dict) -> tuple[float, float]:
     if q in ("about", "nearly"):
         lo, hi = min(lo, x * 0.95), max(hi, x * 1.05) if q == "about" else hi
     elif q == "more_than":
-        hi = max(hi, x * MORE_THAN_CAP)
+        hi = max(hi, _more_than_top(row, factor))
     elif q == "less_than":
         lo = min(lo, x * LESS_THAN_FLOOR)
     return lo, hi
+
+
+_RANGE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:-|–|—|~|～|至|到|and)\s*(\d[\d,]*(?:\.\d+)?)")
+
+
+def _more_than_top(row: dict, factor: float) -> float:
+    """Where a publisher's "more than X" stops. A writer rounds down to the figure's last written digit:
+    超过3829亿 is 3829-3830亿, more than 5,000 is 5,000-6,000 (past 6,000 one would write 6,000), as a
+    claim's 6000多 is. A lower end of a range stored as "more than" (500-800通, between 2,500 and 3,000)
+    reaches the range's top."""
+    value = Decimal(format_number(abs(float(row["value"]))))
+    for m in _RANGE.finditer(row.get("excerpt") or ""):
+        low, high = (Decimal(g.replace(",", "")) for g in m.groups())
+        if low == value and high > low:
+            return float(high) * factor
+    return float(value + place_of_last_nonzero(value)) * factor
 
 
 _WRITTEN = re.compile(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(trillion|billion|million|万亿|亿|万)?", re.I)
