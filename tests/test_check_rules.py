@@ -658,11 +658,12 @@ def test_the_start_of_a_year_is_the_end_of_the_last_and_from_it_to_the_date_of_t
 
 
 def test_now_is_loose_and_now_without_a_date_falls_back_to_the_periods_named(store):
-    """p2p001: 1,363 platforms in operation at end-2018, published after a 29 December article."""
+    """p2p001: 1,363 platforms in operation at end-2018, published after a 29 December article. 1,663 is above
+    every figure from end-October to end-December, so it is wrong whichever day 'now' meant."""
     item = verdict_for(store, "截至目前,全国基本正常运营P2P平台1363家。", "1363", article=date(2018, 12, 29))
     assert item.verdict.verdict == "consistent"
     item = verdict_for(store, "截至目前,全国基本正常运营P2P平台1663家。", "1663", article=date(2018, 12, 29))
-    assert item.verdict.verdict == "unverifiable"
+    assert item.verdict.verdict == "contradicted"
     c = claim_with("截止到2016年末,小贷公司数目为8673家。其贷款余额在一年内减少了139亿元,说明目前行业在收缩。", "139")
     assert c.period is not None and c.period.end.year == 2016
 
@@ -1589,3 +1590,41 @@ def test_the_low_end_of_a_range_stored_as_more_than_reaches_the_ranges_top():
     row["excerpt"] = "日均触达 500-800 通"
     assert figure_interval(row)[1] == 800
     assert figure_interval({**row, "excerpt": "单日可处理500+通电话"})[1] == 600
+
+
+def test_a_claim_dated_between_figures_is_refuted_only_outside_all_of_them(store):
+    """'Now' on 5 January 2015: wdzj and p2p001 held 1,575 and 1,680 at end-2014 and 1,627 at end-January, so
+    1,975 is wrong whichever it meant; 1,575 agrees. Twice the figures or more is left unverifiable."""
+    now = date(2015, 1, 5)
+    assert verdict_for(store, "目前网贷平台1975家。", "1975", now).verdict.verdict == "contradicted"
+    assert verdict_for(store, "目前网贷平台1575家。", "1575", now).verdict.verdict == "consistent"
+    assert verdict_for(store, "目前网贷平台3975家。", "3975", now).verdict.verdict == "unverifiable"
+
+
+def test_figures_bracketing_a_date_more_than_two_quarters_apart_refute_nothing():
+    from etl.check.match import _around
+    from etl.check.when import day_period
+
+    def row(end, value):
+        return {"series_id": "s", "measure": "stock", "period_type": "year", "period_end": end, "value": value}
+
+    rows = [row(date(2013, 12, 31), 523), row(date(2014, 12, 31), 1575)]
+    assert _around(rows, day_period(2014, 7, 1)) == []
+    assert len(_around([*rows, row(date(2014, 6, 30), 1184)], day_period(2014, 7, 1))) == 2
+
+
+def test_a_number_fewer_is_a_fall_not_a_level():
+    claim = claim_with("There are 3,523 fewer microloan companies nationwide compared with the peak.", "3,523")
+    assert claim.subject is None and claim.change == -1
+
+
+def test_more_than_written_after_a_space():
+    assert claim_with("全國 8000 多傢小貸公司", "8000").qualifier == "more_than"
+
+
+def test_cash_loan_platforms_and_micro_lending_and_jobs():
+    assert claim_with("2017年,提供现金贷的平台有2693家。", "2693").subject is None
+    text = "The micro lending market is growing.\n\nIn 2017 there were in total 2,693 platforms."
+    assert claim_with(text, "2,693").subject == "microloan_companies"
+    text = "China now has more than 6,000 microcredit companies that provide about 65,000 jobs."
+    assert claim_with(text, "65,000", date(2013, 1, 8)).subject == "microloan_staff"

@@ -180,7 +180,7 @@ _QUAL_BEFORE = [(q, re.compile(p, re.IGNORECASE)) for q, p in _QUAL_BEFORE]
 _QUAL_AFTER_UNIT = re.compile(
     r"\s*(?P<q>左右|上下|前后|以上|有余|之多|以下|以内|or more|or so|plus|and more)", re.IGNORECASE
 )
-_QUAL_AFTER_NUMBER = re.compile(r"(?P<q>余|多|来|几)")
+_QUAL_AFTER_NUMBER = re.compile(r" ?(?P<q>余|多|来|几)")  # 8000 多傢: pages that space out their numbers
 _RANGE_JOIN = re.compile(r"\s*(?:-|~|～|至|到|—|–|to|and)\s*", re.IGNORECASE)
 _VAGUE = {"数": (2, 9), "几": (2, 9), "上": None}
 
@@ -805,6 +805,7 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
 _STILL = re.compile(r"\b(?:still|remain(?:ed|ing)?|left)\b", re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.IGNORECASE)
+_FEWER_AFTER = re.compile(r"\s+(?:fewer|less)\b(?!\s+than)", re.IGNORECASE)
 _POINTS = re.compile(r"个?百分点|个?基点|BP|bp|percentage points?|basis points?|bps?", re.IGNORECASE)
 # Countries an article compares China with (the data hold China's figures only)
 _ABROAD = re.compile(
@@ -1108,6 +1109,8 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         # "six more were added in 2017 and another five in 2018": how many were added, not how many there were
         # (not "another 1,800 P2P platforms were still operating": the rest)
         return None, kind, 1
+    if not change and _FEWER_AFTER.match(norm, claim.end):
+        return None, kind, -1  # "3,523 fewer microloan companies than at the peak": a fall, not a level
     if _POINTS.fullmatch(claim.unit or ""):
         # "a modest 0.73 percentage point bounce", 上升2.13个百分点, 高出5个基点: the difference of two rates,
         # never a rate (no series holds such differences)

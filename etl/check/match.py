@@ -87,6 +87,11 @@ class Candidates:
     # A claim said of a list of regions: (name_zh, name_en, its figures for the period, its nearest
     # figures when there are none) for each of them.
     by_region: list[tuple[str, str, list[dict], list[dict]]] = field(default_factory=list)
+    # For an imprecise match: the figures from the last one dated before the claim's window (a 'now'
+    # may quote a figure that old) to the first one after the claim's date, when the figures just
+    # before and just after the date are within ENVELOPE_DAYS of each other. A stock between two dates
+    # lies between its values at them, so a claim outside all of them is refuted.
+    around: list[dict] = field(default_factory=list)
 
 
 def _distance(row: dict, period: ClaimPeriod | None) -> float:
@@ -126,7 +131,24 @@ def candidates(store: Store, claim: Claim) -> Candidates:
             return Candidates(zero, [], carried_zero=True)
     nearest = [] if found else sorted(rows, key=lambda r: _distance(r, claim.period))[:3]
     imprecise = bool(found) and not any(_same_instant(r, claim.period) for r in found if is_point_series(r))
-    return Candidates(found, nearest, imprecise=imprecise and all(is_point_series(r) for r in found))
+    imprecise = imprecise and all(is_point_series(r) for r in found)
+    around = _around(rows, claim.period) if imprecise else []
+    return Candidates(found, nearest, imprecise=imprecise, around=around)
+
+
+# Two quarters and a little: the figures bracketing a date are at most a quarter's figures apart on each
+# side. Across a whole year a stock may rise and fall (P2P platforms peaked between two year-ends).
+ENVELOPE_DAYS = 200
+
+
+def _around(rows: list[dict], period: ClaimPeriod) -> list[dict]:
+    points = [r for r in rows if is_point_series(r)]
+    before = [r["period_end"] for r in points if r["period_end"] <= period.end]
+    after = [r["period_end"] for r in points if r["period_end"] >= period.end]
+    if not before or not after or (min(after) - max(before)).days > ENVELOPE_DAYS:
+        return []
+    first = max((d for d in before if d < period.window[0]), default=max(before))
+    return [r for r in points if first <= r["period_end"] <= min(after)]
 
 
 def _same_instant(row: dict, period: ClaimPeriod) -> bool:

@@ -132,14 +132,15 @@ SUBJECTS = {
 
 # Sector words. Order matters only for overlaps: longer, more specific first.
 SECTORS = [
-    ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|online micro-?(?:loan|credit|lending)s?|online small[- ]loan"),
+    ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|online micro[- ]?(?:loan|credit|lending)s?|online small[- ]loan"),
     ("consumer_finance", r"消费金融公司|消金公司|持牌消金|消费金融|consumer[- ]finance"),
-    ("microloan", r"小额贷款公司|小额贷款|小贷公司|小贷|micro-?(?:loan|credit|lending|finance)s?|\bMFIs?\b|small[- ]loan (?:compan(?:y|ies)|firms?|lenders?|providers?)|petty[- ]loan|small lenders"),
+    ("microloan", r"小额贷款公司|小额贷款|小贷公司|小贷|micro[- ]?(?:loan|credit|lending|finance)s?|\bMFIs?\b|small[- ]loan (?:compan(?:y|ies)|firms?|lenders?|providers?)|petty[- ]loan|small lenders"),
     ("collection", r"催收|讨债|要债|debt[- ]collect\w*|collection (?:agenc|compan|firm|industr)\w*|collectors?"),
     ("court", r"法院|法庭|courts?\b"),
     ("p2p", r"P2P|网贷|网络借贷|网络贷款|网络信贷|peer-to-peer|online lend\w*|网贷机构|online[- ]lending"),
-    # Lenders the data hold nothing of: "25 auto finance firms" is not a count of online microloan companies.
-    ("other_lender", r"汽车金融|金融租赁|融资租赁|典当|融资担保|商业保理|信托公司|auto[- ]finance|financial leasing|pawn|guarantee (?:firms|companies)|factoring|trust companies"),
+    # Lenders the data hold nothing of: "25 auto finance firms" is not a count of online microloan companies;
+    # "2,693 platforms offering cash loans" (现金贷, licensed or not) is neither P2P nor online microloans.
+    ("other_lender", r"汽车金融|金融租赁|融资租赁|典当|融资担保|商业保理|信托公司|auto[- ]finance|financial leasing|pawn|guarantee (?:firms|companies)|factoring|trust companies|现金贷|cash[- ]loans?"),
 ]  # fmt: skip
 
 # Measures: (measure, pattern, unit kinds it takes).
@@ -162,7 +163,7 @@ MEASURES = [
     ("term", r"借款期限|平均期限|借贷期限|期限|loan terms?|average term|maturity", (MONTHS,)),
     ("investors", r"投资人|出借人|投资者|理财人|investors?|lenders?(?! (?:of|in))|savers", (PERSONS, PERCENT)),
     ("borrowers", r"借款人|借款者|borrowers?", (PERSONS, PERCENT)),
-    ("staff", r"从业人员|从业人数|员工人数|员工|从业者|employees|staff|workforce|workers|people employed|people working|working in the sector", (PERSONS,)),
+    ("staff", r"从业人员|从业人数|员工人数|员工|从业者|employees|staff|workforce|workers|people employed|people working|working in the sector|jobs", (PERSONS,)),
     ("prosecuted", r"提起公诉|起诉|公诉|prosecuted|indicted", (PERSONS,)),
     ("dishonest", r"失信被执行人|老赖|dishonest (?:judgment )?debtors|blacklist", (PERSONS,)),
     ("complaints", r"投诉|complaints?", (CASES, PERCENT)),

@@ -317,6 +317,8 @@ def decide(claim: Claim, found: Candidates) -> Verdict:
             en += f" Other figures differ: {_list(others, 'en')}."
         return Verdict("consistent", agreeing[0]["series_id"], agreeing + others, zh, en)
     ranked = sorted(others, key=lambda r: abs(base_value(r) - claim.value_base))
+    if found.around and not claim.doubts and _outside(claim, found.around):
+        return _outside_verdict(claim, found.around, quote)
     doubts = claim.doubts or (["date"] if found.imprecise else [])
     if doubts:
         # Disagreeing is not proof when the text leaves the match uncertain: say what is nearest instead.
@@ -327,8 +329,7 @@ def decide(claim: Claim, found: Candidates) -> Verdict:
             f"Nearest: {_list(ranked, 'en')}."
         )
         return Verdict("unverifiable", ranked[0]["series_id"], ranked, zh, en)
-    closest = base_value(ranked[0])
-    if abs(closest) >= 20 and claim.value_base and not 1 / FAR_OFF <= abs(claim.value_base / closest) <= FAR_OFF:
+    if _far_off(claim, ranked[0]):
         # 82 platforms against 1,645, 4,721 employees against 66,931: a figure this far from every one held
         # is almost always of something else (a part, one company, another measure), not a wrong total.
         zh = (
@@ -344,6 +345,44 @@ def decide(claim: Claim, found: Candidates) -> Verdict:
     zh = f"与数据不符:文中为“{quote}”,而{_list(ranked, 'zh')}{carried_zh};最接近的数字{gap_zh}。"
     en = (
         f'Contradicted: the text says "{quote}", but {_list(ranked, "en")}{carried_en}; the closest figure is {gap_en}.'
+    )
+    return Verdict("contradicted", ranked[0]["series_id"], ranked, zh, en)
+
+
+def _far_off(claim: Claim, closest_row: dict) -> bool:
+    closest, value = base_value(closest_row), claim.value_base
+    return abs(closest) >= 20 and bool(value) and not 1 / FAR_OFF <= abs(value / closest) <= FAR_OFF
+
+
+# A claim matched only by a looser date is refuted by the figures around it only when it is within this
+# factor of them: twice or half the figures is more often another subject, region or date misread (a
+# province's 3 platforms against the nation's 29) than a wrong figure.
+AROUND_FACTOR = 2
+
+
+def _outside(claim: Claim, rows: list[dict]) -> bool:
+    closest = base_value(min(rows, key=lambda r: abs(base_value(r) - claim.value_base)))
+    if not closest or not 1 / AROUND_FACTOR <= abs(claim.value_base / closest) <= AROUND_FACTOR:
+        return False
+    lo, hi = claim_interval(claim)
+    intervals = [figure_interval(r) for r in rows]
+    return hi <= min(i[0] for i in intervals) or lo >= max(i[1] for i in intervals)
+
+
+def _outside_verdict(claim: Claim, around: list[dict], quote: str) -> Verdict:
+    """A claim dated between figures (a day, 'now'), outside every value the stock took around that date."""
+    ranked = sorted(around, key=lambda r: abs(base_value(r) - claim.value_base))
+    dated = sorted(around, key=lambda r: r["period_end"])
+    first, last = dated[0]["period_label"], dated[-1]["period_label"]
+    gap_zh, gap_en = _gap(claim, ranked[0])
+    zh = (
+        f"与数据不符:文中为“{quote}”({_period_text(claim)}),而该日期前后({first}至{last})的数字为"
+        f"{_list(ranked, 'zh')},都不在此范围;最接近的数字{gap_zh}。"
+    )
+    en = (
+        f'Contradicted: the text says "{quote}" ({_period_text(claim)}), but the figures around that date '
+        f"({first} to {last}) are {_list(ranked, 'en')}, and the claim lies outside them all; the closest figure "
+        f"is {gap_en}."
     )
     return Verdict("contradicted", ranked[0]["series_id"], ranked, zh, en)
 
