@@ -1628,3 +1628,22 @@ def test_cash_loan_platforms_and_micro_lending_and_jobs():
     assert claim_with(text, "2,693").subject == "microloan_companies"
     text = "China now has more than 6,000 microcredit companies that provide about 65,000 jobs."
     assert claim_with(text, "65,000", date(2013, 1, 8)).subject == "microloan_staff"
+
+
+def test_spun_synonyms_of_microloan_companies_and_their_capital():
+    """Content farms rewrite words by machine: 小额借款公司 for 小额贷款公司, 实收本钱 for 实收资本."""
+    text = "截止2018年末,我国共有8133家小额借款公司,从业人员数到达了90839人,实收本钱8363.20亿元。"
+    assert claim_with(text, "8133").subject == "microloan_companies"
+    assert claim_with(text, "8363.20").subject == "microloan_capital"
+
+
+def test_cases_received_are_court_cases():
+    claim = claim_with("2018年,浙江全省法院金融纠纷收案314276件。", "314276")
+    assert (claim.subject, claim.period.label, claim.region) == ("court_cases", "2018", "CN-ZJ")
+
+
+def test_of_which_goes_on_with_the_place_of_the_sentence_before():
+    text = "2021年,浙江省法院共受理各类金融案件30万件。其中,收案28万件。"
+    assert claim_with(text, "28万").region == "CN-ZJ"
+    text = "2018年至2021年,全省法院共受理各类金融案件421841件。其中,2018年收案84390件。"
+    assert "region" in claim_with(text, "84390").doubts

@@ -1399,7 +1399,14 @@ def extract(
             claim.region = _region_for(ctx, clause, sentence, claim.start, claim.end)
             # 全省在运营的P2P网贷机构共176家…;涉及出借人172万: "the province" from the start of the full sentence
             whole = (_full_sentence_start(ctx, sentence[0]), sentence[1])
-            if claim.region == "CN" and (_province_paragraph(ctx, sentence) or _THIS_PROVINCE.search(norm, *whole)):
+            before = _of_which(ctx, sentence)
+            if claim.region == "CN" and before and (carried := _sole_province(ctx, before)):
+                claim.region = carried  # 其中, of which: the parts of the sentence before's whole, of its place
+            if claim.region == "CN" and (
+                _province_paragraph(ctx, sentence)
+                or _THIS_PROVINCE.search(norm, *whole)
+                or (before and _THIS_PROVINCE.search(norm, *before))
+            ):
                 claim.doubts.append("region")  # the paragraph is about a province; this sentence names none
             if lists := _region_lists(ctx, clause):
                 claim.doubts.append("regions")  # 浙江和江苏…均超过400亿元: which one is not certain
@@ -1620,6 +1627,31 @@ _REGION_JOIN = re.compile(r"\s*(?:省|市|province|municipality)?\s*(?:和|与|�
 _THIS_PROVINCE = re.compile(
     r"全省|全市|本省|本市|该省|该市|我省|我市|province-wide|the province's|citywide", re.IGNORECASE
 )
+
+
+_OF_WHICH = re.compile(r"\s*(?:其中|其中,|其中，)")
+
+
+def _of_which(ctx: _Context, sentence) -> tuple[int, int] | None:
+    """The sentence before one that opens with 其中 ("of which"), in its paragraph, when this one names no place:
+    全省法院共受理各类金融案件421841件。其中,2018年收案84390件 goes on with its place."""
+    if (
+        not _OF_WHICH.match(ctx.norm, sentence[0])
+        or _NATIONAL.search(ctx.norm, *sentence)
+        or _regions_in(ctx, *sentence)
+    ):
+        return None
+    index = bisect_left(ctx.sentence_starts, sentence[0]) - 1
+    if index < 0 or _paragraph_of(ctx, ctx.sentences[index][0]) != _paragraph_of(ctx, sentence[0]):
+        return None
+    return ctx.sentences[index]
+
+
+def _sole_province(ctx: _Context, sentence) -> str | None:
+    names = {h.name for h in _regions_in(ctx, *sentence)}
+    if len(names) != 1 or _NATIONAL.search(ctx.norm, *sentence) or _CITY.search(ctx.norm, *sentence):
+        return None
+    return names.pop()
 
 
 def _province_paragraph(ctx: _Context, sentence) -> bool:
