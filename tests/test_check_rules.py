@@ -1647,3 +1647,17 @@ def test_of_which_goes_on_with_the_place_of_the_sentence_before():
     assert claim_with(text, "28万").region == "CN-ZJ"
     text = "2018年至2021年,全省法院共受理各类金融案件421841件。其中,2018年收案84390件。"
     assert "region" in claim_with(text, "84390").doubts
+
+
+def test_the_first_three_quarters_with_no_year_are_of_the_articles_year():
+    text = "New loans issued by micro-credit companies amounted to 161.2 billion yuan in the first three quarters."
+    assert claim_with(text, "161.2", date(2013, 10, 23)).period.label == "2013-01/2013-09"
+    assert claim_with(text, "161.2", date(2014, 2, 1)).period.label == "2013-01/2013-09"
+    text = "Turnover was 900 billion yuan in the first six months."
+    assert claim_with(text, "900", date(2019, 8, 1)).period.label == "2019-H1"
+    text = "In 2012, new loans amounted to 161.2 billion yuan in the first three quarters."
+    assert claim_with(text, "161.2", date(2013, 10, 23)).period.label == "2012-01/2012-09"
+
+
+def test_wind_the_data_vendor_is_not_ten_thousand():
+    assert [c.quote for c in claims_of("萬得數據顯示,7月份P2P網貸行業成交量為900.28億元。")] == ["900.28億元"]

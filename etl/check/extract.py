@@ -87,6 +87,7 @@ _NOT_CLAIMS = re.compile(
     r"|(?<!\d)\d+\s*(?:人看过|人阅读|人浏览|次阅读|次浏览|人点赞|人收藏|阅读|浏览|views|likes|comments|shares)"
     r"|〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\(\d{4}\)\s*\d+\s*号|(?<!\d)\d+\s*号文"
     r"|(?<!\d)\d+(?:·|\.)15(?=晚会|消费者)|第[一二三四五六七八九十百]+"
+    r"|(?<![\d一二三四五六七八九十百千两])[万萬]得"  # 万得 (Wind), the data vendor: a name, not ten thousand
     r"|(?:^|(?<=\n))[ \t\u3000]*\d{1,2}\s*[.、．](?!\d)"  # a section's or list item's number: "1. 平台数量"
 )
 

@@ -160,10 +160,10 @@ EN_PATTERN = re.compile(
     r"|(?P<halfm>first|second)\s+half\s+of\s+"
     + _MONTH.replace("mname", "mname3")
     + r"(?:\s+(?P<myear3>(?:19|20)\d{2}))?"
-    r"|first\s+(?P<nq>two|three)\s+quarters\s+of\s+(?:(?P<nqyear>(?:19|20)\d{2})|(?P<nqrel>this|last)\s+year)"
+    r"|first\s+(?P<nq>two|three)\s+quarters(?:\s+of\s+(?:(?P<nqyear>(?:19|20)\d{2})|(?P<nqrel>this|last)\s+year))?"
     r"|(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<hword>first|second)\s+half(?:\s+(?:of\s+)?(?:(?P<hyear>(?:19|20)\d{2})|(?P<hrel>this|last)\s+year))?"
     r"|H(?P<hnum>[12])\s*(?P<hyear2>(?:19|20)\d{2})"
-    r"|first\s+(?P<nmonths>three|six|nine|eleven)\s+months\s+of\s+(?:(?P<nyear>(?:19|20)\d{2})|(?P<nrel>this|last)\s+year)"
+    r"|first\s+(?P<nmonths>three|six|nine|eleven)\s+months(?:\s+of\s+(?:(?P<nyear>(?:19|20)\d{2})|(?P<nrel>this|last)\s+year))?"
     r"|(?:(?P<epart>end|close|start|beginning|middle)\s+of\s+|(?P<hpart>end|mid|early|late)-|(?P<wpart>early|mid|late)\s+)?"
     r"(?:(?P<mthis>this)\s+)?"  # "this May": the article's year ("last May" is left alone: which May is unclear)
     + _MONTH
@@ -242,6 +242,9 @@ def _zh_period(m: re.Match, year: int | None) -> ClaimPeriod | None:
     return year_period(year)
 
 
+_N_MONTHS = {"three": 3, "six": 6, "nine": 9, "eleven": 11}
+
+
 def _en_period(m: re.Match, context_year: int | None, article: date | None) -> tuple[ClaimPeriod | None, int | None]:
     g = m.groupdict()
 
@@ -261,7 +264,7 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
         return (half_period(y, number) if y else None), int(written) if written else None
     if g["nmonths"]:
         y = year_of(g["nyear"], g["nrel"])
-        months = {"three": 3, "six": 6, "nine": 9, "eleven": 11}[g["nmonths"].lower()]
+        months = _N_MONTHS[g["nmonths"].lower()]
         return (span_period(y, 1, months) if y else None), int(g["nyear"]) if g["nyear"] else None
     if g["nq"]:
         y = year_of(g["nqyear"], g["nqrel"])
@@ -414,6 +417,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     masked_spans = Spans(masked)
     out: list[Mention] = []
     context_year = article.year if article else None
+    year_in_text = False  # context_year is a year the text wrote, not the article's
     compared_mentions: set[int] = set()  # ids of the mentions named as a comparison (较截至3月末的…)
     month_year = None  # the year of the last month-level mention: "July" after "end of December last year"
     month_of_year = None  # and its month
@@ -489,13 +493,19 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
                 # "as of the end of January" in a February 2017 article: the latest January by then
                 month = MONTHS[(g["mname"] or g["mname2"]).lower().rstrip(".")]
                 year_for_month = article.year if month <= article.month else article.year - 1
+            # "in the first three quarters", "the first nine months" with no year: of the text's year, else the
+            # latest such span over by the article's date
+            months_only = bool(g["nq"] or g["nmonths"]) and not (g["nqyear"] or g["nqrel"] or g["nyear"] or g["nrel"])
+            if months_only and article is not None and not year_in_text:
+                last_month = 3 * {"two": 2, "three": 3}[g["nq"].lower()] if g["nq"] else _N_MONTHS[g["nmonths"].lower()]
+                year_for_month = article.year if month_end(article.year, last_month) <= article else article.year - 1
             period, written = _en_period(m, year_for_month, article)
             year = period.end.year if period else None
             # "compared to October", "relative to 2017": the to of a comparison, not "up to"
             as_of = bool(m.group("asof")) and not re.search(
                 r"\b(?:compared|relative|close|equal|similar)\s*$", norm[max(0, m.start() - 12) : m.start()], re.I
             )
-            anchored = not month_only
+            anchored = not (month_only or (months_only and year_in_text))
             if (
                 period is not None
                 and period.type in ("month", "part", "day")
@@ -507,9 +517,10 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         if compared or starting:
             pass  # "from the same period in 2014", 比2014年, 自2018年5月: they do not date what follows
         elif written is not None and MIN_YEAR <= written <= MAX_YEAR:
-            context_year = written
+            context_year, year_in_text = written, True
         elif year is not None and (m.groupdict().get("rel") or "").lower() in ("今年", "本年", "this"):
             context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
+            year_in_text = True
         parts = [x for x in out if x.period is not None and x.period.type in ("half", "quarter", "month")]
         if period is not None and period.type == "year" and parts and re.match(r"\s*同期", norm[m.end() :]):
             # 2016年6月,新上线平台有47家,而2015年同期…达到207家: the same month of 2015. The period the text is
