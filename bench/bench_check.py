@@ -289,6 +289,13 @@ HELD_OUT_SETS = (
     HeldOutSet(58, "held-out 53-56's fixes", _first(9, 79, 71, 59, 13, 2, 18, 11, 4), "20:39 UTC"),
     HeldOutSet(59, "held-out 53-56's fixes", _first(5, 63, 59, 56, 7, 0, 6, 6, 3), "20:38 UTC"),
     HeldOutSet(60, "held-out 53-56's fixes", _first(7, 102, 96, 92, 6, 0, 6, 2, 0), "20:36 UTC"),
+    # Session 8's round, written from d4517aa while the session's first fixes (a publisher's "more than", a claim
+    # dated between figures, …) were made; first runs on ed4907a before any change they prompted. Run on d4517aa
+    # they were the same but for 2 fewer altered numbers caught (62: 6, 63: 9). 61-63 hold 15, 17 and 16 decidable
+    # claims: the stored pages are used up.
+    HeldOutSet(61, "held-out 57-60's fixes", _first(8, 71, 68, 64, 13, 0, 13, 9, 0), "22:00 UTC"),
+    HeldOutSet(62, "held-out 57-60's fixes", _first(8, 73, 69, 59, 15, 2, 12, 7, 4), "22:00 UTC"),
+    HeldOutSet(63, "held-out 57-60's fixes", _first(10, 107, 94, 86, 10, 0, 12, 10, 1), "22:00 UTC"),
 )
 
 
