@@ -61,10 +61,16 @@ def same_value(a: float, b: float) -> bool:
 
 def find_claim(result, start: int, end: int, value_base: float | None):
     """The extracted claim overlapping the quote with its base value. The sign is not compared: the checker
-    stores a fall as a negative change (下降6.36% -> -6.36), and annotators write it either way."""
+    stores a fall as a negative change (下降6.36% -> -6.36), and annotators write it either way. Nor is a
+    duration's unit: the checker counts 5年 as 60 months, and some annotators wrote 5 (years)."""
     for item in result.claims:
         c = item.claim
-        if c.start < end and start < c.end and (value_base is None or same_value(abs(c.value_base), abs(value_base))):
+        if not (c.start < end and start < c.end):
+            continue
+        if value_base is None or same_value(abs(c.value_base), abs(value_base)):
+            return item
+        duration = c.unit_kind == "months" and re.search(r"[年載载]|year", c.quote)
+        if duration and same_value(c.value_base, 12 * value_base):
             return item
     return None
 

@@ -442,8 +442,8 @@ def test_from_and_to_are_two_figures_each_of_its_own_period():
 @pytest.mark.parametrize(
     ("text", "quote", "kind"),
     [
-        ("P2P十年兴衰史。", "十年", "other"),
-        ("国内小贷行业已经走过10余年的时间。", "10余年", "other"),
+        ("P2P十年兴衰史。", "十年", "months"),  # a duration, counted in months
+        ("国内小贷行业已经走过10余年的时间。", "10余年", "months"),
         ("2005年10月,我国在五省成立了小额贷款公司的试点。", "五省", "other"),
         ("网贷行业总成交量四个多月以来首次出现回升。", "四个多月", "months"),
         ("一共出现三次降准。", "三次", "other"),
@@ -458,7 +458,7 @@ def test_walked_through_is_not_more_than_and_three_or_four_is_a_range():
     assert claim_with("国内小贷行业已经走过10余年的时间。", "10").qualifier == "more_than"  # 余, not 过
     assert claim_with("国内小贷行业已经走过10年的时间。", "10").qualifier == "exact"
     c = claim_with("这个在短短三四年间发展起来的行业。", "三四")
-    assert (c.value_base, c.value_high_base, c.qualifier) == (3, 4, "range")
+    assert (c.value_base, c.value_high_base, c.qualifier) == (36, 48, "range")  # months
 
 
 def test_years_written_short_and_loan_terms_are_not_counts_of_years():
@@ -916,9 +916,9 @@ def test_last_month_dates_only_the_number_right_after_it():
 @pytest.mark.parametrize(
     ("text", "quote", "value"),
     [
-        ("P2P网贷在中国迄今发展已11年。", "11年", 11),
+        ("P2P网贷在中国迄今发展已11年。", "11年", 132),  # months
         ("新规要求逾期90天即划为不良贷款。", "90天", 90),
-        ("It will take one to two years to complete a reorganization.", "two years", 2),
+        ("It will take one to two years to complete a reorganization.", "two years", 24),
         ("6月份新增问题平台高达125家,占上半年问题平台数量的三成。", "三成", 30),  # tenths: a share in percent
     ],
 )
@@ -1383,7 +1383,7 @@ def test_a_heading_is_dated_below_it_its_section_number_is_no_claim_and_problem_
         "2007年6月,第一家P2P平台上线,时至今日,这个行业已经走过12个年头。\n\n1. 平台数量\n \n"
         "存量平台661家,死亡率高达90%\n\n截至2019年8月31日,零壹智库监测到的P2P网络借贷平台共6306家,其中问题平台共5645家,正常运营平台数仅剩661家。"
     )
-    claims = claims_of(text, date(2019, 9, 24))
+    claims = [c for c in claims_of(text, date(2019, 9, 24)) if c.unit_kind != "months"]  # not 12个年头
     assert "1" not in [c.quote for c in claims]
     assert claims[0].quote == "661家" and claims[0].period.label == "2019-08-31"
     assert claim_with(text, "5645", date(2019, 9, 24)).subject == "p2p_problem_platforms_cumulative"
@@ -1661,3 +1661,11 @@ def test_the_first_three_quarters_with_no_year_are_of_the_articles_year():
 
 def test_wind_the_data_vendor_is_not_ten_thousand():
     assert [c.quote for c in claims_of("萬得數據顯示,7月份P2P網貸行業成交量為900.28億元。")] == ["900.28億元"]
+
+
+def test_a_duration_in_years_is_counted_in_months_and_a_count_of_things_is_a_claim():
+    claim = claim_with("P2P网络借贷在我国发展已11年。", "11年")
+    assert (claim.unit_kind, claim.value_base, claim.subject) == ("months", 132, None)
+    assert claim_with("The sector has grown for 5 years.", "5 years").value_base == 60
+    assert claim_with("共涉及147个罪名。", "147").value_base == 147
+    assert claim_with("这个行业已经走过12个年头。", "12").value_base == 144

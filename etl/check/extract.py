@@ -101,7 +101,7 @@ _DATELINE = re.compile(
 # --- units written after a number (longest first) ---------------------------------------------
 _ZH_UNIT = re.compile(
     r"\s*(?P<unit>万亿元|亿元|万元|千元|元人民币|元|亿美元|万美元|美元|家|个平台|个机构|个网贷平台|个多月|多个月|个月|个百分点|个基点|基点|"
-    r"个季度|个省份|个省市|个省区|个省|省份|省市|省|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
+    r"个季度|个省份|个省市|个省区|个省|省份|省市|省|个年头|年头|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
     r"百分点|%|BP|bp|通|张|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里|成(?![交立为為功本员員长長果熟都效型绩績本]))"
 )
 _EN_UNIT_AFTER = re.compile(
@@ -424,7 +424,11 @@ def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
             return unit, "skip", Decimal(1), m.end(), "CNY"
         if unit == "省" and re.match(r"[份市区内级委政]", norm[m.end() : m.end() + 1]):
             return unit, "skip", Decimal(1), m.end(), "CNY"  # 省级, 省委: a word, not a count of provinces
-        if unit in _NOT_A_CLAIM_UNIT and unit not in ("年", "岁", "次", "天", "小时", "周"):
+        if unit in ("年", "个年头", "年头"):
+            return unit, subj.MONTHS, Decimal(12), m.end(), "CNY"  # 发展已11年, 12个年头: a duration, in months
+        if unit == "个":
+            return unit, subj.OTHER, Decimal(1), m.end(), "CNY"  # 147个, 17个罪名: a count of something
+        if unit in _NOT_A_CLAIM_UNIT and unit not in ("岁", "次", "天", "小时", "周"):
             return unit, "skip", Decimal(1), m.end(), "CNY"
         currency = "USD" if "美元" in unit else "CNY"
         if unit in ("万亿元", "亿元", "万元", "千元", "元") and (
@@ -443,6 +447,8 @@ def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
             return m["unit"], subj.MONEY, Decimal(1), m.end(), "USD"
         if unit.startswith("month"):
             return m["unit"], subj.MONTHS, Decimal(1), m.end(), "CNY"
+        if unit.startswith("year"):
+            return m["unit"], subj.MONTHS, Decimal(12), m.end(), "CNY"  # "5 years": a duration, in months
         # "one to two years", "30 days", "10 times": durations and multiples no series holds
         return m["unit"], subj.OTHER, Decimal(1), m.end(), "CNY"
     before = norm[max(0, token.start - 6) : token.start]
