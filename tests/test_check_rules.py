@@ -1669,3 +1669,10 @@ def test_a_duration_in_years_is_counted_in_months_and_a_count_of_things_is_a_cla
     assert claim_with("The sector has grown for 5 years.", "5 years").value_base == 60
     assert claim_with("共涉及147个罪名。", "147").value_base == 147
     assert claim_with("这个行业已经走过12个年头。", "12").value_base == 144
+
+
+def test_unpaid_to_investors_and_a_zenith():
+    text = "P2P platforms still have more than 800 billion yuan unpaid to investors at the end of June 2020."
+    assert claim_with(text, "800").subject == "p2p_unrecovered"
+    text = "The number of P2P lending platforms shrunk from a zenith of 6,000 to 29 in June 2020."
+    assert claim_with(text, "6,000").subject == "p2p_platforms_peak"

@@ -156,7 +156,7 @@ MEASURES = [
     # Gross lending (累计发放消费贷款超5.6万亿元, loans disbursed): no series holds it.
     ("lending", r"累计发放|发放贷款|发放了?\S{0,6}贷款|放款|投放|disbursed|disbursements|loans? (?:made|disbursed)", (MONEY,)),
     ("new_loans", r"新增人民币贷款|新增贷款|人民币贷款(?:增加|减少)|贷款(?:增加|减少)|net new loans|new (?:yuan-denominated |yuan |renminbi )?loans|new lending|loans? (?:granted|extended|issued)", (MONEY,)),
-    ("unrecovered", r"未兑付|尚未兑付|owed to (?:lenders|investors)|still owed|unrecovered|unpaid (?:debts?|principal|loans)|yet to be (?:repaid|returned)", (MONEY,)),
+    ("unrecovered", r"未兑付|尚未兑付|owed to (?:lenders|investors)|still owed|unrecovered|unpaid (?:debts?|principal|loans|to (?:investors|lenders))|yet to be (?:repaid|returned)", (MONEY,)),
     ("recovered", r"追缴|追回|recovered", (MONEY,)),
     ("frozen", r"查封|扣押|冻结|frozen|seized assets", (MONEY,)),
     ("yield", r"综合收益率|平均收益率|收益率|综合年利率|年化利率|借款利率|出借利率|利率|yields?|interest rates?|rates? of return|returns?", (PERCENT,)),
@@ -182,7 +182,7 @@ MODIFIERS = [
     # 已立案侦查786家网贷机构: platforms under criminal investigation, which no series counts.
     ("investigated", r"立案侦查|立案调查|侦查|under (?:criminal )?investigation|investigated|probed"),
     ("cumulative", r"累计|历史(?!性|新|最)|累積|监测到|cumulative|since (?:inception|the (?:industry|sector) began)|ever|in total since|all-time|monitored|recorded|tracked"),
-    ("peak", r"高峰|峰值|巅峰|顶峰|鼎峰|鼎盛|最高时|最高的时候|最多时|最多的时候|最火的时候|最热的时候|最火爆|peak|at its height|heyday"),
+    ("peak", r"高峰|峰值|巅峰|顶峰|鼎峰|鼎盛|最高时|最高的时候|最多时|最多的时候|最火的时候|最热的时候|最火爆|peak|at its height|heyday|zenith"),
     ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|剩下的?还有|剩下|剩余|尚存|存量|regularly operating|in operation|operating|active|still in business|remaining|survivors?"),
     ("official", r"监管|银保监|银监|人民银行|央行|regulators?|CBIRC|PBOC"),
     # Kinds of banking complaint: the two the data hold, and kinds they do not (by product or bank type).
