@@ -1676,3 +1676,8 @@ def test_unpaid_to_investors_and_a_zenith():
     assert claim_with(text, "800").subject == "p2p_unrecovered"
     text = "The number of P2P lending platforms shrunk from a zenith of 6,000 to 29 in June 2020."
     assert claim_with(text, "6,000").subject == "p2p_platforms_peak"
+
+
+def test_problem_platforms_numbered_as_of_a_date_are_all_of_them_to_that_date():
+    text = "截至2015年11月末,全国正在运营的网贷机构共2612家,问题平台的数量1000多家,约占全行业机构总数的30%。"
+    assert claim_with(text, "1000多").subject == "p2p_problem_platforms_cumulative"

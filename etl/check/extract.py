@@ -1095,7 +1095,10 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if (
         modifiers & {"problem", "exited", "exited_problem"}
         and "new" not in modifiers
-        and re.search(r"(?:共有|共计|总计|合计|累计达|共)\s*$", norm[max(clause[0], claim.start - 6) : claim.start])
+        and re.search(
+            r"(?:共有|共计|总计|合计|累计达|共|数量为?|数量达到?|已有|高达|达到?)\s*$",
+            norm[max(clause[0], claim.start - 6) : claim.start],
+        )
         and any(m.as_of for m in ctx.mention_index.within(sentence[0], claim.start))
         and not _year_to_date(ctx, sentence, claim.start)
     ):
