@@ -1681,3 +1681,10 @@ def test_unpaid_to_investors_and_a_zenith():
 def test_problem_platforms_numbered_as_of_a_date_are_all_of_them_to_that_date():
     text = "截至2015年11月末,全国正在运营的网贷机构共2612家,问题平台的数量1000多家,约占全行业机构总数的30%。"
     assert claim_with(text, "1000多").subject == "p2p_problem_platforms_cumulative"
+
+
+def test_a_count_before_a_date_written_after_the_number():
+    text = "As of the end of last year, 1263 P2P platforms had exposed problems, compared to just 367 before 2015."
+    assert "before" in claim_with(text, "367", date(2016, 10, 9)).doubts
+    text = "截至2015年底问题平台1263家,2015年以前只有367家。"
+    assert "before" not in claim_with(text, "1263").doubts

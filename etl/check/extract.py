@@ -1970,16 +1970,18 @@ def _among_its_own_kind(ctx: _Context, sentence, clause, claim: Claim) -> bool:
 
 # 2018年7月前, 2016年以前, "before July 2018": a time before the date, not the date (not 2018年前三季度)
 _BEFORE_DATE_ZH = re.compile(r"(?:之前|以前|前)(?![一二三四五六七八九十两\d]|季|个|后)")
-_BEFORE_DATE_EN = re.compile(r"\b(?:before|prior to|until)\s+(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE)
+_BEFORE_DATE_EN = re.compile(r"\s*\b(?:before|prior to|until)\s+(?:the\s+)?(?:end of\s+)?$", re.IGNORECASE)
 
 
 def _said_before(ctx: _Context, sentence, claim: Claim) -> bool:
-    """The claim's period is the date of a "before" (2018年7月前), in its paragraph up to the number."""
+    """The claim's period is the date of a "before" (2018年7月前), in its paragraph up to the number, or right
+    after it ("just 367 before 2015")."""
     paragraph = _paragraph_of(ctx, claim.start)
     return any(
         m.period == claim.period
         and (_BEFORE_DATE_ZH.match(ctx.norm, m.end) or _BEFORE_DATE_EN.search(ctx.norm, max(0, m.start - 20), m.start))
-        for m in ctx.mention_index.within(max(paragraph[0], sentence[0] - 2000), claim.start)
+        and (m.end <= claim.start or _BEFORE_DATE_EN.fullmatch(ctx.norm, claim.end, m.start))
+        for m in ctx.mention_index.within(max(paragraph[0], sentence[0] - 2000), claim.end + 20)
     )
 
 
