@@ -1688,3 +1688,9 @@ def test_a_count_before_a_date_written_after_the_number():
     assert "before" in claim_with(text, "367", date(2016, 10, 9)).doubts
     text = "截至2015年底问题平台1263家,2015年以前只有367家。"
     assert "before" not in claim_with(text, "1263").doubts
+
+
+def test_more_than_a_round_hundred_reaches_the_next_hundred(store):
+    """P2P Eye: 'more than 100 platforms failed' in July 2018; wdzj counted 165. 1.5 times (150) was too tight."""
+    text = "A total of 253 platforms encountered problems in July 2018 and more than 100 platforms failed."
+    assert verdict_for(store, text, "more than 100", date(2018, 8, 7)).verdict.verdict == "consistent"

@@ -40,7 +40,9 @@ def claim_interval(claim: Claim) -> tuple[float, float]:
     elif q == "nearly":
         lo, hi = v * (1 - NEARLY) - r, v + r
     elif q == "more_than":
-        lo, hi = v - r, (v + claim.step_base + r) if claim.step_base else v * MORE_THAN_CAP + r
+        # "more than 100" said of 165: up to the next round number (200) when that is above 1.5 times
+        step = float(place_of_last_nonzero(Decimal(repr(v)))) if v else 0.0
+        lo, hi = v - r, (v + claim.step_base + r) if claim.step_base else max(v * MORE_THAN_CAP, v + step) + r
     elif q == "less_than":
         lo, hi = v * LESS_THAN_FLOOR - r, v + r
     else:
