@@ -1694,3 +1694,9 @@ def test_more_than_a_round_hundred_reaches_the_next_hundred(store):
     """P2P Eye: 'more than 100 platforms failed' in July 2018; wdzj counted 165. 1.5 times (150) was too tight."""
     text = "A total of 253 platforms encountered problems in July 2018 and more than 100 platforms failed."
     assert verdict_for(store, text, "more than 100", date(2018, 8, 7)).verdict.verdict == "consistent"
+
+
+def test_english_loose_sizes_are_ranges_never_refuted():
+    claim = claim_with("Tens of millions of investors lost money.", "Tens of millions")
+    assert (claim.value_base, claim.value_high_base, claim.doubts) == (2e7, 9e7, ["vague"])
+    assert claim_with("Dozens of P2P platforms stopped repaying.", "Dozens").value_base == 24

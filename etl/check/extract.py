@@ -378,6 +378,12 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
     for m in _ZERO.finditer(norm):
         group = "zero" if m["zero"] else 0
         add(_Token(m.start(group), m.end(group), Decimal(0), 0, Decimal(1), m[group]))
+    for m in _VAGUE_EN.finditer(norm):
+        # "thousands of savers", "tens of millions of investors", "dozens of platforms": a loose size, 2-9 x
+        size = Decimal(1)
+        for word in m["size"].lower().replace(" of ", " ").split():
+            size *= _VAGUE_EN_SIZE[word]
+        add(_Token(m.start(), m.end("size"), size, 0, Decimal(1), m["size"], (2, 9)))
     for m in re.finditer(ENGLISH_WORDS, norm, re.IGNORECASE):
         words = m.group(0)
         if words.lower() in ("one", "a", "zero") or _in(taken, m.start()):
@@ -393,6 +399,11 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
     return out
 
 
+_VAGUE_EN_SIZE = {"tens": Decimal(10), "dozens": Decimal(12), "hundreds": Decimal(100), "thousands": Decimal(1000),
+                  "millions": Decimal(10) ** 6, "billions": Decimal(10) ** 9, "trillions": Decimal(10) ** 12}  # fmt: skip
+_VAGUE_EN = re.compile(
+    r"\b(?P<size>(?:(?:tens|hundreds) of )?(?:hundreds|thousands|millions|billions|trillions)|dozens)\b", re.IGNORECASE
+)
 _LONE_DIGIT_COUNT = re.compile(
     r"(?:个多月|多个月|个月|个季度|个省份|个省市|个省|省份|省市|省(?![份市区内级委政])|次|年间|年|家|岁|天|个小时|小时|周|成(?![交立为為功本员員长長果熟都效型绩績]))"
 )
