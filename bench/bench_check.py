@@ -302,6 +302,12 @@ HELD_OUT_SETS = (
     HeldOutSet(61, "held-out 57-60's fixes", _first(8, 71, 68, 64, 13, 0, 13, 9, 0), "22:00 UTC"),
     HeldOutSet(62, "held-out 57-60's fixes", _first(8, 73, 69, 59, 15, 2, 12, 7, 4), "22:00 UTC"),
     HeldOutSet(63, "held-out 57-60's fixes", _first(10, 107, 94, 86, 10, 0, 12, 10, 1), "22:00 UTC"),
+    # Session 8's second round, written from d810d2e (checker ed4907a) while 61-63's fixes were made; each first run
+    # at its merge, before any change it prompted: 66 on 9f8a2b2, 65 on 3cece3c, 64 on dbd43b3. 15-16 decidable
+    # claims each.
+    HeldOutSet(64, "held-out 61-63's fixes", _first(6, 65, 63, 52, 10, 3, 12, 9, 4), "22:12 UTC"),
+    HeldOutSet(65, "held-out 61-63's fixes", _first(7, 79, 68, 59, 12, 1, 15, 8, 2), "22:10 UTC"),
+    HeldOutSet(66, "held-out 61-63's fixes", _first(6, 49, 48, 45, 15, 1, 15, 13, 1), "22:07 UTC"),
 )
 
 
