@@ -1700,3 +1700,12 @@ def test_english_loose_sizes_are_ranges_never_refuted():
     claim = claim_with("Tens of millions of investors lost money.", "Tens of millions")
     assert (claim.value_base, claim.value_high_base, claim.doubts) == (2e7, 9e7, ["vague"])
     assert claim_with("Dozens of P2P platforms stopped repaying.", "Dozens").value_base == 24
+
+
+def test_a_figure_with_trailing_zeros_is_given_to_its_last_non_zero_place():
+    from etl.check.verdict import figure_interval
+
+    row = {"value": 13700.0, "unit": "亿元", "unit_kind": "money", "qualifier": None, "excerpt": ""}
+    lo, hi = figure_interval(row)
+    assert lo <= 13652e8 <= hi and hi - lo == 100e8
+    assert figure_interval({**row, "value": 13652.0})[1] - figure_interval({**row, "value": 13652.0})[0] == 1e8

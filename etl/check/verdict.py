@@ -58,6 +58,11 @@ def figure_interval(row: dict) -> tuple[float, float]:
     text = format_number(row["value"])
     decimals = len(text.split(".", 1)[1]) if "." in text else 0
     r = max(0.5 * 10 ** (-decimals) * factor, written_rounding(row.get("excerpt") or "", x, row["unit_kind"]))
+    if not decimals and row["unit_kind"] != "rate" and text.endswith("00"):
+        # 13700亿 is given to the hundred: 13652 rounds to it. Trailing zeros read as a claim's are (half the
+        # last non-zero place, at most 2.5 %).
+        place = float(place_of_last_nonzero(Decimal(text))) * factor
+        r = max(r, min(place / 2, abs(x) * 0.025))
     q = row.get("qualifier")
     lo, hi = x - r, x + r
     if q in ("about", "nearly"):
