@@ -1709,3 +1709,8 @@ def test_a_figure_with_trailing_zeros_is_given_to_its_last_non_zero_place():
     lo, hi = figure_interval(row)
     assert lo <= 13652e8 <= hi and hi - lo == 100e8
     assert figure_interval({**row, "value": 13652.0})[1] - figure_interval({**row, "value": 13652.0})[0] == 1e8
+
+
+def test_a_level_from_the_start_of_a_span_up_to_now():
+    text = "梳理了2015年上半年至今(截至2022年6月30日)的小贷数据发现,全国小贷机构从8951家逐年递减至6150家。"
+    assert [c.period.label for c in claims_of(text, date(2022, 7, 20))] == ["2015-H1", "2022-06-30"]

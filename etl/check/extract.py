@@ -1552,7 +1552,7 @@ def extract(
 
 _FROM = re.compile(r"(?:\bfrom|从|由)\s*$", re.IGNORECASE)
 _TO = re.compile(
-    r"\s*(?:(?:[a-z]+\s+){0,2}to|(?:迅速|快速|大幅|逐步|进一步|一路|猛|骤)?(?:增加|增长|上升|减少|下降|缩减|缩小|扩大|攀升|回落|降低|提高|降|增|升|涨|跌|减)?(?:到|至|为))\s*",
+    r"\s*(?:(?:[a-z]+\s+){0,2}to|(?:迅速|快速|大幅|逐步|逐年|逐月|持续|进一步|一路|猛|骤)?(?:增加|增长|上升|减少|下降|缩减|缩小|扩大|攀升|回落|降低|提高|递减|递增|锐减|下滑|下跌|降|增|升|涨|跌|减)?(?:到|至|为))\s*",
     re.IGNORECASE,
 )
 
@@ -1588,6 +1588,11 @@ def _from_to(ctx: _Context, claims: list[Claim]) -> None:
         if spans is not None:  # "from 2014 to 2017, rising from 329.194 billion yuan to 3.895235 trillion"
             first.period, second.period = spans
             continue
+        start = _span_start(ctx, sentence, first.start)
+        if start is not None:
+            # 梳理了2015年上半年至今(截至2022年6月30日)的数据…从8951家逐年递减至6150家: the first is of the start
+            first.period = start
+            continue
         if ctx.mention_index.within(*sentence):
             # "2012年下半年开始…从20家左右迅速增加到240家左右": over a named half (or year, quarter) a stock
             # rises from its level at the start, the end of the period before.
@@ -1601,6 +1606,17 @@ def _from_to(ctx: _Context, claims: list[Claim]) -> None:
 
 
 _PERIOD_TO = re.compile(r"\s*(?:to|until|through|-|–|—|到|至)\s*", re.IGNORECASE)
+
+
+_UP_TO_NOW = re.compile(r"\s*(?:至今|以来|迄今)")
+
+
+def _span_start(ctx: _Context, sentence, before: int) -> ClaimPeriod | None:
+    """The start of a span up to now named before the number in its sentence (2015年上半年至今, 2015年以来)."""
+    for m in ctx.mention_index.within(sentence[0], before):
+        if m.period is not None and _UP_TO_NOW.match(ctx.norm, m.end):
+            return m.period
+    return None
 
 
 def _period_from_to(ctx: _Context, sentence) -> tuple[ClaimPeriod, ClaimPeriod] | None:
