@@ -1714,3 +1714,8 @@ def test_a_figure_with_trailing_zeros_is_given_to_its_last_non_zero_place():
 def test_a_level_from_the_start_of_a_span_up_to_now():
     text = "梳理了2015年上半年至今(截至2022年6月30日)的小贷数据发现,全国小贷机构从8951家逐年递减至6150家。"
     assert [c.period.label for c in claims_of(text, date(2022, 7, 20))] == ["2015-H1", "2022-06-30"]
+
+
+def test_an_expectation_that_a_count_will_contract_is_a_forecast():
+    text = "Analysts said they expect the number of P2P lenders to contract to fewer than 200 in three years' time."
+    assert "forecast" in claim_with(text, "200", date(2019, 1, 10)).notes

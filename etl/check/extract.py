@@ -192,7 +192,9 @@ _CURRENTLY = re.compile(
 )
 _FORECAST = re.compile(
     r"或将|有望|预测|将达到|将突破|将超过|将达|(?:很有|很|有)可能(?:会|将)?(?:跌|降|突破|超过|达到|升|涨)|forecast|projected|"
-    r"is expected to|are expected to|will reach|could reach|would reach|is set to|(?:is|are) likely to",
+    r"is expected to|are expected to|will reach|could reach|would reach|is set to|(?:is|are) likely to"
+    # "they expect the number of P2P lenders to contract to fewer than 200"
+    r"|\bexpects? (?:[\w-]+ ){1,8}?to (?:contract|shrink|fall|drop|decline|rise|grow|reach|increase|exceed|hit)\b",
     re.IGNORECASE,
 )
 _EXPECTS = re.compile(r"预计|预测|预期|预估|forecasts?|predicts?|expects?|projects?", re.IGNORECASE)
