@@ -1719,3 +1719,10 @@ def test_a_level_from_the_start_of_a_span_up_to_now():
 def test_an_expectation_that_a_count_will_contract_is_a_forecast():
     text = "Analysts said they expect the number of P2P lenders to contract to fewer than 200 in three years' time."
     assert "forecast" in claim_with(text, "200", date(2019, 1, 10)).notes
+
+
+def test_online_microloan_companies_are_also_read_as_licences_and_31_provinces_are_all_of_them():
+    claim = claim_with("截至2016年12月,共设立78家网络小额贷款公司。", "78")
+    assert claim.alternatives == ("online_microloan_licences",)
+    claim = claim_with("截至2019年6月30日,大陆31个省市共有小额贷款公司7,797家。", "7,797")
+    assert (claim.subject, claim.notes) == ("microloan_companies", [])

@@ -215,7 +215,8 @@ _SUBGROUP = re.compile(
 _SUBSET_BEFORE = re.compile(
     r"(?:(?<!本金)(?<!一)(?<!大)部分(?!数据)|有平台|有的平台|有些平台|上榜|入榜|入选|某些|个别|個別|一些|少数|少數|其中|其他|其余|头部机构|头部公司|头部平台|龙头|\bleading (?:firms|companies|platforms)\b|\bsome (?:of|platforms|companies|firms|lenders)\b|\bcertain\b"
     r"|\bof (?:which|whom|them|these)\b|\bamong (?:them|these)\b)"
-    r"|(?<!全国)(?<!全國)(?<!分布在)(?<!分布于)(?<!覆盖)(?<!遍布)(?<![一二三四五六七八九十两兩\d])[一二三四五六七八九十两兩\d]+\s*[个個]?(?:直[辖轄]市|省份|省市|省区|省區|地区|地區|\s(?:provinces|municipalities|regions))",
+    # (not 大陆31个省市, the 31 provinces: all of them)
+    r"|(?<!全国)(?<!全國)(?<!分布在)(?<!分布于)(?<!覆盖)(?<!遍布)(?<![一二三四五六七八九十两兩\d])(?!(?:31|三十一)(?!\d))[一二三四五六七八九十两兩\d]+\s*[个個]?(?:直[辖轄]市|省份|省市|省区|省區|地区|地區|\s(?:provinces|municipalities|regions))",
     re.IGNORECASE,
 )
 # "離單月2000億元大關一步之遙" (a step away from 200 bn), "short of the 2,000 mark": a mark the figure did
@@ -1441,6 +1442,8 @@ def extract(
         if claim.subject in _TOTAL_ALTERNATIVE and _ambiguous_total(ctx, sentence, clause, claim):
             # Both readings are checked: it agrees if either does, and is wrong only if both are.
             claim.alternatives = (_TOTAL_ALTERNATIVE[claim.subject],)
+        elif claim.subject in _ALWAYS_ALTERNATIVE:
+            claim.alternatives = (_ALWAYS_ALTERNATIVE[claim.subject],)
         subject = subj.SUBJECTS.get(claim.subject) if claim.subject else None
         if subject and subject.any_period:
             # A peak with a year named in its own clause (2015年更是达到了顶峰2595家) is also a figure of that year.
@@ -1794,6 +1797,9 @@ def _full_sentence_start(ctx: _Context, pos: int) -> int:
 _TOTAL = re.compile(
     r"总数|总量|总共|一共|合计|共计|总计|\ba total of\b|\bin total\b|\ball told\b|\baltogether\b", re.IGNORECASE
 )
+# 共设立78家网络小额贷款公司(含已获批复未开业的), 广东有28家: online microloan companies are counted as the
+# licences granted too (one a company), so both readings are checked.
+_ALWAYS_ALTERNATIVE = {"online_microloan_companies": "online_microloan_licences"}
 _TOTAL_ALTERNATIVE = {
     "p2p_platforms_operating": "p2p_platforms_cumulative",
     "p2p_exited_platforms": "p2p_exited_platforms_cumulative",
