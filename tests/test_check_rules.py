@@ -1726,3 +1726,8 @@ def test_online_microloan_companies_are_also_read_as_licences_and_31_provinces_a
     assert claim.alternatives == ("online_microloan_licences",)
     claim = claim_with("截至2019年6月30日,大陆31个省市共有小额贷款公司7,797家。", "7,797")
     assert (claim.subject, claim.notes) == ("microloan_companies", [])
+
+
+def test_a_quarter_with_its_short_form_in_brackets_keeps_its_year():
+    text = "Complaints received by the CBIRC stood at 69,555 in the fourth quarter (Q4) of 2022."
+    assert claim_with(text, "69,555", date(2023, 2, 14)).period.label == "2022-Q4"

@@ -153,7 +153,7 @@ ZH_PATTERN = re.compile(
 EN_PATTERN = re.compile(
     r"(?P<asof>\b(?:as of|as at|by|at|until|through|to)\s+)?(?:the\s+)?"
     r"(?:"
-    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
+    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s*\(Q[1-4]\))?(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
     r"|Q(?P<qnum>[1-4])\s*(?:of\s+)?(?P<qyear2>(?:19|20)\d{2})"  # Q3 2014, "by Q3 of 2014"
     r"|(?P<qyear3>(?:19|20)\d{2})\s*Q(?P<qnum3>[1-4])"
     r"|(?P<halfthis>first|second)\s+half\s+of\s+(?:this|the)\s+month"
