@@ -1731,3 +1731,9 @@ def test_online_microloan_companies_are_also_read_as_licences_and_31_provinces_a
 def test_a_quarter_with_its_short_form_in_brackets_keeps_its_year():
     text = "Complaints received by the CBIRC stood at 69,555 in the fourth quarter (Q4) of 2022."
     assert claim_with(text, "69,555", date(2023, 2, 14)).period.label == "2022-Q4"
+
+
+def test_the_whole_province_is_the_province_the_sentence_before_named():
+    text = "2020年,浙江省法院受理的金融商事案件数量有所下降。全省法院共受理一审金融商事案件179,258件。"
+    claim = claim_with(text, "179,258")
+    assert (claim.region, claim.doubts) == ("CN-ZJ", [])

@@ -1426,6 +1426,10 @@ def extract(
             before = _of_which(ctx, sentence)
             if claim.region == "CN" and before and (carried := _sole_province(ctx, before)):
                 claim.region = carried  # 其中, of which: the parts of the sentence before's whole, of its place
+            if claim.region == "CN" and _THIS_PROVINCE.search(norm, *whole):
+                # 2020年,上海法院受理的金融商事案件数量有所下降。全市法院共受理…179,258件: the place just named
+                previous = _sentence_before(ctx, (whole[0], sentence[1]))
+                claim.region = (previous and _sole_province(ctx, previous)) or claim.region
             if claim.region == "CN" and (
                 _province_paragraph(ctx, sentence)
                 or _THIS_PROVINCE.search(norm, *whole)
@@ -1677,11 +1681,14 @@ _OF_WHICH = re.compile(r"\s*(?:其中|其中,|其中，)")
 def _of_which(ctx: _Context, sentence) -> tuple[int, int] | None:
     """The sentence before one that opens with 其中 ("of which"), in its paragraph, when this one names no place:
     全省法院共受理各类金融案件421841件。其中,2018年收案84390件 goes on with its place."""
-    if (
-        not _OF_WHICH.match(ctx.norm, sentence[0])
-        or _NATIONAL.search(ctx.norm, *sentence)
-        or _regions_in(ctx, *sentence)
-    ):
+    if not _OF_WHICH.match(ctx.norm, sentence[0]):
+        return None
+    return _sentence_before(ctx, sentence)
+
+
+def _sentence_before(ctx: _Context, sentence) -> tuple[int, int] | None:
+    """The sentence before this one in its paragraph, when this one names no place."""
+    if _NATIONAL.search(ctx.norm, *sentence) or _regions_in(ctx, *sentence):
         return None
     index = bisect_left(ctx.sentence_starts, sentence[0]) - 1
     if index < 0 or _paragraph_of(ctx, ctx.sentences[index][0]) != _paragraph_of(ctx, sentence[0]):
