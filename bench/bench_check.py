@@ -61,18 +61,22 @@ def same_value(a: float, b: float) -> bool:
 
 def find_claim(result, start: int, end: int, value_base: float | None):
     """The extracted claim overlapping the quote with its base value. The sign is not compared: the checker
-    stores a fall as a negative change (下降6.36% -> -6.36), and annotators write it either way. Nor is a
-    duration's unit: the checker counts 5年 as 60 months, and some annotators wrote 5 (years)."""
+    stores a fall as a negative change (下降6.36% -> -6.36), and annotators write it either way. Nor are two
+    units annotators wrote either way: a duration (the checker counts 5年 as 60 months; some wrote 5) and
+    basis points (32个基点 is 0.32 percentage points; some wrote 32)."""
     for item in result.claims:
         c = item.claim
         if not (c.start < end and start < c.end):
             continue
         if value_base is None or same_value(abs(c.value_base), abs(value_base)):
             return item
-        duration = c.unit_kind == "months" and re.search(r"[年載载]|year", c.quote)
-        if duration and same_value(c.value_base, 12 * value_base):
-            return item
+        for pattern, factor in _OTHER_NOTATION:
+            if re.search(pattern, c.quote, re.IGNORECASE) and same_value(abs(c.value_base), abs(value_base) * factor):
+                return item
     return None
+
+
+_OTHER_NOTATION = ((r"[年載载]|year", 12), (r"基[点點]|BP|basis point", 0.01))
 
 
 def article_date(passage: dict) -> date | None:

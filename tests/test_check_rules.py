@@ -1737,3 +1737,17 @@ def test_the_whole_province_is_the_province_the_sentence_before_named():
     text = "2020年,浙江省法院受理的金融商事案件数量有所下降。全省法院共受理一审金融商事案件179,258件。"
     claim = claim_with(text, "179,258")
     assert (claim.region, claim.doubts) == ("CN-ZJ", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        ("Outstanding loans were 929 bln yuan at the end of September.", "929", 929e9),
+        ("The yield fell 32 basis points in March 2017.", "32", 0.32),  # percentage points
+        ("2017年3月,综合收益率环比下降了10个基点。", "10个基点", 0.1),
+        ("截至2019年7月底,累計成交量為8.69兆元。", "8.69", 8.69e12),  # Taiwan's 兆: a trillion
+        ("P2P网贷已走过八载的发展历程。", "八载", 96),  # months
+    ],
+)
+def test_bln_basis_points_zhao_and_zai(text, quote, value):
+    assert claim_with(text, quote).value_base == pytest.approx(value)

@@ -101,7 +101,7 @@ _DATELINE = re.compile(
 # --- units written after a number (longest first) ---------------------------------------------
 _ZH_UNIT = re.compile(
     r"\s*(?P<unit>万亿元|亿元|万元|千元|元人民币|元|亿美元|万美元|美元|家|个平台|个机构|个网贷平台|个多月|多个月|个月|个百分点|个基点|基点|"
-    r"个季度|个省份|个省市|个省区|个省|省份|省市|省|个年头|年头|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
+    r"个季度|个省份|个省市|个省区|个省|省份|省市|省|个年头|年头|载|个|人次|万人|人|名|位|户|件|起|宗|条|笔|"
     r"百分点|%|BP|bp|通|张|倍|天|日|年|岁|次|小时|分钟|周|月|米|平方米|公里|成(?![交立为為功本员員长長果熟都效型绩績本]))"
 )
 _EN_UNIT_AFTER = re.compile(
@@ -139,7 +139,8 @@ _UNIT_KIND = {
 _YEARS_OF_TIME = re.compile(r"(?:间|之久|的时间|时间|历史|以来|来|内|多)")
 # 发展已11年, 过去3年, 连续3年, 花了7年: a number of years, not a year written short
 _DURATION_BEFORE = re.compile(r"(?:已|已经|近|过去|连续|持续|长达|历时|花了|用了|不到|仅|短短|将近|经过|了)\s*$")
-_UNIT_FACTOR = {"成": Decimal(10), "万亿元": Decimal(10) ** 12, "亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000),
+_UNIT_FACTOR = {"成": Decimal(10), "个基点": Decimal("0.01"), "基点": Decimal("0.01"), "BP": Decimal("0.01"),
+                "bp": Decimal("0.01"), "万亿元": Decimal(10) ** 12, "亿元": Decimal(10) ** 8, "万元": Decimal(10) ** 4, "千元": Decimal(1000),
                 "亿美元": Decimal(10) ** 8, "万美元": Decimal(10) ** 4, "万人": Decimal(10) ** 4}  # fmt: skip
 _NOT_A_CLAIM_UNIT = {
     "天",
@@ -265,8 +266,8 @@ def _in(spans, pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-_SCALE_ZH = r"(?:万亿|千万|百万|亿|万|千)"
-_SCALE_EN = r"(?:\s*(?:trillion|billion|million|thousand|bn|tn|mn)\b|(?:bn|tn|mn|m|k)\b)"
+_SCALE_ZH = r"(?:万亿|千万|百万|亿|万|千|兆(?=元|人民币))"
+_SCALE_EN = r"(?:\s*(?:trillion|billion|million|thousand|bln|trln|mln|bn|tn|mn)\b|(?:bln|mln|bn|tn|mn|m|k)\b)"
 _NUMBER_ZH = re.compile(rf"(?P<num>{ARABIC})\s*(?P<scale>{_SCALE_ZH})?")
 _NUMBER_EN_SCALE = re.compile(rf"(?P<scale>{_SCALE_EN})", re.IGNORECASE)
 _CN_RUN = re.compile(rf"(?P<vague>[数几上])?(?P<run>{CN_NUMERAL}+)")
@@ -408,7 +409,7 @@ _VAGUE_EN = re.compile(
     r"\b(?P<size>(?:(?:tens|hundreds) of )?(?:hundreds|thousands|millions|billions|trillions)|dozens)\b", re.IGNORECASE
 )
 _LONE_DIGIT_COUNT = re.compile(
-    r"(?:个多月|多个月|个月|个季度|个省份|个省市|个省|省份|省市|省(?![份市区内级委政])|次|年间|年|家|岁|天|个小时|小时|周|成(?![交立为為功本员員长長果熟都效型绩績]))"
+    r"(?:个多月|多个月|个月|个季度|个省份|个省市|个省|省份|省市|省(?![份市区内级委政])|次|年间|年|载|家|岁|天|个小时|小时|周|成(?![交立为為功本员員长長果熟都效型绩績]))"
 )
 _SCALE_OF_NUMBER_BEFORE = re.compile(r"\d\s*[多余来个]$")
 # 善林财富600多亿, 月成交金额大约5个亿: a scale after 多/余/来 or 个, with no 元: yuan, colloquially.
@@ -438,7 +439,7 @@ def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
             return unit, "skip", Decimal(1), m.end(), "CNY"
         if unit == "省" and re.match(r"[份市区内级委政]", norm[m.end() : m.end() + 1]):
             return unit, "skip", Decimal(1), m.end(), "CNY"  # 省级, 省委: a word, not a count of provinces
-        if unit in ("年", "个年头", "年头"):
+        if unit in ("年", "个年头", "年头", "载"):
             return unit, subj.MONTHS, Decimal(12), m.end(), "CNY"  # 发展已11年, 12个年头: a duration, in months
         if unit == "个":
             return unit, subj.OTHER, Decimal(1), m.end(), "CNY"  # 147个, 17个罪名: a count of something
@@ -463,6 +464,8 @@ def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
             return m["unit"], subj.MONTHS, Decimal(1), m.end(), "CNY"
         if unit.startswith("year"):
             return m["unit"], subj.MONTHS, Decimal(12), m.end(), "CNY"  # "5 years": a duration, in months
+        if unit.startswith("basis point") or unit == "bps":
+            return m["unit"], subj.OTHER, Decimal("0.01"), m.end(), "CNY"  # in percentage points: 32 bp = 0.32
         # "one to two years", "30 days", "10 times": durations and multiples no series holds
         return m["unit"], subj.OTHER, Decimal(1), m.end(), "CNY"
     before = norm[max(0, token.start - 6) : token.start]

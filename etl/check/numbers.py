@@ -17,6 +17,7 @@ import chinese2digits
 
 SCALES = {
     "万亿": Decimal(10) ** 12,
+    "兆": Decimal(10) ** 12,  # Taiwan's 兆 (1.8兆元): a trillion
     "亿": Decimal(10) ** 8,
     "千万": Decimal(10) ** 7,
     "百万": Decimal(10) ** 6,
@@ -26,6 +27,9 @@ SCALES = {
     "tn": Decimal(10) ** 12,
     "billion": Decimal(10) ** 9,
     "bn": Decimal(10) ** 9,
+    "bln": Decimal(10) ** 9,
+    "trln": Decimal(10) ** 12,
+    "mln": Decimal(10) ** 6,
     "million": Decimal(10) ** 6,
     "mn": Decimal(10) ** 6,
     "m": Decimal(10) ** 6,
