@@ -1751,3 +1751,10 @@ def test_the_whole_province_is_the_province_the_sentence_before_named():
 )
 def test_bln_basis_points_zhao_and_zai(text, quote, value):
     assert claim_with(text, quote).value_base == pytest.approx(value)
+
+
+def test_a_half_is_a_share_of_fifty_percent_but_not_the_first_half():
+    claim = claim_with("小贷机构数量较2015年三季度巅峰期的8965家缩减近半。", "近半")
+    assert (claim.value_base, claim.unit_kind, claim.qualifier) == (50, "percent", "nearly")
+    assert claim_with("Nearly half of the platforms failed in 2018.", "half").value_base == 50
+    assert not [c for c in claims_of("In the first half of 2018 and 上半年, turnover fell.") if c.value_base == 50]

@@ -279,6 +279,12 @@ _ZERO = re.compile(
 _ORDER_OF_SIZE = re.compile(r"\s*(?:级别|量级|级)")  # 万亿元级别, 千亿级: an order of size, not a figure
 _FRACTION_ZH = re.compile(r"(?P<whole>[一二三四五六七八九十两]{1,3})分之(?P<part>[一二三四五六七八九十两]{1,3})")
 _PERCENT_ZH = re.compile(rf"百分之(?P<run>{CN_NUMERAL}+|\d+(?:\.\d+)?)")
+# 一半, 半数, 近半, 过半, "nearly half", "half of": a share of 50 % (not 半年, 上半年, "the first half")
+_HALF = re.compile(
+    r"一半|半数|半數|(?<=[近过過超逾])半(?![年月天日小])|(?:(?<=nearly )|(?<=almost )|(?<=than )|(?<=over ))half\b"
+    r"|\bhalf(?= of\b)",
+    re.IGNORECASE,
+)
 
 
 def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
@@ -379,6 +385,8 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
             continue
         if whole:
             add(_Token(m.start(), m.end(), part / whole * 100, 1, Decimal(1), m.group(0)))
+    for m in _HALF.finditer(norm):  # ("the first half of 2018" is a period: its span is masked)
+        add(_Token(m.start(), m.end(), Decimal(50), 0, Decimal(1), "二分之一"))  # read as a share, in percent
     for m in _ZERO.finditer(norm):
         group = "zero" if m["zero"] else 0
         add(_Token(m.start(group), m.end(group), Decimal(0), 0, Decimal(1), m[group]))
