@@ -312,6 +312,11 @@ HELD_OUT_SETS = (
     HeldOutSet(64, "held-out 61-63's fixes", _first(6, 65, 63, 52, 10, 3, 12, 9, 4), "22:12 UTC"),
     HeldOutSet(65, "held-out 61-63's fixes", _first(7, 79, 68, 59, 12, 1, 15, 8, 2), "22:10 UTC"),
     HeldOutSet(66, "held-out 61-63's fixes", _first(6, 49, 48, 45, 15, 1, 15, 13, 1), "22:07 UTC"),
+    # Session 8's third round, written from b6f9781 while 64-66's fixes were made; first runs at each merge, before
+    # any change they prompted: 68 and 69 on 978a4ce, 67 on ffddcae. 69 holds only 9 decidable claims.
+    HeldOutSet(67, "held-out 64-66's fixes", _first(8, 89, 82, 74, 4, 0, 13, 10, 5), "22:27 UTC"),
+    HeldOutSet(68, "held-out 64-66's fixes", _first(8, 56, 54, 42, 15, 1, 15, 10, 5), "22:25 UTC"),
+    HeldOutSet(69, "held-out 64-66's fixes", _first(7, 82, 74, 74, 7, 0, 6, 6, 0), "22:25 UTC"),
 )
 
 
