@@ -1758,3 +1758,12 @@ def test_a_half_is_a_share_of_fifty_percent_but_not_the_first_half():
     assert (claim.value_base, claim.unit_kind, claim.qualifier) == (50, "percent", "nearly")
     assert claim_with("Nearly half of the platforms failed in 2018.", "half").value_base == 50
     assert not [c for c in claims_of("In the first half of 2018 and 上半年, turnover fell.") if c.value_base == 50]
+
+
+def test_a_year_to_a_day_is_not_since_inception_and_microlenders_exiting_are_not_a_count_of_them():
+    text = "相关数据显示,2015年截至12月23日,出现问题的P2P平台高达1009家。"
+    assert claim_with(text, "1009", date(2015, 12, 31)).subject == "p2p_problem_platforms_new"
+    text = "The number of small loan companies has decreased, with nearly 4,000 companies exiting over the past decade."
+    assert claim_with(text, "4,000", date(2025, 8, 1)).subject is None
+    text = "Microloan companies' loan balances kept decreasing by 147.8 billion yuan in 2023."
+    assert claim_with(text, "147.8", date(2024, 12, 31)).change == -1

@@ -187,7 +187,8 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|~|～|至|到|—|–|to|and)\s*", re.IGNOREC
 _VAGUE = {"数": (2, 9), "几": (2, 9), "上": None}
 
 _CHANGE_DOWN = re.compile(r"减少|下降|下滑|降低|回落|缩减|降幅|减幅|跌|降|减|少了|down|fell|dropped|declined|decreased|"
-                          r"plunged|slid|shrank|shrunk|contracted|slumped|decline|drop|fall|decrease|plunge", re.IGNORECASE)  # fmt: skip
+                          r"plunged|slid|shrank|shrunk|contracted|slumped|decline|drop|fall|decrease|plunge|decreasing|declining|"
+                          r"falling|dropping|shrinking", re.IGNORECASE)  # fmt: skip
 _CURRENTLY = re.compile(
     r"目前|当前|现在|如今|至今|截至目前|迄今|currently|now|so far|to date|at present|today", re.IGNORECASE
 )
@@ -1125,7 +1126,7 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
             norm[max(clause[0], claim.start - 6) : claim.start],
         )
         and any(m.as_of for m in ctx.mention_index.within(sentence[0], claim.start))
-        and not _year_to_date(ctx, sentence, claim.start)
+        and not _year_to_date_end(ctx, sentence, claim.start)
     ):
         modifiers.add("cumulative")  # 截至上半年末,…统计的问题平台共有2461家: all problem platforms to that date
     if re.search(r"AI|人工智能|机器人|robot", norm[sentence[0] : sentence[1]], re.IGNORECASE):
@@ -2041,6 +2042,17 @@ def _said_before(ctx: _Context, sentence, claim: Claim) -> bool:
 def _year_to_date(ctx: _Context, sentence, before: int) -> ClaimPeriod | None:
     """2018年截至到11月共有1168家问题平台; 截至6月30日,网贷平台今年有721家关门: a year named with an "as of" month
     of it counts from January to that month, not since inception nor the whole year."""
+    end = _year_to_date_end(ctx, sentence, before)
+    if end is None:
+        return None
+    if end.month == 12 and end.day == 31:
+        return year_period(end.year)
+    # (to a day within a month, 截至11月21日, no figure covers the span and etl/periods.py has no label for it)
+    return span_period(end.year, 1, end.month) if end == month_end(end.year, end.month) else None
+
+
+def _year_to_date_end(ctx: _Context, sentence, before: int) -> date | None:
+    """The end of a year-to-date the sentence names before `before` (2015年截至12月23日: 23 December 2015)."""
     mentions = [m for m in ctx.mention_index.within(sentence[0], before) if m.period is not None]
     for i, m in enumerate(mentions):
         if not m.as_of or m.period.type not in ("month", "day", "quarter", "half"):
@@ -2055,11 +2067,7 @@ def _year_to_date(ctx: _Context, sentence, before: int) -> ClaimPeriod | None:
         )
         year = mentions[i - 1].period.start.year if year_before else m.period.end.year
         if (year_before or this_year_after) and m.period.end.year == year and m.period.end.month > 1:
-            end = m.period.end
-            if end.month == 12 and end.day == 31:
-                return year_period(year)
-            # (to a day within a month, 截至11月21日, no figure covers the span and etl/periods.py has no label for it)
-            return span_period(year, 1, end.month) if end == month_end(end.year, end.month) else None
+            return m.period.end
     return None
 
 

@@ -177,7 +177,7 @@ MEASURES = [
 MODIFIERS = [
     ("exited_problem", r"停业及问题|停业、问题|停业与问题|closed (?:or|and) problem|suspend(?:ing|ed) operations? or succumb(?:ing|ed)"),
     ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|collapses|defaulted|absconding|scandal|succumb(?:ed|ing) to risk"),
-    ("exited", r"停业|停止运营|停止经营|停止营业|终止运营|停运|退出|消亡|倒闭|关闭|关门|清退|exited|closed|closures?|\bclose\b(?!\s+to)|withdr[ae]wn?(?: from)?|terminated|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|suspended operations?|suspension of operations"),
+    ("exited", r"停业|停止运营|停止经营|停止营业|终止运营|停运|退出|消亡|倒闭|关闭|关门|清退|exited|exiting|closed|closures?|\bclose\b(?!\s+to)|withdr[ae]wn?(?: from)?|terminated|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|suspended operations?|suspension of operations"),
     ("new", r"新上线|新增|新成立|新设|new(?:ly)?|launched|came online|established|set up"),
     # 已立案侦查786家网贷机构: platforms under criminal investigation, which no series counts.
     ("investigated", r"立案侦查|立案调查|侦查|under (?:criminal )?investigation|investigated|probed"),
@@ -197,7 +197,7 @@ MODIFIERS = [
 CHANGE = re.compile(
     r"(?:同比|环比|比上年|较上年|较去年|比去年|比年初|较年初|较\S{0,8}?|比\S{0,8}?|与\S{0,8}相比)?\s*(?<!新)(?:增加|增长|上升|提高|减少|下降|下滑|降低|回落|缩减|增幅|降幅|减幅|拉长|延长|缩短|上涨|下跌|提升|回升|涨|跌|增|降|减|多了|少了)了?\s*(?:约|近|超过|逾)?\s*$"
     r"|比\S{0,10}?(?:仍|还|要)?(?:多出|多|少)了?\s*(?:约|近|超过|逾)?\s*$"
-    r"|(?:\b(?:up|down|rose|risen|fell|fallen|dropped|declined|increased|decreased|grew|grown|jumped|plunged|climbed|slid|shrank|shrunk|surged|soared|sank|tumbled|slumped|contracted)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*(?:CNY|RMB|Rmb|USD|US\$|\$|¥)?\s*$",
+    r"|(?:\b(?:up|down|rose|risen|fell|fallen|dropped|declined|increased|decreased|grew|grown|jumped|plunged|climbed|slid|shrank|shrunk|surged|soared|sank|tumbled|slumped|contracted|decreasing|increasing|declining|falling|rising|dropping|shrinking|growing)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*(?:CNY|RMB|Rmb|USD|US\$|\$|¥)?\s*$",
     re.IGNORECASE,
 )
 
@@ -266,6 +266,8 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
     """The subject key for a sector, measure and modifiers, or None when the data hold no such thing."""
     if measure is None or sector == "other_lender":
         return None
+    if sector in ("online_microloan", "microloan", "consumer_finance") and modifiers & {"exited", "exited_problem"}:
+        return None  # "nearly 4,000 companies exiting over the past decade": exits, which no series counts
     if sector == "online_microloan":
         return {"entities": "online_microloan_companies", "licences": "online_microloan_licences",
                 "balance": "online_microloan_loan_balance", "capital": "online_microloan_capital"}.get(measure)  # fmt: skip
