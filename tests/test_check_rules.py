@@ -1767,3 +1767,9 @@ def test_a_year_to_a_day_is_not_since_inception_and_microlenders_exiting_are_not
     assert claim_with(text, "4,000", date(2025, 8, 1)).subject is None
     text = "Microloan companies' loan balances kept decreasing by 147.8 billion yuan in 2023."
     assert claim_with(text, "147.8", date(2024, 12, 31)).change == -1
+
+
+def test_a_count_of_platforms_of_no_kind_in_its_own_clause_is_read_both_ways():
+    text = "到了2018年8月,P2P网贷平台数为6388家,正在运营1589家。"
+    assert claim_with(text, "6388").alternatives == ("p2p_platforms_cumulative",)
+    assert claim_with(text, "1589").alternatives == ()

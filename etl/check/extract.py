@@ -1834,8 +1834,8 @@ def _ambiguous_total(ctx: _Context, sentence, clause, claim: Claim) -> bool:
         # 2015年底,全国P2P网贷平台数量达到3858家, "there were 5,970 P2P platforms as of the end of 2017": a count of
         # platforms said with no word for what kind is either reading (wdzj's 3858 and 5970 are platforms ever
         # recorded)
-        whole = (_full_sentence_start(ctx, sentence[0]), sentence[1])
-        return claim.subject == "p2p_platforms_operating" and not ctx.modifiers.within(*whole)
+        # (到了2018年8月,P2P网贷平台数为6388家,正在运营1589家: the word for the other count is in its own clause)
+        return claim.subject == "p2p_platforms_operating" and not ctx.modifiers.within(*clause)
     return not said & {"operating", "new", "cumulative", "peak"}
 
 
