@@ -1773,3 +1773,8 @@ def test_a_count_of_platforms_of_no_kind_in_its_own_clause_is_read_both_ways():
     text = "到了2018年8月,P2P网贷平台数为6388家,正在运营1589家。"
     assert claim_with(text, "6388").alternatives == ("p2p_platforms_cumulative",)
     assert claim_with(text, "1589").alternatives == ()
+
+
+def test_the_platforms_a_tracker_monitors_are_its_sample():
+    text = "零壹财经数据显示,截至2015年11月30日,3464家被监测的P2P借贷平台,正常运营的仅有1876家。"
+    assert claim_with(text, "3464").notes == ["sample"]

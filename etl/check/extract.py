@@ -1376,6 +1376,8 @@ def extract(
             norm[claim.end : min(sentence[1], claim.end + 24)]
         ):
             claim.notes.append("sample")  # 根据90家网贷平台2013年的成交数据测算: the sample, not the sector
+        elif _MONITORED_AFTER.match(norm, claim.end):
+            claim.notes.append("sample")  # 3464家被监测的P2P借贷平台: the platforms a tracker watches
         elif (
             _SPREAD_AFTER.match(norm, claim.end)
             or _SPREAD_AFTER.match(norm, _range_end(norm, claim.end))
@@ -1841,6 +1843,9 @@ def _ambiguous_total(ctx: _Context, sentence, clause, claim: Claim) -> bool:
 
 _SAMPLE_BEFORE = re.compile(r"(?:根据|基于|选取|抽取|抽样|对|based on|a sample of|sample of)\s*$", re.IGNORECASE)
 _SAMPLE_AFTER = re.compile(r"数据|样本|测算|调查|抽样|监测|data|sample|survey", re.IGNORECASE)
+_MONITORED_AFTER = re.compile(
+    r"\s*(?:被|受)?(?:监测|监控|调查|抽样|跟踪)的|\s+(?:monitored|tracked|surveyed|sampled)\b", re.I
+)
 # 年化收益率普遍在10%-20%之间: how figures typically spread, not one figure
 _SPREAD_BEFORE = re.compile(
     r"(?:普遍|大多|大都|多数|一般|大部分|通常|typically|generally|mostly)\s*(?:在|为|處於|处于|between)?\s*$", re.I
