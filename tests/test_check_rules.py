@@ -1778,3 +1778,10 @@ def test_a_count_of_platforms_of_no_kind_in_its_own_clause_is_read_both_ways():
 def test_the_platforms_a_tracker_monitors_are_its_sample():
     text = "零壹财经数据显示,截至2015年11月30日,3464家被监测的P2P借贷平台,正常运营的仅有1876家。"
     assert claim_with(text, "3464").notes == ["sample"]
+
+
+def test_the_parts_of_a_count_backed_by_one_kind_of_owner_and_another():
+    text = "There are 31 consumer finance companies in China, with 22 backed by banks and 9 by industrial firms."
+    assert [claim_with(text, q, date(2024, 12, 31)).notes for q in ("22", "9")] == [["subgroup"], ["subgroup"]]
+    text = "By the end of June 2021, there were 6,686 small-loan companies in China, with 66,931 employees."
+    assert claim_with(text, "66,931").subject == "microloan_staff"

@@ -216,7 +216,8 @@ _SUBGROUP = re.compile(
 # A part of what the sentence counts: some platforms, "of which 93", 京津沪渝四个直辖市 (a group of regions).
 _SUBSET_BEFORE = re.compile(
     r"(?:(?<!本金)(?<!一)(?<!大)部分(?!数据)|有平台|有的平台|有些平台|上榜|入榜|入选|某些|个别|個別|一些|少数|少數|其中|其他|其余|头部机构|头部公司|头部平台|龙头|\bleading (?:firms|companies|platforms)\b|\bsome (?:of|platforms|companies|firms|lenders)\b|\bcertain\b"
-    r"|\bof (?:which|whom|them|these)\b|\bamong (?:them|these)\b)"
+    r"|\bof (?:which|whom|them|these)\b|\bamong (?:them|these)\b"
+    r")"
     # (not 大陆31个省市, the 31 provinces: all of them)
     r"|(?<!全国)(?<!全國)(?<!分布在)(?<!分布于)(?<!覆盖)(?<!遍布)(?<![一二三四五六七八九十两兩\d])(?!(?:31|三十一)(?!\d))[一二三四五六七八九十两兩\d]+\s*[个個]?(?:直[辖轄]市|省份|省市|省区|省區|地区|地區|\s(?:provinces|municipalities|regions))",
     re.IGNORECASE,
@@ -1378,6 +1379,10 @@ def extract(
             claim.notes.append("sample")  # 根据90家网贷平台2013年的成交数据测算: the sample, not the sector
         elif _MONITORED_AFTER.match(norm, claim.end):
             claim.notes.append("sample")  # 3464家被监测的P2P借贷平台: the platforms a tracker watches
+        elif _WITH_BEFORE.search(norm, max(0, clause[0] - 2), claim.start) and _BACKED_AFTER.match(norm, claim.end):
+            # "31 consumer finance companies, with 22 backed by commercial banks and 9 by industrial firms"
+            claim.notes.append("subgroup")
+            claim.subject = None
         elif (
             _SPREAD_AFTER.match(norm, claim.end)
             or _SPREAD_AFTER.match(norm, _range_end(norm, claim.end))
@@ -1843,6 +1848,10 @@ def _ambiguous_total(ctx: _Context, sentence, clause, claim: Claim) -> bool:
 
 _SAMPLE_BEFORE = re.compile(r"(?:根据|基于|选取|抽取|抽样|对|based on|a sample of|sample of)\s*$", re.IGNORECASE)
 _SAMPLE_AFTER = re.compile(r"数据|样本|测算|调查|抽样|监测|data|sample|survey", re.IGNORECASE)
+_WITH_BEFORE = re.compile(r",\s*with\s*$|,\s*with\s+\d[\d,.]*\s+(?:[a-z-]+\s+){1,6}and\s*$", re.IGNORECASE)
+_BACKED_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:backed|owned|run|operated|controlled|founded|sponsored|set up)\s+by\b|\s+by\b", re.IGNORECASE
+)
 _MONITORED_AFTER = re.compile(
     r"\s*(?:被|受)?(?:监测|监控|调查|抽样|跟踪)的|\s+(?:monitored|tracked|surveyed|sampled)\b", re.I
 )
