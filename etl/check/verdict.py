@@ -3,9 +3,13 @@ Chinese and English (who published what, and by how much a claim is off).
 
 A claim agrees with a figure when the figure lies in the claim's interval: its rounding (half a
 unit of the last digit written; trailing zeros read as rounding to two significant digits), widened
-by its qualifier — about ±10 %, nearly up to 10 % below, more than up to 1.5 × (6000多 / 5000余:
-up to the next step, 6000–7000), less than down to half. A figure's own rounding and qualifier
-widen it in turn (a publisher's "more than" only up to its next step: 超过3829亿 is 3829-3830亿).
+by its qualifier — about ±10 %, nearly up to 10 % below, more than up to 1.5 × or the next round
+number if higher (6000多 / 5000余: up to the next step, 6000–7000), less than down to half. A figure's
+own rounding (trailing zeros as a claim's) and qualifier widen it in turn (a publisher's "more than"
+only up to its next step: 超过3829亿 is 3829-3830亿).
+
+A claim dated between figures (a day, a part of a month, 'now') agrees with one near enough in time;
+it is contradicted only when it lies outside every figure around its date (see match._around).
 """
 
 from __future__ import annotations
@@ -384,7 +388,7 @@ def _outside_verdict(claim: Claim, around: list[dict], quote: str) -> Verdict:
     gap_zh, gap_en = _gap(claim, ranked[0])
     zh = (
         f"与数据不符:文中为“{quote}”({_period_text(claim)}),而该日期前后({first}至{last})的数字为"
-        f"{_list(ranked, 'zh')},都不在此范围;最接近的数字{gap_zh}。"
+        f"{_list(ranked, 'zh')},文中数字在这些数字之外;最接近的数字{gap_zh}。"
     )
     en = (
         f'Contradicted: the text says "{quote}" ({_period_text(claim)}), but the figures around that date '
