@@ -317,6 +317,12 @@ HELD_OUT_SETS = (
     HeldOutSet(67, "held-out 64-66's fixes", _first(8, 89, 82, 74, 4, 0, 13, 10, 5), "22:27 UTC"),
     HeldOutSet(68, "held-out 64-66's fixes", _first(8, 56, 54, 42, 15, 1, 15, 10, 5), "22:25 UTC"),
     HeldOutSet(69, "held-out 64-66's fixes", _first(7, 82, 74, 74, 7, 0, 6, 6, 0), "22:25 UTC"),
+    # Session 8's fourth round, written from 645f1c2 while 67-69's fixes were made; first runs on the checker of
+    # 6ae9c4a (its last change), before any change they prompted. The stored pages are used up: 70-72 hold 4, 5
+    # and 4 decidable claims.
+    HeldOutSet(70, "held-out 67-69's fixes", _first(5, 45, 44, 44, 3, 0, 3, 3, 0), "22:44 UTC"),
+    HeldOutSet(71, "held-out 67-69's fixes", _first(6, 57, 48, 48, 5, 0, 5, 5, 0), "22:47 UTC"),
+    HeldOutSet(72, "held-out 67-69's fixes", _first(7, 49, 37, 37, 4, 0, 4, 4, 0), "22:50 UTC"),
 )
 
 
