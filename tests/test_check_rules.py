@@ -1785,3 +1785,10 @@ def test_the_parts_of_a_count_backed_by_one_kind_of_owner_and_another():
     assert [claim_with(text, q, date(2024, 12, 31)).notes for q in ("22", "9")] == [["subgroup"], ["subgroup"]]
     text = "By the end of June 2021, there were 6,686 small-loan companies in China, with 66,931 employees."
     assert claim_with(text, "66,931").subject == "microloan_staff"
+
+
+def test_trn_banks_and_syndicates():
+    text = "Receivables could reach 3.3trn yuan, up from 1trn yuan in 2015. Police dismantled 1,759 syndicates."
+    assert claim_with(text, "1trn").value_base == 1e12
+    assert claim_with(text, "1,759").unit_kind == "other"
+    assert claim_with("26,247 joint-stock commercial banks were involved.", "26,247").unit_kind == "entities"

@@ -113,7 +113,7 @@ _EN_NOUN = re.compile(
     r"(?P<noun>platforms?|(?:web)?sites?|portals?|marketplaces?|providers?|start-?ups|outfits|collapses|compan(?:y|ies)|firms?|lenders?|institutions?|operators?|organi[sz]ations?|players?|"
     r"entities|licen[cs]es?|people|persons?|investors?|borrowers?|users?|employees|staff|workers|suspects|individuals|"
     r"debtors|residents|customers|clients|accounts|complaints?|cases|lawsuits|disputes|calls|months|loans|MFIs?|"
-    r"micro-?lenders|microfinance institutions|micro-?credit (?:firms|companies)|provinces|cities|countries)\b",
+    r"micro-?lenders|microfinance institutions|micro-?credit (?:firms|companies)|provinces|cities|countries|banks|syndicates|gangs)\b",
     re.IGNORECASE,
 )
 _FOREIGN_CODE = {"新台币": "TWD", "台币": "TWD", "港币": "HKD", "港元": "HKD", "澳门元": "MOP", "日元": "JPY",
@@ -165,6 +165,7 @@ _EN_NOUN_KIND = {
     "entities": subj.ENTITIES, "licen": subj.ENTITIES, "complaint": subj.CASES, "case": subj.CASES,
     "lawsuit": subj.CASES, "dispute": subj.CASES, "call": subj.CALLS, "month": subj.MONTHS, "loan": subj.OTHER,
     "mfi": subj.ENTITIES, "micro": subj.ENTITIES, "province": subj.OTHER, "cit": subj.OTHER, "countr": subj.OTHER,
+    "bank": subj.ENTITIES, "syndicate": subj.OTHER, "gang": subj.OTHER,
 }  # fmt: skip
 
 # --- qualifiers ------------------------------------------------------------------------------
@@ -269,7 +270,7 @@ def _in(spans, pos: int) -> bool:
 
 
 _SCALE_ZH = r"(?:万亿|千万|百万|亿|万|千|兆(?=元|人民币))"
-_SCALE_EN = r"(?:\s*(?:trillion|billion|million|thousand|bln|trln|mln|bn|tn|mn)\b|(?:bln|mln|bn|tn|mn|m|k)\b)"
+_SCALE_EN = r"(?:\s*(?:trillion|billion|million|thousand|bln|trln|trn|mln|bn|tn|mn)\b|(?:bln|mln|trn|bn|tn|mn|m|k)\b)"
 _NUMBER_ZH = re.compile(rf"(?P<num>{ARABIC})\s*(?P<scale>{_SCALE_ZH})?")
 _NUMBER_EN_SCALE = re.compile(rf"(?P<scale>{_SCALE_EN})", re.IGNORECASE)
 _CN_RUN = re.compile(rf"(?P<vague>[数几上])?(?P<run>{CN_NUMERAL}+)")

@@ -29,6 +29,7 @@ SCALES = {
     "bn": Decimal(10) ** 9,
     "bln": Decimal(10) ** 9,
     "trln": Decimal(10) ** 12,
+    "trn": Decimal(10) ** 12,
     "mln": Decimal(10) ** 6,
     "million": Decimal(10) ** 6,
     "mn": Decimal(10) ** 6,
