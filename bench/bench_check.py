@@ -61,22 +61,25 @@ def same_value(a: float, b: float) -> bool:
 
 def find_claim(result, start: int, end: int, value_base: float | None):
     """The extracted claim overlapping the quote with its base value. The sign is not compared: the checker
-    stores a fall as a negative change (下降6.36% -> -6.36), and annotators write it either way. Nor are two
-    units annotators wrote either way: a duration (the checker counts 5年 as 60 months; some wrote 5) and
-    basis points (32个基点 is 0.32 percentage points; some wrote 32)."""
+    stores a fall as a negative change (下降6.36% -> -6.36), and annotators write it either way. Nor are the
+    units annotators wrote either way: durations (the checker counts 5年 as 60 months, 10天 as 10 days; some
+    wrote 5, some 0.33 months) and basis points (32个基点 is 0.32 percentage points; some wrote 32)."""
     for item in result.claims:
         c = item.claim
         if not (c.start < end and start < c.end):
             continue
         if value_base is None or same_value(abs(c.value_base), abs(value_base)):
             return item
-        for pattern, factor in _OTHER_NOTATION:
-            if re.search(pattern, c.quote, re.IGNORECASE) and same_value(abs(c.value_base), abs(value_base) * factor):
+        for pattern, factor, tolerance in _OTHER_NOTATION:
+            expected = abs(value_base) * factor
+            if re.search(pattern, c.quote, re.IGNORECASE) and abs(abs(c.value_base) - expected) <= tolerance * expected:
                 return item
     return None
 
 
-_OTHER_NOTATION = ((r"[年載载]|year", 12), (r"基[点點]|BP|basis point", 0.01))
+# (words in the quote, annotated value x factor = the checker's, relative tolerance): days written as months
+# were rounded (10天 = 0.33 months), over 30 or 30.4 days a month.
+_OTHER_NOTATION = ((r"[年載载]|year", 12, 1e-9), (r"基[点點]|BP|basis point", 0.01, 1e-9), (r"[天日]|days?", 30, 0.03))
 
 
 def article_date(passage: dict) -> date | None:
