@@ -1792,3 +1792,9 @@ def test_trn_banks_and_syndicates():
     assert claim_with(text, "1trn").value_base == 1e12
     assert claim_with(text, "1,759").unit_kind == "other"
     assert claim_with("26,247 joint-stock commercial banks were involved.", "26,247").unit_kind == "entities"
+
+
+def test_the_companies_that_reported_results_are_a_part():
+    text = "截至目前,已有19家持牌消费金融公司交出了2021年成绩单。截至2021年末,全国共有30家消费金融公司。"
+    assert claim_with(text, "19", date(2022, 4, 30)).notes == ["subgroup"]
+    assert claim_with(text, "30", date(2022, 4, 30)).subject == "consumer_finance_companies"

@@ -1380,6 +1380,10 @@ def extract(
             claim.notes.append("sample")  # 根据90家网贷平台2013年的成交数据测算: the sample, not the sector
         elif _MONITORED_AFTER.match(norm, claim.end):
             claim.notes.append("sample")  # 3464家被监测的P2P借贷平台: the platforms a tracker watches
+        elif claim.unit_kind == subj.ENTITIES and _REPORTED.search(norm, *clause):
+            # 已有19家持牌消费金融公司交出了2021年成绩单, 从披露业绩的17家消费金融公司来看: the ones that reported
+            claim.notes.append("subgroup")
+            claim.subject = None
         elif _WITH_BEFORE.search(norm, max(0, clause[0] - 2), claim.start) and _BACKED_AFTER.match(norm, claim.end):
             # "31 consumer finance companies, with 22 backed by commercial banks and 9 by industrial firms"
             claim.notes.append("subgroup")
@@ -1849,6 +1853,7 @@ def _ambiguous_total(ctx: _Context, sentence, clause, claim: Claim) -> bool:
 
 _SAMPLE_BEFORE = re.compile(r"(?:根据|基于|选取|抽取|抽样|对|based on|a sample of|sample of)\s*$", re.IGNORECASE)
 _SAMPLE_AFTER = re.compile(r"数据|样本|测算|调查|抽样|监测|data|sample|survey", re.IGNORECASE)
+_REPORTED = re.compile(r"(?:披露|公布|交出|发布)了?[^,，。;；]{0,10}?(?:业绩|成绩单|年报|财报|经营数据)")
 _WITH_BEFORE = re.compile(r",\s*with\s*$|,\s*with\s+\d[\d,.]*\s+(?:[a-z-]+\s+){1,6}and\s*$", re.IGNORECASE)
 _BACKED_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:backed|owned|run|operated|controlled|founded|sponsored|set up)\s+by\b|\s+by\b", re.IGNORECASE
