@@ -1798,3 +1798,8 @@ def test_the_companies_that_reported_results_are_a_part():
     text = "截至目前,已有19家持牌消费金融公司交出了2021年成绩单。截至2021年末,全国共有30家消费金融公司。"
     assert claim_with(text, "19", date(2022, 4, 30)).notes == ["subgroup"]
     assert claim_with(text, "30", date(2022, 4, 30)).subject == "consumer_finance_companies"
+
+
+def test_a_trackers_risk_pool_and_watch_list_are_not_the_sector():
+    text = "截至8月末,风险池的风险预警平台3507家,创历史新高。未纳入指数、作为观察平台1664家。"
+    assert [claim_with(text, q, date(2016, 9, 10)).notes for q in ("3507", "1664")] == [["sample"], ["sample"]]

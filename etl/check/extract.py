@@ -1378,8 +1378,10 @@ def extract(
             norm[claim.end : min(sentence[1], claim.end + 24)]
         ):
             claim.notes.append("sample")  # 根据90家网贷平台2013年的成交数据测算: the sample, not the sector
-        elif _MONITORED_AFTER.match(norm, claim.end):
-            claim.notes.append("sample")  # 3464家被监测的P2P借贷平台: the platforms a tracker watches
+        elif _MONITORED_AFTER.match(norm, claim.end) or _WATCH_LIST.search(norm, clause[0], claim.start):
+            # 3464家被监测的P2P借贷平台, 风险池的风险预警平台3507家, 作为观察平台1664家: the platforms a tracker
+            # watches or flags, not a count of the sector
+            claim.notes.append("sample")
         elif claim.unit_kind == subj.ENTITIES and _REPORTED.search(norm, *clause):
             # 已有19家持牌消费金融公司交出了2021年成绩单, 从披露业绩的17家消费金融公司来看: the ones that reported
             claim.notes.append("subgroup")
@@ -1858,6 +1860,7 @@ _WITH_BEFORE = re.compile(r",\s*with\s*$|,\s*with\s+\d[\d,.]*\s+(?:[a-z-]+\s+){1
 _BACKED_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:backed|owned|run|operated|controlled|founded|sponsored|set up)\s+by\b|\s+by\b", re.IGNORECASE
 )
+_WATCH_LIST = re.compile(r"风险池|风险预警|预警平台|观察平台|观察统计|作为观察")
 _MONITORED_AFTER = re.compile(
     r"\s*(?:被|受)?(?:监测|监控|调查|抽样|跟踪)的|\s+(?:monitored|tracked|surveyed|sampled)\b", re.I
 )
