@@ -1803,3 +1803,13 @@ def test_the_companies_that_reported_results_are_a_part():
 def test_a_trackers_risk_pool_and_watch_list_are_not_the_sector():
     text = "截至8月末,风险池的风险预警平台3507家,创历史新高。未纳入指数、作为观察平台1664家。"
     assert [claim_with(text, q, date(2016, 9, 10)).notes for q in ("3507", "1664")] == [["sample"], ["sample"]]
+
+
+def test_a_fall_by_to_a_level_times_slash_fractions_and_since_then():
+    text = "Since then, the number of platforms in normal operation has fallen by 331 to 2,281."
+    claim = claim_with(text, "2,281", date(2017, 4, 30))
+    assert (claim.value_base, claim.qualifier, claim.period.label) == (2281, "exact", "2017-04-30")
+    assert claim_with("2015年问题平台1009家,是2014年的三倍多。", "三倍").value_base == 3
+    claim = claim_with("有1/3左右的小额贷款公司处于勉强维持的状况。", "1/3")
+    assert (round(claim.value_base, 2), claim.unit_kind) == (33.33, "percent")
+    assert not [c for c in claims_of("客服7/24小时在线,比分3/2。") if c.unit_kind == "percent"]

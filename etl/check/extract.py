@@ -281,6 +281,7 @@ _ZERO = re.compile(
 )
 _ORDER_OF_SIZE = re.compile(r"\s*(?:级别|量级|级)")  # 万亿元级别, 千亿级: an order of size, not a figure
 _FRACTION_ZH = re.compile(r"(?P<whole>[一二三四五六七八九十两]{1,3})分之(?P<part>[一二三四五六七八九十两]{1,3})")
+_SLASH_FRACTION = re.compile(r"(?<![\d/.,])(?P<part>[1-9])/(?P<whole>[2-9]|10)(?![\d/.])")
 _PERCENT_ZH = re.compile(rf"百分之(?P<run>{CN_NUMERAL}+|\d+(?:\.\d+)?)")
 # 一半, 半数, 近半, 过半, "nearly half", "half of": a share of 50 % (not 半年, 上半年, "the first half")
 _HALF = re.compile(
@@ -308,6 +309,11 @@ def _tokens(norm: str, masked: list[tuple[int, int]]) -> list[_Token]:
             continue
         decimals = decimals_written(run) if run[0].isdigit() else (len(run.split("点", 1)[1]) if "点" in run else 0)
         add(_Token(m.start(), m.end(), value, decimals, Decimal(1), m.group(0)))
+    for m in _SLASH_FRACTION.finditer(norm):
+        # 1/3, 超过1/4: a share, in percent (not 24/7, dates or scores: a part smaller than a whole of 2-10)
+        part, whole = int(m["part"]), int(m["whole"])
+        if part < whole:
+            add(_Token(m.start(), m.end(), Decimal(part) / Decimal(whole) * 100, 1, Decimal(1), "分之"))
     for m in _NUMBER_ZH.finditer(norm):
         number, scale_word = m["num"], m["scale"]
         end = m.end() if scale_word else m.end("num")
@@ -420,7 +426,7 @@ _VAGUE_EN = re.compile(
     r"\b(?P<size>(?:(?:tens|hundreds) of )?(?:hundreds|thousands|millions|billions|trillions)|dozens)\b", re.IGNORECASE
 )
 _LONE_DIGIT_COUNT = re.compile(
-    r"(?:个多月|多个月|个月|个季度|个省份|个省市|个省|省份|省市|省(?![份市区内级委政])|次|年间|年|载|家|岁|天|个小时|小时|周|成(?![交立为為功本员員长長果熟都效型绩績]))"
+    r"(?:个多月|多个月|个月|个季度|个省份|个省市|个省|省份|省市|省(?![份市区内级委政])|次|年间|年|载|家|岁|天|个小时|小时|周|倍|成(?![交立为為功本员員长長果熟都效型绩績]))"
 )
 _SCALE_OF_NUMBER_BEFORE = re.compile(r"\d\s*[多余来个]$")
 # 善林财富600多亿, 月成交金额大约5个亿: a scale after 多/余/来 or 个, with no 元: yuan, colloquially.
@@ -1266,6 +1272,8 @@ def extract(
                 and not (unit and unit_end > token.end and not nxt[1] and kind == subj.PERCENT)
                 and nxt[0].value > token.value
                 and not after_from
+                # ("fallen by 331 to 2,281": a change and the level it came to, not a range)
+                and not _BY_BEFORE.search(norm, max(0, token.start - 24), token.start)
             ):
                 is_between = join.group(0).strip().lower() == "and"
                 if not is_between or re.search(r"between\s*$", norm[max(0, token.start - 9) : token.start], re.I):
@@ -1481,6 +1489,10 @@ def extract(
             claim.period = own[-1].period if own else None
         else:
             claim.period = _period_for(ctx, clause, sentence, claim.start, claim.end)
+            if _SINCE_THEN.match(norm, sentence[0]) and not [m for m in ctx.mention_index.within(*sentence) if m.period]:
+                # "Since then, the number of platforms has fallen by 331 to 2,281": a level now, not at the date
+                # the sentence before named
+                claim.period = _today(ctx)
         if resp and len(resp[4]) == resp[1] > 1:
             claim.period = resp[4][resp[0]]
         if (
@@ -1586,6 +1598,8 @@ def extract(
 
 
 _FROM = re.compile(r"(?:\bfrom|从|由)\s*$", re.IGNORECASE)
+_SINCE_THEN = re.compile(r"\s*(?:since then|ever since|此后|自此|从那以后|自那以后|从此)", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+(?:(?:nearly|almost|about|around|some|over|more than)\s+)?$", re.IGNORECASE)
 _TO = re.compile(
     r"\s*(?:(?:[a-z]+\s+){0,2}to|(?:迅速|快速|大幅|逐步|逐年|逐月|持续|进一步|一路|猛|骤)?(?:增加|增长|上升|减少|下降|缩减|缩小|扩大|攀升|回落|降低|提高|递减|递增|锐减|下滑|下跌|降|增|升|涨|跌|减)?(?:到|至|为))\s*",
     re.IGNORECASE,
