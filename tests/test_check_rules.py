@@ -1813,3 +1813,8 @@ def test_a_fall_by_to_a_level_times_slash_fractions_and_since_then():
     claim = claim_with("有1/3左右的小额贷款公司处于勉强维持的状况。", "1/3")
     assert (round(claim.value_base, 2), claim.unit_kind) == (33.33, "percent")
     assert not [c for c in claims_of("客服7/24小时在线,比分3/2。") if c.unit_kind == "percent"]
+
+
+def test_businesses_are_counted():
+    text = "At its peak in 2015, the sector had about 3,500 businesses in China."
+    assert claim_with(text, "3,500", date(2019, 2, 19)).unit_kind == "entities"

@@ -113,7 +113,7 @@ _EN_NOUN = re.compile(
     r"(?P<noun>platforms?|(?:web)?sites?|portals?|marketplaces?|providers?|start-?ups|outfits|collapses|compan(?:y|ies)|firms?|lenders?|institutions?|operators?|organi[sz]ations?|players?|"
     r"entities|licen[cs]es?|people|persons?|investors?|borrowers?|users?|employees|staff|workers|suspects|individuals|"
     r"debtors|residents|customers|clients|accounts|complaints?|cases|lawsuits|disputes|calls|months|loans|MFIs?|"
-    r"micro-?lenders|microfinance institutions|micro-?credit (?:firms|companies)|provinces|cities|countries|banks|syndicates|gangs)\b",
+    r"micro-?lenders|microfinance institutions|micro-?credit (?:firms|companies)|provinces|cities|countries|banks|syndicates|gangs|businesses)\b",
     re.IGNORECASE,
 )
 _FOREIGN_CODE = {"新台币": "TWD", "台币": "TWD", "港币": "HKD", "港元": "HKD", "澳门元": "MOP", "日元": "JPY",
@@ -165,7 +165,7 @@ _EN_NOUN_KIND = {
     "entities": subj.ENTITIES, "licen": subj.ENTITIES, "complaint": subj.CASES, "case": subj.CASES,
     "lawsuit": subj.CASES, "dispute": subj.CASES, "call": subj.CALLS, "month": subj.MONTHS, "loan": subj.OTHER,
     "mfi": subj.ENTITIES, "micro": subj.ENTITIES, "province": subj.OTHER, "cit": subj.OTHER, "countr": subj.OTHER,
-    "bank": subj.ENTITIES, "syndicate": subj.OTHER, "gang": subj.OTHER,
+    "bank": subj.ENTITIES, "syndicate": subj.OTHER, "gang": subj.OTHER, "business": subj.ENTITIES,
 }  # fmt: skip
 
 # --- qualifiers ------------------------------------------------------------------------------
@@ -1489,7 +1489,9 @@ def extract(
             claim.period = own[-1].period if own else None
         else:
             claim.period = _period_for(ctx, clause, sentence, claim.start, claim.end)
-            if _SINCE_THEN.match(norm, sentence[0]) and not [m for m in ctx.mention_index.within(*sentence) if m.period]:
+            if _SINCE_THEN.match(norm, sentence[0]) and not [
+                m for m in ctx.mention_index.within(*sentence) if m.period
+            ]:
                 # "Since then, the number of platforms has fallen by 331 to 2,281": a level now, not at the date
                 # the sentence before named
                 claim.period = _today(ctx)
