@@ -554,7 +554,7 @@ def test_the_province_a_sentence_does_not_name_is_not_the_nation():
 def test_a_breakdown_by_year_after_qizhong_is_not_a_part():
     text = "2018年至2021年,全国法院共受理各类金融案件421841件。其中,2018年受理金融案件84390件。"
     c = claim_with(text, "84390")
-    assert "subgroup" not in c.notes and c.subject == "court_cases"
+    assert "subgroup" not in c.notes and c.subject == "court_cases_received"
 
 
 def test_respectively_pairs_the_numbers_before_it_and_p2p_lenders_are_platforms():
@@ -1523,7 +1523,7 @@ def test_a_peak_reached_at_the_date_its_sentence_names_is_of_that_date():
 def test_criminal_cases_are_not_the_courts_civil_lending_cases():
     text = "In 2015 courts concluded 58,000 cases involving illegal fund-raising and financial fraud."
     assert claim_with(text, "58,000").subject is None
-    assert claim_with("2015年全国法院审结民间借贷案件142万件。", "142万").subject == "court_cases"
+    assert claim_with("2015年全国法院审结民间借贷案件142万件。", "142万").subject == "court_cases_concluded"
 
 
 def test_a_full_stop_written_for_a_decimal_point_before_a_unit():
@@ -1639,7 +1639,7 @@ def test_spun_synonyms_of_microloan_companies_and_their_capital():
 
 def test_cases_received_are_court_cases():
     claim = claim_with("2018年,浙江全省法院金融纠纷收案314276件。", "314276")
-    assert (claim.subject, claim.period.label, claim.region) == ("court_cases", "2018", "CN-ZJ")
+    assert (claim.subject, claim.period.label, claim.region) == ("court_cases_received", "2018", "CN-ZJ")
 
 
 def test_of_which_goes_on_with_the_place_of_the_sentence_before():
@@ -1818,3 +1818,12 @@ def test_a_fall_by_to_a_level_times_slash_fractions_and_since_then():
 def test_businesses_are_counted():
     text = "At its peak in 2015, the sector had about 3,500 businesses in China."
     assert claim_with(text, "3,500", date(2019, 2, 19)).unit_kind == "entities"
+
+
+def test_court_cases_concluded_are_not_cases_received():
+    text = "全市法院共受理一审金融商事案件179,258件,同比下降6.91%;审结一审金融商事案件178,871件。"
+    assert [claim_with(text, q).subject for q in ("179,258", "178,871")] == [
+        "court_cases_received",
+        "court_cases_concluded",
+    ]
+    assert claim_with("2015年,全国法院金融案件1,536,681件。", "1,536,681").subject == "court_cases"

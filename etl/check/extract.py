@@ -1173,7 +1173,7 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if measure == "balance" and kind == subj.PERCENT and not change:
         return None, kind, change  # 余额占比3%: a share of a balance, which no series holds (its changes are)
     key = subj.subject_for(sector, measure, modifiers, kind)
-    if key == "court_cases" and _CRIMINAL.search(norm, sentence[0], sentence[1]):
+    if key and key.startswith("court_cases") and _CRIMINAL.search(norm, sentence[0], sentence[1]):
         # "concluding 58,000 cases involving illegal fund-raising, financial fraud": criminal cases, while the
         # court series are civil lending and financial disputes
         return None, kind, change
@@ -1689,6 +1689,7 @@ _SINCE_INCEPTION = re.compile(r"截至|截止|以来|历史|至今|迄今|as of|
 FLOW_SUBJECTS = {
     "microloan_new_loans", "p2p_turnover", "p2p_platforms_new", "p2p_problem_platforms_new", "p2p_exited_platforms",
     "p2p_investors", "p2p_borrowers", "collection_complaints", "financial_complaints", "court_cases",
+    "court_cases_concluded", "court_cases_received",
     "credit_card_complaints", "personal_loan_complaints",
 }  # fmt: skip
 

@@ -118,6 +118,13 @@ SUBJECTS = {
            "collection_court_credit_card_cases_accepted", "collection_court_financial_loan_cases_accepted",
            "collection_court_financial_cases_concluded", "collection_court_financial_cases_first_instance",
            "collection_court_financial_cases_received", "collection_court_financial_enforcement_cases"),
+        # Cases concluded are not cases received (审结一审金融商事案件178,871件 against 受理179,258件)
+        _s("court_cases_concluded", "法院审结的借贷与金融案件数", "court lending and financial cases concluded",
+           CASES, "collection_court_private_lending_cases_resolved", "collection_court_financial_cases_concluded"),
+        _s("court_cases_received", "法院受理的借贷与金融案件数", "court lending and financial cases received", CASES,
+           "collection_court_private_lending_cases_accepted", "collection_court_credit_card_cases_accepted",
+           "collection_court_financial_loan_cases_accepted", "collection_court_financial_cases_first_instance",
+           "collection_court_financial_cases_received"),
         _s("dishonest_debtors", "失信被执行人人数", "persons on the dishonest-debtor list", PERSONS,
            "collection_court_dishonest_debtors_listed"),
         _s("taolu_cases", "“套路贷”案件数", "'routine loan' cases cracked", CASES, "collection_mps_taolu_cases_cracked"),
@@ -175,6 +182,8 @@ MEASURES = [
 ]  # fmt: skip
 
 MODIFIERS = [
+    ("concluded", r"审结|结案(?!率)|执结|\b(?:concluded|resolved|disposed of)\b"),
+    ("received", r"受理|新收|收案|\b(?:accepted|received|filed)\b"),
     ("exited_problem", r"停业及问题|停业、问题|停业与问题|closed (?:or|and) problem|suspend(?:ing|ed) operations? or succumb(?:ing|ed)"),
     ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|collapses|defaulted|absconding|scandal|succumb(?:ed|ing) to risk"),
     ("exited", r"停业|停止运营|停止经营|停止营业|终止运营|停运|退出|消亡|倒闭|关闭|关门|清退|exited|exiting|closed|closures?|\bclose\b(?!\s+to)|withdr[ae]wn?(?: from)?|terminated|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|suspended operations?|suspension of operations"),
@@ -262,6 +271,15 @@ def dominant_sector(text: str) -> str | None:
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
+def _court_cases(modifiers: set[str]) -> str:
+    """Court cases concluded (审结, 结案) or received (受理, 新收, 收案), when the text says which; else either."""
+    if "concluded" in modifiers and "received" not in modifiers:
+        return "court_cases_concluded"
+    if "received" in modifiers and "concluded" not in modifiers:
+        return "court_cases_received"
+    return "court_cases"
+
+
 def subject_for(sector: str | None, measure: str | None, modifiers: set[str], kind: str) -> str | None:
     """The subject key for a sector, measure and modifiers, or None when the data hold no such thing."""
     if measure is None or sector == "other_lender":
@@ -285,7 +303,7 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
         if measure == "complaints":
             return "collection_complaint_share" if kind == PERCENT else "collection_complaints"
         return {"prosecuted": "collection_prosecuted", "entities": "collection_firms",
-                "staff": "collection_employees", "cases": "court_cases", "dishonest": "dishonest_debtors",
+                "staff": "collection_employees", "cases": _court_cases(modifiers), "dishonest": "dishonest_debtors",
                 "suspects": "taolu_suspects",
                 "calls": "collection_calls_ai" if "ai" in modifiers else "collection_calls_human"}.get(measure)  # fmt: skip
     if measure == "complaints":
@@ -299,7 +317,7 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
             return "personal_loan_complaints"
         return "financial_complaints"
     if measure == "cases":
-        return "court_cases"
+        return _court_cases(modifiers)
     if measure == "dishonest":
         return "dishonest_debtors"
     if sector != "p2p" or "loan_kind" in modifiers:
