@@ -1827,3 +1827,10 @@ def test_court_cases_concluded_are_not_cases_received():
         "court_cases_concluded",
     ]
     assert claim_with("2015年,全国法院金融案件1,536,681件。", "1,536,681").subject == "court_cases"
+
+
+def test_only_29_remain_is_now_when_nothing_else_dates_it():
+    text = "Regulator chairman Guo Shuqing has revealed that only 29 P2P lending operators remain in the country."
+    assert claim_with(text, "29", date(2020, 8, 14)).period.label == "2020-08-14"
+    text = "At the end of June 2020, only 29 P2P lending operators remained."
+    assert claim_with(text, "29", date(2020, 8, 14)).period.label == "2020-06"

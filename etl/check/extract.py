@@ -193,6 +193,13 @@ _CHANGE_DOWN = re.compile(r"减少|下降|下滑|降低|回落|缩减|降幅|减
 _CURRENTLY = re.compile(
     r"目前|当前|现在|如今|至今|截至目前|迄今|currently|now|so far|to date|at present|today", re.IGNORECASE
 )
+# "only 29 operators remain", "still have 800 billion yuan unpaid", "has been reduced to only 29": up to now, when
+# nothing else in the text dates the figure (weaker than "now": a period named before still does)
+_PRESENT_EN = re.compile(
+    r"\bremain(?:s|ing)?\b|\bstill (?:have|has|hold|holds|owe|owes)\b"
+    r"|\b(?:has|have) (?:been )?(?:reduced|shrunk|fallen|dropped|declined|decreased|risen|grown|increased|dwindled)\b",
+    re.IGNORECASE,
+)
 _FORECAST = re.compile(
     r"或将|有望|预测|将达到|将突破|将超过|将达|(?:很有|很|有)可能(?:会|将)?(?:跌|降|突破|超过|达到|升|涨)|forecast|projected|"
     r"is expected to|are expected to|will reach|could reach|would reach|is set to|(?:is|are) likely to"
@@ -762,7 +769,9 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     anywhere = [m for m in ctx.mention_index.within(max(0, sentence[0] - 2000), sentence[0]) if m.period is not None]
     # 2018年…成交额19,366.33亿元,较2017年减少…  [heading] 历史累计成交额10.27万亿: not the compared year
     anywhere = [m for m in anywhere if not _compared(ctx, m, 28)] or anywhere
-    return (_unless_now_since(ctx, anywhere[-1], sentence[0]) or anywhere[-1].period) if anywhere else None
+    if anywhere:
+        return _unless_now_since(ctx, anywhere[-1], sentence[0]) or anywhere[-1].period
+    return _today(ctx) if _PRESENT_EN.search(ctx.norm, sentence[0], sentence[1]) else None
 
 
 def _heading_dated_below(ctx: _Context, paragraph: tuple[int, int]) -> ClaimPeriod | None:
