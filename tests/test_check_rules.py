@@ -1834,3 +1834,12 @@ def test_only_29_remain_is_now_when_nothing_else_dates_it():
     assert claim_with(text, "29", date(2020, 8, 14)).period.label == "2020-08-14"
     text = "At the end of June 2020, only 29 P2P lending operators remained."
     assert claim_with(text, "29", date(2020, 8, 14)).period.label == "2020-06"
+
+
+def test_platforms_established_and_those_that_have_failed_by_a_date_are_cumulative():
+    text = (
+        "By the end of June China had seen the establishment of 6183 P2P lending platforms, "
+        "of which 4347 have either suspended operation or succumbed to problems."
+    )
+    assert claim_with(text, "6183", date(2018, 8, 22)).subject == "p2p_platforms_cumulative"
+    assert claim_with(text, "4347", date(2018, 8, 22)).subject == "p2p_exited_platforms_cumulative"

@@ -1138,9 +1138,13 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if (
         modifiers & {"problem", "exited", "exited_problem"}
         and "new" not in modifiers
-        and re.search(
-            r"(?:共有|共计|总计|合计|累计达|共|数量为?|数量达到?|已有|高达|达到?)\s*$",
-            norm[max(clause[0], claim.start - 6) : claim.start],
+        and (
+            re.search(
+                r"(?:共有|共计|总计|合计|累计达|共|数量为?|数量达到?|已有|高达|达到?)\s*$",
+                norm[max(clause[0], claim.start - 6) : claim.start],
+            )
+            # "by the end of June…, of which 4347 have either suspended operation or succumbed to problems"
+            or _HAVE_FAILED_AFTER.match(norm, claim.end)
         )
         and any(m.as_of for m in ctx.mention_index.within(sentence[0], claim.start))
         and not _year_to_date_end(ctx, sentence, claim.start)
@@ -1609,6 +1613,11 @@ def extract(
 
 
 _FROM = re.compile(r"(?:\bfrom|从|由)\s*$", re.IGNORECASE)
+_HAVE_FAILED_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,3}?(?:have|has) (?:either |all |now )?(?:been )?(?:suspended|closed|shut|exited|collapsed|"
+    r"succumbed|failed|run into|encountered|ceased)",
+    re.IGNORECASE,
+)
 _SINCE_THEN = re.compile(r"\s*(?:since then|ever since|此后|自此|从那以后|自那以后|从此)", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+(?:(?:nearly|almost|about|around|some|over|more than)\s+)?$", re.IGNORECASE)
 _TO = re.compile(
