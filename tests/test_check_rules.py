@@ -1843,3 +1843,8 @@ def test_platforms_established_and_those_that_have_failed_by_a_date_are_cumulati
     )
     assert claim_with(text, "6183", date(2018, 8, 22)).subject == "p2p_platforms_cumulative"
     assert claim_with(text, "4347", date(2018, 8, 22)).subject == "p2p_exited_platforms_cumulative"
+
+
+def test_platforms_that_have_stopped_or_failed_by_a_date_are_all_of_them_to_then():
+    text = "据统计,截至2019年8月,全国6617家网贷机构,已停业及发生问题的平台5830家,还在正常运营的平台仅剩787家。"
+    assert claim_with(text, "5830", date(2019, 10, 18)).subject == "p2p_exited_platforms_cumulative"

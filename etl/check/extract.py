@@ -1145,6 +1145,8 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
             )
             # "by the end of June…, of which 4347 have either suspended operation or succumbed to problems"
             or _HAVE_FAILED_AFTER.match(norm, claim.end)
+            # 截至2019年8月,…已停业及发生问题的平台5830家: the ones that have failed by then
+            or re.search(r"已(?:经)?(?:停业|倒闭|退出|出现问题|发生问题)", norm[clause[0] : claim.start])
         )
         and any(m.as_of for m in ctx.mention_index.within(sentence[0], claim.start))
         and not _year_to_date_end(ctx, sentence, claim.start)
