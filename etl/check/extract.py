@@ -1738,7 +1738,7 @@ _THIS_PROVINCE = re.compile(
 )
 
 
-_OF_WHICH = re.compile(r"\s*(?:其中|其中,|其中，)")
+_OF_WHICH = re.compile(r"\s*其中")
 
 
 def _of_which(ctx: _Context, sentence) -> tuple[int, int] | None:
