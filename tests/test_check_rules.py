@@ -1848,3 +1848,20 @@ def test_platforms_established_and_those_that_have_failed_by_a_date_are_cumulati
 def test_platforms_that_have_stopped_or_failed_by_a_date_are_all_of_them_to_then():
     text = "据统计,截至2019年8月,全国6617家网贷机构,已停业及发生问题的平台5830家,还在正常运营的平台仅剩787家。"
     assert claim_with(text, "5830", date(2019, 10, 18)).subject == "p2p_exited_platforms_cumulative"
+
+
+def test_a_hard_wrapped_sentence_is_one_sentence_but_a_heading_ends_at_its_line():
+    from etl.check.text import sentences
+
+    text = (
+        "公安部昨天召开新闻发布会,通报全国公安机关打击套路贷新\n型黑恶势力犯罪成效。"
+        "截止目前共打掉套路贷团伙一千六百余个共\n破获各类案件两万一千余起。"
+    )
+    assert len(sentences(text)) == 2
+    text = "The number of P2P platforms in normal operation in China has\nfallen to 2,281 by the end of March 2017."
+    assert len(sentences(text)) == 1
+    text = (
+        "政策收紧与行业清零:从5000到几乎归零\n"
+        "面对乱象丛生的局面,中国政府迅速启动整顿机制,2016年出台了网络借贷信息中介机构业务活动管理暂行办法。"
+    )
+    assert len(sentences(text)) == 2

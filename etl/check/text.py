@@ -123,10 +123,35 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<![0-9A-Z])\.(?=\s|$)|(?<=[a
 _CLAUSE_END = re.compile(r"[，、:：(（)）]|(?<!\d),|,(?!\d{3}(?!\d))|(?<![0-9])\.(?![0-9])| - | – ")
 
 
+# A line break inside a hard-wrapped sentence (text pasted from a PDF or an e-mail): a long line (30 characters,
+# 15 Chinese ones) that ends in a letter, a digit or a Chinese character, going on in a letter or a Chinese
+# character on the next line, which is no longer than it by more than a quarter (a wrapped paragraph's lines are
+# alike; a heading is shorter than the text below it, or ends its paragraph).
+_WRAPPED_LINE, _WRAPPED_LINE_CJK = 30, 15
+_WORD_CHAR = re.compile(r"[A-Za-z0-9%\u4e00-\u9fff,，、]")
+
+
+def _wrapped(norm: str, m: re.Match) -> bool:
+    if m.group(0) != "\n" or m.start() == 0 or m.end() >= len(norm):
+        return False
+    line_start = norm.rfind("\n", 0, m.start()) + 1
+    next_end = norm.find("\n", m.end())
+    length, next_length = m.start() - line_start, (len(norm) if next_end < 0 else next_end) - m.end()
+    last = norm[m.start() - 1]
+    return (
+        length >= (_WRAPPED_LINE_CJK if "\u4e00" <= last <= "\u9fff" else _WRAPPED_LINE)
+        and next_length <= length * 1.25
+        and bool(_WORD_CHAR.match(last))
+        and bool(re.match(r"[a-z\u4e00-\u9fff]", norm[m.end()]))
+    )
+
+
 def sentences(norm: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence."""
     out, start = [], 0
     for m in _SENTENCE_END.finditer(norm):
+        if _wrapped(norm, m):
+            continue
         if m.start() > start:
             out.append((start, m.start()))
         start = m.end()
