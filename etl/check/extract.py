@@ -1397,22 +1397,19 @@ def extract(
             claim.notes.append("definition")
         elif claim.unit == "人次":
             claim.notes.append("person_times")
-        elif _SAMPLE_BEFORE.search(norm[max(clause[0], claim.start - 6) : claim.start]) and _SAMPLE_AFTER.search(
-            norm[claim.end : min(sentence[1], claim.end + 24)]
-        ):
-            claim.notes.append("sample")  # 根据90家网贷平台2013年的成交数据测算: the sample, not the sector
-        elif _MONITORED_AFTER.match(norm, claim.end) or _WATCH_LIST.search(norm, clause[0], claim.start):
-            # 3464家被监测的P2P借贷平台, 风险池的风险预警平台3507家, 作为观察平台1664家: the platforms a tracker
-            # watches or flags, not a count of the sector
+        elif (
+            _SAMPLE_BEFORE.search(norm[max(clause[0], claim.start - 6) : claim.start])
+            and _SAMPLE_AFTER.search(norm[claim.end : min(sentence[1], claim.end + 24)])
+        ) or (_MONITORED_AFTER.match(norm, claim.end) or _WATCH_LIST.search(norm, clause[0], claim.start)):
+            # 根据90家网贷平台2013年的成交数据测算: the sample, not the sector; 3464家被监测的P2P借贷平台,
+            # 风险池的风险预警平台3507家, 作为观察平台1664家: the platforms a tracker watches or flags
             claim.notes.append("sample")
-        elif claim.unit_kind == subj.ENTITIES and _REPORTED.search(norm, *clause):
-            # 已有19家持牌消费金融公司交出了2021年成绩单, 从披露业绩的17家消费金融公司来看: the ones that reported
+        elif (claim.unit_kind == subj.ENTITIES and _REPORTED.search(norm, *clause)) or (
+            _WITH_BEFORE.search(norm, max(0, clause[0] - 2), claim.start) and _BACKED_AFTER.match(norm, claim.end)
+        ):
+            # 已有19家持牌消费金融公司交出了2021年成绩单 (the ones that reported results); "31 consumer finance
+            # companies, with 22 backed by commercial banks and 9 by industrial firms": parts of the sector
             claim.notes.append("subgroup")
-            claim.subject = None
-        elif _WITH_BEFORE.search(norm, max(0, clause[0] - 2), claim.start) and _BACKED_AFTER.match(norm, claim.end):
-            # "31 consumer finance companies, with 22 backed by commercial banks and 9 by industrial firms"
-            claim.notes.append("subgroup")
-            claim.subject = None
         elif (
             _SPREAD_AFTER.match(norm, claim.end)
             or _SPREAD_AFTER.match(norm, _range_end(norm, claim.end))
@@ -1769,13 +1766,8 @@ def _sole_province(ctx: _Context, sentence) -> str | None:
 def _province_paragraph(ctx: _Context, sentence) -> bool:
     """The sentence before sets a province against the nation (2015年上半年北京市的综合收益率为12.56%,而同期
     全国平均水平为14.78%), and this one names neither: its figures may be the province's."""
-    if _NATIONAL.search(ctx.norm, sentence[0], sentence[1]) or _regions_in(ctx, *sentence):
-        return False
-    index = bisect_left(ctx.sentence_starts, sentence[0]) - 1
-    if index < 0 or _paragraph_of(ctx, ctx.sentences[index][0]) != _paragraph_of(ctx, sentence[0]):
-        return False
-    before = ctx.sentences[index]
-    return bool(_regions_in(ctx, *before)) and bool(_NATIONAL.search(ctx.norm, *before))
+    before = _sentence_before(ctx, sentence)
+    return before is not None and bool(_regions_in(ctx, *before)) and bool(_NATIONAL.search(ctx.norm, *before))
 
 
 def _region_lists(ctx: _Context, clause) -> list[tuple[str, ...]]:

@@ -243,6 +243,7 @@ def _zh_period(m: re.Match, year: int | None) -> ClaimPeriod | None:
 
 
 _N_MONTHS = {"three": 3, "six": 6, "nine": 9, "eleven": 11}
+_N_QUARTERS = {"two": 2, "three": 3}
 
 
 def _en_period(m: re.Match, context_year: int | None, article: date | None) -> tuple[ClaimPeriod | None, int | None]:
@@ -268,7 +269,7 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
         return (span_period(y, 1, months) if y else None), int(g["nyear"]) if g["nyear"] else None
     if g["nq"]:
         y = year_of(g["nqyear"], g["nqrel"])
-        return (span_period(y, 1, 3 * {"two": 2, "three": 3}[g["nq"].lower()]) if y else None), (
+        return (span_period(y, 1, 3 * _N_QUARTERS[g["nq"].lower()]) if y else None), (
             int(g["nqyear"]) if g["nqyear"] else None
         )
     if g.get("halfthis"):  # "in the first half of this month": a part of the article's month
@@ -497,7 +498,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             # latest such span over by the article's date
             months_only = bool(g["nq"] or g["nmonths"]) and not (g["nqyear"] or g["nqrel"] or g["nyear"] or g["nrel"])
             if months_only and article is not None and not year_in_text:
-                last_month = 3 * {"two": 2, "three": 3}[g["nq"].lower()] if g["nq"] else _N_MONTHS[g["nmonths"].lower()]
+                last_month = 3 * _N_QUARTERS[g["nq"].lower()] if g["nq"] else _N_MONTHS[g["nmonths"].lower()]
                 year_for_month = article.year if month_end(article.year, last_month) <= article else article.year - 1
             period, written = _en_period(m, year_for_month, article)
             year = period.end.year if period else None
