@@ -154,6 +154,22 @@ def test_malformed_toml_names_the_line(data_dir):
     assert problem.file.endswith("catalogue/broken.toml") and problem.line == 2
 
 
+@pytest.mark.parametrize(
+    "toml_1_1",
+    ['[series.x]\nunit = { a = "b", }\n', '[series.x]\nunit = {\n  a = "b" }\n', '[series.x]\nname_en = "\\e"\n'],
+    ids=["trailing comma in an inline table", "newline in an inline table", "escape \\e"],
+)
+def test_toml_1_1_syntax_is_malformed_as_the_dashboard_reads_it(data_dir, toml_1_1):
+    """The build reads TOML as tomllib does (the dashboard's labels read the catalogue with it): a
+    parser that accepts TOML 1.1 would build files that every page then fails to read."""
+    path = data_dir / "catalogue" / "newer.toml"
+    path.write_text(toml_1_1, encoding="utf-8")
+    with pytest.raises(tomllib.TOMLDecodeError):
+        tomllib.loads(toml_1_1)
+    problem = only(problems_for(data_dir), "malformed-toml")[0]
+    assert problem.file.endswith("catalogue/newer.toml") and problem.line == 2
+
+
 def test_unknown_catalogue_key_and_missing_key(data_dir):
     path = data_dir / "catalogue" / "more.toml"
     path.write_text(
