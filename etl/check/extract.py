@@ -1225,6 +1225,146 @@ _NOT_A_MEDIA_NAME = (
 )
 
 
+# --- notes: why a number is not a figure of the sector's record ------------------------------------
+# Each rule reads one kind of number the data do not hold (a limit, a forecast, a sample, a part …).
+# They are tried in this order and the first that applies names the note, so a rule placed earlier wins
+# where two apply: a forecast's threshold is a threshold, a city's average is a city's figure.
+
+
+def _threshold_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    norm = ctx.norm
+    return bool(
+        _NEGATIVE_CONTEXT.search(norm[max(clause[0], claim.start - 10) : claim.start])
+        or _MARK_BEFORE.search(norm[max(clause[0], claim.start - 12) : claim.start])
+        or (claim.unit_kind == subj.PERCENT and _QUALIFIES_A_NOUN.match(norm, claim.end))
+    )
+
+
+def _forecast_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    # 中金公司预计,在更多骨牌倒下后,这个数字将缩减至不足200家: expected in one clause, "will" in this one
+    norm = ctx.norm
+    if _FORECAST.search(norm, clause[0], claim.start):
+        return True
+    expects = _EXPECTS.search(norm, _full_sentence_start(ctx, sentence[0]), claim.start)
+    return bool(expects and _WILL.search(norm, max(clause[0], expects.end()), claim.start))
+
+
+def _per_time_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    norm = ctx.norm
+    return bool(
+        _PER_TIME.search(norm[max(clause[0], claim.start - 16) : claim.start]) or _PER_TIME_AFTER.match(norm, claim.end)
+    )
+
+
+def _named_part_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    # (not 其中,2017年7、8、9月网贷行业成交量分别是…: a breakdown by month is the series itself)
+    group = _SUBGROUP.search(ctx.norm, sentence[0], claim.start)
+    return bool(group) and not _by_period(ctx, group.start(), claim)
+
+
+def _other_product_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    return claim.unit_kind == subj.PERCENT and _another_product(ctx, clause, claim)
+
+
+def _abroad_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    return _abroad(ctx, sentence, clause, claim)
+
+
+def _city_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    return _of_a_city(ctx, sentence, claim)
+
+
+def _definition_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    return bool(re.search(r"[=＝]\s*$", ctx.norm[max(0, claim.start - 3) : claim.start]))
+
+
+def _person_times_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    return claim.unit == "人次"
+
+
+def _sample_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    # 根据90家网贷平台2013年的成交数据测算: the sample, not the sector; 3464家被监测的P2P借贷平台,
+    # 风险池的风险预警平台3507家, 作为观察平台1664家: the platforms a tracker watches or flags
+    norm = ctx.norm
+    return bool(
+        (
+            _SAMPLE_BEFORE.search(norm[max(clause[0], claim.start - 6) : claim.start])
+            and _SAMPLE_AFTER.search(norm[claim.end : min(sentence[1], claim.end + 24)])
+        )
+        or _MONITORED_AFTER.match(norm, claim.end)
+        or _WATCH_LIST.search(norm, clause[0], claim.start)
+    )
+
+
+def _reporting_part_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    # 已有19家持牌消费金融公司交出了2021年成绩单 (the ones that reported results); "31 consumer finance
+    # companies, with 22 backed by commercial banks and 9 by industrial firms": parts of the sector
+    norm = ctx.norm
+    return bool(
+        (claim.unit_kind == subj.ENTITIES and _REPORTED.search(norm, *clause))
+        or (_WITH_BEFORE.search(norm, max(0, clause[0] - 2), claim.start) and _BACKED_AFTER.match(norm, claim.end))
+    )
+
+
+def _spread_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    # 收益率…从6%-40%以上不等: how widely figures vary, not one figure
+    norm = ctx.norm
+    return bool(
+        _SPREAD_AFTER.match(norm, claim.end)
+        or _SPREAD_AFTER.match(norm, _range_end(norm, claim.end))
+        or (claim.qualifier == "range" and _SPREAD_BEFORE.search(norm, max(clause[0], claim.start - 8), claim.start))
+    )
+
+
+def _average_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    # 机构贷款余额从平均1.04亿元…: per institution, not the total
+    norm = ctx.norm
+    return claim.unit_kind in (subj.MONEY, subj.ENTITIES, subj.PERSONS) and bool(
+        _AVERAGE_BEFORE.search(norm[max(clause[0], claim.start - 4) : claim.start])
+        or re.search(r"平均|户均|人均|\baverage\b", norm[clause[0] : claim.start], re.IGNORECASE)
+    )
+
+
+def _part_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
+    norm = ctx.norm
+    return bool(
+        _subset(ctx, sentence, clause, claim)
+        or _part_of_breakdown(ctx, sentence, clause, claim)
+        or _only_a_part(ctx, sentence, claim, out)
+        or _inside_a_count(ctx, sentence, clause, claim)
+        or _share_of_its_own_kind(ctx, sentence, clause, claim)
+        or _CLOSED_ONLY.search(norm, max(clause[0], claim.start - 12), claim.start)
+        or _CLOSED_ONLY_AFTER.match(norm, claim.end)
+        or _one_kind_of_failure(ctx, sentence, clause, claim)
+        or _among_its_own_kind(ctx, sentence, clause, claim)
+    )
+
+
+# (note, rule), in the order they are tried. "subgroup" has several rules: a part named before the
+# number, companies that reported, and the parts the text breaks a whole into.
+_NOTE_RULES = (
+    ("threshold", _threshold_note),
+    ("forecast", _forecast_note),
+    ("per_time", _per_time_note),
+    ("subgroup", _named_part_note),
+    ("other_product", _other_product_note),
+    ("abroad", _abroad_note),
+    ("city", _city_note),
+    ("definition", _definition_note),
+    ("person_times", _person_times_note),
+    ("sample", _sample_note),
+    ("subgroup", _reporting_part_note),
+    ("spread", _spread_note),
+    ("average", _average_note),
+    ("subgroup", _part_note),
+)
+
+
+def _first_note(ctx: _Context, sentence, clause, claim: Claim, out) -> str | None:
+    """The note of the first rule that applies to `claim` (`out`: the claims of the text before it)."""
+    return next((note for note, applies in _NOTE_RULES if applies(ctx, sentence, clause, claim, out)), None)
+
+
 def extract(
     text: str, article: date | None = None, regions: list[dict] | None = None
 ) -> tuple[list[Claim], tuple[str, ...]]:
@@ -1368,73 +1508,8 @@ def extract(
     for claim in claims:
         sentence = _sentence_of(ctx, claim.start)
         clause = clause_bounds(norm, sentence, claim.start)
-        if (
-            _NEGATIVE_CONTEXT.search(norm[max(clause[0], claim.start - 10) : claim.start])
-            or _MARK_BEFORE.search(norm[max(clause[0], claim.start - 12) : claim.start])
-            or (claim.unit_kind == subj.PERCENT and _QUALIFIES_A_NOUN.match(norm, claim.end))
-        ):
-            claim.notes.append("threshold")
-        elif _FORECAST.search(norm, clause[0], claim.start) or (
-            (expects := _EXPECTS.search(norm, _full_sentence_start(ctx, sentence[0]), claim.start))
-            and _WILL.search(norm, max(clause[0], expects.end()), claim.start)
-        ):
-            # 中金公司预计,在更多骨牌倒下后,这个数字将缩减至不足200家: expected in one clause, "will" in this one
-            claim.notes.append("forecast")
-        elif _PER_TIME.search(norm[max(clause[0], claim.start - 16) : claim.start]) or _PER_TIME_AFTER.match(
-            norm, claim.end
-        ):
-            claim.notes.append("per_time")
-        elif (group := _SUBGROUP.search(norm, sentence[0], claim.start)) and not _by_period(ctx, group.start(), claim):
-            # (not 其中,2017年7、8、9月网贷行业成交量分别是…: a breakdown by month is the series itself)
-            claim.notes.append("subgroup")
-        elif claim.unit_kind == subj.PERCENT and _another_product(ctx, clause, claim):
-            claim.notes.append("other_product")
-        elif _abroad(ctx, sentence, clause, claim):
-            claim.notes.append("abroad")
-        elif _of_a_city(ctx, sentence, claim):
-            claim.notes.append("city")
-        elif re.search(r"[=＝]\s*$", norm[max(0, claim.start - 3) : claim.start]):
-            claim.notes.append("definition")
-        elif claim.unit == "人次":
-            claim.notes.append("person_times")
-        elif (
-            _SAMPLE_BEFORE.search(norm[max(clause[0], claim.start - 6) : claim.start])
-            and _SAMPLE_AFTER.search(norm[claim.end : min(sentence[1], claim.end + 24)])
-        ) or (_MONITORED_AFTER.match(norm, claim.end) or _WATCH_LIST.search(norm, clause[0], claim.start)):
-            # 根据90家网贷平台2013年的成交数据测算: the sample, not the sector; 3464家被监测的P2P借贷平台,
-            # 风险池的风险预警平台3507家, 作为观察平台1664家: the platforms a tracker watches or flags
-            claim.notes.append("sample")
-        elif (claim.unit_kind == subj.ENTITIES and _REPORTED.search(norm, *clause)) or (
-            _WITH_BEFORE.search(norm, max(0, clause[0] - 2), claim.start) and _BACKED_AFTER.match(norm, claim.end)
-        ):
-            # 已有19家持牌消费金融公司交出了2021年成绩单 (the ones that reported results); "31 consumer finance
-            # companies, with 22 backed by commercial banks and 9 by industrial firms": parts of the sector
-            claim.notes.append("subgroup")
-        elif (
-            _SPREAD_AFTER.match(norm, claim.end)
-            or _SPREAD_AFTER.match(norm, _range_end(norm, claim.end))
-            or (
-                claim.qualifier == "range" and _SPREAD_BEFORE.search(norm, max(clause[0], claim.start - 8), claim.start)
-            )
-        ):
-            claim.notes.append("spread")  # 收益率…从6%-40%以上不等: how widely figures vary, not one figure
-        elif claim.unit_kind in (subj.MONEY, subj.ENTITIES, subj.PERSONS) and (
-            _AVERAGE_BEFORE.search(norm[max(clause[0], claim.start - 4) : claim.start])
-            or re.search(r"平均|户均|人均|\baverage\b", norm[clause[0] : claim.start], re.IGNORECASE)
-        ):
-            claim.notes.append("average")  # 机构贷款余额从平均1.04亿元…: per institution, not the total
-        elif (
-            _subset(ctx, sentence, clause, claim)
-            or _part_of_breakdown(ctx, sentence, clause, claim)
-            or _only_a_part(ctx, sentence, claim, out)
-            or _inside_a_count(ctx, sentence, clause, claim)
-            or _share_of_its_own_kind(ctx, sentence, clause, claim)
-            or _CLOSED_ONLY.search(norm, max(clause[0], claim.start - 12), claim.start)
-            or _CLOSED_ONLY_AFTER.match(norm, claim.end)
-            or _one_kind_of_failure(ctx, sentence, clause, claim)
-            or _among_its_own_kind(ctx, sentence, clause, claim)
-        ):
-            claim.notes.append("subgroup")
+        if note := _first_note(ctx, sentence, clause, claim, out):
+            claim.notes.append(note)
         resp = _respectively(
             ctx,
             sentence,
