@@ -193,6 +193,9 @@ class HeldOutSet:
     written_after: str
     first_run: dict
     run_at: str
+    # Written for testing from the database's figures by a helper who never ran the checker, once the
+    # stored pages were used up; not a real article. Pooled apart from the sets of pages found.
+    written: bool = False
 
     @property
     def folder(self) -> Path:
@@ -326,6 +329,12 @@ HELD_OUT_SETS = (
     HeldOutSet(70, "held-out 67-69's fixes", _first(5, 45, 44, 44, 3, 0, 3, 3, 0), "22:44 UTC"),
     HeldOutSet(71, "held-out 67-69's fixes", _first(6, 57, 48, 48, 5, 0, 5, 5, 0), "22:47 UTC"),
     HeldOutSet(72, "held-out 67-69's fixes", _first(7, 49, 37, 37, 4, 0, 4, 4, 0), "22:50 UTC"),
+    # Session 9: the stored pages being used up, two helpers wrote passages in the styles of real pieces (wire
+    # reports, business papers, 百家号 pieces, theses, Hong Kong and Taiwan papers) from the database's figures,
+    # quoted as journalists quote them, with a few careless errors; written from 0c6e73a without running the
+    # checker. First runs on 4bbda42, whose checker gives every claim of the earlier sets what 0c6e73a gave.
+    HeldOutSet(74, "held-out 70-72's fixes", _first(11, 130, 129, 104, 125, 3, 113, 93, 3), "00:09 UTC", written=True),
+    HeldOutSet(75, "held-out 70-72's fixes", _first(11, 132, 121, 59, 121, 10, 120, 57, 10), "00:09 UTC", written=True),
 )
 
 
@@ -484,7 +493,9 @@ def section(
             "Expect new text to land between the first-run and these figures; new unseen passages are needed.",
         ]
     if held_now:
-        firsts = [h.first_run for h, _ in held_now]
+        found = [(h, now) for h, now in held_now if not h.written]
+        firsts = [h.first_run for h, _ in found]
+        written = [h.first_run for h, _ in held_now if h.written]
         lines += [
             "",
             f"**Fresh held-out sets** (tests/fixtures/articles_heldout2 … {held_now[-1][0].number}: passages none of "
@@ -500,12 +511,20 @@ def section(
                 line
                 for h, now in held_now
                 for line in (
-                    _row(f"first run, unseen (held-out {h.number}, after {h.written_after})", h.first_run),
+                    _row(
+                        f"first run, unseen (held-out {h.number}{', written' if h.written else ''}, after "
+                        f"{h.written_after})",
+                        h.first_run,
+                    ),
                     _row(f"held-out {h.number} now (seen)", now),
                 )
             ),
-            _row(f"all first runs pooled (held-out {held_now[0][0].number}–{held_now[-1][0].number})", pooled(firsts)),
+            _row(
+                f"all first runs pooled, pages found (held-out {found[0][0].number}–{found[-1][0].number})",
+                pooled(firsts),
+            ),
             *(_row(f"first runs pooled, {label}", pooled(runs)) for label, runs in _rounds(held_now)),
+            *([_row("all first runs pooled, passages written from the database", pooled(written))] if written else []),
             _row("development set now", summary),
             "| target | | ≥ 95 % | ≥ 85 % | ≤ 3 % | | ≥ 90 % |",
             "",
@@ -517,12 +536,15 @@ def section(
 
 def _rounds(held_now: list[tuple[HeldOutSet, dict]]) -> list[tuple[str, list[dict]]]:
     """The first runs of each round (sets written after the same fixes), labelled by their sets."""
-    groups: dict[str, list[HeldOutSet]] = {}
+    groups: dict[tuple[str, bool], list[HeldOutSet]] = {}
     for h, _ in held_now:
-        groups.setdefault(h.written_after, []).append(h)
+        groups.setdefault((h.written_after, h.written), []).append(h)
     return [
-        (f"held-out {sets[0].number}–{sets[-1].number} (after {after})", [h.first_run for h in sets])
-        for after, sets in groups.items()
+        (
+            f"held-out {sets[0].number}–{sets[-1].number}{', written' if written else ''} (after {after})",
+            [h.first_run for h in sets],
+        )
+        for (after, written), sets in groups.items()
         if len(sets) > 1
     ]
 
