@@ -1865,3 +1865,18 @@ def test_a_hard_wrapped_sentence_is_one_sentence_but_a_heading_ends_at_its_line(
         "面对乱象丛生的局面,中国政府迅速启动整顿机制,2016年出台了网络借贷信息中介机构业务活动管理暂行办法。"
     )
     assert len(sentences(text)) == 2
+
+
+# --- held-out 74 and 75 (passages written from the database's figures, in the styles of real pieces) --------
+
+
+def test_a_figure_a_year_earlier_is_the_same_period_a_year_back_not_one_per_year():
+    text = (
+        "There were 8,133 microcredit firms across the country at end-2018, compared with 8,551 a year before. "
+        "Average yields fell to 12.05 percent in 2015 from 17.47 percent a year earlier. Outstanding loans stood at "
+        "955 billion yuan at the end of 2018, down 19 billion yuan from a year earlier."
+    )
+    assert claim_with(text, "8,551").period.label == "2017"
+    assert claim_with(text, "19 billion").period.label == "2018"  # a change over the year
+    assert claim_with(text, "17.47").period.label == "2014"
+    assert claim_with(text, "8,551").notes == [] and claim_with(text, "17.47").notes == []

@@ -36,6 +36,7 @@ from etl.check.when import (
     MONTH_LIST_JOIN,
     ClaimPeriod,
     Mention,
+    a_year_before,
     find_periods,
     half_period,
     month_end,
@@ -213,8 +214,11 @@ _PER_TIME = re.compile(
     r"(?:每月|月均|每天|每日|日均|每年|年均|每周|per month|a month|each month|monthly|per day|a day|each day|daily|per year|a year|annually)\S{0,12}$",
     re.IGNORECASE,
 )
+# ("8,133 a year earlier" is the figure of the year before, not one per year.)
 _PER_TIME_AFTER = re.compile(
-    r"\s*(?:[a-z]+\s+)?(?:per|a|each)\s+(?:day|month|week|year)\b|\s*/\s*(?:天|月|日|day|month)", re.IGNORECASE
+    r"\s*(?:[a-z]+\s+)?(?:per|a|each)\s+(?:day|month|week|year)\b(?!\s+(?:earlier|before|ago|prior|later)\b)"
+    r"|\s*/\s*(?:天|月|日|day|month)",
+    re.IGNORECASE,
 )
 _SUBGROUP = re.compile(
     r"(?:其中|of which|among them|including)[^。；;]*、[^。；;]*$|前\s*$|(?:最高|最多|最大|排名前)的\s*$"
@@ -716,7 +720,21 @@ def _comparison_period(ctx: _Context, clause, start: int, end: int, sentence=Non
     return None
 
 
+# "compared with 8,551 a year before", "from 17.47 percent a year earlier": the same period a year back (not
+# "down 19 billion yuan from a year earlier", a change over the year).
+_A_YEAR_EARLIER = re.compile(
+    r"\s+(?:(?!(?:from|than|on|over)\b)[a-z-]+\s+){0,2}?a\s+year\s+(?:earlier|before|ago|prior)\b", re.IGNORECASE
+)
+
+
 def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
+    period = _period_said(ctx, clause, sentence, start, end)
+    if period is not None and _A_YEAR_EARLIER.match(ctx.norm, end):
+        return a_year_before(period)
+    return period
+
+
+def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
     compared = _comparison_period(ctx, clause, start, end, sentence)
     if compared is not None:
         return compared

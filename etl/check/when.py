@@ -102,6 +102,16 @@ def previous_period(period: ClaimPeriod) -> ClaimPeriod | None:
     return None
 
 
+def a_year_before(period: ClaimPeriod) -> ClaimPeriod | None:
+    """The same year, half, quarter, month or day one year earlier ("8,551 a year before")."""
+    y = period.start.year - 1
+    if period.type == "year":
+        return year_period(y)
+    if period.type == "day":
+        return day_period(y, period.start.month, period.start.day)
+    return _same_part_of(period, y)
+
+
 def months_span(y1: int, m1: int, y2: int, m2: int) -> ClaimPeriod | None:
     """2017年7月到2018年6月, 2015年-2017年: whole months from one year into another."""
     if (y2, m2) <= (y1, m1) or not (y1 >= MIN_YEAR and y2 <= MAX_YEAR):
