@@ -1880,3 +1880,48 @@ def test_a_figure_a_year_earlier_is_the_same_period_a_year_back_not_one_per_year
     assert claim_with(text, "19 billion").period.label == "2018"  # a change over the year
     assert claim_with(text, "17.47").period.label == "2014"
     assert claim_with(text, "8,551").notes == [] and claim_with(text, "17.47").notes == []
+
+
+def test_the_end_of_the_year_is_the_end_of_the_year_the_text_is_about():
+    text = (
+        "China's online lending boom accelerated in 2015. By the end of the year 2,595 P2P platforms were in "
+        "operation, and outstanding loans had reached 439.5 billion yuan, more than double the 208.7 billion yuan "
+        "recorded at the end of June. Jiangsu, with 564 firms at year-end, still had the most."
+    )
+    assert claim_with(text, "2,595", date(2016, 3, 15)).period.label == "2015"
+    assert claim_with(text, "564", date(2016, 3, 15)).period.label == "2015"
+
+
+def test_the_period_after_a_compared_figure_is_that_figures_not_the_numbers_before_it():
+    text = (
+        "China's online lending boom accelerated in 2015. Annual transaction volume came to 982.3 billion yuan, "
+        "against 252.8 billion yuan in 2014. Outstanding loans shrank to 788.97 billion yuan by the end of 2018. "
+        "The number of active investors fell to 13.31 million from 17.13 million in 2017."
+    )
+    assert claim_with(text, "982.3").period.label == "2015"
+    assert claim_with(text, "252.8").period.label == "2014"
+    assert claim_with(text, "13.31").period.label == "2018"
+    assert claim_with(text, "17.13").period.label == "2017"
+    text = (
+        "China's online lending boom accelerated in 2015. Annual transaction volume came to 982.3 billion yuan, "
+        "against 252.8 billion yuan in 2014. Outstanding loans had reached 439.5 billion yuan."
+    )
+    assert claim_with(text, "439.5").period.label == "2015"  # not the compared figure's 2014
+    assert claim_with(text.replace(" Outstanding", "\n\nOutstanding"), "439.5").period.label == "2015"
+
+
+def test_a_year_named_for_a_compared_figure_does_not_date_the_sentences_after_it():
+    text = (
+        "China's microlenders shrank for a fourth year in 2019. Net lending fell by Rmb30.4bn over the year, after "
+        "a Rmb19bn drop in 2018, as local regulators revoked the licences of dormant firms. "
+        "Jiangsu, with 564 firms at year-end, still had the most."
+    )
+    assert claim_with(text, "564").period.label == "2019"
+
+
+def test_a_change_from_a_compared_figure_of_another_quarter_is_not_the_change_since_the_year_began():
+    text = (
+        "Number of active P2P investors in the third quarter of 2019 was 586,333, representing a decrease of 13% "
+        "from 671,957 in the second quarter of 2019."
+    )
+    assert "since" in claim_with(text, "13%").doubts

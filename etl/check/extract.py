@@ -33,6 +33,7 @@ from etl.check.text import Spans as _Spans
 from etl.check.text import clause_bounds, paragraphs, prepare, sentences, tag_spans
 from etl.check.when import (
     COMPARED_BY_MULTIPLE,
+    COMPARED_FIGURE_EN,
     MONTH_LIST_JOIN,
     ClaimPeriod,
     Mention,
@@ -760,7 +761,7 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
         # hide one that does
         pool = [m for m in pool if m.period is not None] or pool
         before = [m for m in pool if m.end <= start]
-        after = [m for m in pool if m.start >= end]
+        after = [m for m in pool if m.start >= end and not _of_a_compared_figure(ctx, m, end)]
         if level == 1 and before:
             return before[-1].period
         best = _nearest(before + after, start, end)
@@ -771,7 +772,7 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
     # 'Now' with no article date to say when: the periods named before still date the figure.
     if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]) and ctx.article is not None:
         return _today(ctx)
-    earlier = [m for m in earlier if not _compared(ctx, m, 28)] or earlier
+    earlier = [m for m in earlier if not _compared(ctx, m, 28) and not _of_a_compared_figure(ctx, m)] or earlier
     earlier = [m for m in earlier if m.period is not None] or earlier
     # From an earlier sentence, a period whose year is written (去年, 2018年末) outranks a bare part that
     # borrowed its year ("上半年高、下半年低" describes a trend, it does not date the next figure).
@@ -786,10 +787,17 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
         return lead.period
     anywhere = [m for m in ctx.mention_index.within(max(0, sentence[0] - 2000), sentence[0]) if m.period is not None]
     # 2018年…成交额19,366.33亿元,较2017年减少…  [heading] 历史累计成交额10.27万亿: not the compared year
-    anywhere = [m for m in anywhere if not _compared(ctx, m, 28)] or anywhere
+    anywhere = [m for m in anywhere if not _compared(ctx, m, 28) and not _of_a_compared_figure(ctx, m)] or anywhere
     if anywhere:
         return _unless_now_since(ctx, anywhere[-1], sentence[0]) or anywhere[-1].period
     return _today(ctx) if _PRESENT_EN.search(ctx.norm, sentence[0], sentence[1]) else None
+
+
+def _of_a_compared_figure(ctx: _Context, mention: Mention, after: int = 0) -> bool:
+    """'came to 982.3 billion yuan, against 252.8 billion yuan in 2014': 2014 is the period of the figure compared
+    with (one that starts at `after` or later: between the number and the period), and dates nothing else."""
+    found = COMPARED_FIGURE_EN.search(ctx.norm, max(after, mention.start - 48), mention.start)
+    return found is not None and found.start("figure") >= after
 
 
 def _heading_dated_below(ctx: _Context, paragraph: tuple[int, int]) -> ClaimPeriod | None:
@@ -2039,6 +2047,15 @@ def _change_since(ctx: _Context, clause, claim: Claim) -> bool:
             before = previous_period(claim.period)
             if before is None or m.period.end != before.end:
                 return True
+    # "a decrease of 13% from 671,957 in the second quarter": the base is the compared figure's period, after the
+    # number. The data's percentage changes are since the end of the year before, so any other base is another
+    # measure.
+    for m in ctx.mention_index.within(claim.end, clause[1]):
+        if m.period is not None and claim.period is not None and _of_a_compared_figure(ctx, m, claim.end):
+            if claim.subject and claim.subject.endswith("_change"):
+                return m.period.end != date(claim.period.end.year - 1, 12, 31)
+            before = previous_period(claim.period)
+            return before is None or m.period.end != before.end
     return False
 
 

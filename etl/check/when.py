@@ -181,6 +181,7 @@ EN_PATTERN = re.compile(
     r"|(?P<mday2>[0-3]?\d)\s+" + _MONTH.replace("mname", "mname2") + r"(?:\s+(?P<myear2>(?:19|20)\d{2}))?"
     r"|(?:(?P<ypart>end|close|start|beginning)\s+of\s+|(?P<yhpart>end|year-end|mid|early|late)-?\s*)?(?P<year>(?:19|20)\d{2})(?P<ysuffix>\s+year-end)?"
     r"|(?:(?P<relpart>end|start)\s+of\s+)?(?P<rel>last|this|previous|past)\s+year"
+    r"|(?P<cyend>(?:end|close)\s+of\s+the\s+year|year[- ]end)"  # "by the end of the year": of the text's year
     r"|(?P<mrelm>last|this|previous|past)\s+month"
     r"|(?P<srel>this|last)\s+(?P<season>spring|summer|autumn|fall|winter)"
     r")\b",
@@ -317,6 +318,8 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
     if g["rel"]:
         y = year_of(None, g["rel"])
         return (year_period(y) if y else None), None
+    if g["cyend"]:
+        return (year_period(context_year) if context_year else None), None
     if g.get("season") and article is not None:  # "this summer": its three months, in the article's year
         first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[g["season"].lower()]
         y = article.year - (1 if g["srel"].lower() == "last" else 0)
@@ -370,6 +373,13 @@ _STARTING_BEFORE = re.compile(
 )
 _COMPARISON_BEFORE = re.compile(
     r"(?:same period (?:in|of)|compared (?:with|to)|than|versus|\bvs\.?|比|较|相比|同比|与|对照|延续了?)\s*(?:the\s+)?(?:end of\s+)?$",
+    re.IGNORECASE,
+)
+# "against 252.8 billion yuan in 2014", "from 17.13 million in 2017", "after a Rmb19bn drop in 2018": the period
+# of a figure the text compares with, named right after it (the match ends where the period begins).
+COMPARED_FIGURE_EN = re.compile(
+    r"(?:\bagainst|\bfrom|\bthan|\bafter|\bversus|\bvs\.?|\bcompared (?:with|to))\s+(?:an?\s+|the\s+)?"
+    r"(?P<figure>(?:[A-Za-z$]{1,4}\s?)?\d[\d.,]*)\s*(?:[A-Za-z%-]+\s+){0,4}?(?:in|at|by|for|during)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _MONTH_ONLY_EN = {"may", "march"}  # English words that are months only in context
@@ -440,7 +450,9 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             continue
         # 较2017年9月份减少74.1%: a compared period dates nothing after it, not even a bare month
         compared = bool(
-            _COMPARISON_BEFORE.search(norm, max(0, start - 28), start) or _COMPARED_AFTER_ZH.match(norm, m.end())
+            _COMPARISON_BEFORE.search(norm, max(0, start - 28), start)
+            or _COMPARED_AFTER_ZH.match(norm, m.end())
+            or COMPARED_FIGURE_EN.search(norm, max(0, start - 48), start)
         )
         # 自2018年5月后逐月下降。…截至3月底: a starting point does not date the bare months after it either
         starting = bool(_STARTING_BEFORE.search(norm, max(0, start - 32), start))
@@ -516,7 +528,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             as_of = bool(m.group("asof")) and not re.search(
                 r"\b(?:compared|relative|close|equal|similar)\s*$", norm[max(0, m.start() - 12) : m.start()], re.I
             )
-            anchored = not (month_only or (months_only and year_in_text))
+            anchored = not (month_only or (months_only and year_in_text) or g["cyend"])
             if (
                 period is not None
                 and period.type in ("month", "part", "day")
