@@ -1925,3 +1925,18 @@ def test_a_change_from_a_compared_figure_of_another_quarter_is_not_the_change_si
         "from 671,957 in the second quarter of 2019."
     )
     assert "since" in claim_with(text, "13%").doubts
+
+
+def test_shang_nian_is_the_year_before_the_one_the_text_reports_not_before_the_article():
+    text = (
+        "截至2022年12月末,全国共有小额贷款公司5958家,贷款余额9086亿元。"
+        "而在上年末,全国小贷公司还有6453家,贷款余额9415亿元。"
+    )
+    assert claim_with(text, "6453", date(2023, 2, 1)).period.label == "2021"
+    assert claim_with(text, "5958", date(2023, 2, 1)).period.label == "2022-12"
+
+
+def test_the_figure_a_rise_starts_from_keeps_its_period_and_the_rise_is_of_the_text_year():
+    text = "2025年投诉比重增长最大的为金融服务类投诉。金融服务类投诉从上年的6778件增长至14791件,增幅达118%。"
+    assert claim_with(text, "6778", date(2026, 3, 15)).period.label == "2024"  # the year before the text's 2025
+    assert claim_with(text, "14791", date(2026, 3, 15)).period.label == "2025"

@@ -833,6 +833,8 @@ def _compared(ctx: _Context, mention: Mention, reach: int) -> bool:
     return bool(
         _COMPARED.search(ctx.norm, lo, mention.start)
         or _COMPARED_AFTER.match(ctx.norm, mention.end)
+        # 从上年的6778件增长至14791件: the figure a rise starts from, of its own period
+        or (ctx.norm[max(0, mention.start - 1) : mention.start] == "从" and ctx.norm.startswith("的", mention.end))
         or re.search(
             r"\b(?:compared(?:\s+(?:with|to))?|relative\s+to|up from|down from)\s*$",
             ctx.norm[max(0, mention.start - 16) : mention.start],

@@ -220,6 +220,10 @@ def _resolve_year(written: int | None, rel: str | None, context_year: int | None
         return written if MIN_YEAR <= written <= MAX_YEAR else None
     if rel in ("当年", "同年"):
         return context_year
+    if rel == "上年" and context_year is not None:
+        # 截至2022年12月末…;而在上年末…6453家: statistics' "the year before", said of the year the text is about
+        # (去年, "last year", is the article's)
+        return context_year - 1
     if rel is not None:
         base = article.year if article else None
         return base + _RELATIVE_OFFSET[rel.lower()] if base is not None else None
