@@ -1940,3 +1940,22 @@ def test_the_figure_a_rise_starts_from_keeps_its_period_and_the_rise_is_of_the_t
     text = "2025年投诉比重增长最大的为金融服务类投诉。金融服务类投诉从上年的6778件增长至14791件,增幅达118%。"
     assert claim_with(text, "6778", date(2026, 3, 15)).period.label == "2024"  # the year before the text's 2025
     assert claim_with(text, "14791", date(2026, 3, 15)).period.label == "2025"
+
+
+def test_a_period_said_right_after_another_number_in_a_later_clause_is_that_numbers():
+    text = (
+        "Outstanding loans shrank to 788.97 billion yuan by the end of 2018. The number of active investors fell to "
+        "13.31 million from 17.13 million in 2017, and borrowers, who had numbered 19.92 million in 2017, dwindled."
+    )
+    assert claim_with(text, "13.31", date(2019, 1, 3)).period.label == "2018"
+
+
+def test_the_whole_out_of_which_a_part_is_counted_takes_only_its_own_words():
+    text = (
+        "Among Chinese peer-to-peer lending platforms, 896 out of the total of 2595 are confronted with severe "
+        "problems in operation. As of the end of the first half of 2018 there were a total of 1504 regularly "
+        "operating platforms in China's P2P lending sector out of 5983 platforms monitored by Lingyi Zhiku."
+    )
+    assert claim_with(text, "2595").subject == "p2p_platforms_operating"
+    assert claim_with(text, "896").subject.startswith("p2p_problem_platforms")
+    assert claim_with(text, "5983").subject == "p2p_platforms_cumulative"

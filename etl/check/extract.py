@@ -762,6 +762,10 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
         pool = [m for m in pool if m.period is not None] or pool
         before = [m for m in pool if m.end <= start]
         after = [m for m in pool if m.start >= end and not _of_a_compared_figure(ctx, m, end)]
+        if level == 1:
+            # "fell to 13.31 million …, and borrowers, who had numbered 19.92 million in 2017": in another clause, a
+            # period said right after another number ("19.92 million in 2017") is that number's
+            after = [m for m in after if not _own_period_of_a_later_number(ctx, m, end)]
         if level == 1 and before:
             return before[-1].period
         best = _nearest(before + after, start, end)
@@ -791,6 +795,17 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
     if anywhere:
         return _unless_now_since(ctx, anywhere[-1], sentence[0]) or anywhere[-1].period
     return _today(ctx) if _PRESENT_EN.search(ctx.norm, sentence[0], sentence[1]) else None
+
+
+# "19.92 million in 2017": a number, its unit words, then the period it is said "in" (by, as of).
+_NUMBER_THEN_OWN_PERIOD = re.compile(r"\d[\d.,]*\s*(?:[A-Za-z%]+\s+){0,3}?(?:in|at|by|as of|as at|for)\s+(?:the\s+)?$")
+
+
+def _own_period_of_a_later_number(ctx: _Context, mention: Mention, end: int) -> bool:
+    """The mention is said right after another number, in a clause after the one the number ending at `end` is in."""
+    if not _CLAUSE_STOP.search(ctx.norm, end, mention.start):
+        return False
+    return bool(_NUMBER_THEN_OWN_PERIOD.search(ctx.norm, max(end, mention.start - 40), mention.start))
 
 
 def _of_a_compared_figure(ctx: _Context, mention: Mention, after: int = 0) -> bool:
@@ -1044,6 +1059,11 @@ _FALL_TO = re.compile(
 )
 
 
+# "896 out of the total of 2595 are confronted with severe problems": what is said after the whole is said of the part.
+_OUT_OF_WHOLE = re.compile(r"\s+out\s+of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?\d[\d,.]*", re.IGNORECASE)
+_OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
+
+
 def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tuple[str | None, str, int]:
     """(subject key, unit kind, change sign)."""
     norm, kind = ctx.norm, claim.unit_kind
@@ -1098,6 +1118,8 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         # platforms to 4096"), within the clause
         lo = min(lo, max(clause[0], anchor - 28))
     hi = min(sentence[1], max(claim.end, pick.end if pick else claim.end) + 32)
+    if part_of := _OUT_OF_WHOLE.match(norm, claim.end):
+        hi = min(sentence[1], part_of.end() + 32)  # "896 out of the total of 2595 are … problems": of the 896
     # A word after the number counts only within its clause ("1625家,占累计上线平台的33%").
     # A word that starts in the window counts whole ("had either suspended operations or succumbed to …").
     hits = [
@@ -1116,6 +1138,10 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
             if h.name in ("problem", "exited", "exited_problem") and not _A_NUMBER.search(norm, after, h.start)
         ][:1]
     hits = [h for h in hits if h.name != "peak" or not _peak_of_another_number(norm, sentence, claim, h)]
+    if whole := _OUT_OF_BEFORE.search(norm, max(0, claim.start - 24), claim.start):
+        # The whole "out of" which a part is counted: what is said before it is the part's, and after it only its
+        # own words are ("out of 5983 platforms monitored by …", not "2595 are confronted with severe problems")
+        hits = [h for h in hits if claim.end <= h.start < claim.end + 16 or whole.start() <= h.start < claim.start]
     modifiers = {h.name for h in hits}
     # 2017年网贷最火的时候,光是…P2P平台就有5000多家: a peak named earlier in the sentence, with no other
     # figure between, is the time the number is of.
