@@ -11,6 +11,9 @@ from etl.check import check
 from etl.check.extract import extract
 
 REGIONS = [
+    {"code": "CN-GD", "name_zh": "广东省", "name_en": "Guangdong"},
+    {"code": "CN-CQ", "name_zh": "重庆市", "name_en": "Chongqing"},
+    {"code": "CN-JX", "name_zh": "江西省", "name_en": "Jiangxi"},
     {"code": "CN-JS", "name_zh": "江苏省", "name_en": "Jiangsu"},
     {"code": "CN-LN", "name_zh": "辽宁省", "name_en": "Liaoning"},
     {"code": "CN-JL", "name_zh": "吉林省", "name_en": "Jilin"},
@@ -1959,3 +1962,35 @@ def test_the_whole_out_of_which_a_part_is_counted_takes_only_its_own_words():
     assert claim_with(text, "2595").subject == "p2p_platforms_operating"
     assert claim_with(text, "896").subject.startswith("p2p_problem_platforms")
     assert claim_with(text, "5983").subject == "p2p_platforms_cumulative"
+
+
+def test_microlenders_and_a_loan_book_are_words_of_the_sector():
+    text = (
+        "China had 280 licensed online microlenders as at June 30. Microlenders' loan book contracted to "
+        "Rmb910.9bn at the end of 2019."
+    )
+    assert claim_with(text, "280", date(2018, 8, 14)).subject == "online_microloan_companies"
+    assert claim_with(text, "910.9").subject == "microloan_loan_balance"
+
+
+def test_a_bare_number_that_continues_a_count_by_place_or_as_its_compared_figure_counts_the_same():
+    text = (
+        "China had 280 licensed online microlenders as at June 30, according to research house 01Caijing, up from "
+        "the 249 counted by the National Internet Finance Association last November. Guangdong is home to 64 of "
+        "them and Chongqing to 55, ahead of Zhejiang (23), Jiangxi (22) and Shanghai (16)."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2018, 8, 14))}
+    assert found["249"].subject == "online_microloan_companies" and found["249"].period.label == "2017-11"
+    assert found["64"].notes == [] and found["64"].region == "CN-GD"
+    assert found["64"].period.label == "2018-06-30"  # not the compared figure's last November
+    assert found["23"].subject == "online_microloan_companies" and found["23"].region == "CN-ZJ"
+    text = "At end-2016 there were 78 online microloan licences, 28 of them in Guangdong and 17 in Chongqing."
+    found = {c.quote: c for c in claims_of(text)}
+    assert found["28"].notes == [] and found["28"].region == "CN-GD"
+
+
+def test_a_breakdown_by_province_after_qi_zhong_is_not_a_subgroup():
+    text = "到2018年6月底,全国网络小贷公司一共280家,其中广东64家、重庆55家最多,浙江23家、江西22家。"
+    found = {c.quote: c for c in claims_of(text)}
+    assert found["55家"].notes == [] and found["55家"].subject == "online_microloan_companies"
+    assert found["22家"].notes == [] and found["22家"].region == "CN-JX"

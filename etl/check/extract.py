@@ -754,6 +754,10 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
     right_after = [m for m in in_clause if m.start >= end and _OWN_PERIOD_AFTER.fullmatch(ctx.norm, end, m.start)]
     if right_after and right_after[0].period is not None and not _compared(ctx, right_after[0], 6):
         return right_after[0].period
+    # ", up from the 249 counted … last November": the compared figure itself, dated by its own clause
+    opens = _FROM_CLAUSE.match(ctx.norm, clause[0])
+    if opens and opens.end() - 1 == start and (own := [m for m in in_clause if m.start >= end and m.period]):
+        return own[0].period
     for level, pool in enumerate((in_clause, in_sentence)):
         # "下降至1021家,相比2017年底减少…": a period named only as the comparison is not the number's
         pool = [m for m in pool if not _compared(ctx, m, 6)]
@@ -808,6 +812,34 @@ def _own_period_of_a_later_number(ctx: _Context, mention: Mention, end: int) -> 
     return bool(_NUMBER_THEN_OWN_PERIOD.search(ctx.norm, max(end, mention.start - 40), mention.start))
 
 
+_FROM_THE_BEFORE = re.compile(
+    r"(?:\bfrom|\bagainst|\bversus|\bcompared (?:with|to))\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
+)
+_IN_A_PLACE_AFTER = re.compile(r"\s+in\s+", re.IGNORECASE)
+
+
+def _region_just_before(ctx: _Context, pos: int, reach: int = 40) -> bool:
+    """A province named in the clause before `pos` ("Guangdong is home to 64 of them", "Zhejiang (23)")."""
+    lo = max(0, pos - reach)
+    stops = list(_CLAUSE_STOP.finditer(ctx.norm, lo, pos))
+    return bool(ctx.region_hits.within(stops[-1].end() if stops else lo, pos))
+
+
+def _continues_a_count(ctx: _Context, start: int, end: int) -> bool:
+    """A bare number compared with ("up from the 249") or listed by place ("Zhejiang (23)", "17 in Chongqing")."""
+    norm = ctx.norm
+    if _FROM_THE_BEFORE.search(norm, max(0, start - 32), start):
+        return True
+    if norm[max(0, start - 1) : start] == "(" and ctx.region_hits.within(max(0, start - 24), start):
+        return True
+    return _in_a_place_after(ctx, end)
+
+
+def _in_a_place_after(ctx: _Context, end: int) -> bool:
+    place = _IN_A_PLACE_AFTER.match(ctx.norm, end)
+    return bool(place and ctx.region_hits.within(place.end(), place.end() + 24))
+
+
 def _of_a_compared_figure(ctx: _Context, mention: Mention, after: int = 0) -> bool:
     """'came to 982.3 billion yuan, against 252.8 billion yuan in 2014': 2014 is the period of the figure compared
     with (one that starts at `after` or later: between the number and the period), and dates nothing else."""
@@ -834,6 +866,7 @@ def _unless_now_since(ctx: _Context, mention: Mention, before: int) -> ClaimPeri
 
 
 _COMPARED = re.compile(r"\bfrom\b|compared|than|versus|\bvs\b|比|较|相比|同期|对照|延续了?|沿袭了?", re.IGNORECASE)
+_FROM_CLAUSE = re.compile(r"\s*(?:(?:up|down)\s+)?from\s+(?:the\s+|a\s+)?\d", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"(?<!\d)[,，](?!\d)|[;；。:：!?！？\n]")
 
 
@@ -845,8 +878,14 @@ def _compared(ctx: _Context, mention: Mention, reach: int) -> bool:
     if stops:
         lo = stops[-1].end()
     # 是2013年的3.87倍, 与一季度的8722.01亿元相比: the comparison is said after the period
+    clause_start = max(0, mention.start - 120)
+    if stops := list(_CLAUSE_STOP.finditer(ctx.norm, clause_start, mention.start)):
+        clause_start = stops[-1].end()
     return bool(
-        _COMPARED.search(ctx.norm, lo, mention.start)
+        # ", up from the 249 counted by the National Internet Finance Association last November": a clause that
+        # opens with the figure compared with
+        _FROM_CLAUSE.match(ctx.norm, clause_start)
+        or _COMPARED.search(ctx.norm, lo, mention.start)
         or _COMPARED_AFTER.match(ctx.norm, mention.end)
         # 从上年的6778件增长至14791件: the figure a rise starts from, of its own period
         or (ctx.norm[max(0, mention.start - 1) : mention.start] == "从" and ctx.norm.startswith("的", mention.end))
@@ -1312,8 +1351,10 @@ def _per_time_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
 
 def _named_part_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
     # (not 其中,2017年7、8、9月网贷行业成交量分别是…: a breakdown by month is the series itself)
+    # (nor 其中广东64家、重庆55家: a breakdown by province, whose figures the data hold)
     group = _SUBGROUP.search(ctx.norm, sentence[0], claim.start)
-    return bool(group) and not _by_period(ctx, group.start(), claim)
+    by_region = bool(ctx.region_hits.within(max(group.start() if group else 0, claim.start - 4), claim.start))
+    return bool(group) and not _by_period(ctx, group.start(), claim) and not by_region
 
 
 def _other_product_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
@@ -1554,7 +1595,12 @@ def extract(
             antecedent = next((c for c in reversed(claims) if c.unit_kind), None)
             if antecedent is not None and _paragraph_of(ctx, antecedent.start) == _paragraph_of(ctx, token.start):
                 claim.unit, claim.unit_kind = antecedent.unit, antecedent.unit_kind
-                claim.notes.append("subgroup")
+                if not (
+                    _region_just_before(ctx, token.start)
+                    or _in_a_place_after(ctx, _PART_OF_AFTER.match(norm, token.end).end())
+                ):
+                    # (not "Guangdong is home to 64 of them", "28 of them in Guangdong": a province's count)
+                    claim.notes.append("subgroup")
         claims.append(claim)
         siblings.append((claim.start, kind))
     out = []
@@ -1574,6 +1620,12 @@ def extract(
         claim.subject, kind, claim.change = _subject(ctx, clause, sentence, claim, resp)
         if claim.notes:
             claim.subject = None
+        if not claim.unit_kind and claim.subject is None and _continues_a_count(ctx, claim.start, claim.end):
+            # "up from the 249 counted …", "Zhejiang (23), Jiangxi (22)", "28 of them in Guangdong, 17 in Chongqing":
+            # a bare number that continues the count said just before it, in the same sentence, counts the same
+            antecedent = next((c for c in reversed(out) if c.subject and c.start >= sentence[0]), None)
+            if antecedent is not None and antecedent.unit_kind == subj.ENTITIES:
+                claim.unit, claim.unit_kind, claim.subject = antecedent.unit, antecedent.unit_kind, antecedent.subject
         if not claim.unit_kind:
             if claim.subject is None and not ((claim.change or claim.notes) and kind) and claim.tolerance_base < 1000:
                 continue  # a bare number with nothing to say what it counts (and no scale word) is not a claim
