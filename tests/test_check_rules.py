@@ -1994,3 +1994,29 @@ def test_a_breakdown_by_province_after_qi_zhong_is_not_a_subgroup():
     found = {c.quote: c for c in claims_of(text)}
     assert found["55家"].notes == [] and found["55家"].subject == "online_microloan_companies"
     assert found["22家"].notes == [] and found["22家"].region == "CN-JX"
+
+
+def test_for_before_a_number_is_not_or_a_change():
+    text = (
+        "Consumer complaints against Chinese banks eased to 76,224 in the fourth quarter of 2020, but aggressive debt "
+        "collection remained a grievance. Credit cards "
+        "accounted for more than 48,000 of the third-quarter complaints, and personal loans for nearly 30,000."
+    )
+    found = {c.quote: c for c in claims_of(text)}
+    assert found["more than 48,000"].change == 0 and found["more than 48,000"].subject == "credit_card_complaints"
+    assert found["nearly 30,000"].subject == "personal_loan_complaints"
+    assert found["76,224"].subject == "financial_complaints"
+
+
+def test_the_banks_complaints_by_product_are_theirs_in_a_piece_on_collection():
+    text = (
+        "中国大陆银行业消费投诉降温,暴力催收是借款人投诉的主因之一。2022年第4季银行业消费投诉共69,555件,"
+        "其中信用卡业务投诉29,981件、个人贷款业务投诉28,545件。"
+        "回头看,2020年第3季信用卡投诉48,406件;至今信用卡投诉已大幅减少,个人贷款投诉则由当时的约2万件,升至2021年第4季的2.9万余件。"
+    )
+    found = {c.quote: c for c in claims_of(text)}
+    assert found["69,555件"].subject == "financial_complaints"
+    assert found["28,545件"].subject == "personal_loan_complaints" and found["28,545件"].notes == []
+    assert found["约2万件"].subject == "personal_loan_complaints"
+    assert found["约2万件"].period is None or found["约2万件"].period.label != "2021-Q4"
+    assert found["2.9万余件"].period.label == "2021-Q4"

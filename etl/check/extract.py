@@ -765,7 +765,11 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
         # hide one that does
         pool = [m for m in pool if m.period is not None] or pool
         before = [m for m in pool if m.end <= start]
-        after = [m for m in pool if m.start >= end and not _of_a_compared_figure(ctx, m, end)]
+        after = [
+            m
+            for m in pool
+            if m.start >= end and not _of_a_compared_figure(ctx, m, end) and not _DATES_THE_NEXT.match(ctx.norm, m.end)
+        ]
         if level == 1:
             # "fell to 13.31 million …, and borrowers, who had numbered 19.92 million in 2017": in another clause, a
             # period said right after another number ("19.92 million in 2017") is that number's
@@ -838,6 +842,10 @@ def _continues_a_count(ctx: _Context, start: int, end: int) -> bool:
 def _in_a_place_after(ctx: _Context, end: int) -> bool:
     place = _IN_A_PLACE_AFTER.match(ctx.norm, end)
     return bool(place and ctx.region_hits.within(place.end(), place.end() + 24))
+
+
+# 由當時的約2萬件,升至2021年第4季的2.9萬餘件: a period written right before another number (its 的) is that number's.
+_DATES_THE_NEXT = re.compile(r"\s*(?:末|底)?的\s*(?:约|近|超过|逾|达)?\s*\d")
 
 
 def _of_a_compared_figure(ctx: _Context, mention: Mention, after: int = 0) -> bool:
@@ -1181,6 +1189,11 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         # The whole "out of" which a part is counted: what is said before it is the part's, and after it only its
         # own words are ("out of 5983 platforms monitored by …", not "2595 are confronted with severe problems")
         hits = [h for h in hits if claim.end <= h.start < claim.end + 16 or whole.start() <= h.start < claim.start]
+    products = [h for h in hits if h.name in ("credit_card", "personal_loan")]
+    if len({h.name for h in products}) > 1:
+        # 信用卡投訴已大幅減少,個人貸款投訴則由當時的約2萬件: of two products named, the one nearest the number
+        nearest = _nearest(products, claim.start, claim.end)
+        hits = [h for h in hits if h.name not in ("credit_card", "personal_loan") or h.name == nearest.name]
     modifiers = {h.name for h in hits}
     # 2017年网贷最火的时候,光是…P2P平台就有5000多家: a peak named earlier in the sentence, with no other
     # figure between, is the time the number is of.
@@ -1349,12 +1362,20 @@ def _per_time_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
     )
 
 
+_PRODUCT_COMPLAINTS = re.compile(
+    r"(?:信用卡|个人贷款)(?:业务)?(?:的)?投诉|(?:credit[- ]card|personal[- ]loan) complaints", re.I
+)
+
+
 def _named_part_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
     # (not 其中,2017年7、8、9月网贷行业成交量分别是…: a breakdown by month is the series itself)
     # (nor 其中广东64家、重庆55家: a breakdown by province, whose figures the data hold)
     group = _SUBGROUP.search(ctx.norm, sentence[0], claim.start)
     by_region = bool(ctx.region_hits.within(max(group.start() if group else 0, claim.start - 4), claim.start))
-    return bool(group) and not _by_period(ctx, group.start(), claim) and not by_region
+    # (nor 其中信用卡业务投诉29,981件、个人贷款业务投诉28,545件: the banks' complaints by product, which the data hold)
+    item = ctx.norm.rfind("、", group.start() if group else 0, claim.start) + 1 or (group.start() if group else 0)
+    by_product = bool(_PRODUCT_COMPLAINTS.search(ctx.norm, item, claim.start))
+    return bool(group) and not _by_period(ctx, group.start(), claim) and not by_region and not by_product
 
 
 def _other_product_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:

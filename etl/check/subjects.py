@@ -197,7 +197,9 @@ MODIFIERS = [
     # Kinds of banking complaint: the two the data hold, and kinds they do not (by product or bank type).
     # Kinds of P2P loan (普通标13.73%、净值标11.93%) and of day: rates and volumes of a part, which no series holds.
     ("loan_kind", r"普通标|净值标|秒标|信用标|抵押标|担保标|债权转让|法定工作日|节假日|双休日|workdays|weekends"),
-    ("financial", r"金融类投诉|金融类的投诉|金融消费投诉|金融消费者投诉|financial (?:consumer )?complaints"),
+    # (and the banks' complaints the regulator counts: 银行业消费投诉, "complaints against Chinese banks")
+    ("financial", r"金融类投诉|金融类的投诉|金融消费投诉|金融消费者投诉|financial (?:consumer )?complaints|银行业(?:消费)?投诉|"
+                  r"银行业投诉|complaints (?:against|about) (?:Chinese |the )?banks|bank(?:ing)? complaints"),
     ("credit_card", r"信用卡|credit[- ]cards?"),
     ("personal_loan", r"个人贷款|personal[- ]loans?"),
     ("complaint_kind", r"理财|消协|消费者协会|消费者投诉|保险公司|保险业|保险机构|insurance (?:companies|firms|sector|industry)|insurers|国有大型商业银行|大型商业银行|股份制商业银行|城市商业银行|农村中小|外资银行|wealth[- ]management|state-owned banks|joint-stock banks"),
@@ -206,7 +208,7 @@ MODIFIERS = [
 CHANGE = re.compile(
     r"(?:同比|环比|比上年|较上年|较去年|比去年|比年初|较年初|较\S{0,8}?|比\S{0,8}?|与\S{0,8}相比)?\s*(?<!新)(?:增加|增长|上升|提高|减少|下降|下滑|降低|回落|缩减|增幅|降幅|减幅|拉长|延长|缩短|上涨|下跌|提升|回升|涨|跌|增|降|减|多了|少了)了?\s*(?:约|近|超过|逾)?\s*$"
     r"|比\S{0,10}?(?:仍|还|要)?(?:多出|多|少)了?\s*(?:约|近|超过|逾)?\s*$"
-    r"|(?:\b(?:up|down|rose|risen|fell|fallen|dropped|declined|increased|decreased|grew|grown|jumped|plunged|climbed|slid|shrank|shrunk|surged|soared|sank|tumbled|slumped|contracted|decreasing|increasing|declining|falling|rising|dropping|shrinking|growing)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|or)\s*(?:about|nearly|almost|over|more than|some)?\s*(?:CNY|RMB|Rmb|USD|US\$|\$|¥)?\s*$",
+    r"|(?:\b(?:up|down|rose|risen|fell|fallen|dropped|declined|increased|decreased|grew|grown|jumped|plunged|climbed|slid|shrank|shrunk|surged|soared|sank|tumbled|slumped|contracted|decreasing|increasing|declining|falling|rising|dropping|shrinking|growing)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|\bor)\s*(?:about|nearly|almost|over|more than|some)?\s*(?:CNY|RMB|Rmb|USD|US\$|\$|¥)?\s*$",
     re.IGNORECASE,
 )
 
@@ -298,6 +300,9 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
     if sector in ("collection", "court"):
         if measure == "complaints" and "complaint_kind" in modifiers:
             return None  # 全国消协组织共受理消费者投诉…: complaints of every kind, not about collection
+        if measure == "complaints" and kind != PERCENT and modifiers & {"credit_card", "personal_loan"}:
+            # 信用卡业务投诉29,981件 in a piece on collection: the banks' complaints by product
+            return "credit_card_complaints" if "credit_card" in modifiers else "personal_loan_complaints"
         if measure == "complaints" and "financial" in modifiers and kind != PERCENT:
             return "financial_complaints"  # 共有46.6万条有效的金融类投诉,其中暴力催收…: all financial complaints
         if measure == "complaints":
