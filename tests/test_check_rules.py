@@ -2020,3 +2020,15 @@ def test_the_banks_complaints_by_product_are_theirs_in_a_piece_on_collection():
     assert found["约2万件"].subject == "personal_loan_complaints"
     assert found["约2万件"].period is None or found["约2万件"].period.label != "2021-Q4"
     assert found["2.9万余件"].period.label == "2021-Q4"
+
+
+def test_english_quarters_written_as_months_or_as_adjectives():
+    text = (
+        "Consumer complaints against Chinese banks eased to 76,224 in the fourth quarter of 2020 from 85,097 in "
+        "July-September. Credit cards accounted for more than 48,000 of the third-quarter complaints. That compared "
+        "with 67,248 complaints against banks in the April-June quarter."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2021, 4, 16))}
+    assert found["85,097"].period.label == "2020-Q3"
+    assert found["more than 48,000"].period.label == "2020-Q3"
+    assert found["67,248"].period.label == "2020-Q2"

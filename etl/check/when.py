@@ -163,7 +163,7 @@ ZH_PATTERN = re.compile(
 EN_PATTERN = re.compile(
     r"(?P<asof>\b(?:as of|as at|by|at|until|through|to)\s+)?(?:the\s+)?"
     r"(?:"
-    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s*\(Q[1-4]\))?(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
+    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s*\(Q[1-4]\))?(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
     r"|Q(?P<qnum>[1-4])\s*(?:of\s+)?(?P<qyear2>(?:19|20)\d{2})"  # Q3 2014, "by Q3 of 2014"
     r"|(?P<qyear3>(?:19|20)\d{2})\s*Q(?P<qnum3>[1-4])"
     r"|(?P<halfthis>first|second)\s+half\s+of\s+(?:this|the)\s+month"
@@ -360,7 +360,7 @@ def _year_is_dated(norm: str, m: re.Match) -> bool:
 _EN_MONTH_WORDS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 # "During January to June", "from January through September 2016": whole months of one year.
 EN_SPAN_PATTERN = re.compile(
-    rf"\b(?P<m1>{_EN_MONTH_WORDS})\s+(?:to|through|until|-|–)\s+(?P<m2>{_EN_MONTH_WORDS})"
+    rf"\b(?P<m1>{_EN_MONTH_WORDS})(?:\s*[-–]\s*|\s+(?:to|through|until)\s+)(?P<m2>{_EN_MONTH_WORDS})"
     r"(?:,?\s+(?:of\s+|in\s+)?(?P<y>(?:19|20)\d{2}))?\b",
     re.IGNORECASE,
 )
@@ -407,8 +407,10 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     for m in ZH_SPAN_PATTERN.finditer(norm):
         if bool(m["m1"]) == bool(m["m2"]) and int(m["y2"]) > int(m["y1"]):
             raw.append(("span", m, m.start()))
+    span_starts = set()
     for m in EN_SPAN_PATTERN.finditer(norm):
         raw.append(("enspan", m, m.start()))
+        span_starts.add(m.start())
     for m in ZH_PATTERN.finditer(norm):
         g = m.groupdict()
         has_anchor = g["year"] or g["rel"]
@@ -437,7 +439,12 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             or _PERIOD_AFTER.match(norm, m.end())
         ):
             continue  # 2,000 / 2000 platforms: a number, not a year
-        raw.append(("en", m, m.start()))
+        # "in the April-June quarter": a span of months that starts after the "the" of a month's mention wins
+        start = m.start()
+        lead = re.match(r"the\s+", norm[start : m.end()], re.IGNORECASE)
+        if lead and start + lead.end() in span_starts:
+            start += lead.end()
+        raw.append(("en", m, start))
     raw.sort(key=lambda r: r[2])
     masked_spans = Spans(masked)
     out: list[Mention] = []
