@@ -2032,3 +2032,31 @@ def test_english_quarters_written_as_months_or_as_adjectives():
     assert found["85,097"].period.label == "2020-Q3"
     assert found["more than 48,000"].period.label == "2020-Q3"
     assert found["67,248"].period.label == "2020-Q2"
+
+
+def test_where_a_publisher_is_based_is_not_the_region_of_its_figures():
+    text = (
+        "Only 1,021 peer-to-peer lending platforms were still in business at the end of December 2018, according "
+        "to Shanghai-based industry tracker Wangdaizhijia. Some 1,279 platforms shut down over the year."
+    )
+    assert claim_with(text, "1,021", date(2019, 1, 3)).region == "CN"
+    assert claim_with(text, "1,279", date(2019, 1, 3)).region == "CN"
+
+
+def test_the_rate_offered_to_investors_is_a_yield_dated_by_the_text_not_by_another_numbers_year():
+    text = (
+        "Transaction volume slumped to 1.79 trillion yuan last year. The number of active investors fell to 13.31 "
+        "million, and borrowers, who had numbered 19.92 million in 2017, also dwindled. To hold on to savers, "
+        "platforms paid more: the average annual rate offered to investors rose to 9.3 per cent."
+    )
+    rate = claim_with(text, "9.3 per cent", date(2019, 1, 3))
+    assert rate.subject == "p2p_yield" and rate.period.label == "2018"
+    text = (
+        "Wangdaizhijia counted 896 new problem platforms in 2015, bringing the total to 1,263 by December. "
+        "Average P2P yields fell to 12.05 percent."
+    )
+    assert claim_with(text, "12.05").period.label == "2015"  # not December's, said right after 1,263
+    text = (
+        "Outstanding loans shrank to 788.97 billion yuan by the end of 2018. Average P2P yields rose to 9.3 per cent."
+    )
+    assert claim_with(text, "9.3").period.label == "2018"  # "by the end of 2018" dates the text

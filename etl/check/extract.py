@@ -789,6 +789,9 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
     # From an earlier sentence, a period whose year is written (去年, 2018年末) outranks a bare part that
     # borrowed its year ("上半年高、下半年低" describes a trend, it does not date the next figure).
     earlier = [m for m in earlier if m.anchored] or earlier
+    # "… who had numbered 19.92 million in 2017.": a period said "in" right after a number in an earlier sentence
+    # is that number's; the text's period is one that dates a sentence ("last year", "by the end of 2018")
+    earlier = [m for m in earlier if not _said_right_after_a_number(ctx, m)] or earlier
     if earlier:  # the last period named before, unless it was only a comparison ("down from … last year")
         return _unless_now_since(ctx, earlier[-1], sentence[0]) or earlier[-1].period
     if (heading := _heading_dated_below(ctx, paragraph)) is not None:
@@ -809,6 +812,16 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
 _NUMBER_THEN_OWN_PERIOD = re.compile(r"\d[\d.,]*\s*(?:[A-Za-z%]+\s+){0,3}?(?:in|at|by|as of|as at|for)\s+(?:the\s+)?$")
 
 
+# "who had numbered 19.92 million in 2017": a number, its unit words, then the period it is said "in" (not "by
+# the end of 2018", "as of …": those date the sentence they end)
+_NUMBER_THEN_IN_PERIOD = re.compile(r"\d[\d.,]*\s*(?:[A-Za-z%]+\s+){0,3}?(?:in|for|during)\s+(?:the\s+)?$", re.I)
+
+
+def _said_right_after_a_number(ctx: _Context, mention: Mention) -> bool:
+    """'896 new problem platforms in 2015': the period of the number just before it, in an earlier sentence."""
+    return bool(_NUMBER_THEN_IN_PERIOD.search(ctx.norm, max(0, mention.start - 40), mention.start))
+
+
 def _own_period_of_a_later_number(ctx: _Context, mention: Mention, end: int) -> bool:
     """The mention is said right after another number, in a clause after the one the number ending at `end` is in."""
     if not _CLAUSE_STOP.search(ctx.norm, end, mention.start):
@@ -820,6 +833,10 @@ _FROM_THE_BEFORE = re.compile(
     r"(?:\bfrom|\bagainst|\bversus|\bcompared (?:with|to))\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
 )
 _IN_A_PLACE_AFTER = re.compile(r"\s+in\s+", re.IGNORECASE)
+
+
+# "Shanghai-based industry tracker Wangdaizhijia": where a publisher sits, not where its figures are of.
+_BASED_AFTER = re.compile(r"[- ]based\b", re.IGNORECASE)
 
 
 def _region_just_before(ctx: _Context, pos: int, reach: int = 40) -> bool:
@@ -1506,7 +1523,7 @@ def extract(
             subj.Hit(code, m.start(), m.end())
             for pattern, code in ctx.regions
             for m in pattern.finditer(norm)
-            if m.start() not in datelines
+            if m.start() not in datelines and not _BASED_AFTER.match(norm, m.end())
         ]
     )
     ctx.mention_index = _Index(mentions)

@@ -166,7 +166,7 @@ MEASURES = [
     ("unrecovered", r"未兑付|尚未兑付|owed to (?:lenders|investors)|still owed|unrecovered|unpaid (?:debts?|principal|loans|to (?:investors|lenders))|yet to be (?:repaid|returned)", (MONEY,)),
     ("recovered", r"追缴|追回|recovered", (MONEY,)),
     ("frozen", r"查封|扣押|冻结|frozen|seized assets", (MONEY,)),
-    ("yield", r"综合收益率|平均收益率|收益率|综合年利率|年化利率|借款利率|出借利率|利率|yields?|interest rates?|rates? of return|returns?", (PERCENT,)),
+    ("yield", r"综合收益率|平均收益率|收益率|综合年利率|年化利率|借款利率|出借利率|利率|yields?|interest rates?|rates? of return|returns?|rates? (?:offered|paid) to (?:investors|lenders|savers)", (PERCENT,)),
     ("term", r"借款期限|平均期限|借贷期限|期限|loan terms?|average term|maturity", (MONTHS,)),
     ("investors", r"投资人|出借人|投资者|理财人|investors?|lenders?(?! (?:of|in))|savers", (PERSONS, PERCENT)),
     ("borrowers", r"借款人|借款者|borrowers?", (PERSONS, PERCENT)),
