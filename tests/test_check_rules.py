@@ -2060,3 +2060,17 @@ def test_the_rate_offered_to_investors_is_a_yield_dated_by_the_text_not_by_anoth
         "Outstanding loans shrank to 788.97 billion yuan by the end of 2018. Average P2P yields rose to 9.3 per cent."
     )
     assert claim_with(text, "9.3").period.label == "2018"  # "by the end of 2018" dates the text
+
+
+def test_cfcs_loans_that_passed_a_mark_and_a_qualifier_before_the_currency():
+    text = (
+        "China's consumer finance companies (CFCs) kept growing in 2024: there were 31 CFCs, against 30 at "
+        "end-2021. Loans had already passed the CNY1 trillion mark in 2023, reaching CNY1.15 trillion. "
+        "Total assets were more than CNY1.38 trillion at end-2024."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2025, 6, 20))}
+    assert found["31"].subject == "consumer_finance_companies"
+    mark = next(c for q, c in found.items() if "CNY1 trillion" in q)
+    assert mark.subject == "consumer_finance_loan_balance" and mark.qualifier == "more_than"
+    assert next(c for q, c in found.items() if "1.38" in q).qualifier == "more_than"
+    assert claim_with("There were 31 CFCs at the end of 2024.", "31").subject == "consumer_finance_companies"

@@ -174,7 +174,8 @@ _EN_NOUN_KIND = {
 _QUAL_BEFORE = [
     # 跌破6000家 (fell below 6,000): a bound from above, before 破 is read as 突破 (broke through).
     ("less_than", r"(?:跌破了?|跌穿|fell below|fallen below|dropped below|dipped below|slipped below)\s*$"),
-    ("more_than", r"(?:超过了?|超出|超|逾|(?<![走经度通跨越])过|多于|高于|突破|破|不止|(?:至少|最少)(?:有|为|為|达|達|在)?|more than|over|above|in excess of|upwards of|exceeding|exceeded|exceeds?|at least|just over|topped|tops?|surpassed|surpassing|surpass(?:es)?|passed|crossed|broke through|as many as|as much as)\s*$"),
+    ("more_than", r"(?:超过了?|超出|超|逾|(?<![走经度通跨越])过|多于|高于|突破|破|不止|(?:至少|最少)(?:有|为|為|达|達|在)?|more than|over|above|in excess of|upwards of|exceeding|exceeded|exceeds?|at least|just over|topped|tops?|surpassed|surpassing|surpass(?:es)?|passed|crossed|broke through|as many as|as much as"
+     r"|(?:passed|crossed|topped|surpassed|broke through|hit) the)\s*$"),  # "passed the CNY1 trillion mark"
     ("nearly", r"(?<![最附])(?:将近|接近|逼近|几近|近|快|nearly|almost|close to|just under|approaching|nearing)\s*$"),
     # 保守估计为3.36万亿元: a conservative estimate is a floor
     ("more_than", r"保守估计(?:为|达到?)?\s*$"),
@@ -520,12 +521,15 @@ def _qualifier(
     norm: str, start: int, after_number: int, after_unit: int, clause_start: int
 ) -> tuple[str, int, int, str]:
     """(qualifier, new start, new end, suffix kind) from words just before the number and after it."""
-    before = norm[max(clause_start, start - 14) : start]
+    # "more than CNY1 trillion", "passed the Rmb1 trillion mark": the qualifier stands before the currency
+    currency = _CURRENCY_BEFORE.search(norm, max(clause_start, start - 6), start)
+    words_end = currency.start() if currency else start
+    before = norm[max(clause_start, words_end - 14) : words_end]
     qualifier, new_start, new_end, suffix_kind = "exact", start, after_unit, ""
     for name, pattern in _QUAL_BEFORE:
         m = pattern.search(before)
         if m:
-            qualifier, new_start = name, start - (len(before) - m.start())
+            qualifier, new_start = name, words_end - (len(before) - m.start())
             break
     suffix = _QUAL_AFTER_NUMBER.match(norm, after_number)
     if suffix and suffix["q"] in "余多来" and after_unit > after_number:
