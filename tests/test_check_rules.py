@@ -2074,3 +2074,10 @@ def test_cfcs_loans_that_passed_a_mark_and_a_qualifier_before_the_currency():
     assert mark.subject == "consumer_finance_loan_balance" and mark.qualifier == "more_than"
     assert next(c for q, c in found.items() if "1.38" in q).qualifier == "more_than"
     assert claim_with("There were 31 CFCs at the end of 2024.", "31").subject == "consumer_finance_companies"
+
+
+def test_every_number_listed_after_a_change_word_is_a_change():
+    text = "截至2019年9月末,全国实际运营的P2P网贷机构为462家,借贷余额、出借人数、借款人数分别较年初下降48%、53%和35%。"
+    found = {c.quote: c for c in claims_of(text)}
+    assert found["53%"].subject == "p2p_lenders_change" and found["53%"].value_base == -53
+    assert found["35%"].subject == "p2p_borrowers_change"

@@ -1132,6 +1132,13 @@ _OUT_OF_WHOLE = re.compile(r"\s+out\s+of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
 
 
+# 分别较年初下降48%、53%和35%: every number of the list after the change word is a change
+_LISTED_AFTER_A_CHANGE = re.compile(
+    r"(?:下降|减少|增长|增加|上升|下滑|回落|降低|提高)了?\s*(?:约|近|超过)?\s*\d[\d.,]*\s*(?:%|亿元|万元|亿|家|人)?"
+    r"(?:\s*[、，,和及与]\s*\d[\d.,]*\s*(?:%|亿元|万元|亿|家|人)?)*\s*(?:、|和|及|与)\s*$"
+)
+
+
 def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tuple[str | None, str, int]:
     """(subject key, unit kind, change sign)."""
     norm, kind = ctx.norm, claim.unit_kind
@@ -1283,7 +1290,9 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         modifiers.add("ai")
     before = norm[max(clause[0], claim.start - 40) : claim.start]
     change = 0
-    m = subj.CHANGE.search(before)
+    m = subj.CHANGE.search(before) or _LISTED_AFTER_A_CHANGE.search(
+        norm, max(sentence[0], claim.start - 48), claim.start
+    )
     if m and m.group(0).strip():
         change = -1 if _CHANGE_DOWN.search(m.group(0)) else 1
         modifiers.add("change")
