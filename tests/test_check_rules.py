@@ -2081,3 +2081,12 @@ def test_every_number_listed_after_a_change_word_is_a_change():
     found = {c.quote: c for c in claims_of(text)}
     assert found["53%"].subject == "p2p_lenders_change" and found["53%"].value_base == -53
     assert found["35%"].subject == "p2p_borrowers_change"
+
+
+def test_compared_figures_listed_after_their_period_all_take_it():
+    text = (
+        "截至2023年末,消费金融公司资产总额1.21万亿元,贷款余额11534亿元,"
+        "资产规模和贷款余额分别较2022年末的8844亿元、8349亿元大幅增长。"
+    )
+    assert claim_with(text, "8349").period.label == "2022"
+    assert claim_with(text, "11534").period.label == "2023"

@@ -705,8 +705,13 @@ _COMPARED_FIGURE = re.compile(r"(?:\bfrom|compared (?:with|to)|versus|\bvs\.?|ag
 _RIGHT_BEFORE_PERIOD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:at|in|by|as of|for)?\s*", re.IGNORECASE)
 
 
+_COMPARED_LIST = re.compile(r"(?:末|底)?的\s*(?:\d[\d.,]*\s*(?:万亿元|亿元|万元|亿|万|家|人|%)?\s*[、和及与]\s*)+")
+
+
 def _comparison_period(ctx: _Context, clause, start: int, end: int, sentence=None) -> ClaimPeriod | None:
     for m in ctx.mention_index.within(sentence[0] if sentence else clause[0], start):
+        if m.period is not None and _compared(ctx, m, 6) and _COMPARED_LIST.fullmatch(ctx.norm, m.end, start):
+            return m.period  # 分别较2022年末的8844亿元、8349亿元: the compared figures listed, all of that period
         if m.period is not None and _compared(ctx, m, 6) and _COMPARED_MEASURE.fullmatch(ctx.norm, m.end, start):
             # 相比2015年全年成交量9823亿元, 相比2016年全年网贷成交量(20638.72亿元): the compared figure, named
             # with its measure (a bracket may open between), is of the compared period.
