@@ -2090,3 +2090,13 @@ def test_compared_figures_listed_after_their_period_all_take_it():
     )
     assert claim_with(text, "8349").period.label == "2022"
     assert claim_with(text, "11534").period.label == "2023"
+
+
+def test_figures_a_company_gives_on_its_website_are_its_own():
+    text = (
+        "Before it toppled in July, Niubanjin was a giant of the P2P industry with a lending volume of 39 billion "
+        "yuan involving some 820,000 individual investors, according to the company's website."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2018, 8, 20))}
+    assert all("subgroup" in c.notes for q, c in found.items() if "39" in q or "820,000" in q)
+    assert claim_with("央行在其官网发布报告显示,截至2023年12月末,全国共有小额贷款公司5500家。", "5500").notes == []

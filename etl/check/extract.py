@@ -1476,6 +1476,12 @@ def _average_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
     )
 
 
+_OWN_WEBSITE = re.compile(
+    r"according to (?:the (?:company|platform|firm)|its)(?:'s|’s)? (?:own )?(?:website|web site|app)|该公司官网|该平台官网|平台官网显示|公司官网显示",
+    re.IGNORECASE,
+)
+
+
 def _part_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
     norm = ctx.norm
     return bool(
@@ -1488,6 +1494,8 @@ def _part_note(ctx: _Context, sentence, clause, claim: Claim, out) -> bool:
         or _CLOSED_ONLY_AFTER.match(norm, claim.end)
         or _one_kind_of_failure(ctx, sentence, clause, claim)
         or _among_its_own_kind(ctx, sentence, clause, claim)
+        # "…with a lending volume of 39 billion yuan…, according to the company's website": one firm's own figures
+        or _OWN_WEBSITE.search(norm, sentence[0], sentence[1])
     )
 
 
