@@ -2100,3 +2100,13 @@ def test_figures_a_company_gives_on_its_website_are_its_own():
     found = {c.quote: c for c in claims_of(text, date(2018, 8, 20))}
     assert all("subgroup" in c.notes for q, c in found.items() if "39" in q or "820,000" in q)
     assert claim_with("央行在其官网发布报告显示,截至2023年12月末,全国共有小额贷款公司5500家。", "5500").notes == []
+
+
+def test_the_count_and_a_list_of_dated_figures_after_it():
+    text = (
+        "The number of licensed small-loan companies fell to 7,551 at the end of December 2019. The retreat was "
+        "steady: the count stood at 7,967 at end-March, 7,797 at end-June and 7,680 at end-September."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2020, 2, 6))}
+    assert found["7,967"].subject == "microloan_companies"
+    assert found["7,680"].subject == "microloan_companies" and found["7,680"].period.label == "2019-09"
