@@ -2110,3 +2110,14 @@ def test_the_count_and_a_list_of_dated_figures_after_it():
     found = {c.quote: c for c in claims_of(text, date(2020, 2, 6))}
     assert found["7,967"].subject == "microloan_companies"
     assert found["7,680"].subject == "microloan_companies" and found["7,680"].period.label == "2019-09"
+
+
+def test_a_citations_year_is_not_a_period_and_the_measure_that_introduces_a_number_is_its_own():
+    text = (
+        "At the end of 2016, China had 8,673 microcredit companies, with a combined loan balance of RMB 927.3 "
+        "billion and paid-in capital of RMB 823.4 billion (PBoC, 2017). Jiangsu alone hosted 629 companies."
+    )
+    found = {c.quote: c for c in claims_of(text)}
+    balance = next(c for q, c in found.items() if "927.3" in q)
+    assert balance.subject == "microloan_loan_balance"
+    assert found["629"].period.label == "2016"

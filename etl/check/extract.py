@@ -1144,6 +1144,12 @@ _LISTED_AFTER_A_CHANGE = re.compile(
 )
 
 
+_INTRODUCES = re.compile(
+    r"\s+(?:of|at|was|were|stood at|reached|totall?ing|amounting to|came to)\s+(?:CNY|RMB|Rmb|US\$|\$)?\s*",
+    re.IGNORECASE,
+)
+
+
 def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tuple[str | None, str, int]:
     """(subject key, unit kind, change sign)."""
     norm, kind = ctx.norm, claim.unit_kind
@@ -1166,7 +1172,10 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
                     # change is of what was named before, not of the balance named after.
                     break
                 hits = earlier or hits
-            pick = _nearest(hits, claim.start, claim.end)
+            # "a combined loan balance of RMB 927.3 billion and paid-in capital of …": the measure that introduces the
+            # number stands before it, whatever follows
+            introducing = [h for h in hits if h.end <= claim.start and _INTRODUCES.fullmatch(norm, h.end, claim.start)]
+            pick = introducing[-1] if introducing else _nearest(hits, claim.start, claim.end)
             if pick is not None:
                 break
     if pick is not None and not respectively and _sum_of_two_measures(ctx, sentence, claim, pick):

@@ -386,6 +386,7 @@ COMPARED_FIGURE_EN = re.compile(
     r"(?P<figure>(?:[A-Za-z$]{1,4}\s?)?\d[\d.,]*)\s*(?:[A-Za-z%-]+\s+){0,4}?(?:in|at|by|for|during)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_CITATION = re.compile(r"\(\s*[A-Z][\w.&'-]*(?:\s+(?:and|&|et al\.?)?\s*[A-Z]?[\w.&'-]*){0,3},?\s*$")
 _MONTH_ONLY_EN = {"may", "march"}  # English words that are months only in context
 
 
@@ -433,6 +434,12 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             continue
         if (g.get("mname2") or "").lower() in _MONTH_ONLY_EN and not g["myear2"]:
             continue  # "2 may be", "3 march on": not "19 August"
+        if (
+            g["year"]
+            and _CITATION.search(norm, max(0, m.start() - 40), m.start())
+            and re.match(r"\s*[a-z]?\s*\)", norm[m.end() :])
+        ):
+            continue  # "(PBoC, 2017)", "(Wang 2019)": a source's year of publication, not a period
         if g["year"] and (
             re.match(r",\d{3}|\d|\.\d", norm[m.end() : m.end() + 4])
             or (_COUNT_AFTER.match(norm, m.end()) and not _year_is_dated(norm, m))
