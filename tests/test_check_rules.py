@@ -2121,3 +2121,10 @@ def test_a_citations_year_is_not_a_period_and_the_measure_that_introduces_a_numb
     balance = next(c for q, c in found.items() if "927.3" in q)
     assert balance.subject == "microloan_loan_balance"
     assert found["629"].period.label == "2016"
+
+
+def test_a_compared_figure_is_of_the_place_named_in_the_clause_before_it():
+    text = "分地区看,江苏仍有小贷公司573家;重庆贷款余额1061.67亿元,较2022年末的2384.18亿元几乎腰斩。"
+    assert claim_with(text, "2384.18").region == "CN-CQ"
+    text = "首个P2P平台拍拍贷在上海成立,截至2023年6月,正常运营平台仅存3家,与2015年巅峰时期的3464家形成鲜明对比。"
+    assert claim_with(text, "3464").region == "CN"

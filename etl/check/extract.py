@@ -946,6 +946,9 @@ def _regions_in(ctx: _Context, lo: int, hi: int) -> list:
     return ctx.region_hits.within(lo, hi)
 
 
+_COMPARED_CLAUSE = re.compile(r"\s*(?:较|比|相比|相较于?|与)\s*(?:19|20)\d{2}")
+
+
 def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
     """A province named in the clause, or named before the number in its sentence; else China."""
     best = _nearest(_regions_in(ctx, *clause), start, end)
@@ -1721,6 +1724,11 @@ def extract(
             claim.region = resp[3][resp[0]][1]
         else:
             claim.region = _region_for(ctx, clause, sentence, claim.start, claim.end)
+            if claim.region == "CN" and _COMPARED_CLAUSE.match(norm, clause[0]):
+                # 重庆贷款余额1061.67亿元,较2022年末的2384.18亿元几乎腰斩: the compared figure is of the same place
+                stops = list(_CLAUSE_STOP.finditer(norm, sentence[0], max(sentence[0], clause[0] - 1)))
+                named = _regions_in(ctx, stops[-1].end() if stops else sentence[0], clause[0])  # the clause before
+                claim.region = named[-1].name if named else "CN"
             # 全省在运营的P2P网贷机构共176家…;涉及出借人172万: "the province" from the start of the full sentence
             whole = (_full_sentence_start(ctx, sentence[0]), sentence[1])
             before = _of_which(ctx, sentence)
