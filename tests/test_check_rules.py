@@ -2128,3 +2128,11 @@ def test_a_compared_figure_is_of_the_place_named_in_the_clause_before_it():
     assert claim_with(text, "2384.18").region == "CN-CQ"
     text = "首个P2P平台拍拍贷在上海成立,截至2023年6月,正常运营平台仅存3家,与2015年巅峰时期的3464家形成鲜明对比。"
     assert claim_with(text, "3464").region == "CN"
+
+
+def test_finance_related_complaints_are_financial_complaints_in_a_piece_on_collection():
+    text = (
+        "Collection complaints have not abated. Of the 466,000 valid finance-related complaints lodged on Sina's "
+        "Heimao platform in the first half of 2025, many cited violent debt collection."
+    )
+    assert claim_with(text, "466,000").subject == "financial_complaints"

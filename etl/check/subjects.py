@@ -198,7 +198,7 @@ MODIFIERS = [
     # Kinds of P2P loan (普通标13.73%、净值标11.93%) and of day: rates and volumes of a part, which no series holds.
     ("loan_kind", r"普通标|净值标|秒标|信用标|抵押标|担保标|债权转让|法定工作日|节假日|双休日|workdays|weekends"),
     # (and the banks' complaints the regulator counts: 银行业消费投诉, "complaints against Chinese banks")
-    ("financial", r"金融类投诉|金融类的投诉|金融消费投诉|金融消费者投诉|financial (?:consumer )?complaints|银行业(?:消费)?投诉|"
+    ("financial", r"金融类投诉|金融类的投诉|金融消费投诉|金融消费者投诉|financial (?:consumer )?complaints|financ(?:e|ial)[- ]related complaints|银行业(?:消费)?投诉|"
                   r"银行业投诉|complaints (?:against|about) (?:Chinese |the )?banks|bank(?:ing)? complaints"),
     ("credit_card", r"信用卡|credit[- ]cards?"),
     ("personal_loan", r"个人贷款|personal[- ]loans?"),
