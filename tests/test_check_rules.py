@@ -2136,3 +2136,12 @@ def test_finance_related_complaints_are_financial_complaints_in_a_piece_on_colle
         "Heimao platform in the first half of 2025, many cited violent debt collection."
     )
     assert claim_with(text, "466,000").subject == "financial_complaints"
+
+
+def test_net_lending_and_a_drop_named_after_the_number():
+    text = (
+        "China's microlenders shrank for a fourth year in 2019. Net lending fell by Rmb30.4bn over the year, after "
+        "a Rmb19bn drop in 2018, as local regulators revoked the licences of dormant firms."
+    )
+    drop = claim_with(text, "19bn", date(2020, 2, 6))
+    assert drop.subject == "microloan_new_loans" and drop.value_base == -19e9 and drop.period.label == "2018"

@@ -1141,6 +1141,9 @@ _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?
 
 
 # 分别较年初下降48%、53%和35%: every number of the list after the change word is a change
+_CHANGE_NOUN_AFTER = re.compile(
+    r"\s+(?:drop|fall|decline|decrease|contraction|rise|increase|jump|gain)\b", re.IGNORECASE
+)
 _LISTED_AFTER_A_CHANGE = re.compile(
     r"(?:下降|减少|增长|增加|上升|下滑|回落|降低|提高)了?\s*(?:约|近|超过)?\s*\d[\d.,]*\s*(?:%|亿元|万元|亿|家|人)?"
     r"(?:\s*[、，,和及与]\s*\d[\d.,]*\s*(?:%|亿元|万元|亿|家|人)?)*\s*(?:、|和|及|与)\s*$"
@@ -1323,6 +1326,10 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         return None, kind, 1
     if not change and _FEWER_AFTER.match(norm, claim.end):
         return None, kind, -1  # "3,523 fewer microloan companies than at the peak": a fall, not a level
+    if not change and (after := _CHANGE_NOUN_AFTER.match(norm, claim.end)):
+        # "after a Rmb19bn drop in 2018": the change named after the number
+        change = -1 if _CHANGE_DOWN.search(after.group(0)) else 1
+        modifiers.add("change")
     if _POINTS.fullmatch(claim.unit or ""):
         # "a modest 0.73 percentage point bounce", 上升2.13个百分点, 高出5个基点: the difference of two rates,
         # never a rate (no series holds such differences)
