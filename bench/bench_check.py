@@ -338,6 +338,11 @@ HELD_OUT_SETS = (
     # checker. First runs on 4bbda42, whose checker gives every claim of the earlier sets what 0c6e73a gave.
     HeldOutSet(74, "held-out 70-72's fixes", _first(11, 130, 129, 104, 125, 3, 113, 93, 3), "00:09 UTC", written=True),
     HeldOutSet(75, "held-out 70-72's fixes", _first(11, 132, 121, 59, 121, 10, 120, 57, 10), "00:09 UTC", written=True),
+    # Session 9's second written round, from 16937ba (after most of 74-75's fixes), the same way; first runs at
+    # their merge on 0e1b3e8, before any change they prompted.
+    HeldOutSet(76, "held-out 73-75's fixes", _first(10, 143, 142, 114, 134, 4, 130, 108, 4), "01:09 UTC", written=True),
+    HeldOutSet(77, "held-out 73-75's fixes", _first(11, 159, 147, 88, 148, 16, 146, 91, 16), "01:09 UTC", written=True),
+    HeldOutSet(78, "held-out 73-75's fixes", _first(9, 117, 112, 87, 108, 5, 102, 74, 5), "01:09 UTC", written=True),
 )
 
 
