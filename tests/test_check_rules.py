@@ -2145,3 +2145,21 @@ def test_net_lending_and_a_drop_named_after_the_number():
     )
     drop = claim_with(text, "19bn", date(2020, 2, 6))
     assert drop.subject == "microloan_new_loans" and drop.value_base == -19e9 and drop.period.label == "2018"
+
+
+def test_periods_said_right_after_listed_compared_figures_and_some_months_earlier():
+    text = (
+        "The number of China's microcredit companies reached 5,629 by the end of September, up from 5,267 at "
+        "end-June and 4,878 at the end of March. Jiangsu had the most microcredit companies, 465, up from 430 at "
+        "the end of June. Their outstanding loans totaled 533 billion yuan, compared with 489.26 billion yuan three "
+        "months earlier."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2012, 11, 2))}
+    assert found["4,878"].period.label == "2012-03"
+    assert found["465"].period.label == "2012-09" and found["430"].period.label == "2012-06"
+    assert found["489.26 billion yuan"].period.label == "2012-06"
+    text = (
+        "Last year the number of P2P platforms soared, from about 800 at end-2013 to 1,575 at end-2014. Annual "
+        "turnover jumped to RMB328.4bn on P2P001's data (up from some RMB105.8bn in 2013 on Wangdaizhijia's)."
+    )
+    assert claim_with(text, "328.4", date(2015, 1, 20)).period.label == "2014"

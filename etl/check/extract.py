@@ -705,6 +705,7 @@ _COMPARED_FIGURE = re.compile(r"(?:\bfrom|compared (?:with|to)|versus|\bvs\.?|ag
 _RIGHT_BEFORE_PERIOD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:at|in|by|as of|for)?\s*", re.IGNORECASE)
 
 
+_AS_OF_WORD = re.compile(r"(?:at|by|as of|as at|in|for|during)\s", re.IGNORECASE)
 _COMPARED_LIST = re.compile(r"(?:末|底)?的\s*(?:\d[\d.,]*\s*(?:万亿元|亿元|万元|亿|万|家|人|%)?\s*[、和及与]\s*)+")
 
 
@@ -732,16 +733,31 @@ def _comparison_period(ctx: _Context, clause, start: int, end: int, sentence=Non
 
 # "compared with 8,551 a year before", "from 17.47 percent a year earlier": the same period a year back (not
 # "down 19 billion yuan from a year earlier", a change over the year).
+# ("compared with 489.26 billion yuan three months earlier": the quarter before.)
 _A_YEAR_EARLIER = re.compile(
-    r"\s+(?:(?!(?:from|than|on|over)\b)[a-z-]+\s+){0,2}?a\s+year\s+(?:earlier|before|ago|prior)\b", re.IGNORECASE
+    r"\s+(?:(?!(?:from|than|on|over)\b)[a-z-]+\s+){0,2}?(?P<n>a|one|two|three|six|\d+)\s+(?P<unit>years?|quarters?|months?)"
+    r"\s+(?:earlier|before|ago|prior)\b",
+    re.IGNORECASE,
 )
+_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6}
 
 
 def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
     period = _period_said(ctx, clause, sentence, start, end)
-    if period is not None and _A_YEAR_EARLIER.match(ctx.norm, end):
-        return a_year_before(period)
-    return period
+    earlier = _A_YEAR_EARLIER.match(ctx.norm, end)
+    if period is None or earlier is None:
+        return period
+    n = _SMALL_NUMBERS.get(earlier["n"].lower()) or int(earlier["n"])
+    months = n * {"y": 12, "q": 3, "m": 1}[earlier["unit"][0].lower()]
+    if months % 12 == 0:
+        for _ in range(months // 12):
+            period = a_year_before(period) if period else None
+        return period
+    if (period.type == "quarter" and months % 3 == 0) or period.type == "month":
+        for _ in range(months // 3 if period.type == "quarter" else months):
+            period = previous_period(period) if period else None
+        return period
+    return None  # "two months before" a year or a half: no period the data hold
 
 
 def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
@@ -760,9 +776,22 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
         return _today(ctx)
     in_sentence = ctx.mention_index.within(sentence[0], sentence[1])
     # "from 100 in 2008 to 8791 in 2014": a period the number is said "in" (by, as of) right after it is its own
-    right_after = [m for m in in_clause if m.start >= end and _OWN_PERIOD_AFTER.fullmatch(ctx.norm, end, m.start)]
-    if right_after and right_after[0].period is not None and not _compared(ctx, right_after[0], 6):
-        return right_after[0].period
+    right_after = [
+        m
+        for m in in_clause
+        if m.start >= end
+        and (
+            _OWN_PERIOD_AFTER.fullmatch(ctx.norm, end, m.start)
+            # "4,878 at the end of March": the mention begins with its own "at" (by, as of)
+            or (not ctx.norm[end : m.start].strip() and _AS_OF_WORD.match(ctx.norm, m.start))
+        )
+    ]
+    if right_after and right_after[0].period is not None:
+        # (said right after the number, it is the number's own even in a comparison: "up from 5,267 at end-June
+        # and 4,878 at the end of March")
+        attached = not ctx.norm[end : right_after[0].start].strip()
+        if attached or not _compared(ctx, right_after[0], 6):
+            return right_after[0].period
     # ", up from the 249 counted … last November": the compared figure itself, dated by its own clause
     opens = _FROM_CLAUSE.match(ctx.norm, clause[0])
     if opens and opens.end() - 1 == start and (own := [m for m in in_clause if m.start >= end and m.period]):

@@ -383,7 +383,8 @@ _COMPARISON_BEFORE = re.compile(
 # of a figure the text compares with, named right after it (the match ends where the period begins).
 COMPARED_FIGURE_EN = re.compile(
     r"(?:\bagainst|\bfrom|\bthan|\bafter|\bversus|\bvs\.?|\bcompared (?:with|to))\s+(?:an?\s+|the\s+)?"
-    r"(?P<figure>(?:[A-Za-z$]{1,4}\s?)?\d[\d.,]*)\s*(?:[A-Za-z%-]+\s+){0,4}?(?:in|at|by|for|during)\s+(?:the\s+)?$",
+    r"(?:(?:some|about|around|nearly|almost|over|more than|just)\s+)?"  # "up from some RMB105.8bn in 2013"
+    r"(?P<figure>(?:[A-Za-z$]{1,4}\s?)?\d[\d.,]*)\s*(?:[A-Za-z%-]+\s+){0,4}?(?:(?:in|at|by|for|during)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _CITATION = re.compile(r"\(\s*[A-Z][\w.&'-]*(?:\s+(?:and|&|et al\.?)?\s*[A-Z]?[\w.&'-]*){0,3},?\s*$")
