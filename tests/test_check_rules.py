@@ -2163,3 +2163,8 @@ def test_periods_said_right_after_listed_compared_figures_and_some_months_earlie
         "turnover jumped to RMB328.4bn on P2P001's data (up from some RMB105.8bn in 2013 on Wangdaizhijia's)."
     )
     assert claim_with(text, "328.4", date(2015, 1, 20)).period.label == "2014"
+
+
+def test_march_after_in_or_from_is_the_month():
+    text = "By July 2018 active P2P investors had slipped to 3.34 million, from 4.05 million in March."
+    assert claim_with(text, "4.05", date(2019, 6, 20)).period.label == "2018-03"

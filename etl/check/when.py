@@ -430,9 +430,15 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         g = m.groupdict()
         name = (g.get("mname") or "").lower()
         if name in _MONTH_ONLY_EN and not (
-            g["myear"] or g["mday"] or g["epart"] or g["hpart"] or g["asof"] or g["mthis"]
+            g["myear"]
+            or g["mday"]
+            or g["epart"]
+            or g["hpart"]
+            or g["asof"]
+            or g["mthis"]
+            or re.search(r"\b(?:in|since|from|until|of)\s+$", norm[max(0, m.start() - 7) : m.start()], re.IGNORECASE)
         ):
-            continue
+            continue  # ("from 4.05 million in March": the month, not the verb)
         if (g.get("mname2") or "").lower() in _MONTH_ONLY_EN and not g["myear2"]:
             continue  # "2 may be", "3 march on": not "19 August"
         if (
