@@ -2168,3 +2168,13 @@ def test_periods_said_right_after_listed_compared_figures_and_some_months_earlie
 def test_march_after_in_or_from_is_the_month():
     text = "By July 2018 active P2P investors had slipped to 3.34 million, from 4.05 million in March."
     assert claim_with(text, "4.05", date(2019, 6, 20)).period.label == "2018-03"
+
+
+def test_three_months_later_moves_the_last_period_named_on_and_stays_a_duration():
+    text = (
+        "At the end of March 2013 there were 6,555 microcredit companies. Three months later the count had risen "
+        "to 7,086, and staff to 82,600."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2015, 3, 1))}
+    assert found["7,086"].period.label == "2013-06" and found["82,600"].period.label == "2013-06"
+    assert any(q.startswith("Three months") for q in found)  # still a duration the text states

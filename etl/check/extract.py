@@ -705,6 +705,7 @@ _COMPARED_FIGURE = re.compile(r"(?:\bfrom|compared (?:with|to)|versus|\bvs\.?|ag
 _RIGHT_BEFORE_PERIOD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:at|in|by|as of|for)?\s*", re.IGNORECASE)
 
 
+_LATER = re.compile(r"\S+\s+(?:years?|quarters?|months?)\s+later", re.IGNORECASE)
 _AS_OF_WORD = re.compile(r"(?:at|by|as of|as at|in|for|during)\s", re.IGNORECASE)
 _COMPARED_LIST = re.compile(r"(?:末|底)?的\s*(?:\d[\d.,]*\s*(?:万亿元|亿元|万元|亿|万|家|人|%)?\s*[、和及与]\s*)+")
 
@@ -1581,7 +1582,8 @@ def extract(
     masked = tag_spans(norm) + [m.span() for m in _NOT_CLAIMS.finditer(norm)]
     masked += [m.span() for m in _DATELINE.finditer(norm)]
     mentions = find_periods(norm, article, masked)
-    period_spans = _Spans((m.start, m.end) for m in mentions)
+    # (not "three years later": a period that is also a duration the text states)
+    period_spans = _Spans((m.start, m.end) for m in mentions if not _LATER.fullmatch(norm, m.start, m.end))
     ctx = _Context(norm, sentences(norm), paragraphs(norm), mentions, _region_patterns(regions or []),
                    subj.dominant_sector(norm), article)  # fmt: skip
     ctx.sentence_starts = [a for a, _ in ctx.sentences]

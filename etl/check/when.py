@@ -102,6 +102,23 @@ def previous_period(period: ClaimPeriod) -> ClaimPeriod | None:
     return None
 
 
+def moved_by_months(period: ClaimPeriod, months: int) -> ClaimPeriod | None:
+    """The year, half, quarter or month `months` later (earlier when negative), if it is one of those."""
+    step = {"year": 12, "half": 6, "quarter": 3, "month": 1}.get(period.type)
+    if step is None or months % step:
+        return None
+    index = period.start.year * 12 + period.start.month - 1 + months
+    y, m = divmod(index, 12)
+    m += 1
+    if period.type == "year":
+        return year_period(y)
+    if period.type == "half":
+        return half_period(y, 1 if m <= 6 else 2)
+    if period.type == "quarter":
+        return quarter_period(y, (m - 1) // 3 + 1)
+    return month_period(y, m)
+
+
 def a_year_before(period: ClaimPeriod) -> ClaimPeriod | None:
     """The same year, half, quarter, month or day one year earlier ("8,551 a year before")."""
     y = period.start.year - 1
@@ -387,6 +404,9 @@ COMPARED_FIGURE_EN = re.compile(
     r"(?P<figure>(?:[A-Za-z$]{1,4}\s?)?\d[\d.,]*)\s*(?:[A-Za-z%-]+\s+){0,4}?(?:(?:in|at|by|for|during)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+_LATER_EN = re.compile(
+    r"\b(?P<n>a|one|two|three|six|\d+)\s+(?P<unit>years?|quarters?|months?)\s+later\b", re.IGNORECASE
+)
 _CITATION = re.compile(r"\(\s*[A-Z][\w.&'-]*(?:\s+(?:and|&|et al\.?)?\s*[A-Z]?[\w.&'-]*){0,3},?\s*$")
 _MONTH_ONLY_EN = {"may", "march"}  # English words that are months only in context
 
@@ -409,6 +429,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     for m in ZH_SPAN_PATTERN.finditer(norm):
         if bool(m["m1"]) == bool(m["m2"]) and int(m["y2"]) > int(m["y1"]):
             raw.append(("span", m, m.start()))
+    for m in _LATER_EN.finditer(norm):
+        raw.append(("later", m, m.start()))
     span_starts = set()
     for m in EN_SPAN_PATTERN.finditer(norm):
         raw.append(("enspan", m, m.start()))
@@ -489,6 +511,13 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
                 y, mo = (named.year, named.month - 1) if named.month > 1 else (named.year - 1, 12)
                 period = month_period(y, mo)
             written, year, as_of, anchored = None, None, False, period is not None
+        elif kind == "later":
+            # "Three months later the count had risen to 7,086": the last period named, moved on
+            n = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6}.get(m["n"].lower()) or int(m["n"])
+            months = n * {"y": 12, "q": 3, "m": 1}[m["unit"][0].lower()]
+            base = last_dating.period if last_dating is not None else None
+            period = moved_by_months(base, months) if base is not None else None
+            written, year, as_of, anchored = None, (period.end.year if period else None), False, period is not None
         elif kind == "enspan":
             m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
             y = int(m["y"]) if m["y"] else (month_year or context_year)
