@@ -2178,3 +2178,14 @@ def test_three_months_later_moves_the_last_period_named_on_and_stays_a_duration(
     found = {c.quote: c for c in claims_of(text, date(2015, 3, 1))}
     assert found["7,086"].period.label == "2013-06" and found["82,600"].period.label == "2013-06"
     assert any(q.startswith("Three months") for q in found)  # still a duration the text states
+
+
+def test_a_compared_figure_without_words_of_its_own_counts_what_its_number_counts():
+    text = (
+        "Newcomers are scarce: only 47 P2P platforms went live in June, against 207 a year earlier. "
+        "Wangdaizhijia counted 515 platforms that got into difficulty in the first half."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2016, 7, 18))}
+    assert found["47"].subject == "p2p_platforms_new"
+    assert found["207"].subject == "p2p_platforms_new" and found["207"].period.label == "2015-06"
+    assert found["515"].subject == "p2p_problem_platforms_new"
