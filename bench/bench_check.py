@@ -436,6 +436,22 @@ FIRST_RUN_FINDINGS = (
     "spun synonyms (小额借款公司); parts (the companies that reported results, '22 backed by banks', a tracker's "
     "risk pool); court cases concluded against cases received; a year to a day (2015年截至12月23日) read as since "
     "inception. The pages corpus is used up: the last round's sets hold 4-5 decidable claims each.",
+    "",
+    "Held-out 73-78 (session 9, 771 claims on 65 passages). 73 is the last set of pages found (90 claims, 15 "
+    "decidable): 90.0 % recall, 78.9 % agreement, no true claim contradicted (of 6), 6 of 15 altered numbers caught. "
+    "With the pages used up, 74-78 were written by helpers, in the styles of real pieces, from the database's figures "
+    "(quoted rounded, qualified, in other units, with a few careless errors), in two rounds: 74-75 (262 claims) "
+    "scored 95.4 %, 62.2 %, 5.3 % (13 of 246) and 64.4 %; after their fixes 76-78 (419 claims) scored 95.7 %, "
+    "69.0 %, 6.4 % (25 of 390) and 72.2 %. By language: Chinese 74 then 76 stayed at 80 % agreement, 2-3 % of "
+    "true claims contradicted and 83 % of altered numbers caught; English 75 then 77 rose from 44.7 % to 55.3 % "
+    "agreement and from 47.5 % to 62.3 % of altered numbers caught, but called 8-11 % of true claims contradicted. "
+    "The faults were mostly English: periods ('a year earlier', 'three months later', 'by the end of the year', "
+    "'July-September', 'the third-quarter complaints', 'against 252.8 billion yuan in 2014', a citation's year), "
+    "subjects ('online microlenders', 'loan book', 'CFCs', 'the rate offered to investors', 'went live'), 'for' "
+    "read as the 'or' of a change, bare numbers that continue a count by place, a publisher's seat ('Shanghai-based') "
+    "read as the figures' region; and in Chinese 上年 read from the article's date, compared figures listed after "
+    "their period, provincial breakdowns after 其中 read as parts. Written passages are not real articles: these "
+    "rates measure the phrasings, not the pages journalists meet.",
 )
 
 
