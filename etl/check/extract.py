@@ -37,11 +37,12 @@ from etl.check.when import (
     MONTH_LIST_JOIN,
     ClaimPeriod,
     Mention,
-    a_year_before,
     find_periods,
     half_period,
     month_end,
     month_period,
+    months_of,
+    moved_by_months,
     previous_period,
     quarter_period,
     span_period,
@@ -732,33 +733,22 @@ def _comparison_period(ctx: _Context, clause, start: int, end: int, sentence=Non
     return None
 
 
-# "compared with 8,551 a year before", "from 17.47 percent a year earlier": the same period a year back (not
-# "down 19 billion yuan from a year earlier", a change over the year).
-# ("compared with 489.26 billion yuan three months earlier": the quarter before.)
-_A_YEAR_EARLIER = re.compile(
+# "compared with 8,551 a year before", "from 17.47 percent a year earlier", "489.26 billion yuan three months
+# earlier": the same period that long before (not "down 19 billion yuan from a year earlier", a change over the year)
+_SOME_TIME_EARLIER = re.compile(
     r"\s+(?:(?!(?:from|than|on|over)\b)[a-z-]+\s+){0,2}?(?P<n>a|one|two|three|six|\d+)\s+(?P<unit>years?|quarters?|months?)"
     r"\s+(?:earlier|before|ago|prior)\b",
     re.IGNORECASE,
 )
-_SMALL_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6}
 
 
 def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
     period = _period_said(ctx, clause, sentence, start, end)
-    earlier = _A_YEAR_EARLIER.match(ctx.norm, end)
+    earlier = _SOME_TIME_EARLIER.match(ctx.norm, end)
     if period is None or earlier is None:
         return period
-    n = _SMALL_NUMBERS.get(earlier["n"].lower()) or int(earlier["n"])
-    months = n * {"y": 12, "q": 3, "m": 1}[earlier["unit"][0].lower()]
-    if months % 12 == 0:
-        for _ in range(months // 12):
-            period = a_year_before(period) if period else None
-        return period
-    if (period.type == "quarter" and months % 3 == 0) or period.type == "month":
-        for _ in range(months // 3 if period.type == "quarter" else months):
-            period = previous_period(period) if period else None
-        return period
-    return None  # "two months before" a year or a half: no period the data hold
+    # (None when the move lands on no period the data hold: "two months before" a year)
+    return moved_by_months(period, -months_of(earlier["n"], earlier["unit"]))
 
 
 def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
@@ -1170,10 +1160,11 @@ _OUT_OF_WHOLE = re.compile(r"\s+out\s+of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?)?$", re.IGNORECASE)
 
 
-# 分别较年初下降48%、53%和35%: every number of the list after the change word is a change
+# "after a Rmb19bn drop in 2018": a change named after its number
 _CHANGE_NOUN_AFTER = re.compile(
     r"\s+(?:drop|fall|decline|decrease|contraction|rise|increase|jump|gain)\b", re.IGNORECASE
 )
+# 分别较年初下降48%、53%和35%: every number of the list after the change word is a change
 _LISTED_AFTER_A_CHANGE = re.compile(
     r"(?:下降|减少|增长|增加|上升|下滑|回落|降低|提高)了?\s*(?:约|近|超过)?\s*\d[\d.,]*\s*(?:%|亿元|万元|亿|家|人)?"
     r"(?:\s*[、，,和及与]\s*\d[\d.,]*\s*(?:%|亿元|万元|亿|家|人)?)*\s*(?:、|和|及|与)\s*$"

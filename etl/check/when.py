@@ -102,13 +102,27 @@ def previous_period(period: ClaimPeriod) -> ClaimPeriod | None:
     return None
 
 
+# "three months later", "a year earlier": how many months the words say
+_SMALL_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6}
+
+
+def months_of(count: str, unit: str) -> int:
+    """Months in 'a year', 'three months', '2 quarters' (count as written, unit as written)."""
+    n = _SMALL_COUNTS.get(count.lower()) or int(count)
+    return n * {"y": 12, "q": 3, "m": 1}[unit[0].lower()]
+
+
 def moved_by_months(period: ClaimPeriod, months: int) -> ClaimPeriod | None:
-    """The year, half, quarter or month `months` later (earlier when negative), if it is one of those."""
+    """The year, half, quarter or month `months` later (earlier when negative), or the same day whole years
+    away; None when the move does not land on a period of the same kind."""
+    if period.type == "day":
+        if months % 12:
+            return None
+        return day_period(period.start.year + months // 12, period.start.month, period.start.day)
     step = {"year": 12, "half": 6, "quarter": 3, "month": 1}.get(period.type)
     if step is None or months % step:
         return None
-    index = period.start.year * 12 + period.start.month - 1 + months
-    y, m = divmod(index, 12)
+    y, m = divmod(period.start.year * 12 + period.start.month - 1 + months, 12)
     m += 1
     if period.type == "year":
         return year_period(y)
@@ -117,16 +131,6 @@ def moved_by_months(period: ClaimPeriod, months: int) -> ClaimPeriod | None:
     if period.type == "quarter":
         return quarter_period(y, (m - 1) // 3 + 1)
     return month_period(y, m)
-
-
-def a_year_before(period: ClaimPeriod) -> ClaimPeriod | None:
-    """The same year, half, quarter, month or day one year earlier ("8,551 a year before")."""
-    y = period.start.year - 1
-    if period.type == "year":
-        return year_period(y)
-    if period.type == "day":
-        return day_period(y, period.start.month, period.start.day)
-    return _same_part_of(period, y)
 
 
 def months_span(y1: int, m1: int, y2: int, m2: int) -> ClaimPeriod | None:
@@ -513,10 +517,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             written, year, as_of, anchored = None, None, False, period is not None
         elif kind == "later":
             # "Three months later the count had risen to 7,086": the last period named, moved on
-            n = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6}.get(m["n"].lower()) or int(m["n"])
-            months = n * {"y": 12, "q": 3, "m": 1}[m["unit"][0].lower()]
             base = last_dating.period if last_dating is not None else None
-            period = moved_by_months(base, months) if base is not None else None
+            period = moved_by_months(base, months_of(m["n"], m["unit"])) if base is not None else None
             written, year, as_of, anchored = None, (period.end.year if period else None), False, period is not None
         elif kind == "enspan":
             m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
