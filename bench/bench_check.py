@@ -343,6 +343,14 @@ HELD_OUT_SETS = (
     HeldOutSet(76, "held-out 73-75's fixes", _first(10, 143, 142, 114, 134, 4, 130, 108, 4), "01:09 UTC", written=True),
     HeldOutSet(77, "held-out 73-75's fixes", _first(11, 159, 147, 88, 148, 16, 146, 91, 16), "01:09 UTC", written=True),
     HeldOutSet(78, "held-out 73-75's fixes", _first(9, 117, 112, 87, 108, 5, 102, 74, 5), "01:09 UTC", written=True),
+    # Session 9's third written round, from 606b67b (the session's last checker); first runs on 606b67b. In 80 four
+    # of the ten true claims called contradicted were the annotation's error, not the checker's: the passage wrote
+    # 海南 (Hainan) for Hunan's figures, which the checker rightly found contradicted by Hainan's; against the
+    # corrected annotation 6 of 132 true claims were contradicted. The passage now says 湖南.
+    HeldOutSet(79, "held-out 76-78's fixes", _first(9, 119, 99, 50, 109, 11, 107, 56, 11), "01:52 UTC", written=True),
+    HeldOutSet(
+        80, "held-out 76-78's fixes", _first(9, 143, 143, 121, 136, 10, 134, 126, 10), "01:52 UTC", written=True
+    ),
 )
 
 
