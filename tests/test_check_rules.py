@@ -2189,3 +2189,10 @@ def test_a_compared_figure_without_words_of_its_own_counts_what_its_number_count
     assert found["47"].subject == "p2p_platforms_new"
     assert found["207"].subject == "p2p_platforms_new" and found["207"].period.label == "2015-06"
     assert found["515"].subject == "p2p_problem_platforms_new"
+
+
+def test_a_place_named_as_the_comparison_is_not_the_place_spoken_of():
+    text = "吉林就尴尬了:公司有440家,比内蒙古还多,贷款余额却只有75.3亿元,连实收资本(107.2亿元)都没放完,员工倒有4032人。"
+    regions = [{"code": "CN-NM", "name_zh": "内蒙古自治区", "name_en": "Inner Mongolia"}, *REGIONS]
+    found = {c.quote: c for c in extract(text, None, regions)[0]}
+    assert found["75.3亿元"].region == "CN-JL" and found["4032人"].region == "CN-JL"

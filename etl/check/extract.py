@@ -966,6 +966,7 @@ def _regions_in(ctx: _Context, lo: int, hi: int) -> list:
     return ctx.region_hits.within(lo, hi)
 
 
+_COMPARED_PLACE = re.compile(r"(?:比|较|相比于?|相较于?|不如)\s*$")  # (not "fewer than Anhui's 5,183, whose 445 …")
 _COMPARED_CLAUSE = re.compile(r"\s*(?:较|比|相比|相较于?|与)\s*(?:19|20)\d{2}")
 
 
@@ -979,6 +980,8 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
     if _NATIONAL.search(ctx.norm, clause[0], clause[1]):
         return "CN"
     before = sorted(_regions_in(ctx, sentence[0], start), key=lambda h: h.start)
+    # 吉林…公司有440家,比内蒙古还多,贷款余额却只有75.3亿元: a place named as the comparison is not the one spoken of
+    before = [h for h in before if not _COMPARED_PLACE.search(ctx.norm, max(0, h.start - 12), h.start)] or before
     whole = _full_sentence_start(ctx, sentence[0])
     if not before and not _NATIONAL.search(ctx.norm, whole, start):
         # 重庆共有小额贷款公司265家,比年初减少10家;从业人员4269人: a semicolon goes on with the same place (not
