@@ -458,8 +458,12 @@ FIRST_RUN_FINDINGS = (
     "subjects ('online microlenders', 'loan book', 'CFCs', 'the rate offered to investors', 'went live'), 'for' "
     "read as the 'or' of a change, bare numbers that continue a count by place, a publisher's seat ('Shanghai-based') "
     "read as the figures' region; and in Chinese 上年 read from the article's date, compared figures listed after "
-    "their period, provincial breakdowns after 其中 read as parts. Written passages are not real articles: these "
-    "rates measure the phrasings, not the pages journalists meet.",
+    "their period, provincial breakdowns after 其中 read as parts. A third written round on the session's last "
+    "checker (79-80, 262 claims; the English brief asked for comparisons, lists and ellipses) scored 92.4 %, 65.3 %, "
+    "8.6 % (21 of 245) and 75.5 %: Chinese 80 at 84.6 % agreement and 94.0 % of altered numbers caught, 7.4 % of true "
+    "claims contradicted (4.5 % against its corrected annotation), English 79 at 42.0 %, 10.1 % and 52.3 %: the "
+    "English rules fixed the phrasings met, not the next ones. Written passages are not real articles: these rates "
+    "measure the phrasings, not the pages journalists meet.",
 )
 
 
