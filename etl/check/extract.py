@@ -702,7 +702,9 @@ _COMPARED_MEASURE = re.compile(
 _OWN_PERIOD_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:in|by|as of|as at|at|for|during)\s+(?:the\s+)?", re.IGNORECASE
 )
-_COMPARED_FIGURE = re.compile(r"(?:\bfrom|compared (?:with|to)|versus|\bvs\.?|against)\s*$", re.IGNORECASE)
+# The words that introduce a figure the text compares with: "up from", "against", "compared with".
+_COMPARED_WORDS = r"\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst"
+_COMPARED_FIGURE = re.compile(rf"(?:{_COMPARED_WORDS})\s*$", re.IGNORECASE)
 _RIGHT_BEFORE_PERIOD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:at|in|by|as of|for)?\s*", re.IGNORECASE)
 
 
@@ -837,13 +839,15 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
     return _today(ctx) if _PRESENT_EN.search(ctx.norm, sentence[0], sentence[1]) else None
 
 
-# "19.92 million in 2017": a number, its unit words, then the period it is said "in" (by, as of).
-_NUMBER_THEN_OWN_PERIOD = re.compile(r"\d[\d.,]*\s*(?:[A-Za-z%]+\s+){0,3}?(?:in|at|by|as of|as at|for)\s+(?:the\s+)?$")
+def _number_then_period(prepositions: str) -> re.Pattern:
+    """A number, up to three unit words, then one of `prepositions` before the period: "19.92 million in 2017"."""
+    return re.compile(rf"\d[\d.,]*\s*(?:[A-Za-z%]+\s+){{0,3}}?(?:{prepositions})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-# "who had numbered 19.92 million in 2017": a number, its unit words, then the period it is said "in" (not "by
-# the end of 2018", "as of …": those date the sentence they end)
-_NUMBER_THEN_IN_PERIOD = re.compile(r"\d[\d.,]*\s*(?:[A-Za-z%]+\s+){0,3}?(?:in|for|during)\s+(?:the\s+)?$", re.I)
+# The period said right after a number is that number's ("19.92 million in 2017", "1,263 by December"); in an
+# earlier sentence only one said "in" ("by the end of 2018", "as of …" date the sentence they end).
+_NUMBER_THEN_OWN_PERIOD = _number_then_period("in|at|by|as of|as at|for")
+_NUMBER_THEN_IN_PERIOD = _number_then_period("in|for|during")
 
 
 def _said_right_after_a_number(ctx: _Context, mention: Mention) -> bool:
@@ -858,9 +862,7 @@ def _own_period_of_a_later_number(ctx: _Context, mention: Mention, end: int) -> 
     return bool(_NUMBER_THEN_OWN_PERIOD.search(ctx.norm, max(end, mention.start - 40), mention.start))
 
 
-_FROM_THE_BEFORE = re.compile(
-    r"(?:\bfrom|\bagainst|\bversus|\bcompared (?:with|to))\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE
-)
+_FROM_THE_BEFORE = re.compile(rf"(?:{_COMPARED_WORDS})\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
 _IN_A_PLACE_AFTER = re.compile(r"\s+in\s+", re.IGNORECASE)
 
 
