@@ -2196,3 +2196,22 @@ def test_a_place_named_as_the_comparison_is_not_the_place_spoken_of():
     regions = [{"code": "CN-NM", "name_zh": "内蒙古自治区", "name_en": "Inner Mongolia"}, *REGIONS]
     found = {c.quote: c for c in extract(text, None, regions)[0]}
     assert found["75.3亿元"].region == "CN-JL" and found["4032人"].region == "CN-JL"
+
+
+def test_complaints_are_not_owned_by_a_lender_named_only_before_their_sentence():
+    text = (
+        "Mainland consumer finance companies grew their balance sheets again last year. Banking-sector "
+        "complaints received by the regulator totalled 85,097 in the third quarter of 2020, of which 48,406 "
+        "concerned credit cards."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2021, 3, 30))}
+    assert found["85,097"].subject == "financial_complaints"
+    assert found["48,406"].subject == "credit_card_complaints"
+    # a lender named in the sentence still owns them: no series holds a consumer-finance company's complaints
+    own = "18家消金公司披露的2024年客户投诉量累计为13772件。"
+    assert claim_with(own, "13772").subject is None
+
+
+def test_banking_sector_complaints_are_the_banks_complaints_in_a_piece_on_collection():
+    text = "As debt collectors grew bolder, banking-sector complaints totalled 85,097 in the third quarter of 2020."
+    assert claim_with(text, "85,097", date(2021, 3, 30)).subject == "financial_complaints"

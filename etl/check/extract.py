@@ -1182,6 +1182,11 @@ _INTRODUCES = re.compile(
 )
 
 
+# Measures the data count across all lenders, and the lenders that own every other measure.
+_ANY_SECTOR_MEASURES = ("complaints", "cases", "dishonest")
+_LENDERS = ("consumer_finance", "microloan", "online_microloan")
+
+
 def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tuple[str | None, str, int]:
     """(subject key, unit kind, change sign)."""
     norm, kind = ctx.norm, claim.unit_kind
@@ -1226,6 +1231,14 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         earlier = [h for h in earlier if not _INCLUDED_BEFORE.search(norm, max(0, h.start - 6), h.start)]
         sector_hit = earlier[-1] if earlier else None
     sector = sector_hit.name if sector_hit else ctx.main_sector
+    if (
+        measure in _ANY_SECTOR_MEASURES
+        and sector in _LENDERS
+        and not (sector_hit and sentence[0] <= sector_hit.start < sentence[1])
+    ):
+        # "Consumer finance companies grew … Banking-sector complaints totalled 85,097": complaints, court cases and
+        # dishonest debtors are counted across lenders; a lender named only before the sentence is not theirs
+        sector = None
     if sector is None and pick is not None:
         # No sector named anywhere: 平台 / platforms, yields, turnover and investors are P2P words.
         word = norm[pick.start : pick.end].lower()

@@ -140,7 +140,7 @@ SUBJECTS = {
 # Sector words. Order matters only for overlaps: longer, more specific first.
 SECTORS = [
     ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|online micro[- ]?(?:loan|credit|lending|lender)s?|online small[- ]loan"),
-    ("consumer_finance", r"消费金融公司|消金公司|持牌消金|消费金融|consumer[- ]finance|\bCFCs?\b"),
+    ("consumer_finance", r"消费金融公司|消金公司|消金行业|持牌消金|消费金融|consumer[- ]finance|\bCFCs?\b"),
     ("microloan", r"小额贷款公司|小额贷款|小额借款(?:有限)?公司|小贷公司|小贷|micro[- ]?(?:loan|credit|lending|finance|lender)s?|\bMFIs?\b|small[- ]loan (?:compan(?:y|ies)|firms?|lenders?|providers?)|petty[- ]loan|small lenders"),
     ("collection", r"催收|讨债|要债|debt[- ]collect\w*|collection (?:agenc|compan|firm|industr)\w*|collectors?"),
     ("court", r"法院|法庭|courts?\b"),
@@ -200,7 +200,7 @@ MODIFIERS = [
     ("loan_kind", r"普通标|净值标|秒标|信用标|抵押标|担保标|债权转让|法定工作日|节假日|双休日|workdays|weekends"),
     # (and the banks' complaints the regulator counts: 银行业消费投诉, "complaints against Chinese banks")
     ("financial", r"金融类投诉|金融类的投诉|金融消费投诉|金融消费者投诉|financial (?:consumer )?complaints|financ(?:e|ial)[- ]related complaints|银行业(?:消费)?投诉|"
-                  r"银行业投诉|complaints (?:against|about) (?:Chinese |the )?banks|bank(?:ing)? complaints"),
+                  r"银行业投诉|complaints (?:against|about) (?:Chinese |the )?banks|bank(?:ing)?(?:[- ]sector)? complaints"),
     ("credit_card", r"信用卡|credit[- ]cards?"),
     ("personal_loan", r"个人贷款|personal[- ]loans?"),
     ("complaint_kind", r"理财|消协|消费者协会|消费者投诉|保险公司|保险业|保险机构|insurance (?:companies|firms|sector|industry)|insurers|国有大型商业银行|大型商业银行|股份制商业银行|城市商业银行|农村中小|外资银行|wealth[- ]management|state-owned banks|joint-stock banks"),
