@@ -2215,3 +2215,23 @@ def test_complaints_are_not_owned_by_a_lender_named_only_before_their_sentence()
 def test_banking_sector_complaints_are_the_banks_complaints_in_a_piece_on_collection():
     text = "As debt collectors grew bolder, banking-sector complaints totalled 85,097 in the third quarter of 2020."
     assert claim_with(text, "85,097", date(2021, 3, 30)).subject == "financial_complaints"
+
+
+def test_a_measure_after_the_number_that_introduces_a_number_of_its_own_is_that_numbers():
+    text = "Guangdong's 350 MCCs had lent only RMB47.7 billion against paid-in capital of RMB47.3 billion."
+    found = {c.quote: c for c in claims_of(text, date(2014, 5, 12))}
+    assert found["47.7 billion"].subject != "microloan_capital"
+    assert found["47.3 billion"].subject == "microloan_capital"
+    assert found["350"].subject == "microloan_companies"
+
+
+def test_loans_with_their_number_are_the_loan_balance():
+    text = (
+        "As of June 30 this year, 26 consumer finance companies held 468.6 billion yuan of loans and 486.2 billion "
+        "yuan of assets. A year earlier the annual report put the industry's loans at 427.3 billion yuan and its "
+        "assets at 498.8 billion yuan. Three months later the count had risen to 27, loans to RMB 504.3 billion."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2020, 9, 2))}
+    for quote in ("468.6 billion yuan", "427.3 billion yuan", "504.3 billion"):
+        assert found[quote].subject == "consumer_finance_loan_balance", quote
+    assert found["498.8 billion yuan"].subject == "consumer_finance_assets"

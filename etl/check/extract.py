@@ -1182,6 +1182,11 @@ _INTRODUCES = re.compile(
 )
 
 
+def _introduces_a_number(norm: str, pos: int) -> bool:
+    m = _INTRODUCES.match(norm, pos)
+    return bool(m and m.end() < len(norm) and norm[m.end()].isdigit())
+
+
 # Measures the data count across all lenders, and the lenders that own every other measure.
 _ANY_SECTOR_MEASURES = ("complaints", "cases", "dishonest")
 _LENDERS = ("consumer_finance", "microloan", "online_microloan")
@@ -1199,6 +1204,9 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         for level, (lo, hi) in enumerate((clause, sentence)):
             hits = [h for h in ctx.measures.within(lo, hi) if not kind or kind in subj.MEASURE_KINDS[h.name]]
             hits = [h for h in hits if not (h.start < claim.end and h.end > claim.start)]
+            # "had lent RMB47.7 billion against paid-in capital of RMB47.3 billion": a measure after the number that
+            # introduces a number of its own is that number's
+            hits = [h for h in hits if h.start < claim.end or not _introduces_a_number(norm, h.end)]
             if level == 1:
                 # Beyond its clause, the measure named before the number (成交量,…达到了28048.49亿元,同时,全行业贷款
                 # 余额…: the balance belongs to what follows).

@@ -141,7 +141,7 @@ SUBJECTS = {
 SECTORS = [
     ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|online micro[- ]?(?:loan|credit|lending|lender)s?|online small[- ]loan"),
     ("consumer_finance", r"消费金融公司|消金公司|消金行业|持牌消金|消费金融|consumer[- ]finance|\bCFCs?\b"),
-    ("microloan", r"小额贷款公司|小额贷款|小额借款(?:有限)?公司|小贷公司|小贷|micro[- ]?(?:loan|credit|lending|finance|lender)s?|\bMFIs?\b|small[- ]loan (?:compan(?:y|ies)|firms?|lenders?|providers?)|petty[- ]loan|small lenders"),
+    ("microloan", r"小额贷款公司|小额贷款|小额借款(?:有限)?公司|小贷公司|小贷|micro[- ]?(?:loan|credit|lending|finance|lender)s?|\bMFIs?\b|small[- ]loan (?:compan(?:y|ies)|firms?|lenders?|providers?)|petty[- ]loan|small lenders|\bMCCs?\b"),
     ("collection", r"催收|讨债|要债|debt[- ]collect\w*|collection (?:agenc|compan|firm|industr)\w*|collectors?"),
     ("court", r"法院|法庭|courts?\b"),
     ("p2p", r"P2P|网贷|网络借贷|网络贷款|网络信贷|peer-to-peer|online lend\w*|网贷机构|online[- ]lending"),
@@ -156,7 +156,7 @@ MEASURES = [
     ("liabilities", r"负债总额|负债|所有者权益|净资产|liabilities|equity", (MONEY,)),
     ("capital", r"实收资本|实收本钱|注册资本|资本金|资本(?!市场|运作|化|充足|补充)|paid-in capital", (MONEY,)),
     ("assets", r"资产总额|总资产|资产规模|total assets|\bassets\b", (MONEY,)),
-    ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance|loan book|loan portfolio|(?<![\w-])loans(?= (?:had |have )?(?:already )?(?:stood|reached|passed|rose|grew|totall?ed|amounted))", (MONEY, PERCENT)),
+    ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance|loan book|loan portfolio|(?<![\w-])loans(?= (?:had |have )?(?:already )?(?:stood|reached|passed|rose|grew|totall?ed|amounted)| (?:at|to|of) (?:CNY|RMB|Rmb|¥|\$)? ?\d)|(?:(?<=yuan )|(?<=illion )|(?<=bn ))of (?:outstanding )?loans\b", (MONEY, PERCENT)),
     ("turnover", r"成交量|成交额|成交总额|成交规模|交易量|交易额|交易总额|交易总量|成交总量|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:[\w-]+ ){0,2}(?:loans|lending|transactions)|lent out|(?:was|were) lent|transactions? (?:were |was )?worth", (MONEY,)),
     # A firm's revenue or profit (营收超过80亿元, 净利润超过10亿元): no series holds them.
     ("income", r"营业收入|营收|净利润|利润|收入|revenues?|profits?|net income|earnings", (MONEY,)),
@@ -178,7 +178,7 @@ MEASURES = [
     ("suspects", r"犯罪嫌疑人|嫌疑人|suspects", (PERSONS,)),
     ("calls", r"外呼|拨打|通电话|calls", (CALLS,)),
     ("licences", r"牌照|licen[cs]es?\b", (ENTITIES,)),
-    ("entities", r"(?:P2P|peer-to-peer(?: \(P2P\))?|online|internet) lenders(?!\s+(?:and|&)\s+borrowers)|平台|机构|公司|企业|网站|platforms?|(?:web)?sites|portals|marketplaces|providers|compan(?:y|ies)|firms|lenders|(?<!financial )institutions|operators|organi[sz]ations|players|entities|\bCFCs\b|\bthe (?:count|tally)\b", (ENTITIES,)),
+    ("entities", r"(?:P2P|peer-to-peer(?: \(P2P\))?|online|internet) lenders(?!\s+(?:and|&)\s+borrowers)|平台|机构|公司|企业|网站|platforms?|(?:web)?sites|portals|marketplaces|providers|compan(?:y|ies)|firms|lenders|(?<!financial )institutions|operators|organi[sz]ations|players|entities|\bCFCs\b|\bMCCs\b|\bthe (?:count|tally)\b", (ENTITIES,)),
 ]  # fmt: skip
 
 MODIFIERS = [
