@@ -354,8 +354,8 @@ HELD_OUT_SETS = (
     # Session 10's written round, from 98231e6, the same way (English with comparisons and lists; English and
     # traditional Chinese; simplified Chinese); first runs at their merge on 4741953, after three of the
     # session's rules (prompted by the seen sets 77 and 79), before any change they prompted.
-    HeldOutSet(81, "held-out 79-80's fixes", _first(11, 138, 132, 71, 129, 14, 125, 67, 14), "03:23 UTC", written=True),
-    HeldOutSet(82, "held-out 79-80's fixes", _first(13, 174, 155, 79, 162, 5, 160, 72, 5), "03:23 UTC", written=True),
+    HeldOutSet(81, "held-out 79-80's fixes", _first(11, 138, 132, 71, 129, 14, 125, 67, 14), "02:31 UTC", written=True),
+    HeldOutSet(82, "held-out 79-80's fixes", _first(13, 174, 155, 79, 162, 5, 160, 72, 5), "02:31 UTC", written=True),
 )
 
 
