@@ -356,6 +356,7 @@ HELD_OUT_SETS = (
     # session's rules (prompted by the seen sets 77 and 79), before any change they prompted.
     HeldOutSet(81, "held-out 79-80's fixes", _first(11, 138, 132, 71, 129, 14, 125, 67, 14), "02:31 UTC", written=True),
     HeldOutSet(82, "held-out 79-80's fixes", _first(13, 174, 155, 79, 162, 5, 160, 72, 5), "02:31 UTC", written=True),
+    HeldOutSet(83, "held-out 79-80's fixes", _first(10, 118, 118, 96, 102, 3, 95, 78, 4), "02:34 UTC", written=True),
 )
 
 
