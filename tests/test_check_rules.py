@@ -2235,3 +2235,15 @@ def test_loans_with_their_number_are_the_loan_balance():
     for quote in ("468.6 billion yuan", "427.3 billion yuan", "504.3 billion"):
         assert found[quote].subject == "consumer_finance_loan_balance", quote
     assert found["498.8 billion yuan"].subject == "consumer_finance_assets"
+
+
+def test_a_period_its_own_number_follows_dates_that_number_only():
+    text = (
+        "截至今年3月底,黑龙江省小额贷款公司253家,较2016年底的266家减少13家;贷款余额110.91亿元人民币,前年底为116.7亿元。"
+        "河南省同期小贷公司仅剩261家,明显少于2016年底的296家。"
+    )
+    found = {c.quote: c for c in claims_of(text, date(2018, 5, 20))}
+    assert found["110.91亿元人民币"].period.label == "2018-03"
+    assert found["116.7亿元"].period.label == "2016"
+    assert found["261家"].period.label == "2018-03"  # not the 2016年底 of the 296家 after it
+    assert found["296家"].period.label == "2016"

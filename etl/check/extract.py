@@ -823,6 +823,8 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
     # "… who had numbered 19.92 million in 2017.": a period said "in" right after a number in an earlier sentence
     # is that number's; the text's period is one that dates a sentence ("last year", "by the end of 2018")
     earlier = [m for m in earlier if not _said_right_after_a_number(ctx, m)] or earlier
+    # (前年底为116.7亿元: a period its own number follows dates that number, not the next sentence)
+    earlier = [m for m in earlier if not _DATES_THE_NEXT.match(ctx.norm, m.end)] or earlier
     if earlier:  # the last period named before, unless it was only a comparison ("down from … last year")
         return _unless_now_since(ctx, earlier[-1], sentence[0]) or earlier[-1].period
     if (heading := _heading_dated_below(ctx, paragraph)) is not None:
@@ -893,7 +895,8 @@ def _in_a_place_after(ctx: _Context, end: int) -> bool:
 
 
 # 由當時的約2萬件,升至2021年第4季的2.9萬餘件: a period written right before another number (its 的) is that number's.
-_DATES_THE_NEXT = re.compile(r"\s*(?:末|底)?的\s*(?:约|近|超过|逾|达)?\s*\d")
+# 前年底为116.7亿元, 2016年末仅有296家: so is one its number follows with 为/是/有 (the period the clause is of).
+_DATES_THE_NEXT = re.compile(r"\s*(?:末|底)?(?:的|时|为|是|仅有|仅为|只有|还有|有|达到?)\s*(?:约|近|超过|逾|达)?\s*\d")
 
 
 def _of_a_compared_figure(ctx: _Context, mention: Mention, after: int = 0) -> bool:
