@@ -2240,10 +2240,76 @@ def test_loans_with_their_number_are_the_loan_balance():
 def test_a_period_its_own_number_follows_dates_that_number_only():
     text = (
         "截至今年3月底,黑龙江省小额贷款公司253家,较2016年底的266家减少13家;贷款余额110.91亿元人民币,前年底为116.7亿元。"
-        "河南省同期小贷公司仅剩261家,明显少于2016年底的296家。"
+        "河南省同期小贷公司仅剩261家,明显少于2016年底的296家,不过贷款余额不减反增,达233.62亿元。"
     )
     found = {c.quote: c for c in claims_of(text, date(2018, 5, 20))}
     assert found["110.91亿元人民币"].period.label == "2018-03"
     assert found["116.7亿元"].period.label == "2016"
     assert found["261家"].period.label == "2018-03"  # not the 2016年底 of the 296家 after it
     assert found["296家"].period.label == "2016"
+    assert found["233.62亿元"].period.label == "2018-03"  # not the 2016年底 said as what 261家 is fewer than (少于)
+
+
+def test_a_compared_figures_period_or_a_bracketed_one_dates_only_its_own_number():
+    text = (
+        "Jilin had 330 microloan companies at the end of March, against 334 at end-2016, and their outstanding "
+        "loans stood at 12.9 billion yuan (12.07 billion yuan at end-2016). Neighbouring Liaoning lost more: its "
+        "tally fell to 125 from 147. In Jiangsu the count slipped to 281."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2018, 5, 10))}
+    assert found["12.9 billion yuan"].period.label == "2018-03"
+    assert found["12.07 billion yuan"].period.label == "2016"
+    assert found["12.9 billion yuan"].region == "CN-JL"
+    assert found["125"].period.label == "2018-03" and found["281"].period.label == "2018-03"
+
+
+def test_a_compared_figures_period_goes_on_in_its_when_clause():
+    text = (
+        "Jiangsu had the most microcredit companies, 465, up from 430 at the end of June, when their loans stood at "
+        "96.9 billion yuan."
+    )
+    assert claim_with(text, "96.9", date(2012, 11, 2)).period.label == "2012-06"
+
+
+def test_a_publishers_name_that_starts_with_digits_is_not_a_compared_figure():
+    text = (
+        "The rules are coming.\n\nData from 01Caijing indicates that as of 30 June 2018 China was host to a total "
+        "of 280 online microloan companies."
+    )
+    assert claim_with(text, "280", date(2019, 4, 17)).period.label == "2018-06-30"
+
+
+def test_a_province_goes_on_past_its_compared_figures_year():
+    text = "截至今年3月底,吉林省小额贷款公司253家,较2016年底的266家减少13家;贷款余额110.91亿元人民币。"
+    assert claim_with(text, "110.91", date(2018, 5, 20)).region == "CN-JL"
+    text = "截至今年3月底,吉林省小额贷款公司253家,比2016年底减少13家;贷款余额110.91亿元人民币。"
+    assert claim_with(text, "110.91", date(2018, 5, 20)).region == "CN-JL"
+
+
+def test_a_paragraph_whose_periods_are_all_comparisons_takes_the_articles_lead_period():
+    text = (
+        "截至今年3月底,黑龙江省小额贷款公司253家。\n\n"
+        "陕西方面,小贷公司269家、贷款余额约240亿元,分别低于2016年底的273家与246.7亿元;该省实收资本244.81亿元,从业人员2857人。"
+    )
+    found = {c.quote: c for c in claims_of(text, date(2018, 5, 20))}
+    assert found["244.81亿元"].period.label == "2018-03" and found["2857人"].period.label == "2018-03"
+
+
+def test_a_figure_compared_with_and_said_with_no_period_is_of_the_paragraphs_comparison_period():
+    text = (
+        "Jilin had 330 microloan companies at the end of March, against 334 at end-2016. Neighbouring Liaoning lost "
+        "more: its tally fell to 125 from 147. Jiangsu's companies numbered 555, against 481 in Zhejiang."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2018, 5, 10))}
+    assert found["147"].period.label == "2016" and found["125"].period.label == "2018-03"
+    assert found["481"].period.label == "2018-03"  # another place at the same time
+    # with no comparison period named, the compared figure's period is unknown (never its partner's)
+    alone = claims_of("Jilin had 330 microloan companies at the end of March, down from 334.", date(2018, 5, 10))
+    assert {c.quote: c.period for c in alone}["334"] is None
+    # "from X to Y" is a span the text dates as such
+    span = claims_of(
+        "At the end of 2019 there were 7,551 microloan companies. The number of people working in the sector fell "
+        "from 80,846 to 78,280.",
+        date(2020, 7, 1),
+    )
+    assert {c.quote: c.period for c in span}["80,846"] is not None

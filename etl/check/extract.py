@@ -744,7 +744,45 @@ _SOME_TIME_EARLIER = re.compile(
 )
 
 
+# "fell to 125 from 147", "versus 2,804": a figure compared with, said with no period of its own
+_BARE_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|against|versus|vs\.?|compared (?:with|to))\s+(?:(?:about|some|nearly|almost|around|just)\s+)?"
+    r"(?:CNY|RMB|Rmb|US\$|\$)?\s*$",
+    re.IGNORECASE,
+)
+
+
+_TO_A_NUMBER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?to\s+(?:about\s+)?(?:CNY|RMB|Rmb|US\$|\$)?\s*\d", re.IGNORECASE)
+
+
+def _bare_compared_figure(ctx: _Context, clause, start: int, end: int) -> bool:
+    compared = _BARE_COMPARED_BEFORE.search(ctx.norm, max(clause[0], start - 24), start)
+    if not compared or _TO_A_NUMBER.match(ctx.norm, end):
+        return False  # (not "fell from 80,846 to 78,280": a span from one period to another, read as such)
+    if ctx.region_hits.within(compared.start(), clause[1]):
+        return False  # "against RMB 81.9 billion in Zhejiang": another place, the same time
+    # (its own period said after it, or "a year earlier", is its own)
+    return not any(m.start >= end for m in ctx.mention_index.within(end, clause[1])) and not _SOME_TIME_EARLIER.match(
+        ctx.norm, end
+    )
+
+
+def _comparison_base(ctx: _Context, sentence, start: int) -> ClaimPeriod | None:
+    """The period the paragraph compares with ("against 334 at end-2016"), for a figure compared with and said
+    with no period: "Ningxia lost more: its tally fell to 125 from 147" is end-2016's 147. None if none is named."""
+    paragraph = _paragraph_of(ctx, start)
+    named = [
+        m
+        for m in ctx.mention_index.within(paragraph[0], start)
+        if m.period is not None and (_compared(ctx, m, 28) or _of_a_compared_figure(ctx, m))
+    ]
+    return named[-1].period if named else None
+
+
 def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
+    if _bare_compared_figure(ctx, clause, start, end):
+        # never the period of the figure it is compared with: the paragraph's comparison period, else unknown
+        return _comparison_base(ctx, sentence, start)
     period = _period_said(ctx, clause, sentence, start, end)
     earlier = _SOME_TIME_EARLIER.match(ctx.norm, end)
     if period is None or earlier is None:
@@ -795,7 +833,13 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
         # "compared to the previous month" with no article date: a mention that resolves to no period does not
         # hide one that does
         pool = [m for m in pool if m.period is not None] or pool
-        before = [m for m in pool if m.end <= start]
+        # (nor one of a compared figure before it: "330 … at the end of March, against 334 at end-2016, and … 12.9 …")
+        # (unless the clause goes on with its "when": "up from 430 at the end of June, when their loans stood at …")
+        before = [
+            m
+            for m in pool
+            if m.end <= start and (not _of_a_compared_figure(ctx, m) or _WHEN_AFTER.match(ctx.norm, m.end))
+        ]
         after = [
             m
             for m in pool
@@ -815,7 +859,14 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
     # 'Now' with no article date to say when: the periods named before still date the figure.
     if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]) and ctx.article is not None:
         return _today(ctx)
-    earlier = [m for m in earlier if not _compared(ctx, m, 28) and not _of_a_compared_figure(ctx, m)] or earlier
+    own = [m for m in earlier if not _compared(ctx, m, 28) and not _of_a_compared_figure(ctx, m)]
+    if earlier and not own and ctx.lead_period is not None and ctx.lead_period.end <= paragraph[0]:
+        # 陕西方面,…分别低于2016年底的273家…;该省实收资本244.81亿元: every period of the paragraph so far is a
+        # comparison, so the article's lead period dates it
+        earlier = [ctx.lead_period]
+    earlier = own or earlier
+    # "(12.07 billion yuan at end-2016)": a period in brackets with its number is that number's
+    earlier = [m for m in earlier if not _bracketed_with_a_number(ctx, m)] or earlier
     earlier = [m for m in earlier if m.period is not None] or earlier
     # From an earlier sentence, a period whose year is written (去年, 2018年末) outranks a bare part that
     # borrowed its year ("上半年高、下半年低" describes a trend, it does not date the next figure).
@@ -850,6 +901,19 @@ def _number_then_period(prepositions: str) -> re.Pattern:
 # earlier sentence only one said "in" ("by the end of 2018", "as of …" date the sentence they end).
 _NUMBER_THEN_OWN_PERIOD = _number_then_period("in|at|by|as of|as at|for")
 _NUMBER_THEN_IN_PERIOD = _number_then_period("in|for|during")
+
+
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
+
+
+def _bracketed_with_a_number(ctx: _Context, mention: Mention) -> bool:
+    """'(12.07 billion yuan at end-2016)': the period of the number in its brackets."""
+    lo = max(0, mention.start - 40)
+    opened = max(ctx.norm.rfind("(", lo, mention.start), ctx.norm.rfind("（", lo, mention.start))
+    if opened < 0 or re.search(r"[)）]", ctx.norm[opened : mention.start]):
+        return False
+    closes = re.match(r"\s*[)）]", ctx.norm[mention.end : mention.end + 4])
+    return bool(closes and re.search(r"\d", ctx.norm[opened : mention.start]))
 
 
 def _said_right_after_a_number(ctx: _Context, mention: Mention) -> bool:
@@ -924,7 +988,10 @@ def _unless_now_since(ctx: _Context, mention: Mention, before: int) -> ClaimPeri
     return _today(ctx) if now and ctx.article is not None else None
 
 
-_COMPARED = re.compile(r"\bfrom\b|compared|than|versus|\bvs\b|比|较|相比|同期|对照|延续了?|沿袭了?", re.IGNORECASE)
+# (少于/高于2016年底的296家: "fewer/more than")
+_COMPARED = re.compile(
+    r"\bfrom\b|compared|than|versus|\bvs\b|比|较|相比|同期|对照|延续了?|沿袭了?|[少多高低]于", re.IGNORECASE
+)
 _FROM_CLAUSE = re.compile(r"\s*(?:(?:up|down)\s+)?from\s+(?:the\s+|a\s+)?\d", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"(?<!\d)[,，](?!\d)|[;；。:：!?！？\n]")
 
@@ -993,8 +1060,15 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
         # 全国共有小额贷款公司8951家,重庆占比2.9%;贷款余额9594亿元: the nation's, with a province's share)
         named = sorted(_regions_in(ctx, whole, start), key=lambda h: h.start)
         before = named if len({h.name for h in named}) == 1 else []
-    if before and any(m.year_written for m in ctx.mention_index.within(before[-1].end, start)):
+    if before and any(
+        m.year_written
+        and not _compared(ctx, m, 6)
+        and not _of_a_compared_figure(ctx, m)
+        and not _DATES_THE_NEXT.match(ctx.norm, m.end)
+        for m in ctx.mention_index.within(before[-1].end, start)
+    ):
         # 2007年,首个P2P平台拍拍贷在上海成立,…截至2023年6月,正常运营平台仅存3家: a place said of another time
+        # (not 黑龙江省…253家,较2016年底的266家减少13家;贷款余额…: the same place's compared figure)
         return "CN"
     return before[-1].name if before else "CN"
 

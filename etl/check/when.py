@@ -405,7 +405,10 @@ _COMPARISON_BEFORE = re.compile(
 COMPARED_FIGURE_EN = re.compile(
     r"(?:\bagainst|\bfrom|\bthan|\bafter|\bversus|\bvs\.?|\bcompared (?:with|to))\s+(?:an?\s+|the\s+)?"
     r"(?:(?:some|about|around|nearly|almost|over|more than|just)\s+)?"  # "up from some RMB105.8bn in 2013"
-    r"(?P<figure>(?:[A-Za-z$]{1,4}\s?)?\d[\d.,]*)\s*(?:[A-Za-z%-]+\s+){0,4}?(?:(?:in|at|by|for|during)\s+(?:the\s+)?)?$",
+    # (not "from 01Caijing", a publisher's name: no figure starts 0 and another digit; not "compared with 2014. In
+    # the first quarter": a figure ends in a digit; not "from 2014 to 2017": a year is no figure)
+    r"(?P<figure>(?:[A-Za-z$]{1,4}\s?)?(?!0\d)(?!(?:19|20)\d\d(?![\d.,]))\d(?:[\d.,]*\d)?)\s*(?:[A-Za-z%-]+\s+){0,4}?"
+    r"(?:(?:in|at|by|for|during)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _LATER_EN = re.compile(
