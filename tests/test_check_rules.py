@@ -2313,3 +2313,19 @@ def test_a_figure_compared_with_and_said_with_no_period_is_of_the_paragraphs_com
         date(2020, 7, 1),
     )
     assert {c.quote: c.period for c in span}["80,846"] is not None
+
+
+def test_the_articles_lead_period_is_never_a_comparisons():
+    text = (
+        "Diyi Wangdai counted 1,363 P2P platforms in broadly normal operation, against 2,426 at the end of 2017. "
+        "The tally was 1,421 by the end of October.\n\nThe sector's P2P loan book has shrunk to 1.21 trillion yuan."
+    )
+    assert claim_with(text, "1.21", date(2019, 1, 8)).period.label == "2018-10"
+
+
+def test_a_period_said_right_after_another_number_in_another_clause_is_that_numbers_also_with_its_at():
+    text = (
+        "P2P lending kept shrinking through 2018. The loan book had shrunk to 1.21 trillion yuan, against "
+        "1.72 trillion and 1.36 trillion at the end of September."
+    )
+    assert claim_with(text, "1.21", date(2019, 1, 8)).period.label == "2018"

@@ -846,8 +846,9 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
             if m.start >= end and not _of_a_compared_figure(ctx, m, end) and not _DATES_THE_NEXT.match(ctx.norm, m.end)
         ]
         if level == 1:
-            # "fell to 13.31 million …, and borrowers, who had numbered 19.92 million in 2017": in another clause, a
-            # period said right after another number ("19.92 million in 2017") is that number's
+            # "fell to 13.31 million …, and borrowers, who had numbered 19.92 million in 2017", "…, against 1.72 trillion
+            # and 1.36 trillion at the end of September": in another clause, a period said right after another number
+            # is that number's
             after = [m for m in after if not _own_period_of_a_later_number(ctx, m, end)]
         if level == 1 and before:
             return before[-1].period
@@ -901,6 +902,7 @@ def _number_then_period(prepositions: str) -> re.Pattern:
 # earlier sentence only one said "in" ("by the end of 2018", "as of …" date the sentence they end).
 _NUMBER_THEN_OWN_PERIOD = _number_then_period("in|at|by|as of|as at|for")
 _NUMBER_THEN_IN_PERIOD = _number_then_period("in|for|during")
+_NUMBER_THEN_UNIT_WORDS = re.compile(r"\d[\d.,]*\s*(?:[A-Za-z%]+\s+){0,3}?$", re.IGNORECASE)
 
 
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
@@ -925,7 +927,10 @@ def _own_period_of_a_later_number(ctx: _Context, mention: Mention, end: int) -> 
     """The mention is said right after another number, in a clause after the one the number ending at `end` is in."""
     if not _CLAUSE_STOP.search(ctx.norm, end, mention.start):
         return False
-    return bool(_NUMBER_THEN_OWN_PERIOD.search(ctx.norm, max(end, mention.start - 40), mention.start))
+    lo = max(end, mention.start - 40)
+    if _AS_OF_WORD.match(ctx.norm, mention.start):  # the mention holds its own "at": "1.36 trillion at the end of …"
+        return bool(_NUMBER_THEN_UNIT_WORDS.search(ctx.norm, lo, mention.start))
+    return bool(_NUMBER_THEN_OWN_PERIOD.search(ctx.norm, lo, mention.start))
 
 
 _FROM_THE_BEFORE = re.compile(rf"(?:{_COMPARED_WORDS})\s+(?:the\s+|a\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
@@ -1697,7 +1702,15 @@ def extract(
         ]
     )
     ctx.mention_index = _Index(mentions)
-    ctx.lead_period = next((m for m in mentions if m.as_of and m.period is not None), None)
+    # (not a comparison's: "1,363 platforms …, against 2,426 … at the end of 2017")
+    ctx.lead_period = next(
+        (
+            m
+            for m in mentions
+            if m.as_of and m.period is not None and not _compared(ctx, m, 28) and not _of_a_compared_figure(ctx, m)
+        ),
+        None,
+    )
     tokens = _tokens(norm, masked + _year_spans(norm, mentions))
     raw = []
     for token in tokens:
