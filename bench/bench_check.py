@@ -357,6 +357,12 @@ HELD_OUT_SETS = (
     HeldOutSet(81, "held-out 79-80's fixes", _first(11, 138, 132, 71, 129, 14, 125, 67, 14), "02:31 UTC", written=True),
     HeldOutSet(82, "held-out 79-80's fixes", _first(13, 174, 155, 79, 162, 5, 160, 72, 5), "02:31 UTC", written=True),
     HeldOutSet(83, "held-out 79-80's fixes", _first(10, 118, 118, 96, 102, 3, 95, 78, 4), "02:34 UTC", written=True),
+    # Session 10's second written round, from ea992ef (after most of 81-83's fixes), the same way; first runs at
+    # their merge on 6365071, before any change they prompted. 85's helper read ea992ef's commit message (which
+    # quotes two Gansu figures its passage reuses) only after writing; its README says so.
+    HeldOutSet(84, "held-out 81-83's fixes", _first(9, 126, 125, 78, 122, 13, 118, 71, 13), "03:11 UTC", written=True),
+    HeldOutSet(85, "held-out 81-83's fixes", _first(9, 113, 94, 53, 102, 7, 97, 47, 7), "03:11 UTC", written=True),
+    HeldOutSet(86, "held-out 81-83's fixes", _first(10, 122, 122, 99, 109, 7, 108, 89, 7), "03:11 UTC", written=True),
 )
 
 
