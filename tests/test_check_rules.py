@@ -2329,3 +2329,30 @@ def test_a_period_said_right_after_another_number_in_another_clause_is_that_numb
         "1.72 trillion and 1.36 trillion at the end of September."
     )
     assert claim_with(text, "1.21", date(2019, 1, 8)).period.label == "2018"
+
+
+def test_numbers_listed_respectively_take_the_periods_listed_after_them():
+    text = (
+        "On Diyi Wangdai's numbers the average P2P loan term lengthened from 5.73 months in January 2014 to "
+        "6.49 months in May 2016 and 8.19 months over 2017, reaching 9.63 and 9.69 months in September and "
+        "October 2018 respectively."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2019, 3, 15))}
+    assert found["8.19 months"].period.label == "2017"
+    assert found["9.63"].period.label == "2018-09" and found["9.69 months"].period.label == "2018-10"
+
+
+def test_a_month_named_alone_before_a_month_with_its_year_has_that_year():
+    text = "P2P turnover was 120 billion yuan and 98 billion yuan in May and June 2017 respectively."
+    found = {c.quote: c for c in claims_of(text, date(2019, 3, 15))}
+    assert found["120 billion yuan"].period.label == "2017-05" and found["98 billion yuan"].period.label == "2017-06"
+
+
+def test_yici_lists_like_fenbie_and_the_nearest_one_before_the_number_counts():
+    text = (
+        "2020年小额贷款公司数排名前三地区依次为江苏省、辽宁省及广东省,机构数分别为562家、467家、446家。"
+        "2022年一季度末、二季度末小额贷款公司数量依次为6232家、6150家。"
+    )
+    found = {c.quote: c for c in claims_of(text, date(2022, 10, 1))}
+    assert [found[q].region for q in ("562家", "467家", "446家")] == ["CN-JS", "CN-LN", "CN-GD"]
+    assert found["6232家"].period.label == "2022-Q1" and found["6150家"].period.label == "2022-Q2"

@@ -616,16 +616,23 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     """For '...A、B分别为x、y' / 'A and B ... respectively': the index of this number among its
     siblings, and the measures and regions listed before the 分别."""
     text = ctx.norm[sentence[0] : sentence[1]]
-    m = re.search(r"分别|respectively", text, re.IGNORECASE)
+    # (the 分别/依次 before the number, the "respectively" after it: 依次为江苏省、辽宁省及广东省,机构数分别为562家…)
+    found = list(re.finditer(r"分别|依次|respectively", text, re.IGNORECASE))
+    before = [f for f in found if f.group(0).lower() != "respectively" and sentence[0] + f.start() < claim_start]
+    after = [f for f in found if f.group(0).lower() == "respectively" and sentence[0] + f.start() > claim_start]
+    m = before[-1] if before else after[0] if after else (found[0] if found else None)
     if not m:
         return None
+    word = m.group(0).lower()
     pivot, last = sentence[0] + m.start(), sentence[1]
     if m.group(0).lower() == "respectively":
-        verbs = r"\b(?:were|was|are|is|numbered|stood at|reached|having|had|has|have|with)\b"
+        verbs = (
+            r"\b(?:were|was|are|is|numbered|stood at|reached|reaching|rising to|falling to|having|had|has|have|with)\b"
+        )
         pivot = sentence[0] + (re.search(verbs, text) or m).start()
         last = sentence[0] + m.start()  # "… 3.0975 million and 5.1357 million respectively, for declines of …"
     group = [s for s, k in siblings if pivot < s < last and (k == kind or not k or not kind)]
-    if group and m.group(0) == "分别":
+    if group and m.group(0) in ("分别", "依次"):
         # 分别为441.05万人、476.24万人,…仍多近35万: the list after 分别 ends at its clause's comma.
         stop = re.compile(r"[，,;；。](?!\d{3}(?!\d))(?!\s*(?:和|及|与|and)?\s*[\d一二三四五六七八九十])").search(
             ctx.norm, group[0], sentence[1]
@@ -655,6 +662,11 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
             break
         periods.insert(0, m)
     listed = [m.period for m in periods]
+    if word == "respectively" and len(listed) != len(group):
+        # "9.63 and 9.69 months in September and October 2018 respectively": the periods listed after the numbers
+        after = [p for p in ctx.mention_index.within(group[-1], last) if p.period is not None]
+        if len(after) == len(group) and all(_LIST_JOIN.fullmatch(ctx.norm, a.end, b.start) for a, b in pairwise(after)):
+            listed = [p.period for p in after]
     before = [m for m in ctx.mention_index.within(sentence[0], pivot) if m.period is not None]
     if (
         len(before) >= 2
@@ -700,7 +712,7 @@ _COMPARED_MEASURE = re.compile(
     r"\s*(?:全年|全年度|同期|年末|年底|末)?(?:(?!增|减|降|升|涨|跌|多|少)[^\dA-Za-z\s,，。；;:：、]){1,10}?(?:的|为|為|是)?\s*[(（]?\s*"
 )
 _OWN_PERIOD_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}?(?:in|by|as of|as at|at|for|during)\s+(?:the\s+)?", re.IGNORECASE
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:in|by|as of|as at|at|for|during|over|throughout)\s+(?:the\s+)?", re.IGNORECASE
 )
 # The words that introduce a figure the text compares with: "up from", "against", "compared with".
 _COMPARED_WORDS = r"\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst"

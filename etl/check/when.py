@@ -627,7 +627,30 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         if period is not None and period.type in ("month", "part") and kind != "lastmonth":
             last_month = period
         last_end = m.end()
-    return _listed_months(norm, out)
+    return _months_sharing_a_year(norm, _listed_months(norm, out))
+
+
+_EN_MONTH_JOIN = re.compile(r"\s*(?:and|or|&|,)\s*", re.IGNORECASE)
+
+
+def _months_sharing_a_year(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """ "in September and October 2018": a month named alone before a month with its year has that year (the year
+    before, if it comes later in the year: "December and January 2019")."""
+    out = list(mentions)
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if (
+            a.period is not None
+            and b.period is not None
+            and a.period.type == b.period.type == "month"
+            and not a.anchored
+            and b.anchored
+            and re.match(r"[A-Za-z]", norm[a.start : a.start + 1] or " ")
+            and _EN_MONTH_JOIN.fullmatch(norm, a.end, b.start)
+        ):
+            year = b.period.end.year if a.period.end.month <= b.period.end.month else b.period.end.year - 1
+            out[k] = Mention(a.start, a.end, month_period(year, a.period.end.month), b.year_written, a.as_of, True)
+    return out
 
 
 # 2017年7、8、9月: months listed before the one written with 月, each a month of the same year
