@@ -2356,3 +2356,10 @@ def test_yici_lists_like_fenbie_and_the_nearest_one_before_the_number_counts():
     found = {c.quote: c for c in claims_of(text, date(2022, 10, 1))}
     assert [found[q].region for q in ("562家", "467家", "446家")] == ["CN-JS", "CN-LN", "CN-GD"]
     assert found["6232家"].period.label == "2022-Q1" and found["6150家"].period.label == "2022-Q2"
+
+
+def test_a_span_of_quarters_lists_one_quarter_end_for_each_number():
+    text = "2022年一至三季度末,全国小额贷款公司数量依次为6232家、6150家和6054家;年末机构数降至5958家。"
+    found = {c.quote: c for c in claims_of(text, date(2023, 8, 15))}
+    assert [found[q].period.label for q in ("6232家", "6150家", "6054家")] == ["2022-Q1", "2022-Q2", "2022-Q3"]
+    assert found["5958家"].period.label == "2022"

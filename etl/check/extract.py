@@ -612,6 +612,10 @@ _LIST_OF_NUMBERS = re.compile(r"\s*(?:,\s*and|,|，|、|和|与|及|and)\s*", re
 _LIST_JOIN = re.compile(r"\s*(?:、|和|与|與|及|,|，|and|&)\s*", re.IGNORECASE)
 
 
+_QUARTERS_TO = re.compile(r"([一二三1-3])(?:季度末?)?\s*(?:至|到|-|—|–)\s*([二三四2-4])季度末?")
+_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
 def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings: list[tuple[int, str]]):
     """For '...A、B分别为x、y' / 'A and B ... respectively': the index of this number among its
     siblings, and the measures and regions listed before the 分别."""
@@ -683,6 +687,12 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
         span = ClaimPeriod("", "span", first.start, last.end, (first.start, last.end)) if whole else None
     else:
         span = listed[0] if len(listed) == 1 and listed[0].type == "span" else None
+    quarters = _QUARTERS_TO.search(ctx.norm, sentence[0], pivot)
+    if quarters and (year := [m for m in before if m.end <= quarters.start() and m.period.type == "year"]):
+        # 2022年一至三季度末…依次为6232家、6150家和6054家: one quarter's end for each number, in order
+        first, last = (_QUARTER_NUMBER[quarters[k]] for k in (1, 2))
+        if last - first + 1 == len(group):
+            listed = [quarter_period(year[-1].period.end.year, q) for q in range(first, last + 1)]
     if span is not None and (span.start.month, span.end.month) == (1, 12):
         # 2012—2016年分别为212亿元、1058亿元…: a span of whole years, one year for each number, in order.
         years = range(span.start.year, span.end.year + 1)
