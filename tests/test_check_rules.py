@@ -2363,3 +2363,13 @@ def test_a_span_of_quarters_lists_one_quarter_end_for_each_number():
     found = {c.quote: c for c in claims_of(text, date(2023, 8, 15))}
     assert [found[q].period.label for q in ("6232家", "6150家", "6054家")] == ["2022-Q1", "2022-Q2", "2022-Q3"]
     assert found["5958家"].period.label == "2022"
+
+
+def test_a_period_in_brackets_with_its_number_dates_that_number_only_in_chinese_too():
+    text = "吉林省小额贷款公司一季度末仅余361家,贷款余额约259亿元(2016年底为287.8亿元),实收资本257.14亿元。"
+    found = {c.quote: c for c in claims_of(text, date(2018, 5, 1))}
+    assert found["257.14亿元"].period.label == "2018-Q1"
+    assert found["287.8亿元"].period.label == "2016"
+    # a heading's years in brackets are no number's: 【野蛮生长(2013-2015)】 still dates what follows
+    heading = "P2P平台的野蛮生长(2013-2015):累计交易规模突破1.8万亿元。"
+    assert claim_with(heading, "1.8万亿元").period is not None

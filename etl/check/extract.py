@@ -860,7 +860,9 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
         before = [
             m
             for m in pool
-            if m.end <= start and (not _of_a_compared_figure(ctx, m) or _WHEN_AFTER.match(ctx.norm, m.end))
+            if m.end <= start
+            and (not _of_a_compared_figure(ctx, m) or _WHEN_AFTER.match(ctx.norm, m.end))
+            and not _bracketed_with_a_number(ctx, m, outside=start)
         ]
         after = [
             m
@@ -930,14 +932,20 @@ _NUMBER_THEN_UNIT_WORDS = re.compile(r"\d[\d.,]*\s*(?:[A-Za-z%]+\s+){0,3}?$", re
 _WHEN_AFTER = re.compile(r"\s*,?\s*when\b", re.IGNORECASE)
 
 
-def _bracketed_with_a_number(ctx: _Context, mention: Mention) -> bool:
-    """'(12.07 billion yuan at end-2016)': the period of the number in its brackets."""
+def _bracketed_with_a_number(ctx: _Context, mention: Mention, outside: int | None = None) -> bool:
+    """'(12.07 billion yuan at end-2016)', (2016年底为287.8亿元): the period of the number in its brackets (and
+    `outside`, a position, is not in them)."""
     lo = max(0, mention.start - 40)
     opened = max(ctx.norm.rfind("(", lo, mention.start), ctx.norm.rfind("（", lo, mention.start))
     if opened < 0 or re.search(r"[)）]", ctx.norm[opened : mention.start]):
         return False
-    closes = re.match(r"\s*[)）]", ctx.norm[mention.end : mention.end + 4])
-    return bool(closes and re.search(r"\d", ctx.norm[opened : mention.start]))
+    closes = re.search(r"[()（）]", ctx.norm[mention.end : mention.end + 40])
+    if not closes or closes.group(0) not in ")）":
+        return False
+    if outside is not None and opened < outside < mention.end + closes.start():
+        return False
+    inside = ctx.norm[opened : mention.start] + " " + ctx.norm[mention.end : mention.end + closes.start()]
+    return bool(re.search(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d", inside))  # a number, not a year: not (2013-2015)
 
 
 def _said_right_after_a_number(ctx: _Context, mention: Mention) -> bool:
