@@ -363,6 +363,10 @@ HELD_OUT_SETS = (
     HeldOutSet(84, "held-out 81-83's fixes", _first(9, 126, 125, 78, 122, 13, 118, 71, 13), "03:11 UTC", written=True),
     HeldOutSet(85, "held-out 81-83's fixes", _first(9, 113, 94, 53, 102, 7, 97, 47, 7), "03:11 UTC", written=True),
     HeldOutSet(86, "held-out 81-83's fixes", _first(10, 122, 122, 99, 109, 7, 108, 89, 7), "03:11 UTC", written=True),
+    # Session 10's third written round, from dd4d0fc (after most of 84-86's fixes); first runs at their merge on
+    # 4cb345a, before any change they prompted.
+    HeldOutSet(87, "held-out 84-86's fixes", _first(10, 125, 101, 69, 121, 12, 121, 69, 12), "03:30 UTC", written=True),
+    HeldOutSet(88, "held-out 84-86's fixes", _first(10, 101, 101, 69, 94, 7, 94, 65, 7), "03:30 UTC", written=True),
 )
 
 
