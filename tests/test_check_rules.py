@@ -2373,3 +2373,17 @@ def test_a_period_in_brackets_with_its_number_dates_that_number_only_in_chinese_
     # a heading's years in brackets are no number's: 【野蛮生长(2013-2015)】 still dates what follows
     heading = "P2P平台的野蛮生长(2013-2015):累计交易规模突破1.8万亿元。"
     assert claim_with(heading, "1.8万亿元").period is not None
+
+
+def test_the_period_a_move_starts_from_is_not_the_period_it_ends_at():
+    text = (
+        "Average P2P yields fell from 17.86 per cent (Wangdaizhijia) and 17.47 per cent (Diyi Wangdai) in 2014 to "
+        "9.06 per cent by the latter's measure in 2016."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2017, 3, 1))}
+    assert found["9.06 per cent"].period.label == "2016" and found["17.47 per cent"].period.label == "2014"
+
+
+def test_past_its_peak_is_not_at_its_peak():
+    text = "By end-2016 both trackers showed the P2P platform count past its peak (2,448 and 2,307)."
+    assert claim_with(text, "2,448", date(2017, 3, 1)).subject == "p2p_platforms_operating"

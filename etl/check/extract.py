@@ -774,6 +774,7 @@ _BARE_COMPARED_BEFORE = re.compile(
 )
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\b", re.IGNORECASE)
 _TO_A_NUMBER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?to\s+(?:about\s+)?(?:CNY|RMB|Rmb|US\$|\$)?\s*\d", re.IGNORECASE)
 
 
@@ -863,6 +864,8 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
             if m.end <= start
             and (not _of_a_compared_figure(ctx, m) or _WHEN_AFTER.match(ctx.norm, m.end))
             and not _bracketed_with_a_number(ctx, m, outside=start)
+            # "fell from 17.86 per cent … in 2014 to 9.06 per cent": the period of the figure a move starts from
+            and not (_TO_A_NUMBER.match(ctx.norm, m.end) and _FROM_BEFORE.search(ctx.norm, sentence[0], m.start))
         ]
         after = [
             m
@@ -1111,6 +1114,7 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
 _STILL = re.compile(r"\b(?:still|remain(?:ed|ing)?|left)\b", re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.IGNORECASE)
+_PAST_THE = re.compile(r"\b(?:past|off|below|beyond|since)\s+(?:its|the|their)\s+$", re.IGNORECASE)
 _FEWER_AFTER = re.compile(r"\s+(?:fewer|less)\b(?!\s+than)", re.IGNORECASE)
 _POINTS = re.compile(r"个?百分点|个?基点|BP|bp|percentage points?|basis points?|bps?", re.IGNORECASE)
 # Countries an article compares China with (the data hold China's figures only)
@@ -1392,6 +1396,8 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
             if h.name in ("problem", "exited", "exited_problem") and not _A_NUMBER.search(norm, after, h.start)
         ][:1]
     hits = [h for h in hits if h.name != "peak" or not _peak_of_another_number(norm, sentence, claim, h)]
+    # "the platform count past its peak (2,448 and 2,307)": beyond the peak, not at it
+    hits = [h for h in hits if h.name != "peak" or not _PAST_THE.search(norm, max(0, h.start - 12), h.start)]
     if whole := _OUT_OF_BEFORE.search(norm, max(0, claim.start - 24), claim.start):
         # The whole "out of" which a part is counted: what is said before it is the part's, and after it only its
         # own words are ("out of 5983 platforms monitored by …", not "2595 are confronted with severe problems")
@@ -1405,7 +1411,11 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     # 2017年网贷最火的时候,光是…P2P平台就有5000多家: a peak named earlier in the sentence, with no other
     # figure between, is the time the number is of.
     # Not the 'to' of a fall from it (从高峰期的五六千家降为15家, "from 6,000 at the peak to only 6").
-    peak = [h for h in ctx.modifiers.within(sentence[0], claim.start) if h.name == "peak"]
+    peak = [
+        h
+        for h in ctx.modifiers.within(sentence[0], claim.start)
+        if h.name == "peak" and not _PAST_THE.search(norm, max(0, h.start - 12), h.start)
+    ]
     between = norm[peak[-1].end : claim.start] if peak else ""
     if peak and not (_A_NUMBER.search(between) or _FALL_TO.search(between)):
         modifiers.add("peak")
