@@ -2387,3 +2387,31 @@ def test_the_period_a_move_starts_from_is_not_the_period_it_ends_at():
 def test_past_its_peak_is_not_at_its_peak():
     text = "By end-2016 both trackers showed the P2P platform count past its peak (2,448 and 2,307)."
     assert claim_with(text, "2,448", date(2017, 3, 1)).subject == "p2p_platforms_operating"
+
+
+def test_a_bare_number_after_a_place_continues_the_count_of_its_sentence_or_the_one_before():
+    text = (
+        "Liaoning had 480 microloan companies with loans of 29.14 billion yuan and a staff of 3,883 at year-end. "
+        "Jilin had 501, Jiangsu 637 (574 in 2017). Small lenders in Jiangsu employed 2,598 people, versus 2,804 "
+        "at end-2016."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2019, 3, 4))}
+    assert found["501"].subject == "microloan_companies" and found["501"].region == "CN-JL"
+    assert found["637"].subject == "microloan_companies" and found["637"].region == "CN-JS"
+    assert found["2,804"].subject == "microloan_staff"
+
+
+def test_a_bare_figure_in_brackets_after_a_number_is_the_figure_before_not_of_its_period():
+    text = "Microloan companies in Jiangsu fell to 562 at end-2020 (564), in Liaoning to 467."
+    found = {c.quote: c for c in claims_of(text, date(2021, 5, 1))}
+    assert found["562"].period.label == "2020" and found["564"].period is None
+
+
+def test_the_place_said_right_before_a_number_is_its_own_even_after_followed_by():
+    text = (
+        "Microloan companies in Guangdong employed the most people, 9,070, followed by Jiangsu's 6,800 and "
+        "Liaoning's 6,134."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2017, 2, 20))}
+    assert found["6,800"].region == "CN-JS" and found["6,134"].region == "CN-LN"
+    assert found["6,800"].subject == "microloan_staff"

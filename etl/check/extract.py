@@ -779,6 +779,8 @@ _TO_A_NUMBER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?to\s+(?:about\s+)?(?:CNY|RM
 
 
 def _bare_compared_figure(ctx: _Context, clause, start: int, end: int) -> bool:
+    if _BRACKET_AFTER_A_NUMBER.search(ctx.norm, max(0, start - 24), start) and ctx.norm.startswith(")", end):
+        return True  # "in Jiangsu to 562 (564)": the figure before, in brackets with no period of its own
     compared = _BARE_COMPARED_BEFORE.search(ctx.norm, max(clause[0], start - 24), start)
     if not compared or _TO_A_NUMBER.match(ctx.norm, end):
         return False  # (not "fell from 80,846 to 78,280": a span from one period to another, read as such)
@@ -988,7 +990,14 @@ def _continues_a_count(ctx: _Context, start: int, end: int) -> bool:
         return True
     if norm[max(0, start - 1) : start] == "(" and ctx.region_hits.within(max(0, start - 24), start):
         return True
+    # "Jilin had 501", "in Liaoning to 467", "Jiangsu's 4,716": a place and its number
+    if any(_PLACE_THEN_NUMBER.fullmatch(norm, h.end, start) for h in ctx.region_hits.within(max(0, start - 24), start)):
+        return True
     return _in_a_place_after(ctx, end)
+
+
+_PLACE_THEN_NUMBER = re.compile(r"(?:'s)?\s*(?:had|has|with|to|on|at|was|stood at)?\s*", re.IGNORECASE)
+_BRACKET_AFTER_A_NUMBER = re.compile(r"\d\s*\($")
 
 
 def _in_a_place_after(ctx: _Context, end: int) -> bool:
@@ -1542,8 +1551,13 @@ def _region_patterns(regions: list[dict]) -> list[tuple[re.Pattern, str]]:
             re.sub(r"\s+(?:Province|Municipality|Autonomous Region|Zhuang|Hui|Uyghur|Uygur).*$", "", r["name_en"])
         )
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
-        # (not "an investigation by Beijing": the capital standing for the government)
-        out.append((re.compile(rf"(?<![A-Za-z])(?<!by )(?:{alternatives})(?![a-z]){_NOT_A_MEDIA_NAME}"), r["code"]))
+        # (not "an investigation by Beijing": the capital standing for the government; but "followed by Sichuan's")
+        out.append(
+            (
+                re.compile(rf"(?<![A-Za-z])(?<!(?<!followed )by )(?:{alternatives})(?![a-z]){_NOT_A_MEDIA_NAME}"),
+                r["code"],
+            )
+        )
     return out
 
 
@@ -1884,8 +1898,15 @@ def extract(
         if not claim.unit_kind and claim.subject is None and _continues_a_count(ctx, claim.start, claim.end):
             # "up from the 249 counted …", "Zhejiang (23), Jiangxi (22)", "28 of them in Guangdong, 17 in Chongqing":
             # a bare number that continues the count said just before it, in the same sentence, counts the same
-            antecedent = next((c for c in reversed(out) if c.subject and c.start >= sentence[0]), None)
-            if antecedent is not None and antecedent.unit_kind == subj.ENTITIES:
+            # (the last count of its sentence, else of the sentence before in its paragraph: "480 companies with loans
+            # of 29.14 billion yuan and a staff of 3,883; Jilin had 501")
+            index = bisect_left(ctx.sentence_starts, sentence[0]) - 1
+            since = sentence[0]
+            if index >= 0 and _paragraph_of(ctx, ctx.sentences[index][0]) == _paragraph_of(ctx, sentence[0]):
+                since = ctx.sentences[index][0]
+            counts = [c for c in out if c.subject and c.unit_kind == subj.ENTITIES and c.start >= since]
+            antecedent = counts[-1] if counts else None
+            if antecedent is not None:
                 claim.unit, claim.unit_kind, claim.subject = antecedent.unit, antecedent.unit_kind, antecedent.subject
         if not claim.unit_kind:
             if claim.subject is None and not ((claim.change or claim.notes) and kind) and claim.tolerance_base < 1000:
