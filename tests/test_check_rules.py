@@ -2415,3 +2415,10 @@ def test_the_place_said_right_before_a_number_is_its_own_even_after_followed_by(
     found = {c.quote: c for c in claims_of(text, date(2017, 2, 20))}
     assert found["6,800"].region == "CN-JS" and found["6,134"].region == "CN-LN"
     assert found["6,800"].subject == "microloan_staff"
+
+
+def test_products_listed_respectively_give_each_number_its_product():
+    text = "2020年第三季度银行业投诉约8.5万件,信用卡、个人贷款两类依次为4.84万件和2.02万件。"
+    found = {c.quote: c for c in claims_of(text, date(2023, 3, 20))}
+    assert found["4.84万件"].subject == "credit_card_complaints"
+    assert found["2.02万件"].subject == "personal_loan_complaints"

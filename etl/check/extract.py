@@ -1412,7 +1412,11 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         # own words are ("out of 5983 platforms monitored by …", not "2595 are confronted with severe problems")
         hits = [h for h in hits if claim.end <= h.start < claim.end + 16 or whole.start() <= h.start < claim.start]
     products = [h for h in hits if h.name in ("credit_card", "personal_loan")]
-    if len({h.name for h in products}) > 1:
+    listed = [h for h in ctx.modifiers.within(sentence[0], claim.start) if h.name in ("credit_card", "personal_loan")]
+    if respectively and len(listed) == respectively[1] and len({h.name for h in listed}) == len(listed):
+        # 信用卡、个人贷款两类依次为4.84万件和2.02万件: the products listed, one for each number
+        hits = [h for h in hits if h.name not in ("credit_card", "personal_loan")] + [listed[respectively[0]]]
+    elif len({h.name for h in products}) > 1:
         # 信用卡投訴已大幅減少,個人貸款投訴則由當時的約2萬件: of two products named, the one nearest the number
         nearest = _nearest(products, claim.start, claim.end)
         hits = [h for h in hits if h.name not in ("credit_card", "personal_loan") or h.name == nearest.name]
