@@ -2422,3 +2422,14 @@ def test_products_listed_respectively_give_each_number_its_product():
     found = {c.quote: c for c in claims_of(text, date(2023, 3, 20))}
     assert found["4.84万件"].subject == "credit_card_complaints"
     assert found["2.02万件"].subject == "personal_loan_complaints"
+
+
+def test_these_two_numbers_take_the_measures_of_the_sentence_before():
+    text = "2018年一整年,P2P行业的投资人约1331万人,借款人约1992万人。而2017年,这两个数字分别是1713万和2243万。"
+    found = {c.quote: c for c in claims_of(text, date(2019, 1, 20))}
+    assert found["1713万"].subject == "p2p_investors" and found["2243万"].subject == "p2p_borrowers"
+
+
+def test_complaints_about_the_banking_sector_are_the_banks_complaints():
+    text = "催收投诉增多。2021年第四季度共接收涉及银行业的消费投诉90595件。"
+    assert claim_with(text, "90595").subject == "financial_complaints"

@@ -612,6 +612,9 @@ _LIST_OF_NUMBERS = re.compile(r"\s*(?:,\s*and|,|，|、|和|与|及|and)\s*", re
 _LIST_JOIN = re.compile(r"\s*(?:、|和|与|與|及|,|，|and|&)\s*", re.IGNORECASE)
 
 
+_THESE_NUMBERS = re.compile(
+    r"这两个数字|这两个数据|这两项数据|这两项|这两者|两者|these two (?:figures|numbers)|the two figures", re.I
+)
 _QUARTERS_TO = re.compile(r"([一二三1-3])(?:季度末?)?\s*(?:至|到|-|—|–)\s*([二三四2-4])季度末?")
 _QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -646,6 +649,15 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
         return None
     index = group.index(claim_start)
     measures = [h for h in ctx.measures.within(sentence[0], pivot) if not kind or kind in subj.MEASURE_KINDS[h.name]]
+    if not measures and _THESE_NUMBERS.search(ctx.norm, sentence[0], pivot):
+        # 投资人约1331万人,借款人约1992万人。而2017年,这两个数字分别是1713万和2243万: the measures of the sentence before
+        index_before = bisect_left(ctx.sentence_starts, sentence[0]) - 1
+        if index_before >= 0:
+            measures = [
+                h
+                for h in ctx.measures.within(*ctx.sentences[index_before])
+                if not kind or kind in subj.MEASURE_KINDS[h.name]
+            ]
     # "Active lenders and borrowers": 'lenders' is read as investors and as entities; one word is one measure.
     spans = {}
     for h in measures:

@@ -200,7 +200,7 @@ MODIFIERS = [
     ("loan_kind", r"普通标|净值标|秒标|信用标|抵押标|担保标|债权转让|法定工作日|节假日|双休日|workdays|weekends"),
     # (and the banks' complaints the regulator counts: 银行业消费投诉, "complaints against Chinese banks")
     ("financial", r"金融类投诉|金融类的投诉|金融消费投诉|金融消费者投诉|financial (?:consumer )?complaints|financ(?:e|ial)[- ]related complaints|银行业(?:消费)?投诉|"
-                  r"银行业投诉|complaints (?:against|about) (?:Chinese |the )?banks|bank(?:ing)?(?:[- ]sector)? complaints"),
+                  r"银行业投诉|银行业的(?:消费)?投诉|complaints (?:against|about) (?:Chinese |the )?banks|bank(?:ing)?(?:[- ]sector)? complaints"),
     ("credit_card", r"信用卡|credit[- ]cards?"),
     ("personal_loan", r"个人贷款|personal[- ]loans?"),
     ("complaint_kind", r"理财|消协|消费者协会|消费者投诉|保险公司|保险业|保险机构|insurance (?:companies|firms|sector|industry)|insurers|国有大型商业银行|大型商业银行|股份制商业银行|城市商业银行|农村中小|外资银行|wealth[- ]management|state-owned banks|joint-stock banks"),
