@@ -2433,3 +2433,17 @@ def test_these_two_numbers_take_the_measures_of_the_sentence_before():
 def test_complaints_about_the_banking_sector_are_the_banks_complaints():
     text = "催收投诉增多。2021年第四季度共接收涉及银行业的消费投诉90595件。"
     assert claim_with(text, "90595").subject == "financial_complaints"
+
+
+def test_the_province_is_the_one_place_named_before_it():
+    text = (
+        "吉林省金融工作办公室关于全省小额贷款公司2016年运行情况的通报\n\n"
+        "2016年,全省小额贷款公司总体运行平稳。截至年末,全省共有小额贷款公司341家。"
+    )
+    assert claim_with(text, "341家", date(2017, 2, 20)).region == "CN-JL"
+    text = (
+        "以长三角三省市为例,金融纠纷进入法院的规模相当可观。江苏法院2021、2022年新收一审金融商事案件分别为142467件和"
+        "170999件。浙江的走势恰好相反:全省一审金融案件收案数由2018年峰值时的31.4万件降至2022年的18.1万余件。"
+        "上海法院2020年受理一审金融案件约17.9万件。"
+    )
+    assert claim_with(text, "18.1万", date(2023, 3, 1)).region == "CN-ZJ"

@@ -1960,6 +1960,12 @@ def extract(
                 # 2020年,上海法院受理的金融商事案件数量有所下降。全市法院共受理…179,258件: the place just named
                 previous = _sentence_before(ctx, (whole[0], sentence[1]))
                 claim.region = (previous and _sole_province(ctx, previous)) or claim.region
+                # 浙江的走势恰好相反:全省…收案数: the one place named before in the full sentence, else in the text
+                # (四川省金融工作办公室关于全省小额贷款公司…的通报 [heading] …全省共有小额贷款公司341家)
+                for lo in (whole[0], 0):
+                    named = {h.name for h in _regions_in(ctx, lo, claim.start)}
+                    if claim.region == "CN" and len(named) == 1 and not _NATIONAL.search(norm, lo, claim.start):
+                        claim.region = named.pop()
             if claim.region == "CN" and (
                 _province_paragraph(ctx, sentence)
                 or _THIS_PROVINCE.search(norm, *whole)
