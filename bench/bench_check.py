@@ -367,6 +367,10 @@ HELD_OUT_SETS = (
     # 4cb345a, before any change they prompted.
     HeldOutSet(87, "held-out 84-86's fixes", _first(10, 125, 101, 69, 121, 12, 121, 69, 12), "03:30 UTC", written=True),
     HeldOutSet(88, "held-out 84-86's fixes", _first(10, 101, 101, 69, 94, 7, 94, 65, 7), "03:30 UTC", written=True),
+    # Session 10's fourth written round, from 2a1f288 (after most of 87-88's fixes); first runs at their merge on
+    # 024a81c, before any change they prompted.
+    HeldOutSet(89, "held-out 87-88's fixes", _first(9, 98, 82, 50, 91, 7, 91, 51, 7), "04:01 UTC", written=True),
+    HeldOutSet(90, "held-out 87-88's fixes", _first(9, 109, 109, 89, 103, 8, 94, 81, 8), "04:01 UTC", written=True),
 )
 
 
