@@ -1136,6 +1136,13 @@ _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than)", re.IGNORECASE)
 _STILL = re.compile(r"\b(?:still|remain(?:ed|ing)?|left)\b", re.IGNORECASE)
 _ANOTHER_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.IGNORECASE)
 _PAST_THE = re.compile(r"\b(?:past|off|below|beyond|since)\s+(?:its|the|their)\s+$", re.IGNORECASE)
+
+
+def _past_the_peak(norm: str, peak: subj.Hit) -> bool:
+    """'past its peak', 'below the peak': beyond the peak, not at it."""
+    return bool(_PAST_THE.search(norm, max(0, peak.start - 12), peak.start))
+
+
 _FEWER_AFTER = re.compile(r"\s+(?:fewer|less)\b(?!\s+than)", re.IGNORECASE)
 _POINTS = re.compile(r"个?百分点|个?基点|BP|bp|percentage points?|basis points?|bps?", re.IGNORECASE)
 # Countries an article compares China with (the data hold China's figures only)
@@ -1418,7 +1425,7 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         ][:1]
     hits = [h for h in hits if h.name != "peak" or not _peak_of_another_number(norm, sentence, claim, h)]
     # "the platform count past its peak (2,448 and 2,307)": beyond the peak, not at it
-    hits = [h for h in hits if h.name != "peak" or not _PAST_THE.search(norm, max(0, h.start - 12), h.start)]
+    hits = [h for h in hits if h.name != "peak" or not _past_the_peak(norm, h)]
     if whole := _OUT_OF_BEFORE.search(norm, max(0, claim.start - 24), claim.start):
         # The whole "out of" which a part is counted: what is said before it is the part's, and after it only its
         # own words are ("out of 5983 platforms monitored by …", not "2595 are confronted with severe problems")
@@ -1437,9 +1444,7 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     # figure between, is the time the number is of.
     # Not the 'to' of a fall from it (从高峰期的五六千家降为15家, "from 6,000 at the peak to only 6").
     peak = [
-        h
-        for h in ctx.modifiers.within(sentence[0], claim.start)
-        if h.name == "peak" and not _PAST_THE.search(norm, max(0, h.start - 12), h.start)
+        h for h in ctx.modifiers.within(sentence[0], claim.start) if h.name == "peak" and not _past_the_peak(norm, h)
     ]
     between = norm[peak[-1].end : claim.start] if peak else ""
     if peak and not (_A_NUMBER.search(between) or _FALL_TO.search(between)):
