@@ -2447,3 +2447,14 @@ def test_the_province_is_the_one_place_named_before_it():
         "上海法院2020年受理一审金融案件约17.9万件。"
     )
     assert claim_with(text, "18.1万", date(2023, 3, 1)).region == "CN-ZJ"
+
+
+def test_numbers_listed_respectively_take_the_periods_the_sentence_before_listed():
+    text = (
+        "The tally of licensed microloan companies fell to 6,841 by the end of March, 6,686 by the end of June and "
+        "6,453 by December, down from 7,458 at the end of 2020. Outstanding loans, by contrast, rose to 865.3 billion "
+        "yuan, 886.5 billion yuan and 941.5 billion yuan respectively."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2022, 2, 8))}
+    labels = [found[q].period.label for q in ("865.3 billion yuan", "886.5 billion yuan", "941.5 billion yuan")]
+    assert labels == ["2021-03", "2021-06", "2021-12"]

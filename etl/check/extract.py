@@ -633,9 +633,7 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     word = m.group(0).lower()
     pivot, last = sentence[0] + m.start(), sentence[1]
     if m.group(0).lower() == "respectively":
-        verbs = (
-            r"\b(?:were|was|are|is|numbered|stood at|reached|reaching|rising to|falling to|having|had|has|have|with)\b"
-        )
+        verbs = r"\b(?:were|was|are|is|numbered|stood at|reached|reaching|(?:rising|falling|rose|fell|grew|climbed|dropped|slipped) to|having|had|has|have|with)\b"
         pivot = sentence[0] + (re.search(verbs, text) or m).start()
         last = sentence[0] + m.start()  # "… 3.0975 million and 5.1357 million respectively, for declines of …"
     group = [s for s, k in siblings if pivot < s < last and (k == kind or not k or not kind)]
@@ -699,6 +697,19 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
         span = ClaimPeriod("", "span", first.start, last.end, (first.start, last.end)) if whole else None
     else:
         span = listed[0] if len(listed) == 1 and listed[0].type == "span" else None
+    if len(listed) != len(group) and not ctx.mention_index.within(*sentence):
+        # "…fell to 6,841 by the end of March, 6,686 by the end of June and 6,453 by December, … down from 7,458 at the
+        # end of 2020. Outstanding loans … rose to 865.3, 886.5 and 941.5 billion yuan respectively": the periods the
+        # sentence before listed, one for each number (not the one it compared with)
+        index_before = bisect_left(ctx.sentence_starts, sentence[0]) - 1
+        if index_before >= 0:
+            own = [
+                p
+                for p in ctx.mention_index.within(*ctx.sentences[index_before])
+                if p.period is not None and not _compared(ctx, p, 28) and not _of_a_compared_figure(ctx, p)
+            ]
+            if len(own) == len(group):
+                listed = [p.period for p in own]
     quarters = _QUARTERS_TO.search(ctx.norm, sentence[0], pivot)
     if quarters and (year := [m for m in before if m.end <= quarters.start() and m.period.type == "year"]):
         # 2022年一至三季度末…依次为6232家、6150家和6054家: one quarter's end for each number, in order
