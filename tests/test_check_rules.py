@@ -2458,3 +2458,9 @@ def test_numbers_listed_respectively_take_the_periods_the_sentence_before_listed
     found = {c.quote: c for c in claims_of(text, date(2022, 2, 8))}
     labels = [found[q].period.label for q in ("865.3 billion yuan", "886.5 billion yuan", "941.5 billion yuan")]
     assert labels == ["2021-03", "2021-06", "2021-12"]
+
+
+def test_an_analysts_quarter_1q18_is_a_quarter():
+    text = "Only Shanghai added microloan companies, ending 1Q18 with 126 against 119 at end-2016."
+    found = {c.quote: c for c in claims_of(text, date(2018, 8, 15))}
+    assert found["126"].period.label == "2018-Q1" and "1Q18" not in found and "18" not in found

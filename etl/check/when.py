@@ -187,6 +187,7 @@ EN_PATTERN = re.compile(
     r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s*\(Q[1-4]\))?(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
     r"|Q(?P<qnum>[1-4])\s*(?:of\s+)?(?P<qyear2>(?:19|20)\d{2})"  # Q3 2014, "by Q3 of 2014"
     r"|(?P<qyear3>(?:19|20)\d{2})\s*Q(?P<qnum3>[1-4])"
+    r"|\b(?P<qnum4>[1-4])Q(?P<qyear4>(?:19|20)?\d{2})\b"  # 1Q18, 3Q2019 (analysts' notes)
     r"|(?P<halfthis>first|second)\s+half\s+of\s+(?:this|the)\s+month"
     r"|(?P<halfm>first|second)\s+half\s+of\s+"
     + _MONTH.replace("mname", "mname3")
@@ -288,10 +289,11 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
     def year_of(written, rel=None):
         return _resolve_year(int(written) if written else None, rel, context_year, article)
 
-    if g["qword"] or g["qnum"] or g["qnum3"]:
+    if g["qword"] or g["qnum"] or g["qnum3"] or g["qnum4"]:
         q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-        number = q[g["qword"].lower()] if g["qword"] else int(g["qnum"] or g["qnum3"])
-        written = g["qyear"] or g["qyear2"] or g["qyear3"]
+        number = q[g["qword"].lower()] if g["qword"] else int(g["qnum"] or g["qnum3"] or g["qnum4"])
+        short = g["qyear4"]
+        written = g["qyear"] or g["qyear2"] or g["qyear3"] or (short if not short or len(short) == 4 else f"20{short}")
         y = year_of(written)
         return (quarter_period(y, number) if y else None), int(written) if written else None
     if g["hword"] or g["hnum"]:
