@@ -625,19 +625,19 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     text = ctx.norm[sentence[0] : sentence[1]]
     # (the 分别/依次 before the number, the "respectively" after it: 依次为江苏省、辽宁省及广东省,机构数分别为562家…)
     found = list(re.finditer(r"分别|依次|respectively", text, re.IGNORECASE))
-    before = [f for f in found if f.group(0).lower() != "respectively" and sentence[0] + f.start() < claim_start]
-    after = [f for f in found if f.group(0).lower() == "respectively" and sentence[0] + f.start() > claim_start]
-    m = before[-1] if before else after[0] if after else (found[0] if found else None)
+    leading = [f for f in found if f.group(0).lower() != "respectively" and sentence[0] + f.start() < claim_start]
+    trailing = [f for f in found if f.group(0).lower() == "respectively" and sentence[0] + f.start() > claim_start]
+    m = leading[-1] if leading else trailing[0] if trailing else (found[0] if found else None)
     if not m:
         return None
     word = m.group(0).lower()
     pivot, last = sentence[0] + m.start(), sentence[1]
-    if m.group(0).lower() == "respectively":
+    if word == "respectively":
         verbs = r"\b(?:were|was|are|is|numbered|stood at|reached|reaching|(?:rising|falling|rose|fell|grew|climbed|dropped|slipped) to|having|had|has|have|with)\b"
         pivot = sentence[0] + (re.search(verbs, text) or m).start()
         last = sentence[0] + m.start()  # "… 3.0975 million and 5.1357 million respectively, for declines of …"
     group = [s for s, k in siblings if pivot < s < last and (k == kind or not k or not kind)]
-    if group and m.group(0) in ("分别", "依次"):
+    if group and word in ("分别", "依次"):
         # 分别为441.05万人、476.24万人,…仍多近35万: the list after 分别 ends at its clause's comma.
         stop = re.compile(r"[，,;；。](?!\d{3}(?!\d))(?!\s*(?:和|及|与|and)?\s*[\d一二三四五六七八九十])").search(
             ctx.norm, group[0], sentence[1]
@@ -647,15 +647,13 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
         return None
     index = group.index(claim_start)
     measures = [h for h in ctx.measures.within(sentence[0], pivot) if not kind or kind in subj.MEASURE_KINDS[h.name]]
-    if not measures and _THESE_NUMBERS.search(ctx.norm, sentence[0], pivot):
-        # 投资人约1331万人,借款人约1992万人。而2017年,这两个数字分别是1713万和2243万: the measures of the sentence before
-        index_before = bisect_left(ctx.sentence_starts, sentence[0]) - 1
-        if index_before >= 0:
-            measures = [
-                h
-                for h in ctx.measures.within(*ctx.sentences[index_before])
-                if not kind or kind in subj.MEASURE_KINDS[h.name]
-            ]
+    # 投资人约1331万人,借款人约1992万人。而2017年,这两个数字分别是1713万和2243万: the measures of the sentence before
+    if (
+        not measures
+        and _THESE_NUMBERS.search(ctx.norm, sentence[0], pivot)
+        and (previous := _previous_sentence(ctx, sentence)) is not None
+    ):
+        measures = [h for h in ctx.measures.within(*previous) if not kind or kind in subj.MEASURE_KINDS[h.name]]
     # "Active lenders and borrowers": 'lenders' is read as investors and as entities; one word is one measure.
     spans = {}
     for h in measures:
@@ -678,9 +676,9 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     listed = [m.period for m in periods]
     if word == "respectively" and len(listed) != len(group):
         # "9.63 and 9.69 months in September and October 2018 respectively": the periods listed after the numbers
-        after = [p for p in ctx.mention_index.within(group[-1], last) if p.period is not None]
-        if len(after) == len(group) and all(_LIST_JOIN.fullmatch(ctx.norm, a.end, b.start) for a, b in pairwise(after)):
-            listed = [p.period for p in after]
+        said = [p for p in ctx.mention_index.within(group[-1], last) if p.period is not None]
+        if len(said) == len(group) and all(_LIST_JOIN.fullmatch(ctx.norm, a.end, b.start) for a, b in pairwise(said)):
+            listed = [p.period for p in said]
     before = [m for m in ctx.mention_index.within(sentence[0], pivot) if m.period is not None]
     if (
         len(before) >= 2
@@ -697,19 +695,17 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
         span = ClaimPeriod("", "span", first.start, last.end, (first.start, last.end)) if whole else None
     else:
         span = listed[0] if len(listed) == 1 and listed[0].type == "span" else None
-    if len(listed) != len(group) and not ctx.mention_index.within(*sentence):
-        # "…fell to 6,841 by the end of March, 6,686 by the end of June and 6,453 by December, … down from 7,458 at the
-        # end of 2020. Outstanding loans … rose to 865.3, 886.5 and 941.5 billion yuan respectively": the periods the
-        # sentence before listed, one for each number (not the one it compared with)
-        index_before = bisect_left(ctx.sentence_starts, sentence[0]) - 1
-        if index_before >= 0:
-            own = [
-                p
-                for p in ctx.mention_index.within(*ctx.sentences[index_before])
-                if p.period is not None and not _compared(ctx, p, 28) and not _of_a_compared_figure(ctx, p)
-            ]
-            if len(own) == len(group):
-                listed = [p.period for p in own]
+    # "…fell to 6,841 by the end of March, 6,686 by the end of June and 6,453 by December, … down from 7,458 at the end
+    # of 2020. Outstanding loans … rose to 865.3, 886.5 and 941.5 billion yuan respectively": the periods the sentence
+    # before listed, one for each number (not the one it compared with)
+    if (
+        len(listed) != len(group)
+        and not ctx.mention_index.within(*sentence)
+        and (previous := _previous_sentence(ctx, sentence)) is not None
+    ):
+        own = [p for p in ctx.mention_index.within(*previous) if p.period is not None and not _a_comparisons(ctx, p)]
+        if len(own) == len(group):
+            listed = [p.period for p in own]
     quarters = _QUARTERS_TO.search(ctx.norm, sentence[0], pivot)
     if quarters and (year := [m for m in before if m.end <= quarters.start() and m.period.type == "year"]):
         # 2022年一至三季度末…依次为6232家、6150家和6054家: one quarter's end for each number, in order
@@ -820,9 +816,7 @@ def _comparison_base(ctx: _Context, sentence, start: int) -> ClaimPeriod | None:
     with no period: "Ningxia lost more: its tally fell to 125 from 147" is end-2016's 147. None if none is named."""
     paragraph = _paragraph_of(ctx, start)
     named = [
-        m
-        for m in ctx.mention_index.within(paragraph[0], start)
-        if m.period is not None and (_compared(ctx, m, 28) or _of_a_compared_figure(ctx, m))
+        m for m in ctx.mention_index.within(paragraph[0], start) if m.period is not None and _a_comparisons(ctx, m)
     ]
     return named[-1].period if named else None
 
@@ -912,7 +906,7 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
     # 'Now' with no article date to say when: the periods named before still date the figure.
     if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]) and ctx.article is not None:
         return _today(ctx)
-    own = [m for m in earlier if not _compared(ctx, m, 28) and not _of_a_compared_figure(ctx, m)]
+    own = [m for m in earlier if not _a_comparisons(ctx, m)]
     if earlier and not own and ctx.lead_period is not None and ctx.lead_period.end <= paragraph[0]:
         # 陕西方面,…分别低于2016年底的273家…;该省实收资本244.81亿元: every period of the paragraph so far is a
         # comparison, so the article's lead period dates it
@@ -939,7 +933,7 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
         return lead.period
     anywhere = [m for m in ctx.mention_index.within(max(0, sentence[0] - 2000), sentence[0]) if m.period is not None]
     # 2018年…成交额19,366.33亿元,较2017年减少…  [heading] 历史累计成交额10.27万亿: not the compared year
-    anywhere = [m for m in anywhere if not _compared(ctx, m, 28) and not _of_a_compared_figure(ctx, m)] or anywhere
+    anywhere = [m for m in anywhere if not _a_comparisons(ctx, m)] or anywhere
     if anywhere:
         return _unless_now_since(ctx, anywhere[-1], sentence[0]) or anywhere[-1].period
     return _today(ctx) if _PRESENT_EN.search(ctx.norm, sentence[0], sentence[1]) else None
@@ -1064,6 +1058,11 @@ _COMPARED = re.compile(
 )
 _FROM_CLAUSE = re.compile(r"\s*(?:(?:up|down)\s+)?from\s+(?:the\s+|a\s+)?\d", re.IGNORECASE)
 _CLAUSE_STOP = re.compile(r"(?<!\d)[,，](?!\d)|[;；。:：!?！？\n]")
+
+
+def _a_comparisons(ctx: _Context, mention: Mention) -> bool:
+    """A period named as a comparison (down from … last year) or as a compared figure's ("against 334 at end-2016")."""
+    return _compared(ctx, mention, 28) or _of_a_compared_figure(ctx, mention)
 
 
 def _compared(ctx: _Context, mention: Mention, reach: int) -> bool:
@@ -1790,11 +1789,7 @@ def extract(
     ctx.mention_index = _Index(mentions)
     # (not a comparison's: "1,363 platforms …, against 2,426 … at the end of 2017")
     ctx.lead_period = next(
-        (
-            m
-            for m in mentions
-            if m.as_of and m.period is not None and not _compared(ctx, m, 28) and not _of_a_compared_figure(ctx, m)
-        ),
+        (m for m in mentions if m.as_of and m.period is not None and not _a_comparisons(ctx, m)),
         None,
     )
     tokens = _tokens(norm, masked + _year_spans(norm, mentions))
@@ -1932,10 +1927,8 @@ def extract(
             # a bare number that continues the count said just before it, in the same sentence, counts the same
             # (the last count of its sentence, else of the sentence before in its paragraph: "480 companies with loans
             # of 29.14 billion yuan and a staff of 3,883; Jilin had 501")
-            index = bisect_left(ctx.sentence_starts, sentence[0]) - 1
-            since = sentence[0]
-            if index >= 0 and _paragraph_of(ctx, ctx.sentences[index][0]) == _paragraph_of(ctx, sentence[0]):
-                since = ctx.sentences[index][0]
+            previous = _previous_sentence(ctx, sentence, same_paragraph=True)
+            since = previous[0] if previous else sentence[0]
             counts = [c for c in out if c.subject and c.unit_kind == subj.ENTITIES and c.start >= since]
             antecedent = counts[-1] if counts else None
             if antecedent is not None:
@@ -2252,14 +2245,19 @@ def _of_which(ctx: _Context, sentence) -> tuple[int, int] | None:
     return _sentence_before(ctx, sentence)
 
 
+def _previous_sentence(ctx: _Context, sentence, same_paragraph: bool = False) -> tuple[int, int] | None:
+    """The sentence just before this one (in its paragraph, if `same_paragraph`)."""
+    index = bisect_left(ctx.sentence_starts, sentence[0]) - 1
+    if index < 0 or (same_paragraph and _paragraph_of(ctx, ctx.sentences[index][0]) != _paragraph_of(ctx, sentence[0])):
+        return None
+    return ctx.sentences[index]
+
+
 def _sentence_before(ctx: _Context, sentence) -> tuple[int, int] | None:
     """The sentence before this one in its paragraph, when this one names no place."""
     if _NATIONAL.search(ctx.norm, *sentence) or _regions_in(ctx, *sentence):
         return None
-    index = bisect_left(ctx.sentence_starts, sentence[0]) - 1
-    if index < 0 or _paragraph_of(ctx, ctx.sentences[index][0]) != _paragraph_of(ctx, sentence[0]):
-        return None
-    return ctx.sentences[index]
+    return _previous_sentence(ctx, sentence, same_paragraph=True)
 
 
 def _sole_province(ctx: _Context, sentence) -> str | None:
