@@ -2464,3 +2464,11 @@ def test_an_analysts_quarter_1q18_is_a_quarter():
     text = "Only Shanghai added microloan companies, ending 1Q18 with 126 against 119 at end-2016."
     found = {c.quote: c for c in claims_of(text, date(2018, 8, 15))}
     assert found["126"].period.label == "2018-Q1" and "1Q18" not in found and "18" not in found
+
+
+def test_a_number_of_them_in_a_shorter_period_is_that_periods_count():
+    text = (
+        "Wangdaizhijia recorded 275 problem platforms in 2014, against 76 a year earlier, 92 of them in December alone."
+    )
+    claim = claim_with(text, "92", date(2015, 1, 20))
+    assert claim.subject == "p2p_problem_platforms_new" and claim.period.label == "2014-12" and not claim.notes

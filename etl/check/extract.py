@@ -1017,6 +1017,15 @@ _PLACE_THEN_NUMBER = re.compile(r"(?:'s)?\s*(?:had|has|with|to|on|at|was|stood a
 _BRACKET_AFTER_A_NUMBER = re.compile(r"\d\s*\($")
 
 
+def _in_a_period_after(ctx: _Context, end: int) -> bool:
+    """A period said right after `end` ("94 of them in June", "92 of them in December alone")."""
+    said = _IN_A_PERIOD_AFTER.match(ctx.norm, end)
+    return bool(said and any(m.start == said.end() for m in ctx.mention_index.within(said.end(), said.end() + 40)))
+
+
+_IN_A_PERIOD_AFTER = re.compile(r"\s+(?:in|during|for|over)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _in_a_place_after(ctx: _Context, end: int) -> bool:
     place = _IN_A_PLACE_AFTER.match(ctx.norm, end)
     return bool(place and ctx.region_hits.within(place.end(), place.end() + 24))
@@ -1846,6 +1855,7 @@ def extract(
         merged.append((token, unit, kind, factor, unit_end, currency, high))
         i += 1
     siblings = []
+    counted_before: dict[int, Claim] = {}  # a number "of them" in a shorter period: the count it is part of
     claims: list[Claim] = []
     for token, unit, kind, factor, unit_end, currency, high in merged:
         sentence = _sentence_of(ctx, token.start)
@@ -1897,10 +1907,11 @@ def extract(
             antecedent = next((c for c in reversed(claims) if c.unit_kind), None)
             if antecedent is not None and _paragraph_of(ctx, antecedent.start) == _paragraph_of(ctx, token.start):
                 claim.unit, claim.unit_kind = antecedent.unit, antecedent.unit_kind
-                if not (
-                    _region_just_before(ctx, token.start)
-                    or _in_a_place_after(ctx, _PART_OF_AFTER.match(norm, token.end).end())
-                ):
+                part_end = _PART_OF_AFTER.match(norm, token.end).end()
+                if _in_a_period_after(ctx, part_end):
+                    # "515 platforms … in the first half, 94 of them in June": the same count, of a shorter period
+                    counted_before[id(claim)] = antecedent
+                elif not (_region_just_before(ctx, token.start) or _in_a_place_after(ctx, part_end)):
                     # (not "Guangdong is home to 64 of them", "28 of them in Guangdong": a province's count)
                     claim.notes.append("subgroup")
         claims.append(claim)
@@ -1920,6 +1931,8 @@ def extract(
             siblings[bisect_right(starts, sentence[0] - 1) : bisect_right(starts, sentence[1] - 1)],
         )
         claim.subject, kind, claim.change = _subject(ctx, clause, sentence, claim, resp)
+        if claim.subject is None and id(claim) in counted_before:
+            claim.subject, claim.change = counted_before[id(claim)].subject, 0
         if claim.notes:
             claim.subject = None
         if not claim.unit_kind and claim.subject is None and _continues_a_count(ctx, claim.start, claim.end):
