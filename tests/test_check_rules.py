@@ -2472,3 +2472,87 @@ def test_a_number_of_them_in_a_shorter_period_is_that_periods_count():
     )
     claim = claim_with(text, "92", date(2015, 1, 20))
     assert claim.subject == "p2p_problem_platforms_new" and claim.period.label == "2014-12" and not claim.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("Wangdaizhijia's June 2018 figures for P2P: monthly volume of 175.72 billion yuan.", "175.72", "p2p_turnover"),
+        ("P2P platforms arranged 1.05 trillion yuan of loans in the first half of 2018.", "1.05", "p2p_turnover"),
+        (
+            "Lending through China's P2P platforms rose to 32.94 billion yuan in September 2014.",
+            "32.94",
+            "p2p_turnover",
+        ),
+        (
+            "In January 2018 Wangdaizhijia recorded 4.24 million people lending through P2P platforms.",
+            "4.24",
+            "p2p_investors",
+        ),
+        ("The P2P composite annual rate fell to 8.57% for 2017.", "8.57", "p2p_yield"),
+        ("In 2010 microcredit companies had 27,884 people on their payrolls.", "27,884", "microloan_staff"),
+        ("In 2010 microcredit companies lent 120.2 billion yuan of new money.", "120.2", "microloan_new_loans"),
+        (
+            "At end-2016, Guangxi's 309 microloan firms held loans of about 50.1 billion yuan.",
+            "50.1",
+            "microloan_loan_balance",
+        ),
+        ("At end-2016, Tianjin's microloan firms had 13.07 billion yuan of capital.", "13.07", "microloan_capital"),
+        (
+            "By the end of March 2017, regulators had granted 82 licences for internet microlending.",
+            "82",
+            "online_microloan_licences",
+        ),
+        ("ZeroOne counted a further 70 P2P platforms that disappeared in 2013.", "70", "p2p_exited_platforms"),
+        (
+            "By the close of 2017 there were 22 consumer finance firms open for business.",
+            "22",
+            "consumer_finance_companies",
+        ),
+    ],
+)
+def test_english_words_for_the_measures(text, quote, subject):
+    assert claim_with(text, quote, date(2019, 1, 10)).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # offered loans: lent in all, not a balance; registered capital is not paid-in capital
+        ("The 16 consumer finance firms have offered loans of over 208 billion yuan by September 2016.", "208"),
+        ("The registered capital of microfinance companies amounted to CNY 823.4 billion at end-2016.", "823.4"),
+    ],
+)  # fmt: skip
+def test_english_words_that_are_not_the_measure_they_resemble(text, quote):
+    claim = claim_with(text, quote, date(2019, 7, 25))
+    assert claim.subject not in ("consumer_finance_loan_balance", "microloan_capital", "p2p_turnover")
+
+
+def test_the_same_month_a_year_earlier_is_the_sentences_period_a_year_back():
+    text = (
+        "Lending through China's P2P platforms rose to 32.94 billion yuan in September, up from 27.59 billion yuan in "
+        "August and from 9.93 billion yuan in the same month a year earlier."
+    )
+    assert claim_with(text, "9.93", date(2014, 10, 9)).period.label == "2013-09"
+
+
+def test_edging_back_up_to_a_rate_is_a_rise_not_a_ceiling():
+    text = "The P2P composite annual rate fell to 8.57% for 2017, before edging back up to 9.15% in September 2018."
+    assert claim_with(text, "9.15", date(2019, 1, 10)).qualifier == "exact"
+
+
+def test_a_bare_number_after_a_place_and_colon_continues_the_count_not_the_money():
+    text = (
+        "At the end of March 2021 there were 6,841 microloan companies with loans of about 865.3 billion yuan "
+        "(Jiangsu: 564)."
+    )
+    claim = claim_with(text, "564", date(2021, 5, 1))
+    assert claim.subject == "microloan_companies" and claim.region == "CN-JS"
+
+
+def test_the_volume_of_a_balance_that_fell_is_not_turnover():
+    text = (
+        "Outstanding loans of microloan companies amounted to 924.1 billion yuan by the end of June 2019. The volume "
+        "was down 30.4 billion yuan in the first half of the year."
+    )
+    assert claim_with(text, "30.4", date(2019, 7, 25)).subject == "microloan_new_loans"

@@ -181,7 +181,7 @@ _QUAL_BEFORE = [
     # 保守估计为3.36万亿元: a conservative estimate is a floor
     ("more_than", r"保守估计(?:为|达到?)?\s*$"),
     ("about", r"(?:大约|约为|约合|约|大概|差不多|估计|预计|around|about|approximately|roughly|some|an estimated|estimated|circa|~)\s*$"),
-    ("less_than", r"(?:不到|不足|少于|低于|未超过|不超过|未满|less than|fewer than|under|below|no more than|at most|up to)\s*$"),
+    ("less_than", r"(?:不到|不足|少于|低于|未超过|不超过|未满|less than|fewer than|under|below|no more than|at most|(?<!\bback )(?<!ed )(?<!ing )(?<!\brose )(?<!\bgrew )(?<!\bwent )up to)\s*$"),  # (not "edging back up to 9.15%": a rise to it)
 ]  # fmt: skip
 _QUAL_BEFORE = [(q, re.compile(p, re.IGNORECASE)) for q, p in _QUAL_BEFORE]
 _QUAL_AFTER_UNIT = re.compile(
@@ -778,6 +778,11 @@ def _comparison_period(ctx: _Context, clause, start: int, end: int, sentence=Non
 
 # "compared with 8,551 a year before", "from 17.47 percent a year earlier", "489.26 billion yuan three months
 # earlier": the same period that long before (not "down 19 billion yuan from a year earlier", a change over the year)
+_SAME_TIME_A_YEAR_EARLIER = re.compile(
+    r"\s*(?:\)\s*)?(?:,\s*)?(?:in|for|during|over)\s+the\s+same\s+(?:month|quarter|period|time|half)\s+"
+    r"(?:(?:a|one)\s+year\s+(?:earlier|before|ago)|(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year)\b",
+    re.IGNORECASE,
+)
 _SOME_TIME_EARLIER = re.compile(
     r"\s+(?:(?!(?:from|than|on|over)\b)[a-z-]+\s+){0,2}?(?P<n>a|one|two|three|six|\d+)\s+(?P<unit>years?|quarters?|months?)"
     r"\s+(?:earlier|before|ago|prior)\b",
@@ -822,6 +827,12 @@ def _comparison_base(ctx: _Context, sentence, start: int) -> ClaimPeriod | None:
 
 
 def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
+    same = _SAME_TIME_A_YEAR_EARLIER.match(ctx.norm, end)
+    if same is not None:
+        # "rose to 32.94 billion yuan in September, up from 27.59 billion yuan in August and from 9.93 billion yuan
+        # in the same month a year earlier": the sentence's first period (what its figure is of), a year back
+        lead = next((m for m in ctx.mention_index.within(sentence[0], start) if m.period is not None), None)
+        return moved_by_months(lead.period, -12) if lead is not None else None
     if _bare_compared_figure(ctx, clause, start, end):
         # never the period of the figure it is compared with: the paragraph's comparison period, else unknown
         return _comparison_base(ctx, sentence, start)
@@ -1013,7 +1024,7 @@ def _continues_a_count(ctx: _Context, start: int, end: int) -> bool:
     return _in_a_place_after(ctx, end)
 
 
-_PLACE_THEN_NUMBER = re.compile(r"(?:'s)?\s*(?:had|has|with|to|on|at|was|stood at)?\s*", re.IGNORECASE)
+_PLACE_THEN_NUMBER = re.compile(r"(?:'s)?:?\s*(?:had|has|with|to|on|at|was|stood at)?\s*", re.IGNORECASE)
 _BRACKET_AFTER_A_NUMBER = re.compile(r"\d\s*\($")
 
 
@@ -1538,6 +1549,9 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         not change
         and (_MORE_AFTER.match(norm, claim.end) or _ANOTHER_BEFORE.search(norm, max(0, claim.start - 16), claim.start))
         and not _STILL.search(norm, claim.end, min(sentence[1], claim.end + 48))
+        # (not "a further 70 that disappeared in 2013", "22 more closed or ran into trouble": a count of failures
+        # is already a count of what was added to them, the period's own figure)
+        and not (kind in (None, subj.ENTITIES) and modifiers & {"problem", "exited", "exited_problem"})
     ):
         # "six more were added in 2017 and another five in 2018": how many were added, not how many there were
         # (not "another 1,800 P2P platforms were still operating": the rest)
@@ -1935,7 +1949,12 @@ def extract(
             claim.subject, claim.change = counted_before[id(claim)].subject, 0
         if claim.notes:
             claim.subject = None
-        if not claim.unit_kind and claim.subject is None and _continues_a_count(ctx, claim.start, claim.end):
+        guessed_money = claim.subject and subj.SUBJECTS[claim.subject].kinds[0] == subj.MONEY
+        if (
+            not claim.unit_kind
+            and (claim.subject is None or (guessed_money and claim.tolerance_base < 1000))
+            and _continues_a_count(ctx, claim.start, claim.end)
+        ):
             # "up from the 249 counted …", "Zhejiang (23), Jiangxi (22)", "28 of them in Guangdong, 17 in Chongqing":
             # a bare number that continues the count said just before it, in the same sentence, counts the same
             # (the last count of its sentence, else of the sentence before in its paragraph: "480 companies with loans

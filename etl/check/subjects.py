@@ -139,7 +139,7 @@ SUBJECTS = {
 
 # Sector words. Order matters only for overlaps: longer, more specific first.
 SECTORS = [
-    ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|online micro[- ]?(?:loan|credit|lending|lender)s?|online small[- ]loan"),
+    ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|online micro[- ]?(?:loan|credit|lending|lender)s?|online small[- ]loan|internet micro[- ]?(?:loan|credit|lending|lender)s?|internet small[- ]loan"),
     ("consumer_finance", r"消费金融公司|消金公司|消金行业|持牌消金|消费金融|consumer[- ]finance|\bCFCs?\b"),
     ("microloan", r"小额贷款公司|小额贷款|小额借款(?:有限)?公司|小贷公司|小贷|micro[- ]?(?:loan|credit|lending|finance|lender)s?|\bMFIs?\b|small[- ]loan (?:compan(?:y|ies)|firms?|lenders?|providers?)|petty[- ]loan|small lenders|\bMCCs?\b"),
     ("collection", r"催收|讨债|要债|debt[- ]collect\w*|collection (?:agenc|compan|firm|industr)\w*|collectors?"),
@@ -154,23 +154,23 @@ SECTORS = [
 MEASURES = [
     # Liabilities and equity (负债总额7847.23亿元,所有者权益997.18亿元): no series holds them.
     ("liabilities", r"负债总额|负债|所有者权益|净资产|liabilities|equity", (MONEY,)),
-    ("capital", r"实收资本|实收本钱|注册资本|资本金|资本(?!市场|运作|化|充足|补充)|paid-in capital", (MONEY,)),
+    ("capital", r"实收资本|实收本钱|注册资本|资本金|资本(?!市场|运作|化|充足|补充)|paid-in capital|(?<!registered )\bcapital\b(?! markets?| adequacy| ratios?| flight)", (MONEY,)),
     ("assets", r"资产总额|总资产|资产规模|total assets|\bassets\b", (MONEY,)),
-    ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance|loan book|loan portfolio|(?<![\w-])loans(?= (?:had |have )?(?:already )?(?:stood|reached|passed|rose|grew|totall?ed|amounted)| (?:at|to|of) (?:CNY|RMB|Rmb|¥|\$)? ?\d)|(?:(?<=yuan )|(?<=illion )|(?<=bn ))of (?:outstanding )?loans\b", (MONEY, PERCENT)),
-    ("turnover", r"成交量|成交额|成交总额|成交规模|交易量|交易额|交易总额|交易总量|成交总量|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:[\w-]+ ){0,2}(?:loans|lending|transactions)|lent out|(?:was|were) lent|transactions? (?:were |was )?worth", (MONEY,)),
+    ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance|loan book|loan portfolio|(?<![\w-])loans(?= (?:had |have )?(?:already )?(?:stood|reached|passed|rose|grew|totall?ed|amounted)| (?:at|to|of) (?:about |nearly |some |around |almost |over |more than )?(?:CNY|RMB|Rmb|¥|\$)? ?\d)|(?:(?<=yuan )|(?<=illion )|(?<=bn ))of (?:outstanding )?loans\b", (MONEY, PERCENT)),
+    ("turnover", r"成交量|成交额|成交总额|成交规模|交易量|交易额|交易总额|交易总量|成交总量|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:[\w-]+ ){0,2}(?:loans|lending|transactions)|lent out|(?:was|were) lent|(?<!people )(?:lending|lent) (?:through|via)|(?:loans )?arranged|(?:monthly|quarterly|annual|daily|trading|loan|lending) volumes?|\bvolumes? (?:of|for|in)\b|transactions? (?:were |was )?worth", (MONEY,)),
     # A firm's revenue or profit (营收超过80亿元, 净利润超过10亿元): no series holds them.
     ("income", r"营业收入|营收|净利润|利润|收入|revenues?|profits?|net income|earnings", (MONEY,)),
     # Gross lending (累计发放消费贷款超5.6万亿元, loans disbursed): no series holds it.
-    ("lending", r"累计发放|发放贷款|发放了?\S{0,6}贷款|放款|投放|disbursed|disbursements|loans? (?:made|disbursed)", (MONEY,)),
-    ("new_loans", r"新增人民币贷款|新增贷款|人民币贷款(?:增加|减少)|贷款(?:增加|减少)|net new loans|new (?:yuan-denominated |yuan |renminbi )?loans|new lending|loans? (?:granted|extended|issued)", (MONEY,)),
+    ("lending", r"累计发放|发放贷款|发放了?\S{0,6}贷款|放款|投放|disbursed|disbursements|loans? (?:made|disbursed)|(?:offered|provided|made|granted) (?:\w+ )?loans", (MONEY,)),
+    ("new_loans", r"新增人民币贷款|新增贷款|人民币贷款(?:增加|减少)|贷款(?:增加|减少)|net new loans|new (?:yuan-denominated |yuan |renminbi )?loans|new lending|loans? (?:granted|extended|issued)|new money|lent a net|net lending", (MONEY,)),
     ("unrecovered", r"未兑付|尚未兑付|owed to (?:lenders|investors)|still owed|unrecovered|unpaid (?:debts?|principal|loans|to (?:investors|lenders))|yet to be (?:repaid|returned)", (MONEY,)),
     ("recovered", r"追缴|追回|recovered", (MONEY,)),
     ("frozen", r"查封|扣押|冻结|frozen|seized assets", (MONEY,)),
-    ("yield", r"综合收益率|平均收益率|收益率|综合年利率|年化利率|借款利率|出借利率|利率|yields?|interest rates?|rates? of return|returns?|rates? (?:offered|paid) to (?:investors|lenders|savers)", (PERCENT,)),
+    ("yield", r"综合收益率|平均收益率|收益率|综合年利率|年化利率|借款利率|出借利率|利率|yields?|interest rates?|rates? of return|returns?|rates? (?:offered|paid) to (?:investors|lenders|savers)|composite (?:annual |interest )?rates?", (PERCENT,)),
     ("term", r"借款期限|平均期限|借贷期限|期限|loan terms?|average term|maturity", (MONTHS,)),
-    ("investors", r"投资人|出借人|投资者|理财人|investors?|lenders?(?! (?:of|in))|savers", (PERSONS, PERCENT)),
+    ("investors", r"投资人|出借人|投资者|理财人|investors?|lenders?(?! (?:of|in))|savers|people (?:lending|who lend)", (PERSONS, PERCENT)),
     ("borrowers", r"借款人|借款者|borrowers?", (PERSONS, PERCENT)),
-    ("staff", r"从业人员|从业人数|员工人数|员工|从业者|employees|staff|workforce|workers|people employed|people working|working in the sector|jobs|employ(?:ed|s|ing)", (PERSONS,)),
+    ("staff", r"从业人员|从业人数|员工人数|员工|从业者|employees|staff|workforce|workers|people employed|payrolls?|people working|working in the sector|jobs|employ(?:ed|s|ing)", (PERSONS,)),
     ("prosecuted", r"提起公诉|起诉|公诉|prosecuted|indicted", (PERSONS,)),
     ("dishonest", r"失信被执行人|老赖|dishonest (?:judgment )?debtors|blacklist", (PERSONS,)),
     ("complaints", r"投诉|complaints?", (CASES, PERCENT)),
@@ -187,13 +187,13 @@ MODIFIERS = [
     ("exited_problem", r"停业及问题|停业、问题|停业与问题|停业及(?:发生|出现)问题|停业或(?:发生|出现)问题|closed (?:or|and) problem|suspend(?:ing|ed) operations? or succumb(?:ing|ed)"),
     ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|collapses|defaulted|absconding|scandal|succumb(?:ed|ing) to risk|"
                  r"(?:got|ran|run|fell) into (?:trouble|difficult(?:y|ies))"),
-    ("exited", r"停业|停止运营|停止经营|停止营业|终止运营|停运|退出|消亡|倒闭|关闭|关门|清退|exited|exiting|closed|closures?|\bclose\b(?!\s+to)|withdr[ae]wn?(?: from)?|terminated|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|suspended operations?|suspension of operations"),
+    ("exited", r"停业|停止运营|停止经营|停止营业|终止运营|停运|退出|消亡|倒闭|关闭|关门|清退|exited|exiting|closed|closures?|(?<!the )\bclose\b(?!\s+to)|withdr[ae]wn?(?: from)?|terminated|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|disappeared|vanished|suspended operations?|suspension of operations"),
     ("new", r"新上线|新增|新成立|新设|new(?:ly)?|launched|came online|went (?:live|online)|established|set up"),
     # 已立案侦查786家网贷机构: platforms under criminal investigation, which no series counts.
     ("investigated", r"立案侦查|立案调查|侦查|under (?:criminal )?investigation|investigated|probed"),
     ("cumulative", r"累计|历史(?!性|新|最)|累積|监测到|cumulative|since (?:inception|the (?:industry|sector) began)|ever|in total since|all-time|monitored|recorded|tracked|the establishment of"),
     ("peak", r"高峰|峰值|巅峰|顶峰|鼎峰|鼎盛|最高时|最高的时候|最多时|最多的时候|最火的时候|最热的时候|最火爆|peak|at its height|heyday|zenith"),
-    ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|剩下的?还有|剩下|剩余|尚存|存量|regularly operating|in operation|operating|active|still in business|remaining|survivors?"),
+    ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|剩下的?还有|剩下|剩余|尚存|存量|regularly operating|in operation|operating|active|still in business|open for business|remaining|survivors?"),
     ("official", r"监管|银保监|银监|人民银行|央行|regulators?|CBIRC|PBOC"),
     # Kinds of banking complaint: the two the data hold, and kinds they do not (by product or bank type).
     # Kinds of P2P loan (普通标13.73%、净值标11.93%) and of day: rates and volumes of a part, which no series holds.
