@@ -2556,3 +2556,25 @@ def test_the_volume_of_a_balance_that_fell_is_not_turnover():
         "was down 30.4 billion yuan in the first half of the year."
     )
     assert claim_with(text, "30.4", date(2019, 7, 25)).subject == "microloan_new_loans"
+
+
+def test_numbers_listed_with_no_measure_take_the_measures_of_the_sentence_before():
+    text = (
+        "截至2024年6月末,全国共有小额贷款公司5428家,贷款余额7581亿元;一季度末则为5490家、7580亿元。"
+        "Consumer finance companies' loans stood at 487.6 billion yuan at end-2019 and their assets at 498.8 billion "
+        "yuan; at end-September 2019 the numbers had been 460.4 billion and 493.8 billion yuan."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2024, 8, 10))}
+    assert found["7580亿元"].subject == "microloan_loan_balance"
+    assert found["460.4 billion"].subject == "consumer_finance_loan_balance"
+    assert found["493.8 billion yuan"].subject == "consumer_finance_assets"
+
+
+def test_a_list_compared_with_the_list_before_it_takes_its_measures_in_order():
+    text = (
+        "截至2021年末,全国30家持牌消费金融公司的资产规模和贷款规模分别达到7530亿元和7106亿元,"
+        "较上年末的5246.49亿元、4927.8亿元均增长四成以上。"
+    )
+    found = {c.quote: c for c in claims_of(text, date(2022, 3, 1))}
+    assert found["5246.49亿元"].subject == "consumer_finance_assets"
+    assert found["4927.8亿元"].subject == "consumer_finance_loan_balance"

@@ -720,6 +720,82 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     return index, len(group), measures, regions, listed
 
 
+# "the numbers had been 460.4bn and 493.8bn", 这两个数字分别变成5081家、7366亿元, 一季度末则为5490家、7580亿元: numbers
+# listed with no measure of their own, after a sentence that gave the same measures
+_THE_SAME_MEASURES = re.compile(
+    _THESE_NUMBERS.pattern
+    + r"|这两个指标|两项指标|(?:those|these|the|both) (?:figures|numbers)|the corresponding figures",
+    re.IGNORECASE,
+)
+_IN_A_LIST = re.compile(r"\s*(?:[、,，]\s*(?:and\s+|和|及|与)?|\s(?:and|&)\s|和|及|与|與)\s*", re.IGNORECASE)
+
+
+def _list_around(ctx: _Context, sentence, claim: Claim, claims: list[Claim]) -> tuple[list[Claim], list[Claim]]:
+    """The numbers of the sentence, and the run of them joined as a list (、, 和, "and") that holds `claim`."""
+    listed = [c for c in claims if sentence[0] <= c.start < sentence[1]]
+    i = next(k for k, c in enumerate(listed) if c is claim)
+    lo = hi = i
+    while lo > 0 and _IN_A_LIST.fullmatch(ctx.norm, listed[lo - 1].end, listed[lo].start):
+        lo -= 1
+    while hi + 1 < len(listed) and _IN_A_LIST.fullmatch(ctx.norm, listed[hi].end, listed[hi + 1].start):
+        hi += 1
+    return listed, listed[lo : hi + 1]
+
+
+# 分别达到7530亿元和7106亿元,较上年末的5246.49亿元、4927.8亿元: the list compared with follows the list it is compared to
+_COMPARED_LIST_BEFORE = re.compile(
+    r"\s*[,，]?\s*(?:较|比|相比|與|与|高于|低于)[^,，。;；\d]{0,10}?的?\s*|,?\s+(?:up |down )?(?:from|against|compared with)\s+",
+    re.IGNORECASE,
+)
+
+
+def _compared_list_subject(ctx: _Context, sentence, claim: Claim, claims: list[Claim]) -> str | None:
+    """The subject of a number in a list compared with the list just before it, of as many numbers: the one in the
+    same place of that list."""
+    listed, group = _list_around(ctx, sentence, claim, claims)
+    if len(group) < 2:
+        return None
+    first = listed.index(group[0])
+    earlier = listed[max(0, first - len(group)) : first]
+    if (
+        len(earlier) != len(group)
+        or not _COMPARED_LIST_BEFORE.fullmatch(ctx.norm, earlier[-1].end, group[0].start)
+        or any(not _IN_A_LIST.fullmatch(ctx.norm, a.end, b.start) for a, b in pairwise(earlier))
+        or ctx.measures.within(earlier[-1].end, group[-1].start)
+    ):
+        return None
+    subjects = [c.subject for c in earlier]
+    if None in subjects or len(set(subjects)) < len(subjects):
+        return None
+    return subjects[group.index(claim)]
+
+
+def _subject_listed_before(ctx: _Context, sentence, claim: Claim, claims: list[Claim], out: list[Claim]) -> str | None:
+    """The subject of a number in a list that names no measure ("at end-September 2019 the numbers had been 460.4bn
+    and 493.8bn"): the sentence before said the same measures in the same order, with numbers of the same kinds;
+    each number takes the first of them, in order, of its own kind."""
+    norm = ctx.norm
+    _, group = _list_around(ctx, sentence, claim, claims)
+    if len(group) < 2 or ctx.measures.within(group[0].end, group[-1].start):
+        return None
+    named = ctx.measures.within(sentence[0], group[0].start)
+    anaphor = _THE_SAME_MEASURES.search(norm, sentence[0], group[0].start)
+    if named and not (anaphor and all(h.end <= anaphor.start() for h in named)):
+        return None
+    previous = _previous_sentence(ctx, sentence, same_paragraph=True)
+    if previous is None:
+        return None
+    before = [c for c in out if previous[0] <= c.start < previous[1] and c.subject]
+    taken, subjects = 0, []
+    for c in group:
+        match = next((k for k in range(taken, len(before)) if before[k].unit_kind == c.unit_kind), None)
+        if match is None:
+            return None
+        subjects.append(before[match].subject)
+        taken = match + 1
+    return subjects[group.index(claim)]
+
+
 def _today(ctx: _Context) -> ClaimPeriod | None:
     """'Now' (目前, currently) at the article's date: any figure from two months before it to the end of its
     month (a year-end count published days later). Dated to a day, so a figure of another day agrees or
@@ -1947,6 +2023,14 @@ def extract(
         claim.subject, kind, claim.change = _subject(ctx, clause, sentence, claim, resp)
         if claim.subject is None and id(claim) in counted_before:
             claim.subject, claim.change = counted_before[id(claim)].subject, 0
+        if claim.subject is None and not claim.notes and claim.unit_kind:
+            claim.subject = _subject_listed_before(ctx, sentence, claim, claims, out) or claim.subject
+        if (
+            claim.subject
+            and not (claim.notes or claim.change)
+            and (compared := _compared_list_subject(ctx, sentence, claim, claims))
+        ):
+            claim.subject = compared
         if claim.notes:
             claim.subject = None
         guessed_money = claim.subject and subj.SUBJECTS[claim.subject].kinds[0] == subj.MONEY

@@ -156,7 +156,7 @@ MEASURES = [
     ("liabilities", r"负债总额|负债|所有者权益|净资产|liabilities|equity", (MONEY,)),
     ("capital", r"实收资本|实收本钱|注册资本|资本金|资本(?!市场|运作|化|充足|补充)|paid-in capital|(?<!registered )\bcapital\b(?! markets?| adequacy| ratios?| flight)", (MONEY,)),
     ("assets", r"资产总额|总资产|资产规模|total assets|\bassets\b", (MONEY,)),
-    ("balance", r"贷款余额|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance|loan book|loan portfolio|(?<![\w-])loans(?= (?:had |have )?(?:already )?(?:stood|reached|passed|rose|grew|totall?ed|amounted)| (?:at|to|of) (?:about |nearly |some |around |almost |over |more than )?(?:CNY|RMB|Rmb|¥|\$)? ?\d)|(?:(?<=yuan )|(?<=illion )|(?<=bn ))of (?:outstanding )?loans\b", (MONEY, PERCENT)),
+    ("balance", r"贷款余额|贷款规模|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance|loan book|loan portfolio|(?<![\w-])loans(?= (?:had |have )?(?:already )?(?:stood|reached|passed|rose|grew|totall?ed|amounted)| (?:at|to|of) (?:about |nearly |some |around |almost |over |more than )?(?:CNY|RMB|Rmb|¥|\$)? ?\d)|(?:(?<=yuan )|(?<=illion )|(?<=bn ))of (?:outstanding )?loans\b", (MONEY, PERCENT)),
     ("turnover", r"成交量|成交额|成交总额|成交规模|交易量|交易额|交易总额|交易总量|成交总量|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:[\w-]+ ){0,2}(?:loans|lending|transactions)|lent out|(?:was|were) lent|(?<!people )(?:lending|lent) (?:through|via)|(?:loans )?arranged|(?:monthly|quarterly|annual|daily|trading|loan|lending) volumes?|\bvolumes? (?:of|for|in)\b|transactions? (?:were |was )?worth", (MONEY,)),
     # A firm's revenue or profit (营收超过80亿元, 净利润超过10亿元): no series holds them.
     ("income", r"营业收入|营收|净利润|利润|收入|revenues?|profits?|net income|earnings", (MONEY,)),
