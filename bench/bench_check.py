@@ -371,6 +371,14 @@ HELD_OUT_SETS = (
     # 024a81c, before any change they prompted.
     HeldOutSet(89, "held-out 87-88's fixes", _first(9, 98, 82, 50, 91, 7, 91, 51, 7), "04:01 UTC", written=True),
     HeldOutSet(90, "held-out 87-88's fixes", _first(9, 109, 109, 89, 103, 8, 94, 81, 8), "04:01 UTC", written=True),
+    # Session 11's written round, from dc23d1f (English P2P and microloans; English consumer finance, online
+    # microloans, complaints, courts and the wind-down; simplified and traditional Chinese); first runs at their merge
+    # on 8392e4d, before any change they prompted. Each helper ran `git log --oneline | head -5` before reading its
+    # brief and so saw the subjects of the five commits before dc23d1f (which quote a few English phrasings); their
+    # READMEs say so and which phrasings they then avoided.
+    HeldOutSet(91, "held-out 89-90's fixes", _first(10, 156, 145, 106, 145, 7, 145, 100, 7), "06:52 UTC", written=True),
+    HeldOutSet(92, "held-out 89-90's fixes", _first(11, 150, 122, 81, 139, 10, 139, 81, 10), "06:52 UTC", written=True),
+    HeldOutSet(93, "held-out 89-90's fixes", _first(11, 139, 139, 128, 130, 4, 130, 121, 4), "06:52 UTC", written=True),
 )
 
 
