@@ -2578,3 +2578,48 @@ def test_a_list_compared_with_the_list_before_it_takes_its_measures_in_order():
     found = {c.quote: c for c in claims_of(text, date(2022, 3, 1))}
     assert found["5246.49亿元"].subject == "consumer_finance_assets"
     assert found["4927.8亿元"].subject == "consumer_finance_loan_balance"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject", "period"),
+    [
+        ("China's P2P industry counted 462 online lending institutions at the end of September 2019. A month later "
+         "the figure was 427.", "427", "p2p_platforms_operating", "2019-10"),
+        ("Online microloan companies became the main legal alternative to P2P platforms. When Lingyi Caijing counted "
+         "them on 30 June 2018, there were 280.", "280", "online_microloan_companies", "2018-06-30"),
+        ("China's microloan companies have been fading for years. At the end of the third quarter of 2025 there were "
+         "4,863 of them.", "4,863", "microloan_companies", "2025-Q3"),
+        ("In Henan, financial cases received by the courts rose every year: 84,390 in 2018; 97,995 in 2019.", "97,995",
+         "court_cases_received", "2019"),
+        ("Shanghai's courts accepted 170,955 such cases in 2018. Jiangsu received 142,467 in 2021 and 170,999 in "
+         "2022.", "170,999", "court_cases_received", "2022"),
+        ("Shanghai's courts concluded 178,871 financial cases in 2020. Jiangsu received 142,467 in 2021.", "142,467",
+         "court_cases_received", "2021"),
+        ("At the end of September 2019, 462 online lending institutions were still in operation; lenders had fallen by "
+         "53%. A month later the figure was 427.", "427", "p2p_platforms_operating", "2019-10"),
+    ],
+)  # fmt: skip
+def test_a_bare_number_goes_on_with_the_count_said_before_it(text, quote, subject, period):
+    claim = claim_with(text, quote, date(2025, 11, 5))
+    assert (claim.subject, claim.period.label) == (subject, period)
+
+
+def test_a_bare_number_of_another_kind_does_not_go_on_with_the_count_before_it():
+    text = "Wangdaizhijia counted 2,028 P2P platforms in operation at the end of June 2015; some 900 new ones opened."
+    assert not [c for c in claims_of(text, date(2015, 7, 10)) if "900" in c.quote and c.subject]
+
+
+def test_a_place_said_with_its_number_is_its_place_not_the_next_one():
+    text = (
+        "There were 280 online microloan companies at end-June 2018: 64 in Guangdong, followed by Chongqing with 55, "
+        "Zhejiang with 23 and Jiangxi with 22."
+    )
+    assert claim_with(text, "23", date(2018, 8, 1)).region == "CN-ZJ"
+
+
+def test_a_comparison_in_the_sentence_before_does_not_make_a_date_a_comparison():
+    text = (
+        "The number of P2P lenders still in business fell to zero by mid-November, down from 427 at the end of October "
+        "last year. As recently as Nov 6, three platforms were still operating."
+    )
+    assert claim_with(text, "three", date(2020, 11, 27)).period.label == "2020-11-06"

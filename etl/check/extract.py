@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from itertools import pairwise
@@ -796,6 +796,62 @@ def _subject_listed_before(ctx: _Context, sentence, claim: Claim, claims: list[C
     return subjects[group.index(claim)]
 
 
+# Words that say a bare number counts what was counted before it: "the figure was 427", "there were 280", "4,863 of
+# them", "Only 6 remained", "Jiangsu received 142,467"
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:there\s+(?:were|are|was|is|remained|remain)|the\s+(?:figure|number|count|tally|total)|that\s+(?:number|figure|count)"
+    r"|their\s+number|(?:received|accepted|concluded|counted|numbered|totall?ed)(?:\s+them)?)"
+    r"(?:\s+(?:was|were|is|stood\s+at|had\s+been|came\s+to|fell\s+to|rose\s+to|dropped\s+to|at))?(?:\s+(?:still|just|only|already))?\s*$",
+    re.IGNORECASE,
+)
+_COUNTED_AFTER = re.compile(r"\s+(?:of\s+them\b|(?:remained|were\s+left|were\s+still)\b)", re.IGNORECASE)
+_COUNT_KINDS = (subj.ENTITIES, subj.CASES, subj.PERSONS)
+
+
+def _count_said_before(ctx: _Context, sentence, clause, claim: Claim, out: list[Claim]):
+    """The count a bare number (no unit, no measure in its sentence) goes on with: the last count said before it in
+    its sentence or the one before, when words say so ("A month later the figure was 427") or a semicolon lists it
+    after that count ("84,390 in 2018; 97,995 in 2019"); else, after "there were" / "of them", the lenders the
+    sentence before names first ("Online microloan companies … became …. … there were 280")."""
+    norm = ctx.norm
+    previous = _previous_sentence(ctx, sentence, same_paragraph=True)
+    cued = bool(
+        _COUNTED_BEFORE.search(norm, max(clause[0], claim.start - 40), claim.start)
+        or _COUNTED_AFTER.match(norm, claim.end)
+    )
+    if ctx.measures.within(*(clause if cued else sentence)):
+        return None
+    # "84,390 in 2018; 97,995 in 2019", "received 142,467 in 2021 and 170,999 in 2022": a list of one count
+    listed = (previous is not None and re.search(r"[;；]", norm[previous[1] - 1 : sentence[0]])) or any(
+        sentence[0] <= c.start < claim.start and c.subject and c.unit_kind in _COUNT_KINDS for c in out
+    )
+    said = {h.name for h in ctx.modifiers.within(*clause)}
+    if not (cued or listed) or said - {"operating", "received", "concluded"}:
+        return None  # (not "some 900 new ones opened": another count than the one before)
+    # (the sentence before up to its full stop: "…, 462 online lending institutions were still in operation, …; lenders
+    # had fallen by 53% and borrowers by 35%. A month later the figure was 427")
+    since = _full_sentence_start(ctx, previous[0]) if previous else sentence[0]
+    counts = [c for c in out if since <= c.start < claim.start and c.subject and c.unit_kind in _COUNT_KINDS]
+    if counts and counts[-1].subject.startswith("court_cases") and said & {"received", "concluded"}:
+        return replace(
+            counts[-1], subject=subj.court_cases_subject(said)
+        )  # "… accepted 170,955 such cases. Jiangsu received …"
+    if counts:
+        return counts[-1]
+    if not cued or previous is None:
+        return None
+    first = next((h for h in ctx.measures.within(*previous) if h.name == "entities"), None)
+    sector = _nearest(ctx.sectors.within(*previous), first.start, first.end) if first else None
+    if sector is None:
+        return None
+    key = subj.subject_for(sector.name, "entities", set(), subj.ENTITIES)
+    return (
+        Claim(claim.start, claim.end, "", 0, 0, None, 0, 0, "", subj.ENTITIES, "exact", None, key, "CN")
+        if key
+        else None
+    )
+
+
 def _today(ctx: _Context) -> ClaimPeriod | None:
     """'Now' (目前, currently) at the article's date: any figure from two months before it to the end of its
     month (a year-end count published days later). Dated to a day, so a figure of another day agrees or
@@ -1169,7 +1225,8 @@ def _compared(ctx: _Context, mention: Mention, reach: int) -> bool:
     if stops:
         lo = stops[-1].end()
     # 是2013年的3.87倍, 与一季度的8722.01亿元相比: the comparison is said after the period
-    clause_start = max(0, mention.start - 120)
+    # (within its sentence: "…, down from 427 at the end of October last year. As recently as Nov 6, three were …")
+    clause_start = max(0, mention.start - 120, _sentence_of(ctx, mention.start)[0])
     if stops := list(_CLAUSE_STOP.finditer(ctx.norm, clause_start, mention.start)):
         clause_start = stops[-1].end()
     return bool(
@@ -1209,7 +1266,10 @@ _COMPARED_CLAUSE = re.compile(r"\s*(?:较|比|相比|相较于?|与)\s*(?:19|20)
 
 def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
     """A province named in the clause, or named before the number in its sentence; else China."""
-    best = _nearest(_regions_in(ctx, *clause), start, end)
+    in_clause = _regions_in(ctx, *clause)
+    # "followed by Chongqing with 55, Zhejiang with 23 and Jiangxi with 22": the place the number is said with
+    said_with = [h for h in in_clause if h.end <= start and _PLACE_THEN_NUMBER.fullmatch(ctx.norm, h.end, start)]
+    best = said_with[-1] if said_with else _nearest(in_clause, start, end)
     if best is not None:
         return best.name
     if (pointed := _former_or_latter(ctx, sentence, start)) is not None:
@@ -1946,6 +2006,7 @@ def extract(
         i += 1
     siblings = []
     counted_before: dict[int, Claim] = {}  # a number "of them" in a shorter period: the count it is part of
+    carried_region: dict[int, str] = {}  # a bare number continuing a count: the place of that count
     claims: list[Claim] = []
     for token, unit, kind, factor, unit_end, currency, high in merged:
         sentence = _sentence_of(ctx, token.start)
@@ -2049,6 +2110,17 @@ def extract(
             antecedent = counts[-1] if counts else None
             if antecedent is not None:
                 claim.unit, claim.unit_kind, claim.subject = antecedent.unit, antecedent.unit_kind, antecedent.subject
+        # "A month later the figure was 427", "there were 280", "84,390 in 2018; 97,995 in 2019": what was counted
+        if (
+            not claim.unit_kind
+            and (claim.subject is None or subj.SUBJECTS[claim.subject].kinds[0] == subj.MONEY)
+            and not claim.notes
+            and claim.tolerance_base < 1000
+            and (said := _count_said_before(ctx, sentence, clause, claim, out)) is not None
+        ):
+            claim.unit, claim.unit_kind, claim.subject = said.unit, said.unit_kind, said.subject
+            if said.region != "CN":
+                carried_region[id(claim)] = said.region
         if not claim.unit_kind:
             if claim.subject is None and not ((claim.change or claim.notes) and kind) and claim.tolerance_base < 1000:
                 continue  # a bare number with nothing to say what it counts (and no scale word) is not a claim
@@ -2101,6 +2173,8 @@ def extract(
                 claim.doubts.append("regions")  # 浙江和江苏…均超过400亿元: which one is not certain
                 # The list its region is in: each of them gets its nearest figure named.
                 claim.regions = next((names for names in lists if claim.region in names), ())
+        if claim.region == "CN" and id(claim) in carried_region and not _regions_in(ctx, *sentence):
+            claim.region = carried_region[id(claim)]  # 在河南,…84,390 in 2018; 97,995 in 2019: Henan's
         if claim.region != "CN" and claim.subject and _region_less_a_part(ctx, claim):
             claim.notes.append("subgroup")  # 2016年广东省(不含深圳,下同)小额贷款公司394家: Guangdong less Shenzhen
             claim.subject = None

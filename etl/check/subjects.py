@@ -274,7 +274,7 @@ def dominant_sector(text: str) -> str | None:
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
-def _court_cases(modifiers: set[str]) -> str:
+def court_cases_subject(modifiers: set[str]) -> str:
     """Court cases concluded (审结, 结案) or received (受理, 新收, 收案), when the text says which; else either."""
     if "concluded" in modifiers and "received" not in modifiers:
         return "court_cases_concluded"
@@ -309,7 +309,7 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
         if measure == "complaints":
             return "collection_complaint_share" if kind == PERCENT else "collection_complaints"
         return {"prosecuted": "collection_prosecuted", "entities": "collection_firms",
-                "staff": "collection_employees", "cases": _court_cases(modifiers), "dishonest": "dishonest_debtors",
+                "staff": "collection_employees", "cases": court_cases_subject(modifiers), "dishonest": "dishonest_debtors",
                 "suspects": "taolu_suspects",
                 "calls": "collection_calls_ai" if "ai" in modifiers else "collection_calls_human"}.get(measure)  # fmt: skip
     if measure == "complaints":
@@ -323,7 +323,7 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
             return "personal_loan_complaints"
         return "financial_complaints"
     if measure == "cases":
-        return _court_cases(modifiers)
+        return court_cases_subject(modifiers)
     if measure == "dishonest":
         return "dishonest_debtors"
     if sector != "p2p" or "loan_kind" in modifiers:
