@@ -2623,3 +2623,22 @@ def test_a_comparison_in_the_sentence_before_does_not_make_a_date_a_comparison()
         "last year. As recently as Nov 6, three platforms were still operating."
     )
     assert claim_with(text, "three", date(2020, 11, 27)).period.label == "2020-11-06"
+
+
+def test_changes_listed_after_a_change_word_are_changes_of_the_measures_named():
+    text = (
+        "When the CBIRC first published P2P numbers, at the end of September 2019, 462 online lending institutions "
+        "were still in operation, and outstanding loans were 48% lower than at the start of the year; lenders had "
+        "fallen by 53% and borrowers by 35%. At the end of June 2020 that number was 29, and at end-August just 15, "
+        "with loan balances, lenders and borrowers down 84%, 88% and 73% respectively."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2021, 3, 1))}
+    got = {q: (found[q].subject, found[q].value_base) for q in ("48%", "53%", "35%", "84%", "88%", "73%")}
+    assert got == {
+        "48%": ("p2p_balance_change", -48),
+        "53%": ("p2p_lenders_change", -53),
+        "35%": ("p2p_borrowers_change", -35),
+        "84%": ("p2p_balance_change", -84),
+        "88%": ("p2p_lenders_change", -88),
+        "73%": ("p2p_borrowers_change", -73),
+    }

@@ -191,7 +191,7 @@ _QUAL_AFTER_NUMBER = re.compile(r" ?(?P<q>余|多|来|几)")  # 8000 多傢: pag
 _RANGE_JOIN = re.compile(r"\s*(?:-|~|～|至|到|—|–|to|and)\s*", re.IGNORECASE)
 _VAGUE = {"数": (2, 9), "几": (2, 9), "上": None}
 
-_CHANGE_DOWN = re.compile(r"减少|下降|下滑|降低|回落|缩减|降幅|减幅|跌|降|减|少了|down|fell|dropped|declined|decreased|"
+_CHANGE_DOWN = re.compile(r"减少|下降|下滑|降低|回落|缩减|降幅|减幅|跌|降|减|少了|down|lower|fell|dropped|declined|decreased|"
                           r"plunged|slid|shrank|shrunk|contracted|slumped|decline|drop|fall|decrease|plunge|decreasing|declining|"
                           r"falling|dropping|shrinking", re.IGNORECASE)  # fmt: skip
 _CURRENTLY = re.compile(
@@ -634,7 +634,10 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     pivot, last = sentence[0] + m.start(), sentence[1]
     if word == "respectively":
         verbs = r"\b(?:were|was|are|is|numbered|stood at|reached|reaching|(?:rising|falling|rose|fell|grew|climbed|dropped|slipped) to|having|had|has|have|with)\b"
-        pivot = sentence[0] + (re.search(verbs, text) or m).start()
+        # (the last verb before the number: "At the end of June 2020 that number was 29, and at end-August just 15,
+        # with loan balances, lenders and borrowers down 84%, 88% and 73% respectively")
+        said = [v for v in re.finditer(verbs, text) if sentence[0] + v.start() < claim_start]
+        pivot = sentence[0] + (said[-1] if said else re.search(verbs, text) or m).start()
         last = sentence[0] + m.start()  # "… 3.0975 million and 5.1357 million respectively, for declines of …"
     group = [s for s, k in siblings if pivot < s < last and (k == kind or not k or not kind)]
     if group and word in ("分别", "依次"):
@@ -646,7 +649,11 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     if claim_start not in group or len(group) < 2:
         return None
     index = group.index(claim_start)
-    measures = [h for h in ctx.measures.within(sentence[0], pivot) if not kind or kind in subj.MEASURE_KINDS[h.name]]
+    # (the measures named before the numbers, after the verb too: "with loan balances, lenders and borrowers down …")
+    named_until = group[0] if word == "respectively" else pivot
+    measures = [
+        h for h in ctx.measures.within(sentence[0], named_until) if not kind or kind in subj.MEASURE_KINDS[h.name]
+    ]
     # 投资人约1331万人,借款人约1992万人。而2017年,这两个数字分别是1713万和2243万: the measures of the sentence before
     if (
         not measures
@@ -1477,17 +1484,28 @@ _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?
 
 # "after a Rmb19bn drop in 2018": a change named after its number
 _CHANGE_NOUN_AFTER = re.compile(
-    r"\s+(?:drop|fall|decline|decrease|contraction|rise|increase|jump|gain)\b", re.IGNORECASE
+    r"\s+(?:drop|fall|decline|decrease|contraction|rise|increase|jump|gain)\b"
+    # "outstanding loans were 48% lower than at the start of the year"
+    r"|(?<=%)\s*(?:lower|higher|down|up)\b|\s*(?:per\s?cent|percent)\s+(?:lower|higher|down|up)\b",
+    re.IGNORECASE,
 )
 # 分别较年初下降48%、53%和35%: every number of the list after the change word is a change
 _LISTED_AFTER_A_CHANGE = re.compile(
     r"(?:下降|减少|增长|增加|上升|下滑|回落|降低|提高)了?\s*(?:约|近|超过)?\s*\d[\d.,]*\s*(?:%|亿元|万元|亿|家|人)?"
     r"(?:\s*[、，,和及与]\s*\d[\d.,]*\s*(?:%|亿元|万元|亿|家|人)?)*\s*(?:、|和|及|与)\s*$"
+    # "down 84%, 88% and 73% respectively", "lenders had fallen by 53% and borrowers by 35%"
+    r"|\b(?:down|up|fell|fallen|dropped|declined|decreased|rose|risen|increased|grew|grown|shrank|shrunk)(?:\s+by)?\s+"
+    r"(?:about\s+|nearly\s+|some\s+)?\d[\d.,]*\s*(?:%|per\s?cent|percent)(?:\s*,\s*\d[\d.,]*\s*(?:%|per\s?cent|percent))*"
+    r"(?:\s*,\s*|\s+and\s+|\s*,\s+and\s+)(?:[a-z]+\s+){0,2}?(?:by\s+)?$",
+    re.IGNORECASE,
 )
 
 
 _INTRODUCES = re.compile(
-    r"\s+(?:of|at|was|were|stood at|reached|totall?ing|amounting to|came to)\s+(?:CNY|RMB|Rmb|US\$|\$)?\s*",
+    r"\s+(?:of|at|was|were|stood at|reached|totall?ing|amounting to|came to"
+    # "lenders had fallen by 53% and borrowers by 35%": a measure and its change
+    r"|(?:had |have |has )?(?:fallen|fell|dropped|declined|risen|rose|grown|grew|increased|decreased|shrunk|shrank) by)"
+    r"\s+(?:CNY|RMB|Rmb|US\$|\$)?\s*",
     re.IGNORECASE,
 )
 
