@@ -2642,3 +2642,22 @@ def test_changes_listed_after_a_change_word_are_changes_of_the_measures_named():
         "88%": ("p2p_lenders_change", -88),
         "73%": ("p2p_borrowers_change", -73),
     }
+
+
+def test_a_microcredit_report_naming_online_lenders_once_is_about_microloans():
+    text = (
+        "BEIJING, Jan 29 (Reuters) - The number of China's microcredit companies fell to 7,118 at the end of 2020 from "
+        "7,551 a year earlier, central bank data showed on Friday, extending a contraction that began in 2016.\n\n"
+        "Their outstanding loans slipped to 888.8 billion yuan from 910.9 billion yuan, and staff numbers shrank to "
+        "72,200 from 80,846. Loans contracted by a net 20.3 billion yuan over the year.\n\n"
+        "In the first quarter the loan balance had dipped to 877.1 billion yuan.\n\n"
+        "Among the provinces, Jiangsu had 562 companies. Chongqing, where many online lenders are licensed, had 274."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2021, 1, 29))}
+    got = {q: (found[q].subject, found[q].period and found[q].period.label) for q in found}
+    assert got["888.8 billion yuan"] == ("microloan_loan_balance", "2020")
+    assert got["910.9 billion yuan"] == ("microloan_loan_balance", "2019")  # compared with a year earlier, as before
+    assert got["80,846"] == ("microloan_staff", "2019")
+    assert got["20.3 billion yuan"] == ("microloan_new_loans", "2020") and found["20.3 billion yuan"].value_base < 0
+    assert got["877.1 billion yuan"] == ("microloan_loan_balance", "2020-Q1")  # not the year a contraction began
+    assert got["562"] == ("microloan_companies", "2020") and not found["562"].notes  # a province, not a part

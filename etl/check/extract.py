@@ -815,6 +815,9 @@ _COUNTED_AFTER = re.compile(r"\s+(?:of\s+them\b|(?:remained|were\s+left|were\s+s
 _COUNT_KINDS = (subj.ENTITIES, subj.CASES, subj.PERSONS)
 
 
+_COMPARED_WITH_BEFORE = re.compile(r"\b(?:from|against|compared with|versus)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _count_said_before(ctx: _Context, sentence, clause, claim: Claim, out: list[Claim]):
     """The count a bare number (no unit, no measure in its sentence) goes on with: the last count said before it in
     its sentence or the one before, when words say so ("A month later the figure was 427") or a semicolon lists it
@@ -2024,6 +2027,7 @@ def extract(
         i += 1
     siblings = []
     counted_before: dict[int, Claim] = {}  # a number "of them" in a shorter period: the count it is part of
+    compared_before: list[Claim] = []  # figures compared with ("from 7,551 a year earlier"), with their periods
     carried_region: dict[int, str] = {}  # a bare number continuing a count: the place of that count
     claims: list[Claim] = []
     for token, unit, kind, factor, unit_end, currency, high in merged:
@@ -2208,6 +2212,22 @@ def extract(
             claim.period = own[-1].period if own else None
         else:
             claim.period = _period_for(ctx, clause, sentence, claim.start, claim.end)
+            if _bare_compared_figure(ctx, clause, claim.start, claim.end) or _COMPARED_WITH_BEFORE.search(
+                norm, max(clause[0], claim.start - 16), claim.start
+            ):
+                if (
+                    claim.period is None
+                    and compared_before
+                    and not ctx.mention_index.within(
+                        max(compared_before[-1].end, _paragraph_of(ctx, claim.start)[0]), claim.start
+                    )
+                ):
+                    # "fell to 7,118 at the end of 2020 from 7,551 a year earlier. [¶] Their outstanding loans slipped to
+                    # 888.8 billion yuan from 910.9 billion yuan": compared with the same period as before, when its
+                    # paragraph names no period before it
+                    claim.period = compared_before[-1].period
+                if claim.period is not None:
+                    compared_before.append(claim)
             if _SINCE_THEN.match(norm, sentence[0]) and not [
                 m for m in ctx.mention_index.within(*sentence) if m.period
             ]:
@@ -2782,6 +2802,9 @@ _AMONG = re.compile(
 )
 
 
+_PLACES = re.compile(r"provinces|regions|cities|municipalities|省份|各省|省市|地区|地區|城市", re.IGNORECASE)
+
+
 def _among_its_own_kind(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     """而在30家问题平台中,跑路的有9家,提现困难的有21家: counted among a set of one kind, a number of that kind (or of
     no kind named) is a part of it (在2000家平台中,问题平台有300家 is not: its kind is another count)."""
@@ -2790,6 +2813,8 @@ def _among_its_own_kind(ctx: _Context, sentence, clause, claim: Claim) -> bool:
         return False
     m = among[-1]
     span = m.span("set") if m["set"] is not None else m.span("set_en")
+    if _PLACES.search(ctx.norm, *span):
+        return False  # "Among the provinces, Jiangsu had 562 companies": each place's own figure, not a part
     of_set = {h.name for h in ctx.modifiers.within(*span)}
     own = {h.name for h in ctx.modifiers.within(clause[0], claim.start)}
     return not own or bool(of_set & own)

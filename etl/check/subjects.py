@@ -209,7 +209,7 @@ MODIFIERS = [
 CHANGE = re.compile(
     r"(?:同比|环比|比上年|较上年|较去年|比去年|比年初|较年初|较\S{0,8}?|比\S{0,8}?|与\S{0,8}相比)?\s*(?<!新)(?:增加|增长|上升|提高|减少|下降|下滑|降低|回落|缩减|增幅|降幅|减幅|拉长|延长|缩短|上涨|下跌|提升|回升|涨|跌|增|降|减|多了|少了)了?\s*(?:约|近|超过|逾)?\s*$"
     r"|比\S{0,10}?(?:仍|还|要)?(?:多出|多|少)了?\s*(?:约|近|超过|逾)?\s*$"
-    r"|(?:\b(?:up|down|rose|risen|fell|fallen|dropped|declined|increased|decreased|grew|grown|jumped|plunged|climbed|slid|shrank|shrunk|surged|soared|sank|tumbled|slumped|contracted|decreasing|increasing|declining|falling|rising|dropping|shrinking|growing)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|\bor)\s*(?:about|nearly|almost|over|more than|some)?\s*(?:CNY|RMB|Rmb|USD|US\$|\$|¥)?\s*$",
+    r"|(?:\b(?:up|down|rose|risen|fell|fallen|dropped|declined|increased|decreased|grew|grown|jumped|plunged|climbed|slid|shrank|shrunk|surged|soared|sank|tumbled|slumped|contracted|decreasing|increasing|declining|falling|rising|dropping|shrinking|growing)(?: by)?|(?:decline|increase|drop|rise|growth|gain|fall|decrease|plunge)(?:\s+[a-z]+){0,4}\s+of|year-on-year|yoy|\bor)\s*(?:a\s+net\s+|a\s+)?(?:about|nearly|almost|over|more than|some)?\s*(?:CNY|RMB|Rmb|USD|US\$|\$|¥)?\s*$",
     re.IGNORECASE,
 )
 
@@ -271,7 +271,12 @@ def dominant_sector(text: str) -> str | None:
         counts[h.name] = counts.get(h.name, 0) + 1
     if not counts and re.search(r"平台|platforms?\b", text, re.IGNORECASE):
         return "p2p"  # lending "platforms" with no sector named: the P2P platforms
-    return max(counts, key=lambda k: (counts[k], k)) if counts else None
+    # (of two named as often, the one named first: "China's microcredit companies …; Chongqing, where many online
+    # lenders are licensed")
+    first = {}
+    for h in sector_hits(text, 0, len(text)):
+        first.setdefault(h.name, -h.start)
+    return max(counts, key=lambda k: (counts[k], first[k])) if counts else None
 
 
 def court_cases_subject(modifiers: set[str]) -> str:

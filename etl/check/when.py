@@ -395,7 +395,8 @@ COMPARED_BY_MULTIPLE = r"[^,，。；;\d]{0,10}?的\s*(?:\d+(?:\.\d+)?\s*倍|\d+
 _COMPARED_AFTER_ZH = re.compile(COMPARED_BY_MULTIPLE)
 # (and "down 40 percent from the peak at the end of June 2015": the English "from", with its peak)
 _STARTING_BEFORE = re.compile(
-    r"(?:自|从|從|\bsince|\bfrom(?:\s+(?:the|its|a)\s+(?:peak|high|low|record|level))?(?:\s+(?:at|in|of))?)\s*$",
+    r"(?:自|从|從|\bsince|\bfrom(?:\s+(?:the|its|a)\s+(?:peak|high|low|record|level))?(?:\s+(?:at|in|of))?"
+    r"|\b(?:began|begun|started|starting|beginning)\s+(?:in|at)?)\s*$",  # "a contraction that began in 2016"
     re.IGNORECASE,
 )
 _COMPARISON_BEFORE = re.compile(
