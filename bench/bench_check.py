@@ -379,6 +379,12 @@ HELD_OUT_SETS = (
     HeldOutSet(91, "held-out 89-90's fixes", _first(10, 156, 145, 106, 145, 7, 145, 100, 7), "06:52 UTC", written=True),
     HeldOutSet(92, "held-out 89-90's fixes", _first(11, 150, 122, 81, 139, 10, 139, 81, 10), "06:52 UTC", written=True),
     HeldOutSet(93, "held-out 89-90's fixes", _first(11, 139, 139, 128, 130, 4, 130, 121, 4), "06:52 UTC", written=True),
+    # Session 11's second written round, from ecc4fa3 (after most of 91-93's fixes): English P2P and microloans (94),
+    # English consumer finance, complaints, courts and the wind-down (95), traditional and simplified Chinese (96);
+    # first runs at their merge on d6475da, before any change they prompted. Their helpers ran no git log.
+    HeldOutSet(94, "held-out 91-93's fixes", _first(10, 121, 113, 79, 112, 6, 112, 74, 6), "07:15 UTC", written=True),
+    HeldOutSet(95, "held-out 91-93's fixes", _first(10, 111, 100, 52, 101, 0, 101, 39, 0), "07:15 UTC", written=True),
+    HeldOutSet(96, "held-out 91-93's fixes", _first(10, 137, 137, 116, 124, 6, 124, 108, 6), "07:15 UTC", written=True),
 )
 
 
