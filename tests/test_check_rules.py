@@ -2661,3 +2661,21 @@ def test_a_microcredit_report_naming_online_lenders_once_is_about_microloans():
     assert got["20.3 billion yuan"] == ("microloan_new_loans", "2020") and found["20.3 billion yuan"].value_base < 0
     assert got["877.1 billion yuan"] == ("microloan_loan_balance", "2020-Q1")  # not the year a contraction began
     assert got["562"] == ("microloan_companies", "2020") and not found["562"].notes  # a province, not a part
+
+
+def test_the_collection_complaints_among_all_financial_ones_are_collection_complaints():
+    text = (
+        "In the first half of 2025 Heimao registered 466,000 valid financial complaints, of which 230,000 (49.3%) "
+        "concerned violent collection. In 2024, 362,000 malicious-collection complaints made up 48.7% of the total. "
+        "2025年上半年共有46.6万条有效金融类投诉,其中涉及暴力催收的多达23万条。"
+    )
+    found = {c.quote: c for c in claims_of(text, date(2025, 9, 10))}
+    assert found["466,000"].subject == "financial_complaints"
+    assert found["230,000"].subject == "collection_complaints" and not found["230,000"].notes
+    assert found["362,000"].subject == "collection_complaints"
+    assert found["23万条"].subject == "collection_complaints"
+
+
+def test_one_firms_collection_complaints_are_a_part():
+    text = "2024年该公司处理外部投诉1743起,其中67.3%涉及催收纠纷。"
+    assert claim_with(text, "67.3%", date(2025, 7, 1)).subject is None

@@ -1736,6 +1736,10 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         return ("taolu_cases" if measure == "cases" else "taolu_suspects"), kind, change
     if measure == "balance" and kind == subj.PERCENT and not change:
         return None, kind, change  # 余额占比3%: a share of a balance, which no series holds (its changes are)
+    if measure == "complaints" and _part_about_collection(ctx, sentence, clause, claim):
+        # "466,000 valid financial complaints, of which 230,000 (49.3%) concerned violent collection": the collection
+        # complaints among all financial ones, which the data hold
+        sector, modifiers = "collection", modifiers - {"financial"}
     key = subj.subject_for(sector, measure, modifiers, kind)
     if key and key.startswith("court_cases") and _CRIMINAL.search(norm, sentence[0], sentence[1]):
         # "concluding 58,000 cases involving illegal fund-raising, financial fraud": criminal cases, while the
@@ -2517,6 +2521,22 @@ def _region_lists(ctx: _Context, clause) -> list[tuple[str, ...]]:
     return [tuple(dict.fromkeys(names)) for names in lists]
 
 
+_ONE_FIRM = re.compile(r"该公司|該公司|该机构|该平台|该行|\bthe (?:company|firm|lender|bank)\b", re.IGNORECASE)
+_OF_WHICH_WORD = re.compile(r"其中|of which|among them|among which", re.IGNORECASE)
+
+
+def _part_about_collection(ctx: _Context, sentence, clause, claim: Claim) -> bool:
+    """A part, after 其中 / "of which", said to be about debt collection in its own clause (其中涉及暴力催收的多达23万条,
+    "of which 230,000 (49.3%) concerned violent collection")."""
+    start = _full_sentence_start(ctx, sentence[0])
+    said = list(_OF_WHICH_WORD.finditer(ctx.norm, start, claim.start))
+    if not said or _ONE_FIRM.search(ctx.norm, start, claim.start):
+        return False  # (not 该公司处理外部投诉1743起,其中67.3%涉及催收纠纷: one firm's complaints)
+    lo = min(said[-1].end(), clause[0])
+    stop = re.compile(r"[,，;；]").search(ctx.norm, claim.end, sentence[1])
+    return any(h.name == "collection" for h in ctx.sectors.within(lo, stop.start() if stop else sentence[1]))
+
+
 def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     """Part of what the sentence counts (部分平台…占比, of which 93 had…): no series holds it. Not when the
     part is a region (其中江苏…) or a kind the data hold (其中问题平台…, of which 300 were problem platforms)."""
@@ -2533,6 +2553,8 @@ def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
         # 其中,2018年收案84390件; 其中,2017年7、8、9月网贷行业成交量分别是…: a breakdown by period is the series itself
         return False
     last = subset[-1]
+    if _part_about_collection(ctx, sentence, clause, claim):
+        return False  # 其中涉及暴力催收的多达23万条: the collection complaints, a kind the data hold
     if last[0] in ("其中", "of which") and _MEASURES_RESPECTIVELY.search(ctx.norm, last.end(), claim.start):
         # 投资人和借款人总数…,其中投资人与借款人分别约为1713万人和2243万人: the whole broken into kinds the data hold
         return False
@@ -2701,7 +2723,13 @@ def _part_of_breakdown(ctx: _Context, sentence, clause, claim: Claim) -> bool:
         return False
     words = [h for h in ctx.measures.within(clause[0], claim.start) if h.name != "entities"]
     counts = [h for h in ctx.modifiers.within(clause[0], claim.start) if h.name in _WHOLE_COUNTS]
-    return not (words or counts or ctx.sectors.within(clause[0], claim.start))
+    # (nor "of which 230,000 (49.3%) concerned violent collection": the collection complaints, which the data hold)
+    return not (
+        words
+        or counts
+        or ctx.sectors.within(clause[0], claim.start)
+        or _part_about_collection(ctx, sentence, clause, claim)
+    )
 
 
 _WHOLE_COUNTS = ("operating", "cumulative", "new", "peak", "official")

@@ -142,7 +142,7 @@ SECTORS = [
     ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|online micro[- ]?(?:loan|credit|lending|lender)s?|online small[- ]loan|internet micro[- ]?(?:loan|credit|lending|lender)s?|internet small[- ]loan"),
     ("consumer_finance", r"消费金融公司|消金公司|消金行业|持牌消金|消费金融|consumer[- ]finance|\bCFCs?\b"),
     ("microloan", r"小额贷款公司|小额贷款|小额借款(?:有限)?公司|小贷公司|小贷|micro[- ]?(?:loan|credit|lending|finance|lender)s?|\bMFIs?\b|small[- ]loan (?:compan(?:y|ies)|firms?|lenders?|providers?)|petty[- ]loan|small lenders|\bMCCs?\b"),
-    ("collection", r"催收|讨债|要债|debt[- ]collect\w*|collection (?:agenc|compan|firm|industr)\w*|collectors?"),
+    ("collection", r"催收|讨债|要债|debt[- ]collect\w*|(?:violent|malicious|abusive|aggressive|illegal|harsh|brutal)[- ]collection|collection (?:agenc|compan|firm|industr)\w*|collectors?"),
     ("court", r"法院|法庭|courts?\b"),
     ("p2p", r"P2P|网贷|网络借贷|网络贷款|网络信贷|peer-to-peer|online lend\w*|网贷机构|online[- ]lending"),
     # Lenders the data hold nothing of: "25 auto finance firms" is not a count of online microloan companies;
