@@ -2679,3 +2679,21 @@ def test_the_collection_complaints_among_all_financial_ones_are_collection_compl
 def test_one_firms_collection_complaints_are_a_part():
     text = "2024年该公司处理外部投诉1743起,其中67.3%涉及催收纠纷。"
     assert claim_with(text, "67.3%", date(2025, 7, 1)).subject is None
+
+
+def test_its_courts_are_the_courts_of_the_place_the_sentence_before_names():
+    text = (
+        "Zhejiang tells a different story. Its courts' financial caseload peaked in 2018 at 314,276 cases received.\n\n"
+        "The Higher People's Court of Jiangxi Province on Friday released its white paper. Courts across the province "
+        "received 135,903 financial cases in 2021.\n\n"
+        "Jiangsu moved the other way. Its courts received 142,467 new first-instance financial cases in 2021 and "
+        "170,999 in 2022. Its courts also took on 67,339 and 80,335 new financial enforcement cases in those two years "
+        "respectively.\n\n"
+        "Shanghai courts accepted 170,955 first-instance financial and commercial cases in 2018. In 2020 they took in "
+        "179,258."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2023, 12, 20))}
+    assert found["314,276"].region == "CN-ZJ" and found["135,903"].region == "CN-JX"
+    assert (found["67,339"].region, found["67,339"].period.label) == ("CN-JS", "2021")
+    assert found["80,335"].period.label == "2022"
+    assert (found["179,258"].subject, found["179,258"].region) == ("court_cases_received", "CN-SH")

@@ -633,7 +633,11 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     word = m.group(0).lower()
     pivot, last = sentence[0] + m.start(), sentence[1]
     if word == "respectively":
-        verbs = r"\b(?:were|was|are|is|numbered|stood at|reached|reaching|(?:rising|falling|rose|fell|grew|climbed|dropped|slipped) to|having|had|has|have|with)\b"
+        verbs = (
+            r"\b(?:were|was|are|is|numbered|stood at|reached|reaching|(?:rising|falling|rose|fell|grew|climbed|dropped|slipped) to"
+            r"|having|had|has|have|with|took (?:on|in)|received|accepted|handled|recorded|counted|logged|registered"
+            r"|totall?ed|came to|amounted to)\b"
+        )
         # (the last verb before the number: "At the end of June 2020 that number was 29, and at end-August just 15,
         # with loan balances, lenders and borrowers down 84%, 88% and 73% respectively")
         said = [v for v in re.finditer(verbs, text) if sentence[0] + v.start() < claim_start]
@@ -807,7 +811,8 @@ def _subject_listed_before(ctx: _Context, sentence, claim: Claim, claims: list[C
 # them", "Only 6 remained", "Jiangsu received 142,467"
 _COUNTED_BEFORE = re.compile(
     r"\b(?:there\s+(?:were|are|was|is|remained|remain)|the\s+(?:figure|number|count|tally|total)|that\s+(?:number|figure|count)"
-    r"|their\s+number|(?:received|accepted|concluded|counted|numbered|totall?ed)(?:\s+them)?)"
+    r"|their\s+number|(?:received|accepted|concluded|counted|numbered|totall?ed|took\s+(?:in|on)|drew|logged|handled)"
+    r"(?:\s+them)?)"
     r"(?:\s+(?:was|were|is|stood\s+at|had\s+been|came\s+to|fell\s+to|rose\s+to|dropped\s+to|at))?(?:\s+(?:still|just|only|already))?\s*$",
     re.IGNORECASE,
 )
@@ -2189,6 +2194,12 @@ def extract(
                     named = {h.name for h in _regions_in(ctx, lo, claim.start)}
                     if claim.region == "CN" and len(named) == 1 and not _NATIONAL.search(norm, lo, claim.start):
                         claim.region = named.pop()
+            elif claim.region == "CN" and _ITS_PLACE_EN.search(norm, *sentence):
+                # "Zhejiang tells a different story. Its courts' financial caseload peaked in 2018 at 314,276",
+                # "…of Henan Province released its white paper. Courts across the province received 135,903": the one
+                # place the sentence before names
+                previous = _sentence_before(ctx, sentence)
+                claim.region = (previous and _sole_province(ctx, previous)) or claim.region
             if claim.region == "CN" and (
                 _province_paragraph(ctx, sentence)
                 or _THIS_PROVINCE.search(norm, *whole)
@@ -2461,6 +2472,10 @@ _REGION_JOIN = re.compile(r"\s*(?:省|市|province|municipality)?\s*(?:和|与|�
 
 
 # 全省法院共受理…: a province the sentence does not name (the article's); its figures are not national.
+_ITS_PLACE_EN = re.compile(
+    r"\b(?:the|this) (?:province|municipality|city)\b|\b(?:its|their) (?:courts?|docket|caseload|companies|firms|lenders)\b",
+    re.IGNORECASE,
+)
 _THIS_PROVINCE = re.compile(
     r"全省|全市|本省|本市|该省|该市|我省|我市|province-wide|the province's|citywide", re.IGNORECASE
 )
