@@ -2199,7 +2199,9 @@ def extract(
                 # "…of Henan Province released its white paper. Courts across the province received 135,903": the one
                 # place the sentence before names
                 previous = _sentence_before(ctx, sentence)
-                claim.region = (previous and _sole_province(ctx, previous)) or claim.region
+                said = [c.region for c in out if previous and previous[0] <= c.start < previous[1]]
+                # (or the place of the sentence before's figures: "Its courts received 142,467 … Its courts also …")
+                claim.region = (previous and _sole_province(ctx, previous)) or (said and said[-1]) or claim.region
             if claim.region == "CN" and (
                 _province_paragraph(ctx, sentence)
                 or _THIS_PROVINCE.search(norm, *whole)
