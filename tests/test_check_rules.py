@@ -2697,3 +2697,23 @@ def test_its_courts_are_the_courts_of_the_place_the_sentence_before_names():
     assert (found["67,339"].region, found["67,339"].period.label) == ("CN-JS", "2021")
     assert found["80,335"].period.label == "2022"
     assert (found["179,258"].subject, found["179,258"].region) == ("court_cases_received", "CN-SH")
+
+
+def test_english_counts_rates_and_headcounts_of_held_out_94():
+    text = (
+        "China's peer-to-peer lending industry recorded turnover of 2.8 trillion yuan in 2017. The number of P2P "
+        "platforms in operation kept falling. It stood at nearly two thousand at the end of October.\n\n"
+        "Average returns offered to P2P lenders edged up to 9.76% in July 2018.\n\n"
+        "The microcredit sector's headcount was 108,881 at end-2016. At end-2023 the PBoC counted 5,500 "
+        "microloan companies with a loan balance of 762.9bn yuan; a year later it was 5,257 and 753.3bn yuan. "
+        "Microloan headcount fell further, to some 72,200 at end-2020 (80,846 at end-2019). Guangdong's microlenders "
+        "employed 7,129 people, while those in Chongqing and Jiangsu employed 4,484 and 4,716, respectively."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2025, 11, 10))}
+    assert found["2.8 trillion yuan"].subject == "p2p_turnover"
+    assert found["nearly two thousand"].subject == "p2p_platforms_operating"
+    assert found["9.76%"].subject == "p2p_yield"
+    assert found["108,881"].subject == "microloan_staff"
+    assert found["5,257"].subject == "microloan_companies" and found["753.3bn yuan"].subject == "microloan_loan_balance"
+    assert found["some 72,200"].period.label == "2020"
+    assert (found["4,484"].region, found["4,716"].region) == ("CN-CQ", "CN-JS")

@@ -635,7 +635,7 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     if word == "respectively":
         verbs = (
             r"\b(?:were|was|are|is|numbered|stood at|reached|reaching|(?:rising|falling|rose|fell|grew|climbed|dropped|slipped) to"
-            r"|having|had|has|have|with|took (?:on|in)|received|accepted|handled|recorded|counted|logged|registered"
+            r"|having|had|has|have|with|took (?:on|in)|received|accepted|handled|recorded|counted|logged|registered|employed"
             r"|totall?ed|came to|amounted to)\b"
         )
         # (the last verb before the number: "At the end of June 2020 that number was 29, and at end-August just 15,
@@ -799,7 +799,10 @@ def _subject_listed_before(ctx: _Context, sentence, claim: Claim, claims: list[C
     before = [c for c in out if previous[0] <= c.start < previous[1] and c.subject]
     taken, subjects = 0, []
     for c in group:
-        match = next((k for k in range(taken, len(before)) if before[k].unit_kind == c.unit_kind), None)
+        # (a bare number matches a count: "5,500 companies with a loan balance of 762.9bn yuan; a year later it was
+        # 5,257 and 753.3bn yuan")
+        kinds = (c.unit_kind,) if c.unit_kind else _COUNT_KINDS
+        match = next((k for k in range(taken, len(before)) if before[k].unit_kind in kinds), None)
         if match is None:
             return None
         subjects.append(before[match].subject)
@@ -811,6 +814,7 @@ def _subject_listed_before(ctx: _Context, sentence, claim: Claim, claims: list[C
 # them", "Only 6 remained", "Jiangsu received 142,467"
 _COUNTED_BEFORE = re.compile(
     r"\b(?:there\s+(?:were|are|was|is|remained|remain)|the\s+(?:figure|number|count|tally|total)|that\s+(?:number|figure|count)"
+    r"|(?:it|they|this|that)(?=\s+(?:stood|was|were|came|fell|rose|dropped|had))"
     r"|their\s+number|(?:received|accepted|concluded|counted|numbered|totall?ed|took\s+(?:in|on)|drew|logged|handled)"
     r"(?:\s+them)?)"
     r"(?:\s+(?:was|were|is|stood\s+at|had\s+been|came\s+to|fell\s+to|rose\s+to|dropped\s+to|at))?(?:\s+(?:still|just|only|already))?\s*$",
@@ -1047,7 +1051,11 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
         after = [
             m
             for m in pool
-            if m.start >= end and not _of_a_compared_figure(ctx, m, end) and not _DATES_THE_NEXT.match(ctx.norm, m.end)
+            if m.start >= end
+            and not _of_a_compared_figure(ctx, m, end)
+            and not _DATES_THE_NEXT.match(ctx.norm, m.end)
+            # "Headcount fell further, to some 72,200 (80,846 at end-2019)": the bracket's number's period
+            and not _bracketed_with_a_number(ctx, m, outside=start)
         ]
         if level == 1:
             # "fell to 13.31 million …, and borrowers, who had numbered 19.92 million in 2017", "…, against 1.72 trillion
@@ -1540,6 +1548,13 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         for level, (lo, hi) in enumerate((clause, sentence)):
             hits = [h for h in ctx.measures.within(lo, hi) if not kind or kind in subj.MEASURE_KINDS[h.name]]
             hits = [h for h in hits if not (h.start < claim.end and h.end > claim.start)]
+            if (
+                kind == subj.PERCENT
+                and any(h.name == "yield" for h in hits)
+                and not subj.CHANGE.search(norm[max(lo, claim.start - 40) : claim.start])
+            ):
+                # "Average returns offered to lenders edged up to 9.76%": a rate, not a change in the lenders' number
+                hits = [h for h in hits if h.name not in ("investors", "borrowers")]
             # "had lent RMB47.7 billion against paid-in capital of RMB47.3 billion": a measure after the number that
             # introduces a number of its own is that number's
             hits = [h for h in hits if h.start < claim.end or not _introduces_a_number(norm, h.end)]
@@ -1643,6 +1658,14 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         modifiers.add("peak")
     elif peak and _fell_from(between):
         modifiers.discard("peak")
+    if (
+        measure == "turnover"
+        and "cumulative" in modifiers
+        and all(_TRACKED.fullmatch(norm, h.start, h.end) for h in hits if h.name == "cumulative")
+    ):
+        modifiers.discard(
+            "cumulative"
+        )  # "recorded turnover of 2.8 trillion yuan in 2017": the year's, not since inception
     if {"operating", "cumulative"} <= modifiers:  # both named: the one nearer the number wins
         nearest = _nearest([h for h in hits if h.name in ("operating", "cumulative")], claim.start, claim.end)
         modifiers.discard("cumulative" if nearest.name == "operating" else "operating")
@@ -1992,7 +2015,14 @@ def extract(
         raw.append([token, unit, kind, factor, unit_end, currency])
     # "286, 204, and 194 companies", 286、204和194家: numbers listed before the one that names the unit share it
     for i in range(len(raw) - 2, -1, -1):
-        if not raw[i][2] and raw[i + 1][2] and _LIST_OF_NUMBERS.fullmatch(norm, raw[i][4], raw[i + 1][0].start):
+        first, second = raw[i][0], raw[i + 1][0]
+        if (
+            not raw[i][2]
+            and raw[i + 1][2]
+            and _LIST_OF_NUMBERS.fullmatch(norm, raw[i][4], raw[i + 1][0].start)
+            # (not "it was 5,257 and 753.3bn yuan": a count bigger than the scaled number after it is not in its unit)
+            and not (first.scale == 1 and second.scale > 1 and first.value > second.value / second.scale)
+        ):
             raw[i][1:6] = [*raw[i + 1][1:4], raw[i][4], raw[i + 1][5]]
     # Ranges: "1000-2000家", "3.7%-18%", "between 10 and 20 billion yuan"
     merged = []
@@ -2115,8 +2145,13 @@ def extract(
         claim.subject, kind, claim.change = _subject(ctx, clause, sentence, claim, resp)
         if claim.subject is None and id(claim) in counted_before:
             claim.subject, claim.change = counted_before[id(claim)].subject, 0
-        if claim.subject is None and not claim.notes and claim.unit_kind:
-            claim.subject = _subject_listed_before(ctx, sentence, claim, claims, out) or claim.subject
+        if (
+            claim.subject is None
+            and not claim.notes
+            and (listed := _subject_listed_before(ctx, sentence, claim, claims, out))
+        ):
+            claim.subject = listed
+            claim.unit_kind = claim.unit_kind or subj.SUBJECTS[listed].kinds[0]
         if (
             claim.subject
             and not (claim.notes or claim.change)
@@ -2474,6 +2509,8 @@ _REGION_JOIN = re.compile(r"\s*(?:省|市|province|municipality)?\s*(?:和|与|�
 
 
 # 全省法院共受理…: a province the sentence does not name (the article's); its figures are not national.
+# A tracker "recorded" or "monitored" every platform it ever saw (cumulative counts), not every yuan
+_TRACKED = re.compile(r"recorded|monitored|tracked", re.IGNORECASE)
 _ITS_PLACE_EN = re.compile(
     r"\b(?:the|this) (?:province|municipality|city)\b|\b(?:its|their) (?:courts?|docket|caseload|companies|firms|lenders)\b",
     re.IGNORECASE,

@@ -170,7 +170,7 @@ MEASURES = [
     ("term", r"借款期限|平均期限|借贷期限|期限|loan terms?|average term|maturity", (MONTHS,)),
     ("investors", r"投资人|出借人|投资者|理财人|investors?|lenders?(?! (?:of|in))|savers|people (?:lending|who lend)", (PERSONS, PERCENT)),
     ("borrowers", r"借款人|借款者|borrowers?", (PERSONS, PERCENT)),
-    ("staff", r"从业人员|从业人数|员工人数|员工|从业者|employees|staff|workforce|workers|people employed|payrolls?|people working|working in the sector|jobs|employ(?:ed|s|ing)", (PERSONS,)),
+    ("staff", r"从业人员|从业人数|员工人数|员工|从业者|employees|staff|head ?counts?|workforce|workers|people employed|payrolls?|people working|working in the sector|jobs|employ(?:ed|s|ing)", (PERSONS,)),
     ("prosecuted", r"提起公诉|起诉|公诉|prosecuted|indicted", (PERSONS,)),
     ("dishonest", r"失信被执行人|老赖|dishonest (?:judgment )?debtors|blacklist", (PERSONS,)),
     ("complaints", r"投诉|complaints?", (CASES, PERCENT)),
