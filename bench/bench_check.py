@@ -385,6 +385,12 @@ HELD_OUT_SETS = (
     HeldOutSet(94, "held-out 91-93's fixes", _first(10, 121, 113, 79, 112, 6, 112, 74, 6), "07:15 UTC", written=True),
     HeldOutSet(95, "held-out 91-93's fixes", _first(10, 111, 100, 52, 101, 0, 101, 39, 0), "07:15 UTC", written=True),
     HeldOutSet(96, "held-out 91-93's fixes", _first(10, 137, 137, 116, 124, 6, 124, 108, 6), "07:15 UTC", written=True),
+    # Session 11's third written round, from eac9394 (after most of 94-96's fixes): English of every kind (97), English
+    # read as translated from Chinese sources (98), Chinese (99); first runs at their merge on 7fa2081, before any
+    # change they prompted. 97's helper ran `git show --stat` on its own commit at the end (file names only).
+    HeldOutSet(97, "held-out 94-96's fixes", _first(10, 116, 104, 67, 108, 2, 108, 61, 2), "07:39 UTC", written=True),
+    HeldOutSet(98, "held-out 94-96's fixes", _first(11, 144, 134, 91, 133, 7, 133, 86, 7), "07:39 UTC", written=True),
+    HeldOutSet(99, "held-out 94-96's fixes", _first(10, 131, 131, 108, 120, 4, 120, 100, 4), "07:39 UTC", written=True),
 )
 
 
