@@ -2717,3 +2717,22 @@ def test_english_counts_rates_and_headcounts_of_held_out_94():
     assert found["5,257"].subject == "microloan_companies" and found["753.3bn yuan"].subject == "microloan_loan_balance"
     assert found["some 72,200"].period.label == "2020"
     assert (found["4,484"].region, found["4,716"].region) == ("CN-CQ", "CN-JS")
+
+
+def test_a_part_said_in_an_earlier_english_sentence_does_not_make_the_next_figures_parts():
+    text = (
+        "China's licensed consumer-finance companies are a small corner of retail credit. There were 30 of them at "
+        "end-2021. The sector's loan balance reached 710.6 billion yuan by the end of 2021."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2022, 5, 16))}
+    assert found["710.6 billion yuan"].subject == "consumer_finance_loan_balance"
+
+
+def test_platforms_that_died_exited_and_a_figure_up_on_another_is_compared():
+    text = (
+        "As of June 30, the number of P2P platforms that died in the first half of the year has reached 721. Their "
+        "loan balance was Rmb888.8bn at end-2020, a touch up on the Rmb877.1bn of end-March 2020."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2021, 2, 8))}
+    assert found["721"].subject == "p2p_exited_platforms"
+    assert next(c for q, c in found.items() if "888.8" in q).period.label == "2020"

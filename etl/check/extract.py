@@ -2595,7 +2595,8 @@ def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     """Part of what the sentence counts (部分平台…占比, of which 93 had…): no series holds it. Not when the
     part is a region (其中江苏…) or a kind the data hold (其中问题平台…, of which 300 were problem platforms)."""
     # 其中,翼龙贷…17.8%;人人贷…12.1%;宜人贷…11.9%: 其中 opens a list whose items semicolons separate.
-    start = _full_sentence_start(ctx, sentence[0])
+    # (an English full stop ends it too: "There were 30 of them at end-2021. The sector's loan balance …")
+    start = max(_full_sentence_start(ctx, sentence[0]), _after_an_english_stop(ctx, sentence[0]))
     subset = list(_SUBSET_BEFORE.finditer(ctx.norm, start, claim.start))
     if not subset:
         return False
@@ -2654,6 +2655,16 @@ def _by_period(ctx: _Context, start: int, claim: Claim) -> bool:
         return False
     first_list_mark = ctx.norm.find("、", word_end, claim.start)
     return first_list_mark < 0 or first_list_mark <= max(m.end for m in dated)
+
+
+_ENGLISH_STOP = re.compile(r"(?<![0-9A-Z])\.(?=\s)|(?<=[a-z0-9%])\.(?=\s+[A-Z\"“(])")
+
+
+def _after_an_english_stop(ctx: _Context, pos: int) -> int:
+    """Just after the last English full stop before `pos` (0 if none)."""
+    # (the stop's look-ahead needs the text after `pos`: a sentence starts with the space after its stop)
+    stops = [m for m in _ENGLISH_STOP.finditer(ctx.norm, max(0, pos - LONG_SENTENCE), pos + 4) if m.end() <= pos + 1]
+    return stops[-1].end() if stops else 0
 
 
 def _full_sentence_start(ctx: _Context, pos: int) -> int:

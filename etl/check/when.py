@@ -406,7 +406,7 @@ _COMPARISON_BEFORE = re.compile(
 # "against 252.8 billion yuan in 2014", "from 17.13 million in 2017", "after a Rmb19bn drop in 2018": the period
 # of a figure the text compares with, named right after it (the match ends where the period begins).
 COMPARED_FIGURE_EN = re.compile(
-    r"(?:\bagainst|\bfrom|\bthan|\bafter|\bversus|\bvs\.?|\bcompared (?:with|to))\s+(?:an?\s+|the\s+)?"
+    r"(?:\bagainst|\bfrom|\bthan|\bafter|\bversus|\bvs\.?|\bcompared (?:with|to)|\b(?:up|down) on)\s+(?:an?\s+|the\s+)?"
     r"(?:(?:some|about|around|nearly|almost|over|more than|just)\s+)?"  # "up from some RMB105.8bn in 2013"
     # (not "from 01Caijing", a publisher's name: no figure starts 0 and another digit; not "compared with 2014. In
     # the first quarter": a figure ends in a digit; not "from 2014 to 2017": a year is no figure)
