@@ -2736,3 +2736,8 @@ def test_platforms_that_died_exited_and_a_figure_up_on_another_is_compared():
     found = {c.quote: c for c in claims_of(text, date(2021, 2, 8))}
     assert found["721"].subject == "p2p_exited_platforms"
     assert next(c for q, c in found.items() if "888.8" in q).period.label == "2020"
+
+
+def test_nevertheless_is_not_ever():
+    text = "P2P turnover nevertheless climbed to about 194.7 billion yuan in September 2016."
+    assert claim_with(text, "194.7", date(2016, 10, 9)).subject == "p2p_turnover"

@@ -191,7 +191,7 @@ MODIFIERS = [
     ("new", r"新上线|新增|新成立|新设|new(?:ly)?|launched|came online|went (?:live|online)|established|set up"),
     # 已立案侦查786家网贷机构: platforms under criminal investigation, which no series counts.
     ("investigated", r"立案侦查|立案调查|侦查|under (?:criminal )?investigation|investigated|probed"),
-    ("cumulative", r"累计|历史(?!性|新|最)|累積|监测到|cumulative|since (?:inception|the (?:industry|sector) began)|ever|in total since|all-time|monitored|recorded|tracked|the establishment of"),
+    ("cumulative", r"累计|历史(?!性|新|最)|累積|监测到|cumulative|since (?:inception|the (?:industry|sector) began)|\bever\b|in total since|all-time|monitored|recorded|tracked|the establishment of"),
     ("peak", r"高峰|峰值|巅峰|顶峰|鼎峰|鼎盛|最高时|最高的时候|最多时|最多的时候|最火的时候|最热的时候|最火爆|peak|at its height|heyday|zenith"),
     ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|剩下的?还有|剩下|剩余|尚存|存量|regularly operating|in operation|operating|active|still in business|open for business|remaining|survivors?"),
     ("official", r"监管|银保监|银监|人民银行|央行|regulators?|CBIRC|PBOC"),
