@@ -2741,3 +2741,14 @@ def test_platforms_that_died_exited_and_a_figure_up_on_another_is_compared():
 def test_nevertheless_is_not_ever():
     text = "P2P turnover nevertheless climbed to about 194.7 billion yuan in September 2016."
     assert claim_with(text, "194.7", date(2016, 10, 9)).subject == "p2p_turnover"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to news reports, 1,931 P2P platforms were in operation at end-2017.",
+        "A quite remarkable 1,931 P2P platforms were in operation at end-2017.",
+    ],
+)
+def test_english_modifier_words_are_whole_words(text):
+    assert claim_with(text, "1,931", date(2018, 1, 12)).subject == "p2p_platforms_operating"

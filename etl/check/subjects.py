@@ -187,13 +187,13 @@ MODIFIERS = [
     ("exited_problem", r"停业及问题|停业、问题|停业与问题|停业及(?:发生|出现)问题|停业或(?:发生|出现)问题|closed (?:or|and) problem|suspend(?:ing|ed) operations? or succumb(?:ing|ed)"),
     ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|collapses|defaulted|absconding|scandal|succumb(?:ed|ing) to risk|"
                  r"(?:got|ran|run|fell) into (?:trouble|difficult(?:y|ies))"),
-    ("exited", r"停业|停止运营|停止经营|停止营业|终止运营|停运|退出|消亡|倒闭|关闭|关门|清退|exited|exiting|closed|closures?|(?<!the )\bclose\b(?!\s+to)|withdr[ae]wn?(?: from)?|terminated|shut(?:ting)? down|went bankrupt|ceased|quit|(?:went|gone|going) out of business|disappeared|vanished|died|went dark|suspended operations?|suspension of operations"),
-    ("new", r"新上线|新增|新成立|新设|new(?:ly)?|launched|came online|went (?:live|online)|established|set up"),
+    ("exited", r"停业|停止运营|停止经营|停止营业|终止运营|停运|退出|消亡|倒闭|关闭|关门|清退|exited|exiting|closed|closures?|(?<!the )\bclose\b(?!\s+to)|withdr[ae]wn?(?: from)?|terminated|shut(?:ting)? down|went bankrupt|ceased|\bquit\b|(?:went|gone|going) out of business|disappeared|vanished|died|went dark|suspended operations?|suspension of operations"),
+    ("new", r"新上线|新增|新成立|新设|\bnew(?:ly)?\b|launched|came online|went (?:live|online)|established|set up"),
     # 已立案侦查786家网贷机构: platforms under criminal investigation, which no series counts.
     ("investigated", r"立案侦查|立案调查|侦查|under (?:criminal )?investigation|investigated|probed"),
     ("cumulative", r"累计|历史(?!性|新|最)|累積|监测到|cumulative|since (?:inception|the (?:industry|sector) began)|\bever\b|in total since|all-time|monitored|recorded|tracked|the establishment of"),
     ("peak", r"高峰|峰值|巅峰|顶峰|鼎峰|鼎盛|最高时|最高的时候|最多时|最多的时候|最火的时候|最热的时候|最火爆|peak|at its height|heyday|zenith"),
-    ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|剩下的?还有|剩下|剩余|尚存|存量|regularly operating|in operation|operating|active|still in business|open for business|remaining|survivors?"),
+    ("operating", r"正常运营|在运营|实际运营|运营中|运营|活跃|剩下的?还有|剩下|剩余|尚存|存量|regularly operating|in operation|operating|\bactive\b|still in business|open for business|remaining|survivors?"),
     ("official", r"监管|银保监|银监|人民银行|央行|regulators?|CBIRC|PBOC"),
     # Kinds of banking complaint: the two the data hold, and kinds they do not (by product or bank type).
     # Kinds of P2P loan (普通标13.73%、净值标11.93%) and of day: rates and volumes of a part, which no series holds.
