@@ -2752,3 +2752,11 @@ def test_nevertheless_is_not_ever():
 )
 def test_english_modifier_words_are_whole_words(text):
     assert claim_with(text, "1,931", date(2018, 1, 12)).subject == "p2p_platforms_operating"
+
+
+def test_the_last_quarter_of_a_year_and_the_previous_quarter():
+    text = (
+        "Jump to the last quarter of 2021 and bank complaints totalled 90,595, against 87,281 in the previous quarter."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2023, 4, 12))}
+    assert (found["90,595"].period.label, found["87,281"].period.label) == ("2021-Q4", "2021-Q3")

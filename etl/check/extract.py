@@ -934,6 +934,9 @@ _SAME_TIME_A_YEAR_EARLIER = re.compile(
     r"(?:(?:a|one)\s+year\s+(?:earlier|before|ago)|(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year)\b",
     re.IGNORECASE,
 )
+_THE_PERIOD_BEFORE = re.compile(
+    r"\s*(?:in|for|during|over)\s+the\s+(?:previous|prior|preceding)\s+(?P<unit>quarter|month|year)\b", re.IGNORECASE
+)
 _SOME_TIME_EARLIER = re.compile(
     r"\s+(?:(?!(?:from|than|on|over)\b)[a-z-]+\s+){0,2}?(?P<n>a|one|two|three|six|\d+)\s+(?P<unit>years?|quarters?|months?)"
     r"\s+(?:earlier|before|ago|prior)\b",
@@ -984,6 +987,13 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
         # in the same month a year earlier": the sentence's first period (what its figure is of), a year back
         lead = next((m for m in ctx.mention_index.within(sentence[0], start) if m.period is not None), None)
         return moved_by_months(lead.period, -12) if lead is not None else None
+    before = _THE_PERIOD_BEFORE.match(ctx.norm, end)
+    if before is not None:
+        # "the total was 90,595, against 87,281 in the previous quarter": the sentence's period, one step back
+        lead = next((m for m in ctx.mention_index.within(sentence[0], start) if m.period is not None), None)
+        step = {"quarter": 3, "month": 1, "year": 12}[before["unit"].lower()]
+        if lead is not None and lead.period.type == before["unit"].lower():
+            return moved_by_months(lead.period, -step)
     if _bare_compared_figure(ctx, clause, start, end):
         # never the period of the figure it is compared with: the paragraph's comparison period, else unknown
         return _comparison_base(ctx, sentence, start)

@@ -184,7 +184,7 @@ ZH_PATTERN = re.compile(
 EN_PATTERN = re.compile(
     r"(?P<asof>\b(?:as of|as at|by|at|until|through|to)\s+)?(?:the\s+)?"
     r"(?:"
-    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s*\(Q[1-4]\))?(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
+    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th|(?<=the )(?:last|final)(?=\s+quarter\s+of\s+(?:19|20)\d\d))[\s-]+quarter(?:\s*\(Q[1-4]\))?(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
     r"|Q(?P<qnum>[1-4])\s*(?:of\s+)?(?P<qyear2>(?:19|20)\d{2})"  # Q3 2014, "by Q3 of 2014"
     r"|(?P<qyear3>(?:19|20)\d{2})\s*Q(?P<qnum3>[1-4])"
     r"|\b(?P<qnum4>[1-4])Q(?P<qyear4>(?:19|20)?\d{2})\b"  # 1Q18, 3Q2019 (analysts' notes)
@@ -290,7 +290,19 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
         return _resolve_year(int(written) if written else None, rel, context_year, article)
 
     if g["qword"] or g["qnum"] or g["qnum3"] or g["qnum4"]:
-        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+        # ("the last quarter of 2021", "the final quarter of 2019": the fourth, when a year says which)
+        q = {
+            "first": 1,
+            "1st": 1,
+            "second": 2,
+            "2nd": 2,
+            "third": 3,
+            "3rd": 3,
+            "fourth": 4,
+            "4th": 4,
+            "last": 4,
+            "final": 4,
+        }
         number = q[g["qword"].lower()] if g["qword"] else int(g["qnum"] or g["qnum3"] or g["qnum4"])
         short = g["qyear4"]
         written = g["qyear"] or g["qyear2"] or g["qyear3"] or (short if not short or len(short) == 4 else f"20{short}")
