@@ -2760,3 +2760,25 @@ def test_the_last_quarter_of_a_year_and_the_previous_quarter():
     )
     found = {c.quote: c for c in claims_of(text, date(2023, 4, 12))}
     assert (found["90,595"].period.label, found["87,281"].period.label) == ("2021-Q4", "2021-Q3")
+
+
+def test_licences_issued_go_on_with_the_licences_named_before():
+    text = (
+        "Licences for online microloan companies multiplied after 2016. By the end of that year, 78 had been issued "
+        "nationwide."
+    )
+    assert claim_with(text, "78", date(2018, 9, 20)).subject == "online_microloan_licences"
+
+
+def test_a_sector_named_in_passing_does_not_take_over_the_paragraph():
+    text = (
+        "At the end of March 2018, the country had 8,471 microloan companies. Chongqing, with only 265 microloan "
+        "companies, held the largest balance, reflecting the concentration of online microloan firms there. Zhejiang "
+        "had 327 companies."
+    )
+    assert claim_with(text, "327", date(2019, 6, 1)).subject == "microloan_companies"
+
+
+def test_guarantee_companies_are_other_lenders():
+    text = "合作方包括360数科、乐信等引流机构,以及12家担保公司。消费金融公司2024年末有31家。"
+    assert claim_with(text, "12家", date(2025, 7, 1)).subject is None

@@ -820,7 +820,11 @@ _COUNTED_BEFORE = re.compile(
     r"(?:\s+(?:was|were|is|stood\s+at|had\s+been|came\s+to|fell\s+to|rose\s+to|dropped\s+to|at))?(?:\s+(?:still|just|only|already))?\s*$",
     re.IGNORECASE,
 )
-_COUNTED_AFTER = re.compile(r"\s+(?:of\s+them\b|(?:remained|were\s+left|were\s+still)\b)", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(
+    r"\s+(?:of\s+them\b|(?:remained|were\s+left|were\s+still)\b"
+    r"|(?:had|have)\s+been\s+(?:issued|granted|approved)\b|were\s+(?:issued|granted|approved)\b)",  # "78 had been issued"
+    re.IGNORECASE,
+)
 _COUNT_KINDS = (subj.ENTITIES, subj.CASES, subj.PERSONS)
 
 
@@ -859,11 +863,13 @@ def _count_said_before(ctx: _Context, sentence, clause, claim: Claim, out: list[
         return counts[-1]
     if not cued or previous is None:
         return None
-    first = next((h for h in ctx.measures.within(*previous) if h.name == "entities"), None)
+    # (or licences: "Licences for online microloan companies multiplied after 2016. By the end of that year, 78 had
+    # been issued")
+    first = next((h for h in ctx.measures.within(*previous) if h.name in ("entities", "licences")), None)
     sector = _nearest(ctx.sectors.within(*previous), first.start, first.end) if first else None
     if sector is None:
         return None
-    key = subj.subject_for(sector.name, "entities", set(), subj.ENTITIES)
+    key = subj.subject_for(sector.name, first.name, set(), subj.ENTITIES)
     return (
         Claim(claim.start, claim.end, "", 0, 0, None, 0, 0, "", subj.ENTITIES, "exact", None, key, "CN")
         if key
@@ -1598,7 +1604,10 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         earlier = ctx.sectors.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
         # 小额贷款公司(含网络小贷)265家;从业人员4269人: a sector named in brackets as included is not the subject
         earlier = [h for h in earlier if not _INCLUDED_BEFORE.search(norm, max(0, h.start - 6), h.start)]
-        sector_hit = earlier[-1] if earlier else None
+        # the one named most often, the last of those: not one named in passing ("… held the largest balance,
+        # reflecting the concentration of online microloan firms there. Zhejiang had 327 companies …")
+        named = {h.name: sum(e.name == h.name for e in earlier) for h in earlier}
+        sector_hit = max(reversed(earlier), key=lambda h: named[h.name]) if earlier else None
     sector = sector_hit.name if sector_hit else ctx.main_sector
     if (
         measure in _ANY_SECTOR_MEASURES

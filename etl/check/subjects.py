@@ -147,7 +147,7 @@ SECTORS = [
     ("p2p", r"P2P|网贷|网络借贷|网络贷款|网络信贷|peer-to-peer|online lend\w*|网贷机构|online[- ]lending"),
     # Lenders the data hold nothing of: "25 auto finance firms" is not a count of online microloan companies;
     # "2,693 platforms offering cash loans" (现金贷, licensed or not) is neither P2P nor online microloans.
-    ("other_lender", r"汽车金融|金融租赁|融资租赁|典当|融资担保|商业保理|信托公司|auto[- ]finance|financial leasing|pawn|guarantee (?:firms|companies)|factoring|trust companies|现金贷|cash[- ]loans?"),
+    ("other_lender", r"汽车金融|金融租赁|融资租赁|典当|融资担保|担保公司|担保机构|商业保理|信托公司|auto[- ]finance|financial leasing|pawn|guarantee (?:firms|companies)|factoring|trust companies|现金贷|cash[- ]loans?"),
 ]  # fmt: skip
 
 # Measures: (measure, pattern, unit kinds it takes).
