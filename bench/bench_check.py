@@ -518,6 +518,19 @@ FIRST_RUN_FINDINGS = (
     "('Jilin had 501', 'its tally'), and a lender named only before a sentence taking its complaints. The first runs "
     "did not rise over the rounds: each round's fixes carried to the seen sets, and the next round met other "
     "phrasings.",
+    "Held-out 91-99 (session 11, 1,205 claims on 94 passages), three written rounds of two English sets and one "
+    "Chinese, each first run at its merge: pooled 93.4 % recall, 68.7 % agreement, 4.1 % of true claims contradicted "
+    "(46 of 1,112) and 69.2 % of altered numbers caught; by round 70.8 %, 66.9 % and 68.0 % agreement, 5.1 %, 3.6 % "
+    "and 3.6 % of true claims contradicted. Chinese (93, 96, 99) 100 %, 86.5 %, 3.7 % and 88.0 %; English (91, 92, "
+    "94, 95, 97, 98) 90.0 %, 59.6 %, 4.3 % and 59.8 %. The faults, nearly all English: measure words ('monthly "
+    "volume', 'loans arranged', 'composite annual rate', 'headcount', 'payrolls', 'internet microlending'), bare "
+    "numbers going on with a count ('A month later the figure was 427', 'there were 280', 'It stood at nearly two "
+    "thousand', '84,390 in 2018; 97,995 in 2019'), lists without a measure ('the numbers had been 460.4bn and "
+    "493.8bn', 这两个数字分别变成5081家、7366亿元), changes listed after a change word ('lenders had fallen by 53% and "
+    "borrowers by 35%'), 'Its courts' and 'the province', the collection complaints among all financial ones, the "
+    "sector of a text named first or most often, periods ('in the same month a year earlier', 'in the previous "
+    "quarter', 'the last quarter of 2021', 'a contraction that began in 2016'), and word boundaries ('nevertheless' "
+    "read as 'ever').",
 )
 
 
