@@ -933,8 +933,7 @@ def _comparison_period(ctx: _Context, clause, start: int, end: int, sentence=Non
     return None
 
 
-# "compared with 8,551 a year before", "from 17.47 percent a year earlier", "489.26 billion yuan three months
-# earlier": the same period that long before (not "down 19 billion yuan from a year earlier", a change over the year)
+# "from 9.93 billion yuan in the same month a year earlier", "in the same period of last year"
 _SAME_TIME_A_YEAR_EARLIER = re.compile(
     r"\s*(?:\)\s*)?(?:,\s*)?(?:in|for|during|over)\s+the\s+same\s+(?:month|quarter|period|time|half)\s+"
     r"(?:(?:a|one)\s+year\s+(?:earlier|before|ago)|(?:of\s+)?(?:last|the\s+previous|the\s+prior)\s+year)\b",
@@ -943,6 +942,8 @@ _SAME_TIME_A_YEAR_EARLIER = re.compile(
 _THE_PERIOD_BEFORE = re.compile(
     r"\s*(?:in|for|during|over)\s+the\s+(?:previous|prior|preceding)\s+(?P<unit>quarter|month|year)\b", re.IGNORECASE
 )
+# "compared with 8,551 a year before", "from 17.47 percent a year earlier", "489.26 billion yuan three months
+# earlier": the same period that long before (not "down 19 billion yuan from a year earlier", a change over the year)
 _SOME_TIME_EARLIER = re.compile(
     r"\s+(?:(?!(?:from|than|on|over)\b)[a-z-]+\s+){0,2}?(?P<n>a|one|two|three|six|\d+)\s+(?P<unit>years?|quarters?|months?)"
     r"\s+(?:earlier|before|ago|prior)\b",
@@ -986,20 +987,23 @@ def _comparison_base(ctx: _Context, sentence, start: int) -> ClaimPeriod | None:
     return named[-1].period if named else None
 
 
+def _first_period_named(ctx: _Context, lo: int, hi: int) -> Mention | None:
+    return next((m for m in ctx.mention_index.within(lo, hi) if m.period is not None), None)
+
+
 def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
     same = _SAME_TIME_A_YEAR_EARLIER.match(ctx.norm, end)
     if same is not None:
         # "rose to 32.94 billion yuan in September, up from 27.59 billion yuan in August and from 9.93 billion yuan
         # in the same month a year earlier": the sentence's first period (what its figure is of), a year back
-        lead = next((m for m in ctx.mention_index.within(sentence[0], start) if m.period is not None), None)
+        lead = _first_period_named(ctx, sentence[0], start)
         return moved_by_months(lead.period, -12) if lead is not None else None
     before = _THE_PERIOD_BEFORE.match(ctx.norm, end)
     if before is not None:
         # "the total was 90,595, against 87,281 in the previous quarter": the sentence's period, one step back
-        lead = next((m for m in ctx.mention_index.within(sentence[0], start) if m.period is not None), None)
-        step = {"quarter": 3, "month": 1, "year": 12}[before["unit"].lower()]
+        lead = _first_period_named(ctx, sentence[0], start)
         if lead is not None and lead.period.type == before["unit"].lower():
-            return moved_by_months(lead.period, -step)
+            return moved_by_months(lead.period, -months_of("a", before["unit"]))
     if _bare_compared_figure(ctx, clause, start, end):
         # never the period of the figure it is compared with: the paragraph's comparison period, else unknown
         return _comparison_base(ctx, sentence, start)
@@ -2527,13 +2531,13 @@ def _flow_span(period: ClaimPeriod | None, clause: str) -> ClaimPeriod | None:
 _REGION_JOIN = re.compile(r"\s*(?:省|市|province|municipality)?\s*(?:和|与|與|及|、|,|，|and|or|&)\s*(?:the )?", re.I)
 
 
-# 全省法院共受理…: a province the sentence does not name (the article's); its figures are not national.
 # A tracker "recorded" or "monitored" every platform it ever saw (cumulative counts), not every yuan
 _TRACKED = re.compile(r"recorded|monitored|tracked", re.IGNORECASE)
 _ITS_PLACE_EN = re.compile(
     r"\b(?:the|this) (?:province|municipality|city)\b|\b(?:its|their) (?:courts?|docket|caseload|companies|firms|lenders)\b",
     re.IGNORECASE,
 )
+# 全省法院共受理…: a province the sentence does not name (the article's); its figures are not national.
 _THIS_PROVINCE = re.compile(
     r"全省|全市|本省|本市|该省|该市|我省|我市|province-wide|the province's|citywide", re.IGNORECASE
 )

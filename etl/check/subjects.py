@@ -267,15 +267,14 @@ MEASURE_KINDS = {name: kinds for name, _, kinds in MEASURES}
 
 def dominant_sector(text: str) -> str | None:
     counts: dict[str, int] = {}
+    first: dict[str, int] = {}
     for h in sector_hits(text, 0, len(text)):
         counts[h.name] = counts.get(h.name, 0) + 1
+        first.setdefault(h.name, -h.start)
     if not counts and re.search(r"平台|platforms?\b", text, re.IGNORECASE):
         return "p2p"  # lending "platforms" with no sector named: the P2P platforms
     # (of two named as often, the one named first: "China's microcredit companies …; Chongqing, where many online
     # lenders are licensed")
-    first = {}
-    for h in sector_hits(text, 0, len(text)):
-        first.setdefault(h.name, -h.start)
     return max(counts, key=lambda k: (counts[k], first[k])) if counts else None
 
 
