@@ -91,6 +91,10 @@ def test_a_link_from_the_history_reopens_a_query(server, page):  # noqa: F811
     page.keyboard.press("Control+Enter")
     page.wait_for_url(re.compile(r"sql=SELECT\+7"), timeout=15_000)
     page.get_by_role("tab", name="History").click()
+    # The URL changes before the rerun it starts is drawn: a link clicked while Streamlit redraws the
+    # side column can be replaced under the click and lost (CI, 372 s run). The history lists
+    # SELECT 7 once that rerun is on screen.
+    page.get_by_role("link", name=re.compile("SELECT 7 AS seven")).wait_for(timeout=45_000)
     page.get_by_role("link", name=re.compile("SELECT 42 AS answer")).click()
     page.wait_for_url(re.compile(r"sql=SELECT\+42"), timeout=15_000)
     # The editor holds the query again (a new editor instance: look it up afresh).
