@@ -2570,6 +2570,18 @@ def test_numbers_listed_with_no_measure_take_the_measures_of_the_sentence_before
     assert found["493.8 billion yuan"].subject == "consumer_finance_assets"
 
 
+def test_a_scaled_number_in_an_unnamed_list_takes_a_money_measure_not_a_count():
+    """'460.4bn' has a scale word but no currency: in a list after a count and a balance it is the balance (as a
+    count it found none to take and left the list without subjects)."""
+    text = (
+        "At end-June 2019 there were 2,000 microloan companies with a loan balance of 900bn yuan. At end-September "
+        "2019 the numbers had been 1,950 and 460.4bn."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2019, 12, 1))}
+    assert found["1,950"].subject == "microloan_companies"
+    assert found["460.4bn"].subject == "microloan_loan_balance"
+
+
 def test_a_list_compared_with_the_list_before_it_takes_its_measures_in_order():
     text = (
         "截至2021年末,全国30家持牌消费金融公司的资产规模和贷款规模分别达到7530亿元和7106亿元,"

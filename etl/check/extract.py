@@ -801,7 +801,10 @@ def _subject_listed_before(ctx: _Context, sentence, claim: Claim, claims: list[C
     for c in group:
         # (a bare number matches a count: "5,500 companies with a loan balance of 762.9bn yuan; a year later it was
         # 5,257 and 753.3bn yuan")
-        kinds = (c.unit_kind,) if c.unit_kind else _COUNT_KINDS
+        # (and a scale word with no currency a balance as well: "the numbers had been 1,950 and 460.4bn")
+        kinds = (
+            (c.unit_kind,) if c.unit_kind else _COUNT_KINDS if c.tolerance_base < 1000 else (subj.MONEY, *_COUNT_KINDS)
+        )
         match = next((k for k in range(taken, len(before)) if before[k].unit_kind in kinds), None)
         if match is None:
             return None
