@@ -2472,6 +2472,9 @@ def test_a_number_of_them_in_a_shorter_period_is_that_periods_count():
     )
     claim = claim_with(text, "92", date(2015, 1, 20))
     assert claim.subject == "p2p_problem_platforms_new" and claim.period.label == "2014-12" and not claim.notes
+    text = "In 2018, 2,000 P2P platforms ran into trouble, 900 of them in the first half of 2018."
+    claim = claim_with(text, "900", date(2019, 3, 1))
+    assert claim.subject == "p2p_problem_platforms_new" and claim.period.label == "2018-H1" and not claim.notes
 
 
 @pytest.mark.parametrize(

@@ -1209,12 +1209,14 @@ _BRACKET_AFTER_A_NUMBER = re.compile(r"\d\s*\($")
 
 
 def _in_a_period_after(ctx: _Context, end: int) -> bool:
-    """A period said right after `end` ("94 of them in June", "92 of them in December alone")."""
+    """A period said right after `end` ("94 of them in June", "92 of them in December alone", "900 of them in the
+    first half of 2018": a mention may start at its "the" or after it)."""
     said = _IN_A_PERIOD_AFTER.match(ctx.norm, end)
-    return bool(said and any(m.start == said.end() for m in ctx.mention_index.within(said.end(), said.end() + 40)))
+    starts = {said.start("the"), said.end()} if said else set()
+    return bool(said and any(m.start in starts for m in ctx.mention_index.within(said.start("the"), said.end() + 40)))
 
 
-_IN_A_PERIOD_AFTER = re.compile(r"\s+(?:in|during|for|over)\s+(?:the\s+)?", re.IGNORECASE)
+_IN_A_PERIOD_AFTER = re.compile(r"\s+(?:in|during|for|over)\s+(?P<the>)(?:the\s+)?", re.IGNORECASE)
 
 
 def _in_a_place_after(ctx: _Context, end: int) -> bool:
