@@ -2657,6 +2657,9 @@ def test_changes_listed_after_a_change_word_are_changes_of_the_measures_named():
         "88%": ("p2p_lenders_change", -88),
         "73%": ("p2p_borrowers_change", -73),
     }
+    for written in ("48 percent", "48 per cent"):
+        claim = claim_with(text.replace("48%", written), written, date(2021, 3, 1))
+        assert (claim.subject, claim.value_base) == ("p2p_balance_change", -48)
 
 
 def test_a_microcredit_report_naming_online_lenders_once_is_about_microloans():

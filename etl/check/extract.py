@@ -1529,7 +1529,7 @@ _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+)?(?:total\s+(?:of\s+)?
 _CHANGE_NOUN_AFTER = re.compile(
     r"\s+(?:drop|fall|decline|decrease|contraction|rise|increase|jump|gain)\b"
     # "outstanding loans were 48% lower than at the start of the year"
-    r"|(?<=%)\s*(?:lower|higher|down|up)\b|\s*(?:per\s?cent|percent)\s+(?:lower|higher|down|up)\b",
+    r"|(?:(?<=%)|(?<=cent))\s*(?:lower|higher|down|up)\b",  # (the claim ends after its %, percent or per cent)
     re.IGNORECASE,
 )
 # 分别较年初下降48%、53%和35%: every number of the list after the change word is a change
