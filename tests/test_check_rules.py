@@ -2808,3 +2808,26 @@ def test_a_sector_named_in_passing_does_not_take_over_the_paragraph():
 def test_guarantee_companies_are_other_lenders():
     text = "合作方包括360数科、乐信等引流机构,以及12家担保公司。消费金融公司2024年末有31家。"
     assert claim_with(text, "12家", date(2025, 7, 1)).subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Researchers studied 300 P2P platforms", "exited"),  # died in studied
+        ("Hangzhou, the provincial capital, had 120 microloan companies", "capital"),
+        ("the national capital had 80 microloan companies", "capital"),
+        ("50 billion yuan of prearranged credit lines", "turnover"),  # arranged in prearranged
+    ],
+)
+def test_a_measure_word_inside_another_word_is_not_that_measure(text, word):
+    from etl.check import subjects
+
+    names = {h.name for h in subjects.measure_hits(text, 0, len(text)) + subjects.modifier_hits(text, 0, len(text))}
+    assert word not in names
+
+
+def test_up_to_after_a_verb_of_lending_is_a_bound_but_after_a_rise_is_the_level_reached():
+    text = "Online microloan firms were lending up to 24% a year in 2020; P2P yields had edged up to 9.76% by 2018."
+    found = {c.quote: c for c in claims_of(text, date(2021, 1, 1))}
+    assert found["up to 24%"].qualifier == "less_than"
+    assert found["9.76%"].qualifier == "exact"

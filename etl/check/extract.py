@@ -172,6 +172,18 @@ _EN_NOUN_KIND = {
 }  # fmt: skip
 
 # --- qualifiers ------------------------------------------------------------------------------
+# "edged up to 9.76%", "climbing up to 1.2 trillion": a rise to the number, not a bound (but "lending up to 24%",
+# "rates of up to 36%" are bounds: the verbs are listed, not any word in -ed or -ing)
+_ROSE_UP = "".join(
+    rf"(?<!\b{verb} )"
+    for verb in (
+        "rose", "risen", "rising", "grew", "grown", "growing", "went", "gone", "going", "edged", "edging", "climbed",
+        "climbing", "moved", "moving", "inched", "inching", "ticked", "ticking", "jumped", "jumping", "crept",
+        "creeping", "shot", "shooting", "bounced", "bouncing", "spiked", "spiking", "soared", "soaring", "ramped",
+        "ramping", "headed", "heading", "trended", "trending", "picked", "picking", "revised", "revising", "stepped",
+        "stepping", "crawled", "crawling",
+    )
+)  # fmt: skip
 _QUAL_BEFORE = [
     # 跌破6000家 (fell below 6,000): a bound from above, before 破 is read as 突破 (broke through).
     ("less_than", r"(?:跌破了?|跌穿|fell below|fallen below|dropped below|dipped below|slipped below)\s*$"),
@@ -181,7 +193,7 @@ _QUAL_BEFORE = [
     # 保守估计为3.36万亿元: a conservative estimate is a floor
     ("more_than", r"保守估计(?:为|达到?)?\s*$"),
     ("about", r"(?:大约|约为|约合|约|大概|差不多|估计|预计|around|about|approximately|roughly|some|an estimated|estimated|circa|~)\s*$"),
-    ("less_than", r"(?:不到|不足|少于|低于|未超过|不超过|未满|less than|fewer than|under|below|no more than|at most|(?<!\bback )(?<!ed )(?<!ing )(?<!\brose )(?<!\bgrew )(?<!\bwent )up to)\s*$"),  # (not "edging back up to 9.15%": a rise to it)
+    ("less_than", r"(?:不到|不足|少于|低于|未超过|不超过|未满|less than|fewer than|under|below|no more than|at most|(?<!\bback )" + _ROSE_UP + r"up to)\s*$"),  # (not "edging back up to 9.15%": a rise to it)
 ]  # fmt: skip
 _QUAL_BEFORE = [(q, re.compile(p, re.IGNORECASE)) for q, p in _QUAL_BEFORE]
 _QUAL_AFTER_UNIT = re.compile(

@@ -154,10 +154,10 @@ SECTORS = [
 MEASURES = [
     # Liabilities and equity (负债总额7847.23亿元,所有者权益997.18亿元): no series holds them.
     ("liabilities", r"负债总额|负债|所有者权益|净资产|liabilities|equity", (MONEY,)),
-    ("capital", r"实收资本|实收本钱|注册资本|资本金|资本(?!市场|运作|化|充足|补充)|paid-in capital|(?<!registered )\bcapital\b(?! markets?| adequacy| ratios?| flight)", (MONEY,)),
+    ("capital", r"实收资本|实收本钱|注册资本|资本金|资本(?!市场|运作|化|充足|补充)|paid-in capital|(?<!registered )(?<!provincial )(?<!national )\bcapital\b(?! markets?| adequacy| ratios?| flight)", (MONEY,)),
     ("assets", r"资产总额|总资产|资产规模|total assets|\bassets\b", (MONEY,)),
     ("balance", r"贷款余额|贷款规模|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance|loan book|loan portfolio|(?<![\w-])loans(?= (?:had |have )?(?:already )?(?:stood|reached|passed|rose|grew|totall?ed|amounted)| (?:at|to|of) (?:about |nearly |some |around |almost |over |more than )?(?:CNY|RMB|Rmb|¥|\$)? ?\d)|(?:(?<=yuan )|(?<=illion )|(?<=bn ))of (?:outstanding )?loans\b", (MONEY, PERCENT)),
-    ("turnover", r"成交量|成交额|成交总额|成交规模|交易量|交易额|交易总额|交易总量|成交总量|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:[\w-]+ ){0,2}(?:loans|lending|transactions)|lent out|(?:was|were) lent|(?<!people )(?:lending|lent) (?:through|via)|(?:loans )?arranged|(?:monthly|quarterly|annual|daily|trading|loan|lending) volumes?|\bvolumes? (?:of|for|in)\b|transactions? (?:were |was )?worth", (MONEY,)),
+    ("turnover", r"成交量|成交额|成交总额|成交规模|交易量|交易额|交易总额|交易总量|成交总量|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:[\w-]+ ){0,2}(?:loans|lending|transactions)|lent out|(?:was|were) lent|(?<!people )(?:lending|lent) (?:through|via)|(?:loans )?\barranged|(?:monthly|quarterly|annual|daily|trading|loan|lending) volumes?|\bvolumes? (?:of|for|in)\b|transactions? (?:were |was )?worth", (MONEY,)),
     # A firm's revenue or profit (营收超过80亿元, 净利润超过10亿元): no series holds them.
     ("income", r"营业收入|营收|净利润|利润|收入|revenues?|profits?|net income|earnings", (MONEY,)),
     # Gross lending (累计发放消费贷款超5.6万亿元, loans disbursed): no series holds it.
@@ -187,7 +187,7 @@ MODIFIERS = [
     ("exited_problem", r"停业及问题|停业、问题|停业与问题|停业及(?:发生|出现)问题|停业或(?:发生|出现)问题|closed (?:or|and) problem|suspend(?:ing|ed) operations? or succumb(?:ing|ed)"),
     ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|collapses|defaulted|absconding|scandal|succumb(?:ed|ing) to risk|"
                  r"(?:got|ran|run|fell) into (?:trouble|difficult(?:y|ies))"),
-    ("exited", r"停业|停止运营|停止经营|停止营业|终止运营|停运|退出|消亡|倒闭|关闭|关门|清退|exited|exiting|closed|closures?|(?<!the )\bclose\b(?!\s+to)|withdr[ae]wn?(?: from)?|terminated|shut(?:ting)? down|went bankrupt|ceased|\bquit\b|(?:went|gone|going) out of business|disappeared|vanished|died|went dark|suspended operations?|suspension of operations"),
+    ("exited", r"停业|停止运营|停止经营|停止营业|终止运营|停运|退出|消亡|倒闭|关闭|关门|清退|exited|exiting|closed|closures?|(?<!the )\bclose\b(?!\s+to)|withdr[ae]wn?(?: from)?|terminated|shut(?:ting)? down|went bankrupt|ceased|\bquit\b|(?:went|gone|going) out of business|disappeared|vanished|\bdied\b|went dark|suspended operations?|suspension of operations"),
     ("new", r"新上线|新增|新成立|新设|\bnew(?:ly)?\b|launched|came online|went (?:live|online)|established|set up"),
     # 已立案侦查786家网贷机构: platforms under criminal investigation, which no series counts.
     ("investigated", r"立案侦查|立案调查|侦查|under (?:criminal )?investigation|investigated|probed"),
