@@ -29,8 +29,8 @@ from etl.check.numbers import (
     english,
     place_of_last_nonzero,
 )
+from etl.check.text import ENGLISH_STOP, clause_bounds, paragraphs, prepare, sentences, tag_spans
 from etl.check.text import Spans as _Spans
-from etl.check.text import clause_bounds, paragraphs, prepare, sentences, tag_spans
 from etl.check.when import (
     COMPARED_BY_MULTIPLE,
     COMPARED_FIGURE_EN,
@@ -620,8 +620,8 @@ def _nearest(hits, pos: int, end: int):
     return min(hits, key=gap) if hits else None
 
 
-_LIST_OF_NUMBERS = re.compile(r"\s*(?:,\s*and|,|，|、|和|与|及|and)\s*", re.IGNORECASE)
-_LIST_JOIN = re.compile(r"\s*(?:、|和|与|與|及|,|，|and|&)\s*", re.IGNORECASE)
+# What joins the items of a list: 、 和 及 与, a comma (with "and" after it or not), " and ", " & "
+_IN_A_LIST = re.compile(r"\s*(?:[、,，]\s*(?:and\s+|和|及|与)?|\s(?:and|&)\s|和|及|与|與)\s*", re.IGNORECASE)
 
 
 _THESE_NUMBERS = re.compile(
@@ -693,14 +693,14 @@ def _respectively(ctx: _Context, sentence, claim_start: int, kind: str, siblings
     # 2011年、2012年和2013年…分别为50家、200家、800家: the list of periods just before 分别, one per number.
     periods: list = []
     for m in reversed([m for m in ctx.mention_index.within(sentence[0], pivot) if m.period is not None]):
-        if periods and not _LIST_JOIN.fullmatch(ctx.norm, m.end, periods[0].start):
+        if periods and not _IN_A_LIST.fullmatch(ctx.norm, m.end, periods[0].start):
             break
         periods.insert(0, m)
     listed = [m.period for m in periods]
     if word == "respectively" and len(listed) != len(group):
         # "9.63 and 9.69 months in September and October 2018 respectively": the periods listed after the numbers
         said = [p for p in ctx.mention_index.within(group[-1], last) if p.period is not None]
-        if len(said) == len(group) and all(_LIST_JOIN.fullmatch(ctx.norm, a.end, b.start) for a, b in pairwise(said)):
+        if len(said) == len(group) and all(_IN_A_LIST.fullmatch(ctx.norm, a.end, b.start) for a, b in pairwise(said)):
             listed = [p.period for p in said]
     before = [m for m in ctx.mention_index.within(sentence[0], pivot) if m.period is not None]
     if (
@@ -750,7 +750,6 @@ _THE_SAME_MEASURES = re.compile(
     + r"|这两个指标|两项指标|(?:those|these|the|both) (?:figures|numbers)|the corresponding figures",
     re.IGNORECASE,
 )
-_IN_A_LIST = re.compile(r"\s*(?:[、,，]\s*(?:and\s+|和|及|与)?|\s(?:and|&)\s|和|及|与|與)\s*", re.IGNORECASE)
 
 
 def _list_around(ctx: _Context, sentence, claim: Claim, claims: list[Claim]) -> tuple[list[Claim], list[Claim]]:
@@ -843,9 +842,6 @@ _COUNTED_AFTER = re.compile(
 _COUNT_KINDS = (subj.ENTITIES, subj.CASES, subj.PERSONS)
 
 
-_COMPARED_WITH_BEFORE = re.compile(r"\b(?:from|against|compared with|versus)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 def _count_said_before(ctx: _Context, sentence, clause, claim: Claim, out: list[Claim]):
     """The count a bare number (no unit, no measure in its sentence) goes on with: the last count said before it in
     its sentence or the one before, when words say so ("A month later the figure was 427") or a semicolon lists it
@@ -920,6 +916,7 @@ _OWN_PERIOD_AFTER = re.compile(
 # The words that introduce a figure the text compares with: "up from", "against", "compared with".
 _COMPARED_WORDS = r"\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bagainst"
 _COMPARED_FIGURE = re.compile(rf"(?:{_COMPARED_WORDS})\s*$", re.IGNORECASE)
+_COMPARED_WITH_BEFORE = re.compile(rf"(?:{_COMPARED_WORDS})\s+(?:the\s+)?$", re.IGNORECASE)
 _RIGHT_BEFORE_PERIOD = re.compile(r"\s*(?:[a-z]+\s+){0,2}?(?:at|in|by|as of|for)?\s*", re.IGNORECASE)
 
 
@@ -2061,7 +2058,7 @@ def extract(
         if (
             not raw[i][2]
             and raw[i + 1][2]
-            and _LIST_OF_NUMBERS.fullmatch(norm, raw[i][4], raw[i + 1][0].start)
+            and _IN_A_LIST.fullmatch(norm, raw[i][4], raw[i + 1][0].start)
             # (not "it was 5,257 and 753.3bn yuan": a count bigger than the scaled number after it is not in its unit)
             and not (first.scale == 1 and second.scale > 1 and first.value > second.value / second.scale)
         ):
@@ -2121,7 +2118,7 @@ def extract(
             qualifier == "exact"
             and claims
             and claims[-1].qualifier in ("more_than", "less_than")
-            and _LIST_JOIN.fullmatch(norm, claims[-1].end, token.start)
+            and _IN_A_LIST.fullmatch(norm, claims[-1].end, token.start)
         ):
             qualifier = claims[-1].qualifier  # 接连突破7万亿和8万亿元两道大关: the bound holds for each
         if token.vague:
@@ -2699,7 +2696,7 @@ def _by_period(ctx: _Context, start: int, claim: Claim) -> bool:
     return first_list_mark < 0 or first_list_mark <= max(m.end for m in dated)
 
 
-_ENGLISH_STOP = re.compile(r"(?<![0-9A-Z])\.(?=\s)|(?<=[a-z0-9%])\.(?=\s+[A-Z\"“(])")
+_ENGLISH_STOP = re.compile(ENGLISH_STOP)
 
 
 def _after_an_english_stop(ctx: _Context, pos: int) -> int:

@@ -118,7 +118,9 @@ def tag_spans(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<![0-9A-Z])\.(?=\s|$)|(?<=[a-z0-9%])\.(?=\s+[A-Z\"“(])")
+# An English full stop: not in "U.S." or "No. 5" (a capital or a digit before it), or before a capital after a word
+ENGLISH_STOP = r"(?<![0-9A-Z])\.(?=\s|$)|(?<=[a-z0-9%])\.(?=\s+[A-Z\"“(])"
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+|" + ENGLISH_STOP)
 # A comma is a thousands separator only between a digit and exactly three digits (1,234); 10家,2011年 ends a clause.
 _CLAUSE_END = re.compile(r"[，、:：(（)）]|(?<!\d),|,(?!\d{3}(?!\d))|(?<![0-9])\.(?![0-9])| - | – ")
 
