@@ -2221,11 +2221,11 @@ def extract(
             and (claim.subject is None or subj.SUBJECTS[claim.subject].kinds[0] == subj.MONEY)
             and not claim.notes
             and claim.tolerance_base < 1000
-            and (said := _count_said_before(ctx, sentence, clause, claim, out)) is not None
+            and (counted := _count_said_before(ctx, sentence, clause, claim, out)) is not None
         ):
-            claim.unit, claim.unit_kind, claim.subject = said.unit, said.unit_kind, said.subject
-            if said.region != "CN":
-                carried_region[id(claim)] = said.region
+            claim.unit, claim.unit_kind, claim.subject = counted.unit, counted.unit_kind, counted.subject
+            if counted.region != "CN":
+                carried_region[id(claim)] = counted.region
         if not claim.unit_kind:
             if claim.subject is None and not ((claim.change or claim.notes) and kind) and claim.tolerance_base < 1000:
                 continue  # a bare number with nothing to say what it counts (and no scale word) is not a claim
@@ -2273,9 +2273,13 @@ def extract(
                 # "…of Henan Province released its white paper. Courts across the province received 135,903": the one
                 # place the sentence before names
                 previous = _sentence_before(ctx, sentence)
-                said = [c.region for c in out if previous and previous[0] <= c.start < previous[1]]
+                regions_before = [c.region for c in out if previous and previous[0] <= c.start < previous[1]]
                 # (or the place of the sentence before's figures: "Its courts received 142,467 … Its courts also …")
-                claim.region = (previous and _sole_province(ctx, previous)) or (said and said[-1]) or claim.region
+                claim.region = (
+                    (previous and _sole_province(ctx, previous))
+                    or (regions_before and regions_before[-1])
+                    or claim.region
+                )
             if claim.region == "CN" and (
                 _province_paragraph(ctx, sentence)
                 or _THIS_PROVINCE.search(norm, *whole)
