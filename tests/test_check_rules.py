@@ -2831,3 +2831,21 @@ def test_up_to_after_a_verb_of_lending_is_a_bound_but_after_a_rise_is_the_level_
     found = {c.quote: c for c in claims_of(text, date(2021, 1, 1))}
     assert found["up to 24%"].qualifier == "less_than"
     assert found["9.76%"].qualifier == "exact"
+
+
+def test_for_the_year_is_the_whole_year_the_text_reports_on():
+    text = (
+        "China's P2P sector ended 2018 with 1,021 platforms still in operation, less than half the 2,448 at the end of "
+        "2016. Turnover for the year came to 1.79 trillion yuan. In December 2018 the average yield was 9.54 percent; "
+        "the average yield was 9.45 percent for the full year 2017."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2019, 1, 5))}
+    assert found["1.79 trillion yuan"].period.label == "2018"
+    assert found["9.54 percent"].period.label == "2018-12"
+    assert found["9.45 percent"].period.label == "2017"
+    text = (
+        "Some 17.13 million investors used the platforms last year. The average yield was 9.45 percent for the year "
+        "and 9.54 percent in December."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2018, 1, 8))}
+    assert found["9.45 percent"].period.label == "2017" and found["9.54 percent"].period.label == "2017-12"

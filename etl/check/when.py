@@ -204,6 +204,9 @@ EN_PATTERN = re.compile(
     r"|(?:(?P<ypart>end|close|start|beginning)\s+of\s+|(?P<yhpart>end|year-end|mid|early|late)-?\s*)?(?P<year>(?:19|20)\d{2})(?P<ysuffix>\s+year-end)?"
     r"|(?:(?P<relpart>end|start)\s+of\s+)?(?P<rel>last|this|previous|past)\s+year"
     r"|(?P<cyend>(?:end|close)\s+of\s+the\s+year|year[- ]end)"  # "by the end of the year": of the text's year
+    # "the yield averaged 9.45% for the full year", "full-year turnover": the whole of the text's year (全年)
+    r"|(?P<ywhole>(?:(?:for|over|during|in)\s+the\s+(?:full|whole|entire)\s+year|for\s+the\s+year|full[- ]year)"
+    r"(?!\s+(?:of\s+)?(?:19|20)\d\d))"  # (not "for the full year 2017": that year)
     r"|(?P<mrelm>last|this|previous|past)\s+month"
     r"|(?P<srel>this|last)\s+(?P<season>spring|summer|autumn|fall|winter)"
     r")\b",
@@ -357,7 +360,7 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
     if g["rel"]:
         y = year_of(None, g["rel"])
         return (year_period(y) if y else None), None
-    if g["cyend"]:
+    if g["cyend"] or g["ywhole"]:
         return (year_period(context_year) if context_year else None), None
     if g.get("season") and article is not None:  # "this summer": its three months, in the article's year
         first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[g["season"].lower()]
@@ -508,6 +511,9 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     out: list[Mention] = []
     context_year = article.year if article else None
     year_in_text = False  # context_year is a year the text wrote, not the article's
+    # The latest year the text has dated something in: "for the year" is the year the text reports on ("ended 2018
+    # with 1,021 platforms, less than half the 2,448 at the end of 2016. Turnover for the year …": 2018)
+    latest_year = None
     compared_mentions: set[int] = set()  # ids of the mentions named as a comparison (较截至3月末的…)
     month_year = None  # the year of the last month-level mention: "July" after "end of December last year"
     month_of_year = None  # and its month
@@ -597,12 +603,14 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
                 last_month = 3 * _N_QUARTERS[g["nq"].lower()] if g["nq"] else _N_MONTHS[g["nmonths"].lower()]
                 year_for_month = article.year if month_end(article.year, last_month) <= article else article.year - 1
             period, written = _en_period(m, year_for_month, article)
+            if g["ywhole"] and latest_year is not None:
+                period = year_period(latest_year)
             year = period.end.year if period else None
             # "compared to October", "relative to 2017": the to of a comparison, not "up to"
             as_of = bool(m.group("asof")) and not re.search(
                 r"\b(?:compared|relative|close|equal|similar)\s*$", norm[max(0, m.start() - 12) : m.start()], re.I
             )
-            anchored = not (month_only or (months_only and year_in_text) or g["cyend"])
+            anchored = not (month_only or (months_only and year_in_text) or g["cyend"] or g["ywhole"])
             if (
                 period is not None
                 and period.type in ("month", "part", "day")
@@ -611,6 +619,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             ):
                 month_year = period.end.year
                 month_of_year = period.end.month
+        if not (compared or starting) and period is not None and (article is None or period.end <= article):
+            latest_year = max(latest_year or period.end.year, period.end.year)  # ("last year" too)
         if compared or starting:
             pass  # "from the same period in 2014", 比2014年, 自2018年5月: they do not date what follows
         elif written is not None and MIN_YEAR <= written <= MAX_YEAR:
