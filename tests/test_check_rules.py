@@ -2849,3 +2849,19 @@ def test_for_the_year_is_the_whole_year_the_text_reports_on():
     )
     found = {c.quote: c for c in claims_of(text, date(2018, 1, 8))}
     assert found["9.45 percent"].period.label == "2017" and found["9.54 percent"].period.label == "2017-12"
+
+
+def test_a_span_word_of_the_next_number_does_not_widen_a_months_flow():
+    text = (
+        "August turnover was 67.2 billion yuan, against 85.7 billion in March and 245.9 billion in the whole first "
+        "quarter."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2019, 9, 12))}
+    assert found["85.7 billion"].period.label == "2019-03" and found["245.9 billion"].period.label == "2019-Q1"
+    # (but a span said after a list of numbers is theirs: both are of the half)
+    text = (
+        "By the end of June 2015 P2P turnover had come to 300.6 billion yuan. Some 2.18 million investors and 1.6 "
+        "million borrowers were active in the half."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2015, 7, 10))}
+    assert found["Some 2.18 million"].period.label == found["1.6 million"].period.label == "2015-H1"
