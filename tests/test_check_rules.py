@@ -2865,3 +2865,14 @@ def test_a_span_word_of_the_next_number_does_not_widen_a_months_flow():
     )
     found = {c.quote: c for c in claims_of(text, date(2015, 7, 10))}
     assert found["Some 2.18 million"].period.label == found["1.6 million"].period.label == "2015-H1"
+
+
+def test_a_period_of_a_compared_list_and_a_bracket_label_date_only_their_own_numbers():
+    text = (
+        "Yingcan counted 664 P2P platforms at the end of August 2019. August turnover was 67.2 billion yuan, against "
+        "85.7 billion in March and 245.9 billion in the whole first quarter, and the outstanding balance fell to "
+        "675.6 billion yuan (March: 802.9 billion)."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2019, 9, 12))}
+    assert found["675.6 billion yuan"].period.label == "2019-08"
+    assert found["802.9 billion"].period.label == "2019-03"

@@ -34,6 +34,7 @@ from etl.check.text import Spans as _Spans
 from etl.check.when import (
     COMPARED_BY_MULTIPLE,
     COMPARED_FIGURE_EN,
+    FIGURE_THEN_PERIOD_EN,
     MONTH_LIST_JOIN,
     ClaimPeriod,
     Mention,
@@ -1242,7 +1243,17 @@ def _of_a_compared_figure(ctx: _Context, mention: Mention, after: int = 0) -> bo
     """'came to 982.3 billion yuan, against 252.8 billion yuan in 2014': 2014 is the period of the figure compared
     with (one that starts at `after` or later: between the number and the period), and dates nothing else."""
     found = COMPARED_FIGURE_EN.search(ctx.norm, max(after, mention.start - 48), mention.start)
-    return found is not None and found.start("figure") >= after
+    if found is not None:
+        return found.start("figure") >= after
+    # "against 85.7 billion in March and 245.9 billion in the whole first quarter": the next figure of a compared list
+    item = _LISTED_FIGURE_EN.search(ctx.norm, max(after, mention.start - 48), mention.start)
+    if item is None or item.start("figure") < after:
+        return False
+    joined = [m for m in ctx.mention_index.within(max(0, item.start() - 48), item.start()) if m.end == item.start()]
+    return bool(joined) and _of_a_compared_figure(ctx, joined[0])
+
+
+_LISTED_FIGURE_EN = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)" + FIGURE_THEN_PERIOD_EN, re.IGNORECASE)
 
 
 def _heading_dated_below(ctx: _Context, paragraph: tuple[int, int]) -> ClaimPeriod | None:

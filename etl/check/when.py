@@ -420,13 +420,16 @@ _COMPARISON_BEFORE = re.compile(
 )
 # "against 252.8 billion yuan in 2014", "from 17.13 million in 2017", "after a Rmb19bn drop in 2018": the period
 # of a figure the text compares with, named right after it (the match ends where the period begins).
+# (not "from 01Caijing", a publisher's name: no figure starts 0 and another digit; not "compared with 2014. In the
+# first quarter": a figure ends in a digit; not "from 2014 to 2017": a year is no figure)
+FIGURE_THEN_PERIOD_EN = (
+    r"(?:(?:some|about|around|nearly|almost|over|more than|just)\s+)?"  # "up from some RMB105.8bn in 2013"
+    r"(?P<figure>(?:[A-Za-z$]{1,4}\s?)?(?!0\d)(?!(?:19|20)\d\d(?![\d.,]))\d(?:[\d.,]*\d)?)\s*(?:[A-Za-z%-]+\s+){0,4}?"
+    r"(?:(?:in|at|by|for|during)\s+(?:the\s+)?)?$"
+)
 COMPARED_FIGURE_EN = re.compile(
     r"(?:\bagainst|\bfrom|\bthan|\bafter|\bversus|\bvs\.?|\bcompared (?:with|to)|\b(?:up|down) on)\s+(?:an?\s+|the\s+)?"
-    r"(?:(?:some|about|around|nearly|almost|over|more than|just)\s+)?"  # "up from some RMB105.8bn in 2013"
-    # (not "from 01Caijing", a publisher's name: no figure starts 0 and another digit; not "compared with 2014. In
-    # the first quarter": a figure ends in a digit; not "from 2014 to 2017": a year is no figure)
-    r"(?P<figure>(?:[A-Za-z$]{1,4}\s?)?(?!0\d)(?!(?:19|20)\d\d(?![\d.,]))\d(?:[\d.,]*\d)?)\s*(?:[A-Za-z%-]+\s+){0,4}?"
-    r"(?:(?:in|at|by|for|during)\s+(?:the\s+)?)?$",
+    + FIGURE_THEN_PERIOD_EN,
     re.IGNORECASE,
 )
 _LATER_EN = re.compile(
@@ -484,6 +487,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             or g["asof"]
             or g["mthis"]
             or re.search(r"\b(?:in|since|from|until|of)\s+$", norm[max(0, m.start() - 7) : m.start()], re.IGNORECASE)
+            or (norm[m.start() - 1 : m.start()] in ("(", "（") and re.match(r"\s*[:：]", norm[m.end() :]))  # "(March: "
         ):
             continue  # ("from 4.05 million in March": the month, not the verb)
         if (g.get("mname2") or "").lower() in _MONTH_ONLY_EN and not g["myear2"]:
