@@ -391,6 +391,12 @@ HELD_OUT_SETS = (
     HeldOutSet(97, "held-out 94-96's fixes", _first(10, 116, 104, 67, 108, 2, 108, 61, 2), "07:39 UTC", written=True),
     HeldOutSet(98, "held-out 94-96's fixes", _first(11, 144, 134, 91, 133, 7, 133, 86, 7), "07:39 UTC", written=True),
     HeldOutSet(99, "held-out 94-96's fixes", _first(10, 131, 131, 108, 120, 4, 120, 100, 4), "07:39 UTC", written=True),
+    # Session 12's written round, from e81202b (after session 11's review mends and 'for the year'): English news (100),
+    # English reports, notes and blogs (101), Chinese (102); first runs at their merge on 992f336 (2026-12-02), before
+    # any change they prompted. The helpers read only etl/check/subjects.py, etl/periods.py and set 97's example.
+    HeldOutSet(100, "session 11's review", _first(10, 143, 131, 94, 118, 5, 118, 73, 5), "13:19 UTC", written=True),
+    HeldOutSet(101, "session 11's review", _first(10, 147, 147, 102, 124, 5, 124, 85, 6), "13:19 UTC", written=True),
+    HeldOutSet(102, "session 11's review", _first(10, 138, 138, 127, 116, 4, 116, 109, 5), "13:19 UTC", written=True),
 )
 
 

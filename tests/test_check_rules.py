@@ -2876,3 +2876,20 @@ def test_a_period_of_a_compared_list_and_a_bracket_label_date_only_their_own_num
     found = {c.quote: c for c in claims_of(text, date(2019, 9, 12))}
     assert found["675.6 billion yuan"].period.label == "2019-08"
     assert found["802.9 billion"].period.label == "2019-03"
+
+
+def test_a_bare_list_ending_in_of_them_counts_the_count_of_the_paragraph_before_by_place():
+    text = (
+        "China had 280 online microlending companies by the end of the second quarter of 2018.\n\n"
+        "Guangdong, Chongqing, Zhejiang, Jiangxi and Jiangsu were home to 64, 55, 23, 22 and 16 of them, respectively."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2018, 8, 15))}
+    got = {q: (found[q].subject, found[q].region) for q in ("64", "55", "16")}
+    assert got == {
+        "64": ("online_microloan_companies", "CN-GD"),
+        "55": ("online_microloan_companies", "CN-CQ"),
+        "16": ("online_microloan_companies", "CN-JS"),
+    }
+    # (but "just 78, 28 of them in Guangdong" is the whole, then its part: 78 is not one of them)
+    text = "At end-2016 there were just 78, 28 of them in Guangdong, 17 in Chongqing and 11 in Jiangsu."
+    assert "78" not in {c.quote for c in claims_of(text, date(2018, 8, 15))}

@@ -266,6 +266,12 @@ _INCLUDING_BEFORE = re.compile(r"\b(?:including|such as|among which)\b[^。；;!
 # "About 97 of them are registered in Guangdong", "two of these": a part of a count said just before,
 # with no noun of its own. It counts what that count counts; no series holds the part.
 _PART_OF_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
+# "home to 64, 55, 23, 22 and 16 of them": each number of a bare list that ends in "and N of them" (not "there were
+# just 78, 28 of them in Guangdong": the whole, then its part)
+_LISTED_PART_OF_AFTER = re.compile(
+    r"(?:(?:\s*,\s*\d(?:[\d,.]*\d)?)*(?:,?\s+and\s+)\d(?:[\d,.]*\d)?)?" + _PART_OF_AFTER.pattern,
+    re.IGNORECASE,
+)
 _SINCE_AFTER = re.compile(r"\s*(?:以来|以來|至今|以后|以後)")
 _SINCE_BEFORE = re.compile(r"\bsince\s*$", re.IGNORECASE)
 _NEGATIVE_CONTEXT = re.compile(
@@ -596,6 +602,18 @@ class _Context:
 def _paragraph_of(ctx: _Context, pos: int) -> tuple[int, int]:
     index = bisect_right(ctx.paragraph_starts, pos) - 1
     return ctx.paragraphs[index] if index >= 0 else (0, len(ctx.norm))
+
+
+def _same_or_last_paragraph(ctx: _Context, antecedent: Claim, pos: int, claims: list[Claim]) -> bool:
+    """The antecedent of "of them" is in the paragraph of `pos`, or in the one before when no number comes before
+    `pos` in its own ("China had 280 online microlending companies …" / "Guangdong … were home to 64, 55 … of
+    them")."""
+    here = _paragraph_of(ctx, pos)
+    if _paragraph_of(ctx, antecedent.start) == here:
+        return True
+    if here[0] == 0 or any(here[0] <= c.start < pos for c in claims):
+        return False
+    return _paragraph_of(ctx, antecedent.start) == _paragraph_of(ctx, here[0] - 1)
 
 
 LONG_SENTENCE = 600  # characters; a longer "sentence" (a table, a list without stops) is read in a window
@@ -2165,11 +2183,11 @@ def extract(
             or _ORDER_OF_SIZE.match(norm, unit_end)
         ):
             claim.doubts.append("vague")  # 几百亿, 上万家, 数千: a loose size, not a figure to refute
-        if not kind and _PART_OF_AFTER.match(norm, token.end):
+        if not kind and (part_of := _LISTED_PART_OF_AFTER.match(norm, token.end)):
             antecedent = next((c for c in reversed(claims) if c.unit_kind), None)
-            if antecedent is not None and _paragraph_of(ctx, antecedent.start) == _paragraph_of(ctx, token.start):
+            if antecedent is not None and _same_or_last_paragraph(ctx, antecedent, token.start, claims):
                 claim.unit, claim.unit_kind = antecedent.unit, antecedent.unit_kind
-                part_end = _PART_OF_AFTER.match(norm, token.end).end()
+                part_end = part_of.end()
                 if _in_a_period_after(ctx, part_end):
                     # "515 platforms … in the first half, 94 of them in June": the same count, of a shorter period
                     counted_before[id(claim)] = antecedent
