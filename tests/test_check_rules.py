@@ -2891,5 +2891,11 @@ def test_a_bare_list_ending_in_of_them_counts_the_count_of_the_paragraph_before_
         "16": ("online_microloan_companies", "CN-JS"),
     }
     # (but "just 78, 28 of them in Guangdong" is the whole, then its part: 78 is not one of them)
-    text = "At end-2016 there were just 78, 28 of them in Guangdong, 17 in Chongqing and 11 in Jiangsu."
-    assert "78" not in {c.quote for c in claims_of(text, date(2018, 8, 15))}
+    text = (
+        "China had 280 online microlending companies by mid-2018. At end-2016 there were just 78, 28 of them in "
+        "Guangdong, 17 in Chongqing and 11 in Jiangsu."
+    )
+    claim = claim_with(text, "78", date(2018, 8, 15))
+    assert (claim.subject, claim.region, claim.notes) == ("online_microloan_companies", "CN", [])
+    text = "Two years ago they were rare: at end-2016 there were just 78, 28 of them in Guangdong, 17 in Chongqing."
+    assert all(c.subject for c in claims_of(text, date(2018, 8, 15)) if c.quote == "78")
