@@ -2899,3 +2899,22 @@ def test_a_bare_list_ending_in_of_them_counts_the_count_of_the_paragraph_before_
     assert (claim.subject, claim.region, claim.notes) == ("online_microloan_companies", "CN", [])
     text = "Two years ago they were rare: at end-2016 there were just 78, 28 of them in Guangdong, 17 in Chongqing."
     assert all(c.subject for c in claims_of(text, date(2018, 8, 15)) if c.quote == "78")
+
+
+def test_that_month_is_the_last_month_named_not_a_compared_one_and_an_earlier_citys_sentence_is_not_carried():
+    text = (
+        "I'm 34, I work in Hangzhou, and until June 2018 I thought P2P lending was smart. Then July happened. "
+        "According to Wangdaizhijia, 165 platforms ran into trouble that month. By the end of July only 1,645 "
+        "platforms were still operating."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2018, 8, 20))}
+    assert (found["165"].subject, found["165"].period.label) == (
+        "p2p_problem_platforms_new",
+        "2018-07",
+    )
+    assert found["1,645"].subject == "p2p_platforms_operating" and not found["1,645"].notes
+    text = (
+        "At end-November 2018 the tally had been 1,099 P2P platforms, against 1,718 in January, with 30 new problem "
+        "platforms that month."
+    )
+    assert claim_with(text, "30", date(2019, 7, 15)).period.label == "2018-11"

@@ -1429,8 +1429,9 @@ _CITY = re.compile(
 def _of_a_city(ctx: _Context, sentence, claim: Claim) -> bool:
     """深圳有小额贷款公司118家,贷款余额315.35亿元: a city's figure, named before it in its (full) sentence with no
     province, and no word for the whole country, between (a city named in an earlier sentence is not carried: it
-    more often starts an example than the subject)."""
-    start = _full_sentence_start(ctx, sentence[0])
+    more often starts an example than the subject: "I'm 34, I work in Hangzhou, … Then July happened. By the end of
+    July only 1,645 platforms were still operating")."""
+    start = max(_full_sentence_start(ctx, sentence[0]), _after_an_english_stop(ctx, sentence[0]))
     cities = [  # not the city taken out of a province: 浙江省(不含宁波,下同)
         m
         for m in _CITY.finditer(ctx.norm, start, claim.start)

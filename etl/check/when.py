@@ -208,6 +208,7 @@ EN_PATTERN = re.compile(
     r"|(?P<ywhole>(?:(?:for|over|during|in)\s+the\s+(?:full|whole|entire)\s+year|for\s+the\s+year|full[- ]year)"
     r"(?!\s+(?:of\s+)?(?:19|20)\d\d))"  # (not "for the full year 2017": that year)
     r"|(?P<mrelm>last|this|previous|past)\s+month"
+    r"|(?P<thatmonth>that\s+month)"
     r"|(?P<srel>this|last)\s+(?P<season>spring|summer|autumn|fall|winter)"
     r")\b",
     re.IGNORECASE,
@@ -524,6 +525,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     last_end = -1
     last_dating = None  # the last mention that was not a comparison
     last_month = None  # the last month named, for 上月
+    own_month = None  # the last month named that is not a comparison, for "that month"
     for kind, m, start in raw:
         if start < last_end or start in masked_spans:
             continue
@@ -604,11 +606,13 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             # latest such span over by the article's date
             months_only = bool(g["nq"] or g["nmonths"]) and not (g["nqyear"] or g["nqrel"] or g["nyear"] or g["nrel"])
             if months_only and article is not None and not year_in_text:
-                last_month = 3 * _N_QUARTERS[g["nq"].lower()] if g["nq"] else _N_MONTHS[g["nmonths"].lower()]
-                year_for_month = article.year if month_end(article.year, last_month) <= article else article.year - 1
+                span_end = 3 * _N_QUARTERS[g["nq"].lower()] if g["nq"] else _N_MONTHS[g["nmonths"].lower()]
+                year_for_month = article.year if month_end(article.year, span_end) <= article else article.year - 1
             period, written = _en_period(m, year_for_month, article)
             if g["ywhole"] and latest_year is not None:
                 period = year_period(latest_year)
+            if g["thatmonth"]:  # "Then July happened. 165 platforms ran into trouble that month": the month named last
+                period = month_period(own_month.end.year, own_month.end.month) if own_month is not None else None
             year = period.end.year if period else None
             # "compared to October", "relative to 2017": the to of a comparison, not "up to"
             as_of = bool(m.group("asof")) and not re.search(
@@ -655,6 +659,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             compared_mentions.add(id(out[-1]))
         if period is not None and period.type in ("month", "part") and kind != "lastmonth":
             last_month = period
+            if not compared:  # ("at end-November the tally had been 1,099, against 1,718 in January, … that month")
+                own_month = period
         last_end = m.end()
     return _months_sharing_a_year(norm, _listed_months(norm, out))
 
