@@ -2918,3 +2918,13 @@ def test_that_month_is_the_last_month_named_not_a_compared_one_and_an_earlier_ci
         "platforms that month."
     )
     assert claim_with(text, "30", date(2019, 7, 15)).period.label == "2018-11"
+
+
+def test_a_measure_after_the_number_that_takes_the_next_number_with_to_is_that_numbers():
+    text = (
+        "By the end of July 2018 the outstanding loan balance of P2P platforms had dropped to 956.1 billion yuan and "
+        "monthly turnover to 144.8 billion yuan."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2018, 8, 20))}
+    assert found["956.1 billion yuan"].subject == "p2p_loan_balance"
+    assert found["144.8 billion yuan"].subject == "p2p_turnover"

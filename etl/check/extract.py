@@ -1584,7 +1584,8 @@ _LISTED_AFTER_A_CHANGE = re.compile(
 
 
 _INTRODUCES = re.compile(
-    r"\s+(?:of|at|was|were|stood at|reached|totall?ing|amounting to|came to"
+    # ("the balance had dropped to 956.1 billion yuan and monthly turnover to 144.8 billion": the verb left out)
+    r"\s+(?:of|at|was|were|stood at|reached|totall?ing|amounting to|came to|to"
     # "lenders had fallen by 53% and borrowers by 35%": a measure and its change
     r"|(?:had |have |has )?(?:fallen|fell|dropped|declined|risen|rose|grown|grew|increased|decreased|shrunk|shrank) by)"
     r"\s+(?:CNY|RMB|Rmb|US\$|\$)?\s*",
