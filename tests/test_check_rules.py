@@ -2928,3 +2928,25 @@ def test_a_measure_after_the_number_that_takes_the_next_number_with_to_is_that_n
     found = {c.quote: c for c in claims_of(text, date(2018, 8, 20))}
     assert found["956.1 billion yuan"].subject == "p2p_loan_balance"
     assert found["144.8 billion yuan"].subject == "p2p_turnover"
+
+
+def test_a_bare_compared_figure_is_of_what_the_figure_before_it_is():
+    text = (
+        "Chinese online peer-to-peer lenders arranged about 2.8 trillion yuan of loans last year, according to "
+        "industry tracker Wangdaizhijia, up from 2.06 trillion yuan in 2016."
+    )
+    assert claim_with(text, "2.06 trillion yuan", date(2018, 1, 25)).subject == "p2p_turnover"
+    # (not a change against a level, nor a list compared in order)
+    text = (
+        "The loan balance of microloan companies rose to 942.0 billion yuan in December 2014, and net new loans in the "
+        "first quarter were only 25.1 billion yuan, against 43.4 billion yuan in the same quarter of 2013."
+    )
+    assert claim_with(text, "43.4 billion yuan", date(2015, 3, 1)).subject != "microloan_loan_balance"
+    text = "Microloan companies' loan balance fell by 30.4 billion yuan in 2019, against 924.1 billion yuan in 2018."
+    assert claim_with(text, "924.1 billion yuan", date(2020, 3, 1)).subject == "microloan_loan_balance"
+    text = (
+        "At the end of 2024, the loan balance of microloan companies in the municipality was 106.17 billion yuan and "
+        "their paid-in capital 101.29 billion yuan, compared with 238.42 billion yuan and 117.89 billion yuan "
+        "respectively at the end of 2022."
+    )
+    assert claim_with(text, "238.42 billion yuan", date(2025, 3, 1)).subject == "microloan_loan_balance"

@@ -1010,6 +1010,22 @@ def _bare_compared_figure(ctx: _Context, clause, start: int, end: int) -> bool:
     )
 
 
+def _compared_with_the_figure_before(ctx: _Context, sentence, clause, claim: Claim, out: list[Claim]) -> Claim | None:
+    """ "arranged about 2.8 trillion yuan of loans last year, …, up from 2.06 trillion yuan in 2016": a figure after
+    "from", "against" or "compared with", in a clause that names no measure, is of what the figure before it in its
+    sentence, of the same kind, is."""
+    if not _BARE_COMPARED_BEFORE.search(ctx.norm, max(clause[0], claim.start - 24), claim.start):
+        return None
+    if ctx.measures.within(*clause) or ctx.sectors.within(*clause) or ctx.region_hits.within(*clause):
+        return None
+    if _MEASURES_RESPECTIVELY.search(ctx.norm, *sentence):
+        return None  # ("… compared with 238.42 billion yuan and 117.89 billion yuan respectively": in order)
+    before = [c for c in out if sentence[0] <= c.start < claim.start]
+    if not before or not before[-1].subject or before[-1].change or before[-1].unit_kind != claim.unit_kind:
+        return None  # (a change compared with a level: "net new loans … were only 25.1 billion yuan, against …")
+    return before[-1]
+
+
 def _comparison_base(ctx: _Context, sentence, start: int) -> ClaimPeriod | None:
     """The period the paragraph compares with ("against 334 at end-2016"), for a figure compared with and said
     with no period: "Ningxia lost more: its tally fell to 125 from 147" is end-2016's 147. None if none is named."""
@@ -2213,6 +2229,8 @@ def extract(
             siblings[bisect_right(starts, sentence[0] - 1) : bisect_right(starts, sentence[1] - 1)],
         )
         claim.subject, kind, claim.change = _subject(ctx, clause, sentence, claim, resp)
+        if (compared_with := _compared_with_the_figure_before(ctx, sentence, clause, claim, out)) is not None:
+            claim.subject, claim.change = compared_with.subject, 0
         if claim.subject is None and id(claim) in counted_before:
             claim.subject, claim.change = counted_before[id(claim)].subject, 0
         if (
