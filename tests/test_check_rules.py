@@ -2950,3 +2950,21 @@ def test_a_bare_compared_figure_is_of_what_the_figure_before_it_is():
         "respectively at the end of 2022."
     )
     assert claim_with(text, "238.42 billion yuan", date(2025, 3, 1)).subject == "microloan_loan_balance"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("About 17.13 million people invested through P2P platforms in 2017.", "17.13 million", "p2p_investors"),
+        ("In 2017 some 22.43 million borrowed on P2P platforms, and 17.13 million invested.", "17.13 million",
+         "p2p_investors"),
+        ("About 17.13 million people invested through P2P platforms in 2017, while some 22.43 million borrowed.",
+         "22.43 million", "p2p_borrowers"),
+        ("About 3.34 million people lent money through P2P platforms in July 2018, and 3.75 million borrowed.",
+         "3.34 million", "p2p_investors"),
+        ("Cumulative volume of P2P lending since the industry's start reached 6.23 trillion yuan by the end of 2017.",
+         "6.23 trillion yuan", "p2p_turnover_cumulative"),
+    ],
+)  # fmt: skip
+def test_people_who_invested_lent_or_borrowed_and_cumulative_volume(text, quote, subject):
+    assert claim_with(text, quote, date(2018, 8, 20)).subject == subject
