@@ -537,6 +537,15 @@ FIRST_RUN_FINDINGS = (
     "sector of a text named first or most often, periods ('in the same month a year earlier', 'in the previous "
     "quarter', 'the last quarter of 2021', 'a contraction that began in 2016'), and word boundaries ('nevertheless' "
     "read as 'ever').",
+    "Held-out 100-102 (session 12, 428 claims on 30 passages), one written round (English news, English reports and "
+    "blogs, Chinese) first run at its merge, after session 11's review was mended: 97.2 % recall, 75.5 % agreement, "
+    "3.9 % of true claims contradicted (14 of 358), 74.6 % of altered numbers caught; Chinese (102) 100 %, 92.0 %, "
+    "3.4 % and 94.0 %, English (100, 101) 95.9 %, 67.6 %, 4.1 % and 65.3 %. The faults fixed after it, all English: "
+    "a bare list ending in 'and 16 of them' across a paragraph break, 'that month', a city named in an earlier "
+    "English sentence, 'had dropped to 956.1 billion yuan and monthly turnover to 144.8 billion', a figure after "
+    "'up from' taking the measure of the figure before it, 'people invested', '22.43 million borrowed', 'cumulative "
+    "volume'. Left: bare numbers in speech ('from 314,276 in 2018 to 181,275 last year'), measures the data name "
+    "otherwise (collection firms and staff, recovered assets).",
 )
 
 

@@ -2968,3 +2968,10 @@ def test_a_bare_compared_figure_is_of_what_the_figure_before_it_is():
 )  # fmt: skip
 def test_people_who_invested_lent_or_borrowed_and_cumulative_volume(text, quote, subject):
     assert claim_with(text, quote, date(2018, 8, 20)).subject == subject
+
+
+def test_a_span_of_months_then_last_month_in_chinese_does_not_break_the_check():
+    """ "the first nine months" with no year once left an int where the last month named is kept, and a later
+    上月 then failed on it."""
+    text = "In the first nine months, P2P turnover kept falling. 网贷成交量为1000亿元,较上月份的1100亿元有所下降。"
+    assert claim_with(text, "1100亿元", date(2018, 10, 20)).subject == "p2p_turnover"  # (an AttributeError before)
