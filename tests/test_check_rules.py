@@ -2964,6 +2964,9 @@ def test_a_bare_compared_figure_is_of_what_the_figure_before_it_is():
          "3.34 million", "p2p_investors"),
         ("Cumulative volume of P2P lending since the industry's start reached 6.23 trillion yuan by the end of 2017.",
          "6.23 trillion yuan", "p2p_turnover_cumulative"),
+        ("Roughly 22.43 million people borrowed through a P2P platform in 2017.", "22.43 million", "p2p_borrowers"),
+        ("The average rate P2P investors earned was 9.45% in 2017.", "9.45%", "p2p_yield"),
+        ("In 2017 about 2.8 trillion yuan has been lent through P2P platforms.", "2.8 trillion yuan", "p2p_turnover"),
     ],
 )  # fmt: skip
 def test_people_who_invested_lent_or_borrowed_and_cumulative_volume(text, quote, subject):

@@ -157,7 +157,7 @@ MEASURES = [
     ("capital", r"实收资本|实收本钱|注册资本|资本金|资本(?!市场|运作|化|充足|补充)|paid-in capital|(?<!registered )(?<!provincial )(?<!national )\bcapital\b(?! markets?| adequacy| ratios?| flight)", (MONEY,)),
     ("assets", r"资产总额|总资产|资产规模|total assets|\bassets\b", (MONEY,)),
     ("balance", r"贷款余额|贷款规模|借贷余额|借款余额|待还余额|待收余额|贷款存量|余额|outstanding(?: \w+){0,2}|loan balance|balance|loan book|loan portfolio|(?<![\w-])loans(?= (?:had |have )?(?:already )?(?:stood|reached|passed|rose|grew|totall?ed|amounted)| (?:at|to|of) (?:about |nearly |some |around |almost |over |more than )?(?:CNY|RMB|Rmb|¥|\$)? ?\d)|(?:(?<=yuan )|(?<=illion )|(?<=bn ))of (?:outstanding )?loans\b", (MONEY, PERCENT)),
-    ("turnover", r"成交量|成交额|成交总额|成交规模|交易量|交易额|交易总额|交易总量|成交总量|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:[\w-]+ ){0,2}(?:loans|lending|transactions)|lent out|(?:was|were) lent|(?<!people )(?:lending|lent) (?:through|via)|(?:loans )?\barranged|(?:monthly|quarterly|annual|daily|trading|loan|lending|cumulative) volumes?|\bvolumes? (?:of|for|in)\b|transactions? (?:were |was )?worth", (MONEY,)),
+    ("turnover", r"成交量|成交额|成交总额|成交规模|交易量|交易额|交易总额|交易总量|成交总量|交易规模|撮合|turnover|transaction (?:value|volume)s?|value of (?:[\w-]+ ){0,3}transactions|transactions|lending volume|volume of (?:[\w-]+ ){0,2}(?:loans|lending|transactions)|lent out|(?:was|were|has been|have been) lent|(?<!people )(?:lending|lent) (?:through|via)|(?:loans )?\barranged|(?:monthly|quarterly|annual|daily|trading|loan|lending|cumulative) volumes?|\bvolumes? (?:of|for|in)\b|transactions? (?:were |was )?worth", (MONEY,)),
     # A firm's revenue or profit (营收超过80亿元, 净利润超过10亿元): no series holds them.
     ("income", r"营业收入|营收|净利润|利润|收入|revenues?|profits?|net income|earnings", (MONEY,)),
     # Gross lending (累计发放消费贷款超5.6万亿元, loans disbursed): no series holds it.
@@ -166,10 +166,10 @@ MEASURES = [
     ("unrecovered", r"未兑付|尚未兑付|owed to (?:lenders|investors)|still owed|unrecovered|unpaid (?:debts?|principal|loans|to (?:investors|lenders))|yet to be (?:repaid|returned)", (MONEY,)),
     ("recovered", r"追缴|追回|recovered", (MONEY,)),
     ("frozen", r"查封|扣押|冻结|frozen|seized assets", (MONEY,)),
-    ("yield", r"综合收益率|平均收益率|收益率|综合年利率|年化利率|借款利率|出借利率|利率|yields?|interest rates?|rates? of return|returns?|rates? (?:offered|paid) to (?:investors|lenders|savers)|composite (?:annual |interest )?rates?", (PERCENT,)),
+    ("yield", r"综合收益率|平均收益率|收益率|综合年利率|年化利率|借款利率|出借利率|利率|yields?|interest rates?|rates? of return|returns?|rates? (?:offered|paid) to (?:investors|lenders|savers)|rates? (?:[\w-]+ )?(?:investors|lenders|savers) (?:earned|received|got)|composite (?:annual |interest )?rates?", (PERCENT,)),
     ("term", r"借款期限|平均期限|借贷期限|期限|loan terms?|average term|maturity", (MONTHS,)),
     ("investors", r"投资人|出借人|投资者|理财人|investors?|lenders?(?! (?:of|in))|savers|people (?:lending|who lend|lent)\b|(?<=people )invested\b|(?<=million )invested\b", (PERSONS, PERCENT)),
-    ("borrowers", r"借款人|借款者|borrowers?|(?<=million )borrowed\b", (PERSONS, PERCENT)),
+    ("borrowers", r"借款人|借款者|borrowers?|(?<=million )borrowed\b|(?<=people )borrowed\b", (PERSONS, PERCENT)),
     ("staff", r"从业人员|从业人数|员工人数|员工|从业者|employees|staff|head ?counts?|workforce|workers|people employed|payrolls?|people working|working in the sector|jobs|employ(?:ed|s|ing)", (PERSONS,)),
     ("prosecuted", r"提起公诉|起诉|公诉|prosecuted|indicted", (PERSONS,)),
     ("dishonest", r"失信被执行人|老赖|dishonest (?:judgment )?debtors|blacklist", (PERSONS,)),
