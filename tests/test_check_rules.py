@@ -2978,3 +2978,17 @@ def test_a_span_of_months_then_last_month_in_chinese_does_not_break_the_check():
     上月 then failed on it."""
     text = "In the first nine months, P2P turnover kept falling. 网贷成交量为1000亿元,较上月份的1100亿元有所下降。"
     assert claim_with(text, "1100亿元", date(2018, 10, 20)).subject == "p2p_turnover"  # (an AttributeError before)
+
+
+def test_twelve_months_earlier_the_survivors_and_people_who_put_money_in():
+    text = (
+        "By the end of December 2018 just 1,021 P2P platforms were still operating, down from 1,931 twelve months "
+        "earlier. Rival counter Diyi Wangdai put the survivors at 1,363. Some 13.3 million people put money into P2P "
+        "loans in 2018."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2019, 1, 15))}
+    assert (found["1,931"].unit_kind, found["1,931"].period.label) == ("entities", "2017-12")
+    assert found["1,363"].subject == "p2p_platforms_operating"
+    assert found["Some 13.3 million"].subject == "p2p_investors"
+    text = "By the end of December 2018 just 1,021 P2P platforms were operating, down from 1,931 12 months earlier."
+    assert claim_with(text, "1,931", date(2019, 1, 15)).unit_kind != "months"

@@ -36,6 +36,7 @@ from etl.check.when import (
     COMPARED_FIGURE_EN,
     FIGURE_THEN_PERIOD_EN,
     MONTH_LIST_JOIN,
+    SMALL_COUNT_WORDS,
     ClaimPeriod,
     Mention,
     find_periods,
@@ -466,6 +467,15 @@ _SCALE_OF_NUMBER_BEFORE = re.compile(r"\d\s*[多余来个]$")
 _SCALE_AFTER = re.compile(r"(?:个)?(?P<scale>万亿|亿)(?![元美])")
 
 
+# Where the words that may name what an English number counts end (not "1,931 twelve months earlier": another
+# number; but the 2 of P2P is a letter's)
+_EN_NOUN_STOP = re.compile(
+    r"[,.;:!?，。；（(]|(?<![A-Za-z])\d|\b(?:and|from|to|in|by|at|for|with|which|that"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)\b",
+    re.IGNORECASE,
+)
+
+
 def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
     """(unit as written, kind, factor to base, end of the unit, currency)."""
     pos = token.end
@@ -525,7 +535,7 @@ def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
         return "", subj.MONEY, Decimal(1), token.end, currency
     # English: a noun a few words on names what is counted (1082 regularly operating P2P platforms)
     window = norm[pos : pos + 60]
-    stop = re.search(r"[,.;:!?，。；（(]|\b(?:and|from|to|in|by|at|for|with|which|that)\b", window)
+    stop = _EN_NOUN_STOP.search(window)
     segment = window[: stop.start()] if stop else window
     noun = _EN_NOUN.search(segment)
     if noun and len(segment[: noun.start()].split()) <= 4:
@@ -848,6 +858,7 @@ def _subject_listed_before(ctx: _Context, sentence, claim: Claim, claims: list[C
 _COUNTED_BEFORE = re.compile(
     r"\b(?:there\s+(?:were|are|was|is|remained|remain)|the\s+(?:figure|number|count|tally|total)|that\s+(?:number|figure|count)"
     r"|(?:it|they|this|that)(?=\s+(?:stood|was|were|came|fell|rose|dropped|had))"
+    r"|put\s+(?:the|their|its)\s+(?:survivors|number|count|tally|total)\s+at"  # "put the survivors at 1,363"
     r"|their\s+number|(?:received|accepted|concluded|counted|numbered|totall?ed|took\s+(?:in|on)|drew|logged|handled)"
     r"(?:\s+them)?)"
     r"(?:\s+(?:was|were|is|stood\s+at|had\s+been|came\s+to|fell\s+to|rose\s+to|dropped\s+to|at))?(?:\s+(?:still|just|only|already))?\s*$",
@@ -978,7 +989,8 @@ _THE_PERIOD_BEFORE = re.compile(
 # "compared with 8,551 a year before", "from 17.47 percent a year earlier", "489.26 billion yuan three months
 # earlier": the same period that long before (not "down 19 billion yuan from a year earlier", a change over the year)
 _SOME_TIME_EARLIER = re.compile(
-    r"\s+(?:(?!(?:from|than|on|over)\b)[a-z-]+\s+){0,2}?(?P<n>a|one|two|three|six|\d+)\s+(?P<unit>years?|quarters?|months?)"
+    r"\s+(?:(?!(?:from|than|on|over)\b)[a-z-]+\s+){0,2}?"
+    rf"(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)"
     r"\s+(?:earlier|before|ago|prior)\b",
     re.IGNORECASE,
 )
@@ -1021,9 +1033,9 @@ def _compared_with_the_figure_before(ctx: _Context, sentence, clause, claim: Cla
     if _MEASURES_RESPECTIVELY.search(ctx.norm, *sentence):
         return None  # ("… compared with 238.42 billion yuan and 117.89 billion yuan respectively": in order)
     before = [c for c in out if sentence[0] <= c.start < claim.start]
-    if not before or not before[-1].subject or before[-1].change or before[-1].unit_kind != claim.unit_kind:
+    if not before or not before[-1].subject or before[-1].change:
         return None  # (a change compared with a level: "net new loans … were only 25.1 billion yuan, against …")
-    return before[-1]
+    return before[-1] if before[-1].unit_kind == claim.unit_kind else None
 
 
 def _comparison_base(ctx: _Context, sentence, start: int) -> ClaimPeriod | None:

@@ -168,7 +168,7 @@ MEASURES = [
     ("frozen", r"查封|扣押|冻结|frozen|seized assets", (MONEY,)),
     ("yield", r"综合收益率|平均收益率|收益率|综合年利率|年化利率|借款利率|出借利率|利率|yields?|interest rates?|rates? of return|returns?|rates? (?:offered|paid) to (?:investors|lenders|savers)|rates? (?:[\w-]+ )?(?:investors|lenders|savers) (?:earned|received|got)|composite (?:annual |interest )?rates?", (PERCENT,)),
     ("term", r"借款期限|平均期限|借贷期限|期限|loan terms?|average term|maturity", (MONTHS,)),
-    ("investors", r"投资人|出借人|投资者|理财人|investors?|lenders?(?! (?:of|in))|savers|people (?:lending|who lend|lent)\b|(?<=people )invested\b|(?<=million )invested\b", (PERSONS, PERCENT)),
+    ("investors", r"投资人|出借人|投资者|理财人|investors?|lenders?(?! (?:of|in))|savers|people (?:lending|who lend|lent)\b|(?<=people )invested\b|(?<=people )put money into\b|(?<=million )invested\b", (PERSONS, PERCENT)),
     ("borrowers", r"借款人|借款者|borrowers?|(?<=million )borrowed\b|(?<=people )borrowed\b", (PERSONS, PERCENT)),
     ("staff", r"从业人员|从业人数|员工人数|员工|从业者|employees|staff|head ?counts?|workforce|workers|people employed|payrolls?|people working|working in the sector|jobs|employ(?:ed|s|ing)", (PERSONS,)),
     ("prosecuted", r"提起公诉|起诉|公诉|prosecuted|indicted", (PERSONS,)),

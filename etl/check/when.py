@@ -103,7 +103,9 @@ def previous_period(period: ClaimPeriod) -> ClaimPeriod | None:
 
 
 # "three months later", "a year earlier": how many months the words say
-_SMALL_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "six": 6}
+_SMALL_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
+# ("twelve months earlier", "three months later": the counts written as words)
+SMALL_COUNT_WORDS = "|".join(_SMALL_COUNTS)
 
 
 def months_of(count: str, unit: str) -> int:
@@ -434,7 +436,7 @@ COMPARED_FIGURE_EN = re.compile(
     re.IGNORECASE,
 )
 _LATER_EN = re.compile(
-    r"\b(?P<n>a|one|two|three|six|\d+)\s+(?P<unit>years?|quarters?|months?)\s+later\b", re.IGNORECASE
+    rf"\b(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)\s+later\b", re.IGNORECASE
 )
 _CITATION = re.compile(r"\(\s*[A-Z][\w.&'-]*(?:\s+(?:and|&|et al\.?)?\s*[A-Z]?[\w.&'-]*){0,3},?\s*$")
 _MONTH_ONLY_EN = {"may", "march"}  # English words that are months only in context
