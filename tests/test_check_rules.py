@@ -2992,3 +2992,8 @@ def test_twelve_months_earlier_the_survivors_and_people_who_put_money_in():
     assert found["Some 13.3 million"].subject == "p2p_investors"
     text = "By the end of December 2018 just 1,021 P2P platforms were operating, down from 1,931 12 months earlier."
     assert claim_with(text, "1,931", date(2019, 1, 15)).unit_kind != "months"
+
+
+def test_the_year_before_is_a_year_back_from_the_period_of_its_sentence():
+    text = "The average rate P2P investors earned was 9.45% in 2017, versus 10.45% the year before."
+    assert claim_with(text, "10.45%", date(2018, 1, 20)).period.label == "2016"

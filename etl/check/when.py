@@ -103,8 +103,19 @@ def previous_period(period: ClaimPeriod) -> ClaimPeriod | None:
 
 
 # "three months later", "a year earlier": how many months the words say
-_SMALL_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
-# ("twelve months earlier", "three months later": the counts written as words)
+_SMALL_COUNTS = {
+    "a": 1,
+    "the": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "six": 6,
+    "nine": 9,
+    "twelve": 12,
+    "eighteen": 18,
+}
+# ("twelve months earlier", "three months later", "the year before": the counts written as words)
 SMALL_COUNT_WORDS = "|".join(_SMALL_COUNTS)
 
 
