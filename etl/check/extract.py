@@ -1459,7 +1459,7 @@ def _of_a_city(ctx: _Context, sentence, claim: Claim) -> bool:
     province, and no word for the whole country, between (a city named in an earlier sentence is not carried: it
     more often starts an example than the subject: "I'm 34, I work in Hangzhou, … Then July happened. By the end of
     July only 1,645 platforms were still operating")."""
-    start = max(_full_sentence_start(ctx, sentence[0]), _after_an_english_stop(ctx, sentence[0]))
+    start = _sentence_start_at_any_stop(ctx, sentence[0])
     cities = [  # not the city taken out of a province: 浙江省(不含宁波,下同)
         m
         for m in _CITY.finditer(ctx.norm, start, claim.start)
@@ -2695,7 +2695,7 @@ _OF_WHICH_WORD = re.compile(r"其中|of which|among them|among which", re.IGNORE
 def _part_about_collection(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     """A part, after 其中 / "of which", said to be about debt collection in its own clause (其中涉及暴力催收的多达23万条,
     "of which 230,000 (49.3%) concerned violent collection")."""
-    start = max(_full_sentence_start(ctx, sentence[0]), _after_an_english_stop(ctx, sentence[0]))
+    start = _sentence_start_at_any_stop(ctx, sentence[0])
     said = list(_OF_WHICH_WORD.finditer(ctx.norm, start, claim.start))
     if not said or _ONE_FIRM.search(ctx.norm, start, claim.start):
         return False  # (not 该公司处理外部投诉1743起,其中67.3%涉及催收纠纷: one firm's complaints)
@@ -2709,7 +2709,7 @@ def _subset(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     part is a region (其中江苏…) or a kind the data hold (其中问题平台…, of which 300 were problem platforms)."""
     # 其中,翼龙贷…17.8%;人人贷…12.1%;宜人贷…11.9%: 其中 opens a list whose items semicolons separate.
     # (an English full stop ends it too: "There were 30 of them at end-2021. The sector's loan balance …")
-    start = max(_full_sentence_start(ctx, sentence[0]), _after_an_english_stop(ctx, sentence[0]))
+    start = _sentence_start_at_any_stop(ctx, sentence[0])
     subset = list(_SUBSET_BEFORE.finditer(ctx.norm, start, claim.start))
     if not subset:
         return False
@@ -2778,6 +2778,11 @@ def _after_an_english_stop(ctx: _Context, pos: int) -> int:
     # (the stop's look-ahead needs the text after `pos`: a sentence starts with the space after its stop)
     stops = [m for m in _ENGLISH_STOP.finditer(ctx.norm, max(0, pos - LONG_SENTENCE), pos + 4) if m.end() <= pos + 1]
     return stops[-1].end() if stops else 0
+
+
+def _sentence_start_at_any_stop(ctx: _Context, pos: int) -> int:
+    """Where the sentence holding `pos` starts when full stops of either language end it (not semicolons)."""
+    return max(_full_sentence_start(ctx, pos), _after_an_english_stop(ctx, pos))
 
 
 def _full_sentence_start(ctx: _Context, pos: int) -> int:
