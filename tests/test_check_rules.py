@@ -2997,3 +2997,19 @@ def test_twelve_months_earlier_the_survivors_and_people_who_put_money_in():
 def test_the_year_before_is_a_year_back_from_the_period_of_its_sentence():
     text = "The average rate P2P investors earned was 9.45% in 2017, versus 10.45% the year before."
     assert claim_with(text, "10.45%", date(2018, 1, 20)).period.label == "2016"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("Consumer finance companies grew slowly: loans were 492.8 billion yuan at end-2020.", "492.8 billion",
+         "consumer_finance_loan_balance"),
+        ("China's microcredit companies kept shrinking. Sector loans declined to RMB753.3 billion from RMB762.9 "
+         "billion.", "753.3 billion", "microloan_loan_balance"),
+        ("Another tracker, P2P001, put 2017 volume at 3.9 trillion yuan.", "3.9 trillion yuan", "p2p_turnover"),
+        # loans that were made in a year are the year's turnover, not the balance
+        ("In 2016, a total 2 trillion yuan in loans were made through P2P lending firms.", "2 trillion", None),
+    ],
+)  # fmt: skip
+def test_loans_that_were_or_declined_are_a_balance_and_a_years_volume_is_turnover(text, quote, subject):
+    assert claim_with(text, quote, date(2024, 5, 20)).subject == subject
