@@ -397,6 +397,14 @@ HELD_OUT_SETS = (
     HeldOutSet(100, "session 11's review", _first(10, 143, 131, 94, 118, 5, 118, 73, 5), "13:19 UTC", written=True),
     HeldOutSet(101, "session 11's review", _first(10, 147, 147, 102, 124, 5, 124, 85, 6), "13:19 UTC", written=True),
     HeldOutSet(102, "session 11's review", _first(10, 138, 138, 127, 116, 4, 116, 109, 5), "13:19 UTC", written=True),
+    # Session 13's written round, from 212d426 (session 12's last checker): English wire news (103), English think-tank,
+    # rating-agency, working-paper and blog styles (104), Chinese with three traditional passages (105); first runs at
+    # their merge on efeb469 (2026-12-02), before any change they prompted (the one checker change since 212d426,
+    # 844d772, was made before they were read). Each helper ran `git log --oneline | head -5` before reading its brief
+    # and saw the subjects of 212d426's five commits; their READMEs say so.
+    HeldOutSet(103, "session 12's fixes", _first(10, 146, 129, 102, 123, 6, 123, 86, 6), "14:55 UTC", written=True),
+    HeldOutSet(104, "session 12's fixes", _first(10, 158, 154, 120, 134, 3, 134, 101, 3), "14:55 UTC", written=True),
+    HeldOutSet(105, "session 12's fixes", _first(10, 127, 127, 113, 106, 6, 106, 97, 6), "14:55 UTC", written=True),
 )
 
 
