@@ -3013,3 +3013,55 @@ def test_the_year_before_is_a_year_back_from_the_period_of_its_sentence():
 )  # fmt: skip
 def test_loans_that_were_or_declined_are_a_balance_and_a_years_volume_is_turnover(text, quote, subject):
     assert claim_with(text, quote, date(2024, 5, 20)).subject == subject
+
+
+def test_a_sum_with_no_measure_goes_on_with_the_sum_said_before():
+    text = (
+        "Wangdaizhijia's numbers put 2017 turnover at ¥2.80 trillion. Diyi Wangdai, which tracks more platforms, has "
+        "a much bigger figure: ¥3.9 trillion."
+    )
+    assert claim_with(text, "3.9 trillion", date(2018, 1, 20)).subject == "p2p_turnover"
+
+
+def test_the_former_and_the_latter_are_the_two_measures_the_sentence_before_counts():
+    text = (
+        "As of the end of September 2019, there were 7,680 microloan companies nationwide, with a loan balance of "
+        "928.8 billion yuan. At the end of the previous quarter the former stood at 7,797 and the latter at 924.1 "
+        "billion yuan."
+    )
+    found = {c.quote: c for c in claims_of(text, date(2019, 10, 28))}
+    assert (found["7,797"].subject, found["7,797"].period.label) == ("microloan_companies", "2019-06")
+    assert (found["924.1 billion yuan"].subject, found["924.1 billion yuan"].period.label) == (
+        "microloan_loan_balance",
+        "2019-06",
+    )
+    text = "2019年三季度末小贷公司贷款余额9288亿元。上一季度末贷款余额为9241亿元。"
+    assert claim_with(text, "9241亿元", date(2019, 10, 28)).period.label == "2019-Q2"
+    # 上月 is last month from the article's date, not the month before the one just named
+    text = "全国网贷业在刚刚过去的8月份,又创下新纪录。上月全国网贷成交额突破2000亿元。"
+    assert claim_with(text, "2000亿元", date(2016, 9, 7)).period.label == "2016-08"
+
+
+def test_a_list_with_a_currency_before_each_number_and_outstanding_principal():
+    text = (
+        "For end-2014, Wangdaizhijia reports 1,575 operating platforms, annual turnover of RMB 252.8 billion and an "
+        "outstanding balance of RMB 103.6 billion; the corresponding figures from Diyi Wangdai are 1,680, RMB 329.2 "
+        "billion and RMB 139.0 billion, respectively."
+    )
+    found = {c.quote: c.subject for c in claims_of(text, date(2017, 1, 1))}
+    assert (found["329.2 billion"], found["139.0 billion"]) == ("p2p_turnover", "p2p_loan_balance")
+    text = "7月,网贷行业的成交量为1447.54亿元;截至2018年7月底,行业待还本金为9561.48亿元。"
+    assert claim_with(text, "9561.48亿元", date(2018, 8, 1)).subject == "p2p_loan_balance"
+
+
+def test_a_sum_goes_on_with_the_sum_before_only_when_that_is_one_measures_level():
+    text = (
+        "At the end of September 2016, consumer finance companies held credit worth Rmb97bn and assets of Rmb107.7bn; "
+        "by end-2017 those figures were Rmb261.4bn and Rmb282.5bn respectively."
+    )
+    found = {c.quote: c.subject for c in claims_of(text, date(2021, 3, 10))}
+    assert found["261.4bn"] is None  # of two measures, not the last one's
+    text = "三季度,小贷公司贷款余额骤降167亿元;四季度,全年累计流失148亿元资金池。"
+    assert claim_with(text, "148亿元", date(2025, 1, 1)).subject is None  # a change whose sign is not said
+    text = "In 2018 consumer finance companies held loans of just Rmb97bn."
+    assert claim_with(text, "97bn", date(2021, 3, 10)).subject == "consumer_finance_loan_balance"

@@ -650,7 +650,11 @@ def _nearest(hits, pos: int, end: int):
 
 
 # What joins the items of a list: 、 和 及 与, a comma (with "and" after it or not), " and ", " & "
-_IN_A_LIST = re.compile(r"\s*(?:[、,，]\s*(?:and\s+|和|及|与)?|\s(?:and|&)\s|和|及|与|與)\s*", re.IGNORECASE)
+# (a currency before the next number: "1,680, RMB 329.2 billion and RMB 139.0 billion")
+_IN_A_LIST = re.compile(
+    r"\s*(?:[、,，]\s*(?:and\s+|和|及|与)?|\s(?:and|&)\s|和|及|与|與)\s*(?:(?:RMB|CNY|Rmb|US\$|HK\$|\$|¥|￥)\s*)?",
+    re.IGNORECASE,
+)
 
 
 _THESE_NUMBERS = re.compile(
@@ -853,6 +857,51 @@ def _subject_listed_before(ctx: _Context, sentence, claim: Claim, claims: list[C
     return subjects[group.index(claim)]
 
 
+def _measure_of_former_or_latter(ctx: _Context, sentence, claim: Claim, out: list[Claim]) -> Claim | None:
+    """ "… 7,680 microloan companies, with a loan balance of 928.8 billion yuan. A quarter before the former stood at
+    7,797 and the latter at 924.1 billion yuan": the former is the first of the two last measures the sentence before
+    counts, the latter the second (前者 / 后者 alike), when nothing but words stands between the word and the number."""
+    norm = ctx.norm
+    words = list(_FORMER_LATTER.finditer(norm, sentence[0], claim.start))
+    if not words or _A_NUMBER.search(norm, words[-1].end(), claim.start):
+        return None
+    if ctx.measures.within(words[-1].end(), claim.start) or _regions_in(ctx, sentence[0], words[-1].start()):
+        return None  # (比如辽宁和重庆,前者有小贷公司499家: the former of two places, counting what it names)
+    previous = _previous_sentence(ctx, sentence, same_paragraph=True)
+    if previous is None:
+        return None
+    named: dict[str, Claim] = {}
+    for c in out:
+        if previous[0] <= c.start < previous[1] and c.subject and not c.notes:
+            named.setdefault(c.subject, c)
+    if len(named) < 2:
+        return None
+    former, latter = list(named.values())[-2:]
+    pointed = former if "前" in words[-1][0] or "former" in words[-1][0].lower() else latter
+    if claim.unit_kind and claim.unit_kind != pointed.unit_kind:
+        return None
+    return pointed
+
+
+def _money_said_before(ctx: _Context, sentence, claim: Claim, claims: list[Claim], out: list[Claim]) -> Claim | None:
+    """The sum of money a sentence that names no measure goes on with ("Diyi Wangdai … has a much bigger figure:
+    ¥3.9 trillion", after "2017 turnover at ¥2.80 trillion"): the last sum said before it in its sentence or the one
+    before in its paragraph, of a subject held in money."""
+    if any(subj.MONEY in subj.MEASURE_KINDS[h.name] for h in ctx.measures.within(*sentence)):
+        return None  # (not "which tracks more platforms": a count)
+    previous = _previous_sentence(ctx, sentence, same_paragraph=True)
+    since = previous[0] if previous else sentence[0]
+    sums = [c for c in out if since <= c.start < claim.start and c.unit_kind == subj.MONEY and not c.notes]
+    if not sums or not sums[-1].subject or sums[-1].change or subj.SUBJECTS[sums[-1].subject].kinds[0] != subj.MONEY:
+        return None  # (nor a change: 贷款余额骤降167亿元 … 全年累计流失148亿元, whose sign is not said)
+    _, group = _list_around(ctx, sentence, claim, claims)
+    if len(group) > 1 and len({c.subject for c in sums}) > 1:
+        # "held loans of just Rmb97bn and assets of Rmb107.7bn; by end-2017 those figures were Rmb261.4bn and
+        # Rmb282.5bn": a list after sums of several measures is theirs in order, or nobody's
+        return None
+    return sums[-1]
+
+
 # Words that say a bare number counts what was counted before it: "the figure was 427", "there were 280", "4,863 of
 # them", "Only 6 remained", "Jiangsu received 142,467"
 _COUNTED_BEFORE = re.compile(
@@ -1052,7 +1101,34 @@ def _first_period_named(ctx: _Context, lo: int, hi: int) -> Mention | None:
     return next((m for m in ctx.mention_index.within(lo, hi) if m.period is not None), None)
 
 
+# "At the end of the previous quarter the balance stood at …", 上一季度末贷款余额为…: a sentence led by the period
+# before the one the text has just named
+_LED_BY_THE_PERIOD_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?P<unit>quarter|month)\b|(?:上一?个?|前一个?)(?P<zh>季度?)(?:末|底)?",
+    re.IGNORECASE,
+)
+
+
+def _period_before_the_last_named(ctx: _Context, sentence, start: int) -> ClaimPeriod | None:
+    lead = _LED_BY_THE_PERIOD_BEFORE.search(ctx.norm, sentence[0], start)
+    if lead is None or ctx.mention_index.within(sentence[0], start):
+        return None
+    paragraph = _paragraph_of(ctx, sentence[0])
+    named = [m for m in ctx.mention_index.within(max(0, paragraph[0] - 1), sentence[0]) if m.period is not None]
+    if not named:
+        return None
+    unit = (lead["unit"] or "quarter").lower()  # (not 上月, last month from the article's date)
+    period = named[-1].period
+    if unit == "quarter" and period.type not in ("quarter", "month"):
+        return None
+    if unit == "month" and period.type != "month":
+        return None
+    return moved_by_months(period, -months_of("a", unit))
+
+
 def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
+    if (led := _period_before_the_last_named(ctx, sentence, start)) is not None:
+        return led
     same = _SAME_TIME_A_YEAR_EARLIER.match(ctx.norm, end)
     if same is not None:
         # "rose to 32.94 billion yuan in September, up from 27.59 billion yuan in August and from 9.93 billion yuan
@@ -2252,6 +2328,20 @@ def extract(
         ):
             claim.subject = listed
             claim.unit_kind = claim.unit_kind or subj.SUBJECTS[listed].kinds[0]
+        if (
+            claim.subject is None
+            and not (claim.notes or claim.change)
+            and (pointed := _measure_of_former_or_latter(ctx, sentence, claim, out)) is not None
+        ):
+            claim.subject, claim.unit, claim.unit_kind = pointed.subject, claim.unit or pointed.unit, pointed.unit_kind
+        if (
+            claim.subject is None
+            and not (claim.notes or claim.change)
+            and claim.unit_kind == subj.MONEY
+            and not _FORMER_LATTER.search(norm, *sentence)
+            and (carried := _money_said_before(ctx, sentence, claim, claims, out)) is not None
+        ):
+            claim.subject = carried.subject
         if (
             claim.subject
             and not (claim.notes or claim.change)
