@@ -3065,3 +3065,30 @@ def test_a_sum_goes_on_with_the_sum_before_only_when_that_is_one_measures_level(
     assert claim_with(text, "148亿元", date(2025, 1, 1)).subject is None  # a change whose sign is not said
     text = "In 2018 consumer finance companies held loans of just Rmb97bn."
     assert claim_with(text, "97bn", date(2021, 3, 10)).subject == "consumer_finance_loan_balance"
+
+
+def test_a_gapped_measure_with_its_own_number_and_the_previous_month_after_a_number():
+    text = "By end-August, only 15 platforms remained. The number of lenders had dropped 88% and borrowers 73%."
+    assert claim_with(text, "88%", date(2020, 11, 30)).subject == "p2p_lenders_change"
+    text = (
+        "The number of P2P platforms still operating fell to 1,645 at end-July, down from 1,842 at end-June.\n\n"
+        "Monthly transaction volume dropped to 144.8 billion yuan from 175.7 billion yuan the previous month."
+    )
+    assert claim_with(text, "175.7 billion", date(2018, 8, 9)).period.label == "2018-06"
+    text = "Monthly P2P turnover slid to 50.6 billion yuan in November from 57.0 billion yuan the previous month."
+    assert claim_with(text, "57.0 billion", date(2019, 12, 12)).period.label == "2019-10"
+
+
+def test_the_date_a_statement_was_made_does_not_date_its_figure_and_the_municipality_of_the_heading():
+    text = (
+        "The CBIRC said in a statement in November that 427 online lending institutions were still operating at "
+        "end-October."
+    )
+    assert claim_with(text, "427", date(2019, 12, 12)).period.label == "2019-10"
+    text = (
+        "Chongqing Municipal Local Financial Administration: notice on local financial organisations\n\n"
+        "At the end of 2024, the loan balance of microloan companies in the municipality was 106.17 billion yuan."
+    )
+    assert claim_with(text, "106.17 billion", date(2025, 3, 15)).region == "CN-CQ"
+    text = "P2P lending grew in 2015. The year's volume alone was 982.3 billion yuan, Wangdaizhijia said."
+    assert claim_with(text, "982.3 billion", date(2016, 1, 8)).subject == "p2p_turnover"

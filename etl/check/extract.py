@@ -1033,7 +1033,8 @@ _SAME_TIME_A_YEAR_EARLIER = re.compile(
     re.IGNORECASE,
 )
 _THE_PERIOD_BEFORE = re.compile(
-    r"\s*(?:in|for|during|over)\s+the\s+(?:previous|prior|preceding)\s+(?P<unit>quarter|month|year)\b", re.IGNORECASE
+    r"\s*(?:(?:in|for|during|over)\s+)?the\s+(?:previous|prior|preceding)\s+(?P<unit>quarter|month|year)\b",
+    re.IGNORECASE,
 )
 # "compared with 8,551 a year before", "from 17.47 percent a year earlier", "489.26 billion yuan three months
 # earlier": the same period that long before (not "down 19 billion yuan from a year earlier", a change over the year)
@@ -1097,6 +1098,29 @@ def _comparison_base(ctx: _Context, sentence, start: int) -> ClaimPeriod | None:
     return named[-1].period if named else None
 
 
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|announced|stated|reported|noted|told|wrote|disclosed|revealed|statement|remarks)\b", re.IGNORECASE
+)
+_THAT_AFTER = re.compile(r"\s*,?\s*that\b", re.IGNORECASE)
+
+
+def _date_of_saying(ctx: _Context, sentence, mention: Mention) -> bool:
+    return bool(
+        _THAT_AFTER.match(ctx.norm, mention.end)
+        and _SAID_BEFORE.search(ctx.norm, max(sentence[0], mention.start - 40), mention.start)
+    )
+
+
+def _last_period_named_before(ctx: _Context, sentence) -> Mention | None:
+    """The period last named before the sentence, in its paragraph or the one before."""
+    paragraph = _paragraph_of(ctx, sentence[0])
+    lo = _paragraph_of(ctx, paragraph[0] - 1)[0] if paragraph[0] > 0 else 0
+    named = [m for m in ctx.mention_index.within(lo, sentence[0]) if m.period is not None]
+    # (not a compared figure's: "fell to 1,645 at end-July, … down from 1,842 at end-June")
+    named = [m for m in named if not (_a_comparisons(ctx, m) or _of_a_compared_figure(ctx, m))] or named
+    return named[-1] if named else None
+
+
 def _first_period_named(ctx: _Context, lo: int, hi: int) -> Mention | None:
     return next((m for m in ctx.mention_index.within(lo, hi) if m.period is not None), None)
 
@@ -1138,7 +1162,9 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     before = _THE_PERIOD_BEFORE.match(ctx.norm, end)
     if before is not None:
         # "the total was 90,595, against 87,281 in the previous quarter": the sentence's period, one step back
-        lead = _first_period_named(ctx, sentence[0], start)
+        # (the period last named before it, when the sentence names none: "fell to 1,645 at end-July. … dropped to
+        # 144.8 billion yuan from 175.7 billion yuan the previous month")
+        lead = _first_period_named(ctx, sentence[0], start) or _last_period_named_before(ctx, sentence)
         if lead is not None and lead.period.type == before["unit"].lower():
             return moved_by_months(lead.period, -months_of("a", before["unit"]))
     if _bare_compared_figure(ctx, clause, start, end):
@@ -1194,6 +1220,9 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
         # "compared to the previous month" with no article date: a mention that resolves to no period does not
         # hide one that does
         pool = [m for m in pool if m.period is not None] or pool
+        # "the CBIRC said in a statement in November that 427 … were still operating at end-October": when it was
+        # said, not what it is of, if the sentence names another period
+        pool = [m for m in pool if not _date_of_saying(ctx, sentence, m)] or pool
         # (nor one of a compared figure before it: "330 … at the end of March, against 334 at end-2016, and … 12.9 …")
         # (unless the clause goes on with its "when": "up from 430 at the end of June, when their loans stood at …")
         before = [
@@ -1689,10 +1718,11 @@ _LISTED_AFTER_A_CHANGE = re.compile(
 
 _INTRODUCES = re.compile(
     # ("the balance had dropped to 956.1 billion yuan and monthly turnover to 144.8 billion": the verb left out)
-    r"\s+(?:of|at|was|were|stood at|reached|totall?ing|amounting to|came to|to"
+    r"(?:\s+(?:of|at|was|were|stood at|reached|totall?ing|amounting to|came to|to"
     # "lenders had fallen by 53% and borrowers by 35%": a measure and its change
     r"|(?:had |have |has )?(?:fallen|fell|dropped|declined|risen|rose|grown|grew|increased|decreased|shrunk|shrank) by)"
-    r"\s+(?:CNY|RMB|Rmb|US\$|\$)?\s*",
+    # ("lenders had dropped 88% and borrowers 73%": the verb and its "by" left out)
+    r")?\s+(?:CNY|RMB|Rmb|US\$|\$)?\s*",
     re.IGNORECASE,
 )
 
@@ -2431,6 +2461,16 @@ def extract(
                     or (regions_before and regions_before[-1])
                     or claim.region
                 )
+                named = {h.name for h in _regions_in(ctx, 0, claim.start)}
+                if (
+                    claim.region == "CN"
+                    and _THE_PLACE_EN.search(norm, *sentence)
+                    and len(named) == 1
+                    and not _NATIONAL.search(norm, 0, claim.start)
+                ):
+                    # "Chongqing Municipal Local Financial Administration: notice … [¶] At the end of 2024, the loan
+                    # balance of microloan companies in the municipality was …": the one place the text names
+                    claim.region = named.pop()
             if claim.region == "CN" and (
                 _province_paragraph(ctx, sentence)
                 or _THIS_PROVINCE.search(norm, *whole)
@@ -2717,6 +2757,7 @@ _ITS_PLACE_EN = re.compile(
     r"\b(?:the|this) (?:province|municipality|city)\b|\b(?:its|their) (?:courts?|docket|caseload|companies|firms|lenders)\b",
     re.IGNORECASE,
 )
+_THE_PLACE_EN = re.compile(r"\b(?:the|this) (?:province|municipality|city)\b", re.IGNORECASE)
 # 全省法院共受理…: a province the sentence does not name (the article's); its figures are not national.
 _THIS_PROVINCE = re.compile(
     r"全省|全市|本省|本市|该省|该市|我省|我市|province-wide|the province's|citywide", re.IGNORECASE
