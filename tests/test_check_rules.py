@@ -3092,3 +3092,16 @@ def test_the_date_a_statement_was_made_does_not_date_its_figure_and_the_municipa
     assert claim_with(text, "106.17 billion", date(2025, 3, 15)).region == "CN-CQ"
     text = "P2P lending grew in 2015. The year's volume alone was 982.3 billion yuan, Wangdaizhijia said."
     assert claim_with(text, "982.3 billion", date(2016, 1, 8)).subject == "p2p_turnover"
+
+
+def test_enforcement_cases_are_their_own_count_and_lower_than_a_year_is_a_comparison():
+    text = "江苏省高级人民法院披露，去年全省法院新收一审金融案件17.1万件；新收金融执行案件8万余件，前年为6.7万件。"
+    found = {c.quote: c.subject for c in claims_of(text, date(2023, 6, 8))}
+    assert (found["8万余件"], found["6.7万件"]) == ("court_enforcement_cases", "court_enforcement_cases")
+    assert found["17.1万件"] == "court_cases_received"
+    text = (
+        "截至2019年12月末，全国共有小额贷款公司7551家，较上年末的8133家继续减少；贷款余额9108.78亿元，低于上年末的"
+        "9550亿元，全年人民币贷款减少436亿元。"
+    )
+    found = {c.quote: c.period.label for c in claims_of(text, date(2020, 2, 12))}
+    assert (found["9108.78亿元"], found["436亿元"]) == ("2019", "2019")

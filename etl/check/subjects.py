@@ -125,6 +125,9 @@ SUBJECTS = {
            "collection_court_private_lending_cases_accepted", "collection_court_credit_card_cases_accepted",
            "collection_court_financial_loan_cases_accepted", "collection_court_financial_cases_first_instance",
            "collection_court_financial_cases_received"),
+        # Enforcement cases are their own count (新收金融执行案件8万余件 beside 新收一审金融案件17.1万件)
+        _s("court_enforcement_cases", "法院金融执行案件数", "court financial enforcement cases", CASES,
+           "collection_court_financial_enforcement_cases"),
         _s("dishonest_debtors", "失信被执行人人数", "persons on the dishonest-debtor list", PERSONS,
            "collection_court_dishonest_debtors_listed"),
         _s("taolu_cases", "“套路贷”案件数", "'routine loan' cases cracked", CASES, "collection_mps_taolu_cases_cracked"),
@@ -184,6 +187,7 @@ MEASURES = [
 MODIFIERS = [
     ("concluded", r"审结|结案(?!率)|执结|\b(?:concluded|resolved|disposed of)\b"),
     ("received", r"受理|新收|收案|\b(?:accepted|received|filed)\b"),
+    ("enforcement", r"执行案件?|執行案件?|\benforcement (?:cases?|proceedings|filings)\b"),
     ("exited_problem", r"停业及问题|停业、问题|停业与问题|停业及(?:发生|出现)问题|停业或(?:发生|出现)问题|closed (?:or|and) problem|suspend(?:ing|ed) operations? or succumb(?:ing|ed)"),
     ("problem", r"问题平台|问题|跑路|提现困难|爆雷|暴雷|失联|problems?|troubled|collapsed|collapses|defaulted|absconding|scandal|succumb(?:ed|ing) to risk|"
                  r"(?:got|ran|run|fell) into (?:trouble|difficult(?:y|ies))"),
@@ -279,7 +283,10 @@ def dominant_sector(text: str) -> str | None:
 
 
 def court_cases_subject(modifiers: set[str]) -> str:
-    """Court cases concluded (审结, 结案) or received (受理, 新收, 收案), when the text says which; else either."""
+    """Court cases concluded (审结, 结案) or received (受理, 新收, 收案), when the text says which; else either.
+    Enforcement cases (执行案件) are their own count."""
+    if "enforcement" in modifiers:
+        return "court_enforcement_cases"
     if "concluded" in modifiers and "received" not in modifiers:
         return "court_cases_concluded"
     if "received" in modifiers and "concluded" not in modifiers:

@@ -429,7 +429,8 @@ _STARTING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COMPARISON_BEFORE = re.compile(
-    r"(?:same period (?:in|of)|compared (?:with|to)|than|versus|\bvs\.?|比|较|相比|同比|与|对照|延续了?)\s*(?:the\s+)?(?:end of\s+)?$",
+    r"(?:same period (?:in|of)|compared (?:with|to)|than|versus|\bvs\.?|比|较|相比|同比|与|对照|延续了?|[低高少多]于)\s*(?:the\s+)?"
+    r"(?:end of\s+)?$",
     re.IGNORECASE,
 )
 # "against 252.8 billion yuan in 2014", "from 17.13 million in 2017", "after a Rmb19bn drop in 2018": the period
