@@ -405,6 +405,20 @@ HELD_OUT_SETS = (
     HeldOutSet(103, "session 12's fixes", _first(10, 146, 129, 102, 123, 6, 123, 86, 6), "14:55 UTC", written=True),
     HeldOutSet(104, "session 12's fixes", _first(10, 158, 154, 120, 134, 3, 134, 101, 3), "14:55 UTC", written=True),
     HeldOutSet(105, "session 12's fixes", _first(10, 127, 127, 113, 106, 6, 106, 97, 6), "14:55 UTC", written=True),
+    # Session 13's second written round, from bea2275 (after the first of 103-105's fixes): English aftermath news and
+    # NGO writing (106), English investor letters, monthly-report translations and forum posts on 2015-2019 (107),
+    # Chinese regulator, court and tracker styles (108); first runs at each merge (107 on 724f2b4, 106 on 11e2892, 108
+    # on f9b08c7, all on the checker of 1ff83ef), before any change they prompted. The helpers ran no git command but
+    # rev-parse, add and commit.
+    HeldOutSet(
+        106, "held-out 103-105's fixes", _first(10, 144, 132, 87, 119, 1, 119, 68, 1), "15:18 UTC", written=True
+    ),
+    HeldOutSet(
+        107, "held-out 103-105's fixes", _first(10, 169, 168, 128, 142, 8, 142, 112, 9), "15:17 UTC", written=True
+    ),
+    HeldOutSet(
+        108, "held-out 103-105's fixes", _first(10, 163, 163, 151, 136, 2, 136, 122, 2), "15:18 UTC", written=True
+    ),
 )
 
 
