@@ -3105,3 +3105,30 @@ def test_enforcement_cases_are_their_own_count_and_lower_than_a_year_is_a_compar
     )
     found = {c.quote: c.period.label for c in claims_of(text, date(2020, 2, 12))}
     assert (found["9108.78亿元"], found["436亿元"]) == ("2019", "2019")
+
+
+def test_a_lender_named_in_an_aside_and_a_paragraph_going_on_with_the_one_before():
+    text = (
+        "According to the People's Bank of China, there were 8,471 microloan companies nationwide at the end of "
+        "March 2018.\n\nChongqing, home to many of the online microlenders, has only 265 companies but a balance of "
+        "nearly 140 billion yuan. Guangdong had 463 companies."
+    )
+    found = {c.quote: c.subject for c in claims_of(text, date(2018, 5, 20))}
+    assert (found["265"], found["463"]) == ("microloan_companies", "microloan_companies")
+    text = (
+        "Licensed consumer lenders grow as online microlenders retreat\n\nChina's 31 consumer-finance companies held "
+        "total assets of 1.38 trillion yuan at the end of last year.\n\nGrowth has been rapid. In 2021 the association "
+        "counted 30 companies, with loans of 710.6 billion yuan.\n\nOnline microlenders have moved the other way: "
+        "there were some 280 online microloan companies at the end of June 2018; online microlenders shrank."
+    )
+    found = {c.quote: c.subject for c in claims_of(text, date(2025, 6, 20))}
+    assert (found["30"], found["710.6 billion yuan"]) == (
+        "consumer_finance_companies",
+        "consumer_finance_loan_balance",
+    )
+    # (not when the paragraph before names the text's main lender too)
+    text = (
+        "The regulator put the number of microloan companies at 6,550 at the end of 2023, and said 179 of them were "
+        "online microlenders.\n\nBy province, at the end of 2024: Jiangsu: 573 companies"
+    )
+    assert claim_with(text, "573", date(2025, 3, 5)).subject == "microloan_companies"

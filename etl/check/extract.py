@@ -1737,6 +1737,19 @@ _ANY_SECTOR_MEASURES = ("complaints", "cases", "dishonest")
 _LENDERS = ("consumer_finance", "microloan", "online_microloan")
 
 
+# "Chongqing, home to many of the online microlenders, has only 265 companies": a lender named in an aside set off by
+# commas is not what the sentence counts
+# (or one that ends the sentence: "…, which reflects the large online lenders registered there.")
+_ASIDE = re.compile(
+    r",\s*(?:home to|where|which|whose|like|unlike|as (?:do|did|does|are|were)|alongside)\b[^,;.]*(?:[,;.]|$)", re.I
+)
+
+
+def _in_an_aside(ctx: _Context, hit: subj.Hit) -> bool:
+    lo = max(0, hit.start - 80)
+    return any(m.start() < hit.start and hit.end <= m.end() for m in _ASIDE.finditer(ctx.norm, lo, hit.end + 80))
+
+
 def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tuple[str | None, str, int]:
     """(subject key, unit kind, change sign)."""
     norm, kind = ctx.norm, claim.unit_kind
@@ -1782,15 +1795,27 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     measure = pick.name if pick else None
     if not kind and measure:
         kind = subj.MEASURE_KINDS[measure][0]
-    sector_hits = ctx.sectors.within(clause[0], clause[1]) or ctx.sectors.within(sentence[0], sentence[1])
+    sector_hits = ctx.sectors.within(clause[0], clause[1]) or [
+        h for h in ctx.sectors.within(sentence[0], sentence[1]) if not _in_an_aside(ctx, h)
+    ]
     sector_hit = _nearest(sector_hits, pick.start if pick else claim.start, pick.end if pick else claim.end)
     if sector_hit is None:  # the sentence names no sector: the last one named earlier in the paragraph
         paragraph = _paragraph_of(ctx, claim.start)
         earlier = ctx.sectors.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
+        earlier = [h for h in earlier if not _in_an_aside(ctx, h)]
         # 小额贷款公司(含网络小贷)265家;从业人员4269人: a sector named in brackets as included is not the subject
         earlier = [h for h in earlier if not _INCLUDED_BEFORE.search(norm, max(0, h.start - 6), h.start)]
         # the one named most often, the last of those: not one named in passing ("… held the largest balance,
         # reflecting the concentration of online microloan firms there. Zhejiang had 327 companies …")
+        if not earlier and paragraph[0] > 0:
+            # "China's 31 consumer-finance companies held … [¶] Growth has been rapid. In 2021 the association counted
+            # 30 companies": a paragraph that names no sector goes on with the one before it
+            # (unless it names the text's main one too: "… microloan companies at 6,550, and said 179 of them were
+            # online microlenders [¶] By province …")
+            before = _paragraph_of(ctx, paragraph[0] - 1)
+            earlier = [h for h in ctx.sectors.within(*before) if not _in_an_aside(ctx, h)]
+            if any(h.name == ctx.main_sector for h in earlier):
+                earlier = []
         named = {h.name: sum(e.name == h.name for e in earlier) for h in earlier}
         sector_hit = max(reversed(earlier), key=lambda h: named[h.name]) if earlier else None
     sector = sector_hit.name if sector_hit else ctx.main_sector
