@@ -419,6 +419,19 @@ HELD_OUT_SETS = (
     HeldOutSet(
         108, "held-out 103-105's fixes", _first(10, 163, 163, 151, 136, 2, 136, 122, 2), "15:18 UTC", written=True
     ),
+    # Session 13's third written round, from 805ecfb: English financial press and sell-side/rating research (109),
+    # English explainers, Q&A and transcripts (110), Chinese Q&A, WeChat, brokerage, local-paper and court styles (111);
+    # first runs at each merge on the checker of 980941a (109 and 111 on its working tree, whose one difference was a
+    # test's line breaks), before any change they prompted. The helpers ran no git command but rev-parse, add, commit.
+    HeldOutSet(
+        109, "held-out 106-108's fixes", _first(10, 175, 167, 111, 147, 16, 147, 101, 16), "15:29 UTC", written=True
+    ),
+    HeldOutSet(
+        110, "held-out 106-108's fixes", _first(10, 158, 148, 94, 133, 6, 133, 78, 6), "15:31 UTC", written=True
+    ),
+    HeldOutSet(
+        111, "held-out 106-108's fixes", _first(10, 159, 159, 134, 133, 3, 133, 108, 4), "15:29 UTC", written=True
+    ),
 )
 
 
