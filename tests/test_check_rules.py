@@ -3132,3 +3132,45 @@ def test_a_lender_named_in_an_aside_and_a_paragraph_going_on_with_the_one_before
         "online microlenders.\n\nBy province, at the end of 2024: Jiangsu: 573 companies"
     )
     assert claim_with(text, "573", date(2025, 3, 5)).subject == "microloan_companies"
+
+
+def test_periods_of_english_compared_figures_bare_months_and_starting_points():
+    text = (
+        "Chongqing's microloan companies employed just 4,846 people, down from perhaps 5,200 at the end of 2017.\n\n"
+        "China had 8,471 microcredit companies at the end of the first quarter."
+    )
+    assert claim_with(text, "8,471", date(2018, 6, 16)).period.label == "2018-Q1"
+    text = (
+        "Data show 7,551 microloan companies at end-2019, down from 8,133 a year earlier and a peak of 8,965 at "
+        "end-September 2015."
+    )
+    assert claim_with(text, "8,133", date(2020, 5, 12)).period.label == "2018"
+    text = (
+        "China had 8,665 microcredit companies by the end of March 2017, down from 8,673 at the end of 2016 and 8,867 "
+        "a year earlier."
+    )
+    assert claim_with(text, "8,867", date(2017, 4, 28)).period.label == "2016-03"
+    text = (
+        "Microloan companies held loans of Rmb146.4bn at end-March 2019. The contraction continued into 2020: the "
+        "number of microloan companies fell to 7,458 by end-March."
+    )
+    assert claim_with(text, "7,458", date(2020, 5, 12)).period.label == "2020-03"
+    text = (
+        "P2P turnover came to 1.79 trillion yuan in 2018, down from 2.8 trillion yuan in 2017 and 2.06 trillion in "
+        "2016, and outstanding P2P loans shrank to 788.97 billion yuan by the end of December."
+    )
+    assert claim_with(text, "788.97 billion", date(2019, 1, 5)).period.label == "2018-12"
+    text = (
+        "Turnover in October came to Rmb57bn, while the P2P loan balance slipped to Rmb589bn, the lowest since early "
+        "2016. Average P2P yields held at 9.49 per cent."
+    )
+    assert claim_with(text, "9.49 per cent", date(2019, 12, 2)).period.label == "2019-10"
+    text = (
+        "Outstanding P2P loans reached Rmb1.22 trillion in 2017. Average yields slid to 9.45% from about 10.4% in "
+        "mid-2016, and the average loan term lengthened to about 10 months in December."
+    )
+    assert claim_with(text, "9.45%", date(2018, 1, 12)).period.label == "2017"
+    text = (
+        "The P2P lending balance had fallen 48% since the start of 2019; lenders were down 53% and borrowers down 35%."
+    )
+    assert claim_with(text, "53%", date(2019, 11, 30)).subject == "p2p_lenders_change"

@@ -1172,6 +1172,14 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
         return _comparison_base(ctx, sentence, start)
     period = _period_said(ctx, clause, sentence, start, end)
     earlier = _SOME_TIME_EARLIER.match(ctx.norm, end)
+    if earlier is not None:
+        # "7,551 companies at end-2019, down from 8,133 a year earlier and a peak of 8,965 at end-September 2015": a
+        # year before the period named before it, not one named after it for another number
+        # (of the figure compared with, not of another compared figure: "8,665 by the end of March, down from 8,673 at
+        # the end of 2016 and 8,867 a year earlier")
+        named = [m for m in ctx.mention_index.within(sentence[0], start) if m.period is not None]
+        named = [m for m in named if not (_of_a_compared_figure(ctx, m) or _a_comparisons(ctx, m))] or named
+        period = named[-1].period if named else period
     if period is None or earlier is None:
         return period
     # (None when the move lands on no period the data hold: "two months before" a year)
@@ -1243,11 +1251,10 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
             # "Headcount fell further, to some 72,200 (80,846 at end-2019)": the bracket's number's period
             and not _bracketed_with_a_number(ctx, m, outside=start)
         ]
-        if level == 1:
-            # "fell to 13.31 million …, and borrowers, who had numbered 19.92 million in 2017", "…, against 1.72 trillion
-            # and 1.36 trillion at the end of September": in another clause, a period said right after another number
-            # is that number's
-            after = [m for m in after if not _own_period_of_a_later_number(ctx, m, end)]
+        # "fell to 13.31 million …, and borrowers, who had numbered 19.92 million in 2017", "…, against 1.72 trillion
+        # and 1.36 trillion at the end of September": in another clause, a period said right after another number
+        # is that number's
+        after = [m for m in after if not _own_period_of_a_later_number(ctx, m, end)]
         if level == 1 and before:
             return before[-1].period
         best = _nearest(before + after, start, end)
@@ -1259,6 +1266,8 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
     if _CURRENTLY.search(ctx.norm, sentence[0], sentence[1]) and ctx.article is not None:
         return _today(ctx)
     own = [m for m in earlier if not _a_comparisons(ctx, m)]
+    # ("…slipped to Rmb589bn, the lowest since early 2016. Average yields held at 9.49 per cent": a starting point)
+    own = [m for m in own if not _SINCE_BEFORE.search(ctx.norm, max(0, m.start - 8), m.start)]
     if earlier and not own and ctx.lead_period is not None and ctx.lead_period.end <= paragraph[0]:
         # 陕西方面,…分别低于2016年底的273家…;该省实收资本244.81亿元: every period of the paragraph so far is a
         # comparison, so the article's lead period dates it
@@ -1327,9 +1336,15 @@ def _said_right_after_a_number(ctx: _Context, mention: Mention) -> bool:
     return bool(_NUMBER_THEN_IN_PERIOD.search(ctx.norm, max(0, mention.start - 40), mention.start))
 
 
+_COMMA_AFTER_A_YEAR = re.compile(r"(?<=\d)[,，](?=\s)")
+
+
 def _own_period_of_a_later_number(ctx: _Context, mention: Mention, end: int) -> bool:
     """The mention is said right after another number, in a clause after the one the number ending at `end` is in."""
-    if not _CLAUSE_STOP.search(ctx.norm, end, mention.start):
+    # (a comma after a year ends a clause too: "from about 10.4% in mid-2016, and the average loan term …")
+    if not (
+        _CLAUSE_STOP.search(ctx.norm, end, mention.start) or _COMMA_AFTER_A_YEAR.search(ctx.norm, end, mention.start)
+    ):
         return False
     lo = max(end, mention.start - 40)
     if _AS_OF_WORD.match(ctx.norm, mention.start):  # the mention holds its own "at": "1.36 trillion at the end of …"
@@ -1720,7 +1735,8 @@ _INTRODUCES = re.compile(
     # ("the balance had dropped to 956.1 billion yuan and monthly turnover to 144.8 billion": the verb left out)
     r"(?:\s+(?:of|at|was|were|stood at|reached|totall?ing|amounting to|came to|to"
     # "lenders had fallen by 53% and borrowers by 35%": a measure and its change
-    r"|(?:had |have |has )?(?:fallen|fell|dropped|declined|risen|rose|grown|grew|increased|decreased|shrunk|shrank) by)"
+    r"|(?:had |have |has )?(?:fallen|fell|dropped|declined|risen|rose|grown|grew|increased|decreased|shrunk|shrank) by"
+    r"|(?:were |was )?(?:down|up)(?: by)?)"  # "lenders were down 53% and borrowers down 35%"
     # ("lenders had dropped 88% and borrowers 73%": the verb and its "by" left out)
     r")?\s+(?:CNY|RMB|Rmb|US\$|\$)?\s*",
     re.IGNORECASE,

@@ -438,7 +438,9 @@ _COMPARISON_BEFORE = re.compile(
 # (not "from 01Caijing", a publisher's name: no figure starts 0 and another digit; not "compared with 2014. In the
 # first quarter": a figure ends in a digit; not "from 2014 to 2017": a year is no figure)
 FIGURE_THEN_PERIOD_EN = (
-    r"(?:(?:some|about|around|nearly|almost|over|more than|just)\s+)?"  # "up from some RMB105.8bn in 2013"
+    # "up from some RMB105.8bn in 2013", "down from perhaps 5,200 at the end of 2017"
+    r"(?:(?:some|about|around|nearly|almost|over|more than|just|perhaps|roughly|approximately|an estimated|only|barely"
+    r"|close to|under|less than|fewer than|well over|as many as)\s+)?"
     r"(?P<figure>(?:[A-Za-z$]{1,4}\s?)?(?!0\d)(?!(?:19|20)\d\d(?![\d.,]))\d(?:[\d.,]*\d)?)\s*(?:[A-Za-z%-]+\s+){0,4}?"
     r"(?:(?:in|at|by|for|during)\s+(?:the\s+)?)?$"
 )
@@ -446,6 +448,9 @@ COMPARED_FIGURE_EN = re.compile(
     r"(?:\bagainst|\bfrom|\bthan|\bafter|\bversus|\bvs\.?|\bcompared (?:with|to)|\b(?:up|down) on)\s+(?:an?\s+|the\s+)?"
     + FIGURE_THEN_PERIOD_EN,
     re.IGNORECASE,
+)
+_AFTER_A_NUMBER = re.compile(
+    r"\d[\d.,]*\s*(?:[A-Za-z%]+\s+){0,3}?(?:in|at|by|for|of)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I
 )
 _LATER_EN = re.compile(
     rf"\b(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)\s+later\b", re.IGNORECASE
@@ -535,6 +540,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
     latest_year = None
     compared_mentions: set[int] = set()  # ids of the mentions named as a comparison (较截至3月末的…)
     month_year = None  # the year of the last month-level mention: "July" after "end of December last year"
+    year_said_at = -1  # where the text last wrote a year that dates what follows
     month_of_year = None  # and its month
     last_end = -1
     last_dating = None  # the last mention that was not a comparison
@@ -611,8 +617,11 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         else:
             g = m.groupdict()
             month_only = bool(g["mname"] or g["mname2"]) and not (g["myear"] or g["myear2"] or g["mrel"] or g["mthis"])
-            year_for_month = month_year if month_only and month_year else context_year
-            if month_only and month_year is None and article is not None:
+            # ("The contraction continued into 2020: … fell to 7,458 by end-March": a year written earlier in the
+            # month's own sentence dates it, not the year of the last month named)
+            year_before = year_said_at >= 0 and not re.search(r"[.。!?！？\n]\s", norm[year_said_at:start])
+            year_for_month = month_year if month_only and month_year and not year_before else context_year
+            if month_only and month_year is None and article is not None and not year_before:
                 # "as of the end of January" in a February 2017 article: the latest January by then
                 month = MONTHS[(g["mname"] or g["mname2"]).lower().rstrip(".")]
                 year_for_month = article.year if month <= article.month else article.year - 1
@@ -647,6 +656,10 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             pass  # "from the same period in 2014", 比2014年, 自2018年5月: they do not date what follows
         elif written is not None and MIN_YEAR <= written <= MAX_YEAR:
             context_year, year_in_text = written, True
+            # (not a year said right after a number, that number's own: "2.8 trillion yuan in 2017 and 2.06 trillion in
+            # 2016, and outstanding loans shrank to … by the end of December")
+            own = _AFTER_A_NUMBER.search(norm, max(0, start - 40), start)
+            year_said_at = m.end() if period is not None and period.type == "year" and not own else -1
         elif year is not None and (m.groupdict().get("rel") or "").lower() in ("今年", "本年", "this"):
             context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
             year_in_text = True
