@@ -3174,3 +3174,15 @@ def test_periods_of_english_compared_figures_bare_months_and_starting_points():
         "The P2P lending balance had fallen 48% since the start of 2019; lenders were down 53% and borrowers down 35%."
     )
     assert claim_with(text, "53%", date(2019, 11, 30)).subject == "p2p_lenders_change"
+
+
+def test_another_publishers_figure_for_the_same_time_loans_and_assets_and_loans_originated():
+    text = (
+        "Outstanding P2P loans stood at Rmb789bn at year-end 2018 per Wangdaizhijia, versus Rmb1.21tn on Diyi "
+        "Wangdai's broader coverage."
+    )
+    assert claim_with(text, "1.21tn", date(2019, 1, 21)).period.label == "2018"
+    text = "At end-2021 consumer finance companies' loans and total assets were Rmb710.6bn and Rmb753bn, respectively."
+    assert claim_with(text, "710.6bn", date(2025, 5, 20)).subject == "consumer_finance_loan_balance"
+    text = "Wangdaizhijia reckons P2P platforms have originated Rmb6.2 trillion of loans since the industry began."
+    assert claim_with(text, "6.2 trillion", date(2018, 1, 12)).subject == "p2p_turnover_cumulative"

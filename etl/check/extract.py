@@ -1055,6 +1055,12 @@ _BARE_COMPARED_BEFORE = re.compile(
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\b", re.IGNORECASE)
+# (case-sensitive: a publisher's name is capitalised)
+_BY_ANOTHER_PUBLISHER = re.compile(
+    r"(?:\s*yuan)?\s+(?:on|per|by|according to|in)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*(?:'s)?\s+(?:[a-z]+\s+)?"
+    r"(?:count|coverage|figures?|data|tally|estimates?|numbers?|reckoning|measure|books)\b"
+    r"|(?:\s*yuan)?\s+(?:per|according to)\s+[A-Z]"
+)
 _TO_A_NUMBER = re.compile(r"\s*(?:[A-Za-z]+\s+){0,3}?to\s+(?:about\s+)?(?:CNY|RMB|Rmb|US\$|\$)?\s*\d", re.IGNORECASE)
 
 
@@ -1066,6 +1072,8 @@ def _bare_compared_figure(ctx: _Context, clause, start: int, end: int) -> bool:
         return False  # (not "fell from 80,846 to 78,280": a span from one period to another, read as such)
     if ctx.region_hits.within(compared.start(), clause[1]):
         return False  # "against RMB 81.9 billion in Zhejiang": another place, the same time
+    if _BY_ANOTHER_PUBLISHER.match(ctx.norm, end):
+        return False  # "Rmb789bn at year-end per Wangdaizhijia, versus Rmb1.21tn on Diyi Wangdai's": another count
     # (its own period said after it, or "a year earlier", is its own)
     return not any(m.start >= end for m in ctx.mention_index.within(end, clause[1])) and not _SOME_TIME_EARLIER.match(
         ctx.norm, end
