@@ -3186,3 +3186,19 @@ def test_another_publishers_figure_for_the_same_time_loans_and_assets_and_loans_
     assert claim_with(text, "710.6bn", date(2025, 5, 20)).subject == "consumer_finance_loan_balance"
     text = "Wangdaizhijia reckons P2P platforms have originated Rmb6.2 trillion of loans since the industry began."
     assert claim_with(text, "6.2 trillion", date(2018, 1, 12)).subject == "p2p_turnover_cumulative"
+
+
+def test_a_numbers_own_noun_names_its_measure_that_year_and_a_new_regulators_count():
+    text = "Last month Wangdaizhijia saw about 2.1 million active lenders and roughly 2.5 million active borrowers."
+    found = {c.quote: c for c in claims_of(text, date(2019, 6, 20))}
+    assert found["about 2.1 million"].subject == "p2p_investors"  # people, not lending firms
+    assert found["roughly 2.5 million"].subject == "p2p_borrowers"
+    text = "The count of microloan companies peaked in September 2015 at 8,965 and was 8,910 at the end of that year."
+    assert claim_with(text, "8,910", date(2024, 3, 15)).period.label == "2015"
+    text = (
+        "At the end of 2023 the central bank counted 5,500 microloan companies. The new financial regulator put the "
+        "number at 6,550, including 179 online lenders."
+    )
+    assert claim_with(text, "6,550", date(2024, 3, 15)).subject == "microloan_companies"
+    text = "At end-2023 the central bank counted 5,500 microloan companies. The new regulator put the number at 6,550."
+    assert claim_with(text, "6,550", date(2024, 3, 15)).subject == "microloan_companies"

@@ -541,6 +541,8 @@ def _unit_after(norm: str, token: _Token) -> tuple[str, str, Decimal, int, str]:
     if noun and len(segment[: noun.start()].split()) <= 4:
         word = noun["noun"].lower()
         kind = next((k for prefix, k in _EN_NOUN_KIND.items() if word.startswith(prefix)), subj.PERSONS)
+        if word.startswith("lender") and token.value * token.scale >= 100_000:
+            kind = subj.PERSONS  # "2.1 million active lenders": people who lend, not lending firms
         return noun["noun"], kind, Decimal(1), token.end, "CNY"
     if token.scale >= SCALES["亿"] and re.search(r"[亿万]$", token.written + norm[token.start : token.end][-1:]):
         return "", subj.MONEY, Decimal(1), token.end, "CNY"  # 超过8000亿: Chinese money without 元
@@ -938,7 +940,8 @@ def _count_said_before(ctx: _Context, sentence, clause, claim: Claim, out: list[
     listed = (previous is not None and re.search(r"[;；]", norm[previous[1] - 1 : sentence[0]])) or any(
         sentence[0] <= c.start < claim.start and c.subject and c.unit_kind in _COUNT_KINDS for c in out
     )
-    said = {h.name for h in ctx.modifiers.within(*clause)}
+    # (words by the number: not "The new financial regulator put the number at 6,550")
+    said = {h.name for h in ctx.modifiers.within(max(clause[0], claim.start - 24), min(clause[1], claim.end + 24))}
     if not (cued or listed) or said - {"operating", "received", "concluded"}:
         return None  # (not "some 900 new ones opened": another count than the one before)
     # (the sentence before up to its full stop: "…, 462 online lending institutions were still in operation, …; lenders
@@ -1765,7 +1768,8 @@ _LENDERS = ("consumer_finance", "microloan", "online_microloan")
 # commas is not what the sentence counts
 # (or one that ends the sentence: "…, which reflects the large online lenders registered there.")
 _ASIDE = re.compile(
-    r",\s*(?:home to|where|which|whose|like|unlike|as (?:do|did|does|are|were)|alongside)\b[^,;.]*(?:[,;.]|$)", re.I
+    r",\s*(?:home to|where|which|whose|like|unlike|as (?:do|did|does|are|were)|alongside|including)\b[^,;.]*(?:[,;.]|$)",
+    re.I,
 )
 
 
@@ -1785,7 +1789,18 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if pick is None:
         for level, (lo, hi) in enumerate((clause, sentence)):
             hits = [h for h in ctx.measures.within(lo, hi) if not kind or kind in subj.MEASURE_KINDS[h.name]]
+            # (the number's own noun names its measure: "about 2.1 million active lenders and roughly 2.5 million
+            # active borrowers")
             hits = [h for h in hits if not (h.start < claim.end and h.end > claim.start)]
+            own = [
+                h
+                for h in hits
+                if claim.unit
+                and re.search(r"[A-Za-z]", claim.unit)
+                and 0 <= h.start - claim.end <= 24
+                and claim.unit.lower() in norm[h.start : h.end].lower()
+            ]
+            hits = own or hits
             if (
                 kind == subj.PERCENT
                 and any(h.name == "yield" for h in hits)

@@ -216,7 +216,8 @@ EN_PATTERN = re.compile(
     r"|(?P<mday2>[0-3]?\d)\s+" + _MONTH.replace("mname", "mname2") + r"(?:\s+(?P<myear2>(?:19|20)\d{2}))?"
     r"|(?:(?P<ypart>end|close|start|beginning)\s+of\s+|(?P<yhpart>end|year-end|mid|early|late)-?\s*)?(?P<year>(?:19|20)\d{2})(?P<ysuffix>\s+year-end)?"
     r"|(?:(?P<relpart>end|start)\s+of\s+)?(?P<rel>last|this|previous|past)\s+year"
-    r"|(?P<cyend>(?:end|close)\s+of\s+the\s+year|year[- ]end)"  # "by the end of the year": of the text's year
+    # "by the end of the year", "8,910 at the end of that year": of the text's year (the one last named)
+    r"|(?P<cyend>(?:end|close)\s+of\s+(?:the|that)\s+year|year[- ]end)"
     # "the yield averaged 9.45% for the full year", "full-year turnover": the whole of the text's year (全年)
     r"|(?P<ywhole>(?:(?:for|over|during|in)\s+the\s+(?:full|whole|entire)\s+year|for\s+the\s+year|full[- ]year)"
     r"(?!\s+(?:of\s+)?(?:19|20)\d\d))"  # (not "for the full year 2017": that year)
