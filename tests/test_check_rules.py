@@ -3202,3 +3202,12 @@ def test_a_numbers_own_noun_names_its_measure_that_year_and_a_new_regulators_cou
     assert claim_with(text, "6,550", date(2024, 3, 15)).subject == "microloan_companies"
     text = "At end-2023 the central bank counted 5,500 microloan companies. The new regulator put the number at 6,550."
     assert claim_with(text, "6,550", date(2024, 3, 15)).subject == "microloan_companies"
+
+
+def test_the_previous_year_is_the_year_before_the_one_just_named():
+    text = (
+        "Jiangsu's courts accepted 170,999 first-instance financial cases last year, up from 142,467 the previous "
+        "year, while financial enforcement cases rose to 80,335 from 67,339."
+    )
+    found = {c.quote: c.period.label for c in claims_of(text, date(2023, 4, 18))}
+    assert (found["142,467"], found["67,339"]) == ("2021", "2021")

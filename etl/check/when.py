@@ -635,6 +635,16 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             period, written = _en_period(m, year_for_month, article)
             if g["ywhole"] and latest_year is not None:
                 period = year_period(latest_year)
+            if (
+                (g["rel"] or "").lower() == "previous"
+                and not g["relpart"]
+                and last_dating is not None
+                and last_dating.period is not None
+                and last_dating.period.type == "year"
+            ):
+                # "accepted 170,999 cases last year, up from 142,467 the previous year": the year before the one the
+                # text has just named, not before the article's
+                period = year_period(last_dating.period.end.year - 1)
             if g["thatmonth"]:  # "Then July happened. 165 platforms ran into trouble that month": the month named last
                 period = month_period(own_month.end.year, own_month.end.month) if own_month is not None else None
             year = period.end.year if period else None
