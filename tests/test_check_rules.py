@@ -3211,3 +3211,9 @@ def test_the_previous_year_is_the_year_before_the_one_just_named():
     )
     found = {c.quote: c.period.label for c in claims_of(text, date(2023, 4, 18))}
     assert (found["142,467"], found["67,339"]) == ("2021", "2021")
+
+
+def test_the_year_before_in_chinese_and_the_same_period_a_year_before_date_only_their_own_numbers():
+    text = "2022年,全省法院受理一审金融案件170999件,前一年为142467件;金融执行案件收案80335件,前一年同期为67339件。"
+    found = {c.quote: c.period.label for c in claims_of(text, date(2025, 3, 12))}
+    assert (found["142467件"], found["80335件"], found["67339件"]) == ("2021", "2022", "2021")

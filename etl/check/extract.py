@@ -1413,7 +1413,9 @@ def _in_a_place_after(ctx: _Context, end: int) -> bool:
 
 # 由當時的約2萬件,升至2021年第4季的2.9萬餘件: a period written right before another number (its 的) is that number's.
 # 前年底为116.7亿元, 2016年末仅有296家: so is one its number follows with 为/是/有 (the period the clause is of).
-_DATES_THE_NEXT = re.compile(r"\s*(?:末|底)?(?:的|时|为|是|仅有|仅为|只有|还有|有|达到?)\s*(?:约|近|超过|逾|达)?\s*\d")
+_DATES_THE_NEXT = re.compile(
+    r"\s*(?:末|底)?(?:同期)?(?:的|时|为|是|仅有|仅为|只有|还有|有|达到?)\s*(?:约|近|超过|逾|达)?\s*\d"
+)
 
 
 def _of_a_compared_figure(ctx: _Context, mention: Mention, after: int = 0) -> bool:

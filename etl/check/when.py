@@ -179,7 +179,7 @@ _CN_Q = r"(?:第\s*|(?<![前上]))(?P<q>[一二三四1-4])\s*季度?(?P<qend>末
 _CN_HALF = r"(?P<half>上半年|下半年)(?P<hend>末|底)?"
 _CN_SPAN = r"(?P<m1>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*(?:月份?)?\s*[-－~～至到]\s*(?P<m2>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})\s*月"
 _CN_FIRST = r"前(?P<firstq>[二三])季度|前(?P<firstm>\d{1,2}|[一二三四五六七八九十]{1,2})个月"
-_CN_RELATIVE = r"(?P<rel>去年|上年|前年|今年|本年|当年|同年|明年)"
+_CN_RELATIVE = r"(?P<rel>去年|上一年|上年|前一年|前年|今年|本年|当年|同年|明年)"
 _AS_OF_ZH = r"(?P<asof>截至|截止到?|截止至|到|至)?\s*"
 
 # 2017年7月到2018年6月 / 2015年-2017年 / 2015-2017年: a span into another year (read before the single periods).
@@ -251,7 +251,7 @@ def _cn_year(text: str) -> int:
     return int("".join(str({"〇": 0, "零": 0, "两": 2}.get(c, _CN_SMALL.get(c, 0))) for c in text))
 
 
-_RELATIVE_OFFSET = {"去年": -1, "上年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1, "last": -1, "previous": -1,
+_RELATIVE_OFFSET = {"去年": -1, "上年": -1, "上一年": -1, "前一年": -1, "前年": -2, "今年": 0, "本年": 0, "明年": 1, "last": -1, "previous": -1,
                     "past": -1, "this": 0}  # fmt: skip
 
 
@@ -260,7 +260,7 @@ def _resolve_year(written: int | None, rel: str | None, context_year: int | None
         return written if MIN_YEAR <= written <= MAX_YEAR else None
     if rel in ("当年", "同年"):
         return context_year
-    if rel == "上年" and context_year is not None:
+    if rel in ("上年", "上一年", "前一年") and context_year is not None:
         # 截至2022年12月末…;而在上年末…6453家: statistics' "the year before", said of the year the text is about
         # (去年, "last year", is the article's)
         return context_year - 1
