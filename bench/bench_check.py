@@ -432,6 +432,19 @@ HELD_OUT_SETS = (
     HeldOutSet(
         111, "held-out 106-108's fixes", _first(10, 159, 159, 134, 133, 3, 133, 108, 4), "15:29 UTC", written=True
     ),
+    # Session 13's fourth written round, from b923858: English regional news, releases, statements, blogs and essays
+    # (112), English analytical writing (113), Chinese wire, commentary, association, regulator, blogger and institute
+    # styles (114); first runs at each merge on the checker of 6622c30, before any change they prompted (114 after its
+    # two occurrence numbers were corrected to bench_check's whole-number count, c0d39ba).
+    HeldOutSet(
+        112, "held-out 109-111's fixes", _first(10, 148, 132, 107, 123, 0, 123, 83, 0), "16:11 UTC", written=True
+    ),
+    HeldOutSet(
+        113, "held-out 109-111's fixes", _first(10, 143, 141, 107, 118, 7, 118, 92, 7), "16:11 UTC", written=True
+    ),
+    HeldOutSet(
+        114, "held-out 109-111's fixes", _first(10, 152, 152, 136, 124, 2, 124, 104, 2), "16:12 UTC", written=True
+    ),
 )
 
 
