@@ -3217,3 +3217,13 @@ def test_the_year_before_in_chinese_and_the_same_period_a_year_before_date_only_
     text = "2022年,全省法院受理一审金融案件170999件,前一年为142467件;金融执行案件收案80335件,前一年同期为67339件。"
     found = {c.quote: c.period.label for c in claims_of(text, date(2025, 3, 12))}
     assert (found["142467件"], found["80335件"], found["67339件"]) == ("2021", "2022", "2021")
+
+
+def test_early_mid_and_late_in_a_year_are_a_third_of_it_not_its_end():
+    text = "By early 2019 industry surveys counted more than 2,500 collection firms employing about 300,000 people."
+    found = {c.quote: c for c in claims_of(text, date(2025, 9, 15))}
+    assert found["more than 2,500"].period.label == "2019-early"
+    assert found["more than 2,500"].period.window == (date(2019, 1, 1), date(2019, 4, 30))
+    # (a part of a year is not a month that dates the bare months after it)
+    text = "P2P platforms peaked in mid-2016. There were 2,388 P2P platforms in good standing in January."
+    assert claim_with(text, "2,388", date(2017, 2, 15)).period.label == "2017-01"

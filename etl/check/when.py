@@ -65,6 +65,13 @@ def month_period(y: int, m: int, part: str | None = None) -> ClaimPeriod:
     return ClaimPeriod(f"{y}-{m:02d}-{part}", "part", window[0], window[1], window)
 
 
+def year_part_period(y: int, part: str) -> ClaimPeriod:
+    """ "early 2019", "mid-2018", "late 2017": a third of the year, where a figure said of it may be dated."""
+    first, last = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}[part]
+    window = (date(y, first, 1), month_end(y, last))
+    return ClaimPeriod(f"{y}-{part}", "part", window[0], window[1], window)
+
+
 def day_period(y: int, m: int, d: int) -> ClaimPeriod | None:
     try:
         day = date(y, m, d)
@@ -371,6 +378,8 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
         y = int(g["year"])
         if not MIN_YEAR <= y <= MAX_YEAR:
             return None, None
+        if (g["yhpart"] or "").lower() in ("early", "mid", "late"):
+            return year_part_period(y, g["yhpart"].lower()), y
         return year_period(y), y
     if g["rel"]:
         y = year_of(None, g["rel"])
@@ -658,6 +667,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
                 and period.type in ("month", "part", "day")
                 and not month_only
                 and not (compared or starting)
+                and not g["year"]  # (a part of a year, "mid-2016", is not a month that dates bare months)
             ):
                 month_year = period.end.year
                 month_of_year = period.end.month
@@ -670,7 +680,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             # (not a year said right after a number, that number's own: "2.8 trillion yuan in 2017 and 2.06 trillion in
             # 2016, and outstanding loans shrank to … by the end of December")
             own = _AFTER_A_NUMBER.search(norm, max(0, start - 40), start)
-            year_said_at = m.end() if period is not None and period.type == "year" and not own else -1
+            year_said_at = m.end() if period is not None and period.type in ("year", "part") and not own else -1
         elif year is not None and (m.groupdict().get("rel") or "").lower() in ("今年", "本年", "this"):
             context_year = year  # "this year" is the article's own year; "last year" is usually a comparison
             year_in_text = True
