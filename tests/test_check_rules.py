@@ -3227,3 +3227,19 @@ def test_early_mid_and_late_in_a_year_are_a_third_of_it_not_its_end():
     # (a part of a year is not a month that dates the bare months after it)
     text = "P2P platforms peaked in mid-2016. There were 2,388 P2P platforms in good standing in January."
     assert claim_with(text, "2,388", date(2017, 2, 15)).period.label == "2017-01"
+
+
+def test_places_that_lead_host_or_follow_with_a_number_and_the_tally_reached():
+    text = (
+        "China had 280 online microloan companies as of June 30. Guangdong Province led the pack with 64, followed by "
+        "Chongqing Municipality with 55. Zhejiang had 23, while Jiangsu, a newcomer, hosted 12 and Liaoning 21."
+    )
+    found = {c.quote: (c.subject, c.region) for c in claims_of(text, date(2018, 8, 20))}
+    assert found["64"] == ("online_microloan_companies", "CN-GD")
+    assert found["55"] == ("online_microloan_companies", "CN-CQ")
+    assert found["12"] == ("online_microloan_companies", "CN-JS")
+    text = (
+        "By the end of 2016 some 78 online microloan licences had been handed out. By mid-2017 the number had reached "
+        "more than 200."
+    )
+    assert claim_with(text, "more than 200", date(2019, 2, 27)).subject == "online_microloan_licences"

@@ -912,7 +912,8 @@ _COUNTED_BEFORE = re.compile(
     r"|put\s+(?:the|their|its)\s+(?:survivors|number|count|tally|total)\s+at"  # "put the survivors at 1,363"
     r"|their\s+number|(?:received|accepted|concluded|counted|numbered|totall?ed|took\s+(?:in|on)|drew|logged|handled)"
     r"(?:\s+them)?)"
-    r"(?:\s+(?:was|were|is|stood\s+at|had\s+been|came\s+to|fell\s+to|rose\s+to|dropped\s+to|at))?(?:\s+(?:still|just|only|already))?\s*$",
+    r"(?:\s+(?:was|were|is|stood\s+at|had\s+been|came\s+to|fell\s+to|rose\s+to|dropped\s+to|at|(?:had\s+|has\s+)?reached))?"
+    r"(?:\s+(?:still|just|only|already))?\s*$",
     re.IGNORECASE,
 )
 _COUNTED_AFTER = re.compile(
@@ -1386,12 +1387,18 @@ def _continues_a_count(ctx: _Context, start: int, end: int) -> bool:
     if norm[max(0, start - 1) : start] == "(" and ctx.region_hits.within(max(0, start - 24), start):
         return True
     # "Jilin had 501", "in Liaoning to 467", "Jiangsu's 4,716": a place and its number
-    if any(_PLACE_THEN_NUMBER.fullmatch(norm, h.end, start) for h in ctx.region_hits.within(max(0, start - 24), start)):
+    if any(_PLACE_THEN_NUMBER.fullmatch(norm, h.end, start) for h in ctx.region_hits.within(max(0, start - 48), start)):
         return True
     return _in_a_place_after(ctx, end)
 
 
-_PLACE_THEN_NUMBER = re.compile(r"(?:'s)?:?\s*(?:had|has|with|to|on|at|was|stood at)?\s*", re.IGNORECASE)
+_A_PLACES_NUMBER = re.compile(r"(?:'s)?:?\s*(?:had|has|with|hosted)?\s*\(?\d")
+# ("Guangdong Province led the pack with 64, followed by Chongqing Municipality with 55", "Hainan hosted 12")
+_PLACE_THEN_NUMBER = re.compile(
+    r"(?:\s+(?:Province|Municipality|Autonomous Region))?(?:'s)?:?\s*"
+    r"(?:had|has|with|to|on|at|was|stood at|hosted|counted|(?:led|topped) (?:the (?:pack|list|ranking|table) )?with)?\s*",
+    re.IGNORECASE,
+)
 _BRACKET_AFTER_A_NUMBER = re.compile(r"\d\s*\($")
 
 
@@ -1518,6 +1525,8 @@ def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
     in_clause = _regions_in(ctx, *clause)
     # "followed by Chongqing with 55, Zhejiang with 23 and Jiangxi with 22": the place the number is said with
     said_with = [h for h in in_clause if h.end <= start and _PLACE_THEN_NUMBER.fullmatch(ctx.norm, h.end, start)]
+    # (not a place named after the number with a number of its own: "Hainan, a newcomer, hosted 12 and Heilongjiang 21")
+    in_clause = [h for h in in_clause if h.start < end or not _A_PLACES_NUMBER.match(ctx.norm, h.end)]
     best = said_with[-1] if said_with else _nearest(in_clause, start, end)
     if best is not None:
         return best.name
