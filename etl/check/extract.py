@@ -1110,7 +1110,7 @@ def _comparison_base(ctx: _Context, sentence, start: int) -> ClaimPeriod | None:
     return named[-1].period if named else None
 
 
-_SAID_BEFORE = re.compile(
+_SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|announced|stated|reported|noted|told|wrote|disclosed|revealed|statement|remarks)\b", re.IGNORECASE
 )
 _THAT_AFTER = re.compile(r"\s*,?\s*that\b", re.IGNORECASE)
@@ -1119,7 +1119,7 @@ _THAT_AFTER = re.compile(r"\s*,?\s*that\b", re.IGNORECASE)
 def _date_of_saying(ctx: _Context, sentence, mention: Mention) -> bool:
     return bool(
         _THAT_AFTER.match(ctx.norm, mention.end)
-        and _SAID_BEFORE.search(ctx.norm, max(sentence[0], mention.start - 40), mention.start)
+        and _SPEECH_BEFORE.search(ctx.norm, max(sentence[0], mention.start - 40), mention.start)
     )
 
 
@@ -1149,12 +1149,11 @@ def _period_before_the_last_named(ctx: _Context, sentence, start: int) -> ClaimP
     lead = _LED_BY_THE_PERIOD_BEFORE.search(ctx.norm, sentence[0], start)
     if lead is None or ctx.mention_index.within(sentence[0], start):
         return None
-    paragraph = _paragraph_of(ctx, sentence[0])
-    named = [m for m in ctx.mention_index.within(max(0, paragraph[0] - 1), sentence[0]) if m.period is not None]
-    if not named:
+    named = _last_period_named_before(ctx, sentence)
+    if named is None:
         return None
     unit = (lead["unit"] or "quarter").lower()  # (not 上月, last month from the article's date)
-    period = named[-1].period
+    period = named.period
     if unit == "quarter" and period.type not in ("quarter", "month"):
         return None
     if unit == "month" and period.type != "month":
