@@ -594,6 +594,20 @@ FIRST_RUN_FINDINGS = (
     "'up from' taking the measure of the figure before it, 'people invested', '22.43 million borrowed', 'cumulative "
     "volume'. Left: bare numbers in speech ('from 314,276 in 2018 to 181,275 last year'), measures the data name "
     "otherwise (collection firms and staff, recovered assets).",
+    "Held-out 103-114 (session 13, 1,842 claims on 120 passages), four written rounds of two English sets and one "
+    "Chinese, each first run at its merge on the checker of that moment: pooled 96.2 % recall, 75.5 % agreement, "
+    "3.9 % of true claims contradicted (60 of 1,538), 74.9 % of altered numbers caught; Chinese (105, 108, 111, 114) "
+    "100 %, 88.9 %, 2.6 % and 86.4 %; English 94.4 %, 69.0 %, 4.5 % and 69.4 %. By round: 77.7 %, 76.9 %, 68.9 % and "
+    "79.0 % agreement, 4.1 %, 2.8 %, 6.1 % and 2.5 % of true claims contradicted (109, financial press, alone 10.9 "
+    "%). The faults fixed after them: a sum with no money measure going on with the sum before ('a much bigger "
+    "figure: ¥3.9 trillion'), 'the former / the latter', 'loans were / declined to', a measure with its own number "
+    "('lenders had dropped 88% and borrowers 73%'), 'the previous month / year' and 上一季度末 / 前一年 stepping back "
+    "from the period last named, the date a statement was made, 'early / mid / late 2019' as a third of the year, "
+    "a lender named in an aside or an 'including' clause, a paragraph going on with the lender of the one before, "
+    "enforcement cases as their own count, another publisher's figure for the same time ('versus Rmb1.21tn on Diyi "
+    "Wangdai's coverage'), places that 'led the pack with 64' or 'hosted 12'. Left: English agreement on new text "
+    "near 70 %; 'That compares with about 1,100 a year earlier, when Rong360 counted 1,099' (a 'when' clause's "
+    "period); deadlines after a figure ('ahead of a June 2018 deadline') dating it.",
 )
 
 
