@@ -3243,3 +3243,21 @@ def test_places_that_lead_host_or_follow_with_a_number_and_the_tally_reached():
         "more than 200."
     )
     assert claim_with(text, "more than 200", date(2019, 2, 27)).subject == "online_microloan_licences"
+
+
+def test_prosecutors_charged_people_for_collecting_illegal_debts_and_the_own_period_after_the_unit():
+    text = (
+        "The Amendment created an offence of collecting illegal debts; by the end of June 2021 prosecutors had charged "
+        "307 people under it."
+    )
+    assert claim_with(text, "307", date(2023, 2, 22)).subject == "collection_prosecuted"
+    text = (
+        "Prosecutors charged 307 people with the new crime of collecting illegal debts by June 2021 and 613 people by "
+        "the end of September 2021."
+    )
+    assert claim_with(text, "613", date(2025, 9, 30)).period.label == "2021-09"
+    text = (
+        "At the end of June 2021, 307 people had been prosecuted for collecting illegal debts. In the first two months "
+        "after the Amendment took effect, 95 persons were prosecuted for collecting illegal debts."
+    )
+    assert claim_with(text, "95", date(2021, 10, 20)).period is None  # a span from an event, not June

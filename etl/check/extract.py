@@ -993,6 +993,7 @@ _RIGHT_AFTER_PERIOD = re.compile(r"\s*(?:份|(?:巅峰期|高峰期|峰值期?|�
 _COMPARED_MEASURE = re.compile(
     r"\s*(?:全年|全年度|同期|年末|年底|末)?(?:(?!增|减|降|升|涨|跌|多|少)[^\dA-Za-z\s,，。；;:：、]){1,10}?(?:的|为|為|是)?\s*[(（]?\s*"
 )
+_UNIT_WORDS_ONLY = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?", re.IGNORECASE)
 _OWN_PERIOD_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:in|by|as of|as at|at|for|during|over|throughout)\s+(?:the\s+)?", re.IGNORECASE
 )
@@ -1220,7 +1221,8 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
         and (
             _OWN_PERIOD_AFTER.fullmatch(ctx.norm, end, m.start)
             # "4,878 at the end of March": the mention begins with its own "at" (by, as of)
-            or (not ctx.norm[end : m.start].strip() and _AS_OF_WORD.match(ctx.norm, m.start))
+            # (after the number's own words: "613 people by the end of September 2021")
+            or (_UNIT_WORDS_ONLY.fullmatch(ctx.norm, end, m.start) and _AS_OF_WORD.match(ctx.norm, m.start))
         )
     ]
     if right_after and right_after[0].period is not None:
@@ -1695,7 +1697,7 @@ _OWN_NUMBER_AFTER = re.compile(
 )
 _TAOLU = re.compile(r"套路贷|routine loans?", re.IGNORECASE)
 _CRIMINAL = re.compile(r"非法集资|集资诈骗|诈骗|刑事|illegal fund-?raising|fraud|criminal", re.IGNORECASE)
-_COLLECTION_NAMED = re.compile(r"催收|讨债|debt[- ]collect", re.IGNORECASE)
+_COLLECTION_NAMED = re.compile(r"催收|讨债|debt[- ]collect|collecting illegal debts?", re.IGNORECASE)
 
 
 _EITHER_JOIN = re.compile(r"\s*(?:或|或者|或是|or)\s*", re.IGNORECASE)
@@ -2051,7 +2053,9 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         # "concluding 58,000 cases involving illegal fund-raising, financial fraud": criminal cases, while the
         # court series are civil lending and financial disputes
         return None, kind, change
-    if key == "collection_prosecuted" and not _COLLECTION_NAMED.search(norm, sentence[0], sentence[1]):
+    if key == "collection_prosecuted" and not _COLLECTION_NAMED.search(
+        norm, _full_sentence_start(ctx, sentence[0]), sentence[1]
+    ):
         # 已提起公诉5568人 (under 17 new offences): prosecuted, but for debt collection only if the sentence says so
         key = None
     if change and not (key and (key.endswith("_change") or key == "microloan_new_loans")):

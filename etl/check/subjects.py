@@ -145,7 +145,7 @@ SECTORS = [
     ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|online micro[- ]?(?:loan|credit|lending|lender)s?|online small[- ]loan|internet micro[- ]?(?:loan|credit|lending|lender)s?|internet small[- ]loan"),
     ("consumer_finance", r"消费金融公司|消金公司|消金行业|持牌消金|消费金融|consumer[- ]finance|\bCFCs?\b"),
     ("microloan", r"小额贷款公司|小额贷款|小额借款(?:有限)?公司|小贷公司|小贷|micro[- ]?(?:loan|credit|lending|finance|lender)s?|\bMFIs?\b|small[- ]loan (?:compan(?:y|ies)|firms?|lenders?|providers?)|petty[- ]loan|small lenders|\bMCCs?\b"),
-    ("collection", r"催收|讨债|要债|debt[- ]collect\w*|(?:violent|malicious|abusive|aggressive|illegal|harsh|brutal)[- ]collection|collection (?:agenc|compan|firm|industr)\w*|collectors?"),
+    ("collection", r"催收|讨债|要债|debt[- ]collect\w*|(?:violent|malicious|abusive|aggressive|illegal|harsh|brutal)[- ]collection|collection (?:agenc|compan|firm|industr)\w*|collectors?|collecting illegal debts?"),
     ("court", r"法院|法庭|courts?\b"),
     ("p2p", r"P2P|网贷|网络借贷|网络贷款|网络信贷|peer-to-peer|online lend\w*|网贷机构|online[- ]lending"),
     # Lenders the data hold nothing of: "25 auto finance firms" is not a count of online microloan companies;
@@ -174,7 +174,7 @@ MEASURES = [
     ("investors", r"投资人|出借人|投资者|理财人|investors?|lenders?(?! (?:of|in))|savers|people (?:lending|who lend|lent)\b|(?<=people )invested\b|(?<=people )put money into\b|(?<=million )invested\b", (PERSONS, PERCENT)),
     ("borrowers", r"借款人|借款者|borrowers?|(?<=million )borrowed\b|(?<=people )borrowed\b", (PERSONS, PERCENT)),
     ("staff", r"从业人员|从业人数|员工人数|员工|从业者|employees|staff|head ?counts?|workforce|workers|people employed|payrolls?|people working|working in the sector|jobs|employ(?:ed|s|ing)", (PERSONS,)),
-    ("prosecuted", r"提起公诉|起诉|公诉|prosecuted|indicted", (PERSONS,)),
+    ("prosecuted", r"提起公诉|起诉|公诉|prosecuted|indicted|(?<=prosecutors had )charged|(?<=prosecutors have )charged|(?<=prosecutors )charged", (PERSONS,)),
     ("dishonest", r"失信被执行人|老赖|dishonest (?:judgment )?debtors|blacklist", (PERSONS,)),
     ("complaints", r"投诉|complaints?", (CASES, PERCENT)),
     ("cases", r"案件|纠纷案|收案|结案|\bcases\b", (CASES,)),  # 2018年收案84390件: cases received

@@ -204,7 +204,9 @@ ZH_PATTERN = re.compile(
 EN_PATTERN = re.compile(
     r"(?P<asof>\b(?:as of|as at|by|at|until|through|to)\s+)?(?:the\s+)?"
     r"(?:"
-    r"(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th|(?<=the )(?:last|final)(?=\s+quarter\s+of\s+(?:19|20)\d\d))[\s-]+quarter(?:\s*\(Q[1-4]\))?(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
+    # "in the first two months after the Amendment took effect": a span from an event, which no period says
+    r"(?P<nafter>first\s+(?:few|two|three|four|five|six|\d+)\s+(?:days|weeks|months)\s+(?:after|since|following)\b)"
+    r"|(?:(?:end|close)\s+of\s+(?:the\s+)?)?(?P<qword>first|second|third|fourth|1st|2nd|3rd|4th|(?<=the )(?:last|final)(?=\s+quarter\s+of\s+(?:19|20)\d\d))[\s-]+quarter(?:\s*\(Q[1-4]\))?(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d{2}))?"
     r"|Q(?P<qnum>[1-4])\s*(?:of\s+)?(?P<qyear2>(?:19|20)\d{2})"  # Q3 2014, "by Q3 of 2014"
     r"|(?P<qyear3>(?:19|20)\d{2})\s*Q(?P<qnum3>[1-4])"
     r"|\b(?P<qnum4>[1-4])Q(?P<qyear4>(?:19|20)?\d{2})\b"  # 1Q18, 3Q2019 (analysts' notes)
@@ -310,6 +312,8 @@ _N_QUARTERS = {"two": 2, "three": 3}
 
 def _en_period(m: re.Match, context_year: int | None, article: date | None) -> tuple[ClaimPeriod | None, int | None]:
     g = m.groupdict()
+    if g["nafter"]:
+        return None, None
 
     def year_of(written, rel=None):
         return _resolve_year(int(written) if written else None, rel, context_year, article)
