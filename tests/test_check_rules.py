@@ -3261,3 +3261,8 @@ def test_prosecutors_charged_people_for_collecting_illegal_debts_and_the_own_per
         "after the Amendment took effect, 95 persons were prosecuted for collecting illegal debts."
     )
     assert claim_with(text, "95", date(2021, 10, 20)).period is None  # a span from an event, not June
+
+
+def test_business_done_by_lending_platforms_is_turnover():
+    text = "Chinese online lending platforms did Rmb2.8 trillion ($431 billion) of business last year."
+    assert claim_with(text, "2.8 trillion", date(2018, 1, 12)).subject == "p2p_turnover"
