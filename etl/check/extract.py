@@ -609,6 +609,7 @@ class _Context:
     region_hits: _Index | None = None
     mention_index: _Index | None = None
     lead_period: Mention | None = None  # the article's first "as of" period
+    asides: frozenset = frozenset()  # the sector hits named in an aside (_in_an_aside), found once per text
 
 
 def _paragraph_of(ctx: _Context, pos: int) -> tuple[int, int]:
@@ -1847,13 +1848,13 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
     if not kind and measure:
         kind = subj.MEASURE_KINDS[measure][0]
     sector_hits = ctx.sectors.within(clause[0], clause[1]) or [
-        h for h in ctx.sectors.within(sentence[0], sentence[1]) if not _in_an_aside(ctx, h)
+        h for h in ctx.sectors.within(sentence[0], sentence[1]) if h not in ctx.asides
     ]
     sector_hit = _nearest(sector_hits, pick.start if pick else claim.start, pick.end if pick else claim.end)
     if sector_hit is None:  # the sentence names no sector: the last one named earlier in the paragraph
         paragraph = _paragraph_of(ctx, claim.start)
         earlier = ctx.sectors.within(max(paragraph[0], sentence[0] - 2000), sentence[0])
-        earlier = [h for h in earlier if not _in_an_aside(ctx, h)]
+        earlier = [h for h in earlier if h not in ctx.asides]
         # 小额贷款公司(含网络小贷)265家;从业人员4269人: a sector named in brackets as included is not the subject
         earlier = [h for h in earlier if not _INCLUDED_BEFORE.search(norm, max(0, h.start - 6), h.start)]
         # the one named most often, the last of those: not one named in passing ("… held the largest balance,
@@ -1864,7 +1865,7 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
             # (unless it names the text's main one too: "… microloan companies at 6,550, and said 179 of them were
             # online microlenders [¶] By province …")
             before = _paragraph_of(ctx, paragraph[0] - 1)
-            earlier = [h for h in ctx.sectors.within(*before) if not _in_an_aside(ctx, h)]
+            earlier = [h for h in ctx.sectors.within(*before) if h not in ctx.asides]
             if any(h.name == ctx.main_sector for h in earlier):
                 earlier = []
         named = {h.name: sum(e.name == h.name for e in earlier) for h in earlier}
@@ -2268,6 +2269,7 @@ def extract(
     ctx.paragraph_starts = [a for a, _ in ctx.paragraphs]
     ctx.measures = _Index(subj.measure_hits(norm, 0, len(norm)))
     ctx.sectors = _Index(subj.sector_hits(norm, 0, len(norm)))
+    ctx.asides = frozenset(h for h in ctx.sectors.within(0, len(norm)) if _in_an_aside(ctx, h))
     ctx.modifiers = _Index(subj.modifier_hits(norm, 0, len(norm)))
     # 中新网北京4月24日电, "BEIJING, Dec. 16 (Xinhua)": the dateline names where the report was filed, not
     # the region of its figures.
