@@ -3266,3 +3266,39 @@ def test_prosecutors_charged_people_for_collecting_illegal_debts_and_the_own_per
 def test_business_done_by_lending_platforms_is_turnover():
     text = "Chinese online lending platforms did Rmb2.8 trillion ($431 billion) of business last year."
     assert claim_with(text, "2.8 trillion", date(2018, 1, 12)).subject == "p2p_turnover"
+
+
+def test_figures_compared_after_from_are_of_the_place_of_the_figure_before():
+    text = (
+        "In Jiangsu, financial cases received climbed to 135,903 in 2021, from 103,553 in 2020, 117,995 in 2019 and "
+        "84,390 in 2018, the provincial high court said."
+    )
+    assert {c.quote: c.region for c in claims_of(text, date(2022, 3, 1))} == dict.fromkeys(
+        ("135,903", "103,553", "117,995", "84,390"), "CN-JS"
+    )
+    # (a dateline names where the story was written, not the place of the national figure nor of its comparison)
+    text = (
+        "(Shanghai) — The number of microcredit companies in China fell to 7,118 at the end of 2020, down from 7,551."
+    )
+    assert claim_with(text, "7,551", date(2021, 2, 1)).region == "CN"
+
+
+def test_banking_complaints_in_a_piece_on_collection_or_courts_are_the_banks_complaints():
+    text = (
+        "Sizing China's debt-collection market. Banking consumer complaints handled by the regulator peaked at "
+        "90,600 in the fourth quarter of 2021, before easing to 69,555 in the fourth quarter of 2022. Credit-card "
+        "business accounted for 29,981 of the latter and personal loans for 28,545, compared with 48,406 credit-card "
+        "complaints in the third quarter of 2020."
+    )
+    found = {c.quote: c.subject for c in claims_of(text, date(2023, 3, 1))}
+    assert found["90,600"] == "financial_complaints"
+    assert (found["29,981"], found["28,545"]) == ("credit_card_complaints", "personal_loan_complaints")
+    text = (
+        "Henan's courts received 135,903 financial cases in 2021. Court data point the same way. Consumer "
+        "complaints rose to 69,555 in the fourth quarter of 2022."
+    )
+    assert claim_with(text, "69,555", date(2023, 3, 1)).subject == "financial_complaints"
+    text = (
+        "Debt collectors are busier than ever. The banking regulator received 69,555 complaints in the fourth quarter."
+    )
+    assert claim_with(text, "69,555", date(2023, 3, 1)).subject == "financial_complaints"

@@ -1394,6 +1394,7 @@ def _continues_a_count(ctx: _Context, start: int, end: int) -> bool:
     return _in_a_place_after(ctx, end)
 
 
+_PRODUCTS_NUMBER = re.compile(r"(?:\s+(?:complaints|business))?\s*(?:for|at|with|had|:)?\s*\d")
 _A_PLACES_NUMBER = re.compile(r"(?:'s)?:?\s*(?:had|has|with|hosted)?\s*\(?\d")
 # ("Guangdong Province led the pack with 64, followed by Chongqing Municipality with 55", "Hainan hosted 12")
 _PLACE_THEN_NUMBER = re.compile(
@@ -1520,6 +1521,15 @@ def _regions_in(ctx: _Context, lo: int, hi: int) -> list:
 
 _COMPARED_PLACE = re.compile(r"(?:比|较|相比于?|相较于?|不如)\s*$")  # (not "fewer than Anhui's 5,183, whose 445 …")
 _COMPARED_CLAUSE = re.compile(r"\s*(?:较|比|相比|相较于?|与)\s*(?:19|20)\d{2}")
+
+
+# A figure after "from", "against" or "compared with", or the figures listed after it with their years ("from 103,553
+# in 2020, 117,995 in 2019 and 84,390 in 2018")
+_COMPARED_FIGURES_BEFORE = re.compile(
+    r"\b(?:from|against|versus|vs\.?|compared (?:with|to))\s+(?:(?:about|some|nearly|almost|around|just)\s+)?"
+    r"(?:CNY|RMB|Rmb|US\$|\$)?\s*(?:[\d.,]+\s+in\s+(?:19|20)\d{2}\s*(?:,\s*(?:and\s+)?|and\s+))*$",
+    re.IGNORECASE,
+)
 
 
 def _region_for(ctx: _Context, clause, sentence, start: int, end: int) -> str:
@@ -1925,8 +1935,15 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         hits = [h for h in hits if h.name not in ("credit_card", "personal_loan")] + [listed[respectively[0]]]
     elif len({h.name for h in products}) > 1:
         # 信用卡投訴已大幅減少,個人貸款投訴則由當時的約2萬件: of two products named, the one nearest the number
+        # (not one after it with a number of its own: "Credit-card business accounted for 29,981 of the latter and
+        # personal loans for 28,545")
         nearest = _nearest(products, claim.start, claim.end)
         hits = [h for h in hits if h.name not in ("credit_card", "personal_loan") or h.name == nearest.name]
+    if products and all(h.start > claim.end and _PRODUCTS_NUMBER.match(norm, h.end) for h in products):
+        # "Credit-card business accounted for 29,981 of the latter and personal loans for 28,545": a product named
+        # after the number with a number of its own is that number's; the one the clause began with is this one's
+        own = [h for h in ctx.modifiers.within(clause[0], claim.start) if h.name in ("credit_card", "personal_loan")]
+        hits = [h for h in hits if h not in products] + own[-1:]
     modifiers = {h.name for h in hits}
     # 2017年网贷最火的时候,光是…P2P平台就有5000多家: a peak named earlier in the sentence, with no other
     # figure between, is the time the number is of.
@@ -2514,6 +2531,11 @@ def extract(
                 stops = list(_CLAUSE_STOP.finditer(norm, sentence[0], max(sentence[0], clause[0] - 1)))
                 named = _regions_in(ctx, stops[-1].end() if stops else sentence[0], clause[0])  # the clause before
                 claim.region = named[-1].name if named else "CN"
+            elif claim.region == "CN" and _COMPARED_FIGURES_BEFORE.search(norm, sentence[0], claim.start):
+                # "In Henan, financial cases received climbed to 135,903 in 2021, from 103,553 in 2020": a figure
+                # compared with the one before it is of the same place
+                earlier = [c for c in out if sentence[0] <= c.start < claim.start and c.unit_kind == claim.unit_kind]
+                claim.region = earlier[-1].region if earlier else "CN"
             # 全省在运营的P2P网贷机构共176家…;涉及出借人172万: "the province" from the start of the full sentence
             whole = (_full_sentence_start(ctx, sentence[0]), sentence[1])
             before = _of_which(ctx, sentence)

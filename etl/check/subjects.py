@@ -204,7 +204,8 @@ MODIFIERS = [
     ("loan_kind", r"普通标|净值标|秒标|信用标|抵押标|担保标|债权转让|法定工作日|节假日|双休日|workdays|weekends"),
     # (and the banks' complaints the regulator counts: 银行业消费投诉, "complaints against Chinese banks")
     ("financial", r"金融类投诉|金融类的投诉|金融消费投诉|金融消费者投诉|financial (?:consumer )?complaints|financ(?:e|ial)[- ]related complaints|银行业(?:消费)?投诉|"
-                  r"银行业投诉|银行业的(?:消费)?投诉|complaints (?:against|about) (?:Chinese |the )?banks|bank(?:ing)?(?:[- ]sector)? complaints"),
+                  r"银行业投诉|银行业的(?:消费)?投诉|complaints (?:against|about) (?:Chinese |the )?banks|bank(?:ing)?(?:[- ]sector)?(?: consumer)? complaints|"
+                  r"banking regulator\s+(?:received|handled|logged|recorded|took in)"),
     ("credit_card", r"信用卡|credit[- ]cards?"),
     ("personal_loan", r"个人贷款|personal[- ]loans?"),
     ("complaint_kind", r"理财|消协|消费者协会|消费者投诉|保险公司|保险业|保险机构|insurance (?:companies|firms|sector|industry)|insurers|国有大型商业银行|大型商业银行|股份制商业银行|城市商业银行|农村中小|外资银行|wealth[- ]management|state-owned banks|joint-stock banks"),
@@ -309,6 +310,8 @@ def subject_for(sector: str | None, measure: str | None, modifiers: set[str], ki
     if sector == "consumer_finance":
         return {"entities": "consumer_finance_companies", "balance": "consumer_finance_loan_balance",
                 "assets": "consumer_finance_assets"}.get(measure)  # fmt: skip
+    if sector == "court" and measure == "complaints":
+        sector = None  # "Court data point the same way" in a piece on banks' complaints: courts count no complaints
     if sector in ("collection", "court"):
         if measure == "complaints" and "complaint_kind" in modifiers:
             return None  # 全国消协组织共受理消费者投诉…: complaints of every kind, not about collection
