@@ -445,6 +445,19 @@ HELD_OUT_SETS = (
     HeldOutSet(
         114, "held-out 109-111's fixes", _first(10, 152, 152, 136, 124, 2, 124, 104, 2), "16:12 UTC", written=True
     ),
+    # Session 14's written round, from 244a98f: English wire, regulator, court and investor styles (115), English
+    # advocacy, op-ed, podcast, textbook, thesis, forum and memo styles (116), Chinese WeChat, Zhihu, law-firm,
+    # regulator, brokerage, encyclopedia and Hong Kong / Taiwan styles (117); first runs at their merge on the checker
+    # of 912092d, before any change they prompted. The helpers ran no git command but rev-parse, add, commit.
+    HeldOutSet(
+        115, "held-out 112-114's fixes", _first(10, 167, 160, 121, 140, 5, 140, 101, 5), "17:59 UTC", written=True
+    ),
+    HeldOutSet(
+        116, "held-out 112-114's fixes", _first(10, 167, 160, 108, 141, 7, 141, 76, 7), "17:59 UTC", written=True
+    ),
+    HeldOutSet(
+        117, "held-out 112-114's fixes", _first(10, 161, 160, 124, 135, 7, 135, 104, 7), "17:59 UTC", written=True
+    ),
 )
 
 
