@@ -3302,3 +3302,39 @@ def test_banking_complaints_in_a_piece_on_collection_or_courts_are_the_banks_com
         "Debt collectors are busier than ever. The banking regulator received 69,555 complaints in the fourth quarter."
     )
     assert claim_with(text, "69,555", date(2023, 3, 1)).subject == "financial_complaints"
+
+
+def test_a_sector_said_not_to_be_the_one_spoken_of_is_not_its_sector():
+    text = (
+        "The central bank publishes a table of microcredit companies (the licensed offline lenders, not P2P). At the "
+        "end of March 2018 there were 8,471 of them. They employed 101,197 people and had 962.97 billion yuan of loans "
+        "outstanding."
+    )
+    assert claim_with(text, "101,197", date(2018, 6, 10)).subject == "microloan_staff"
+    assert claim_with(text, "962.97", date(2018, 6, 10)).subject == "microloan_loan_balance"
+
+
+def test_words_of_an_aside_the_number_is_not_in_do_not_qualify_it():
+    text = (
+        "Failure was the other side of growth. Problem platforms, those that stopped repaying investors or whose "
+        "owners disappeared, numbered 76 in 2013, 275 in 2014 and 896 in 2015."
+    )
+    found = {c.quote: c.subject for c in claims_of(text, date(2017, 9, 1))}
+    assert found == dict.fromkeys(("76", "275", "896"), "p2p_problem_platforms_new")
+
+
+def test_box_exhibit_and_figure_numbers_are_not_claims():
+    text = (
+        "Diyi Wangdai put P2P turnover in 2014 at 328.4 billion yuan (see Box 7.1). Credit cards made up 43 per cent "
+        "of bank complaints at end-2022 (Exhibit 5). 如图2所示,2019年网贷成交量为9649亿元(见表3)。"
+    )
+    assert [c.quote for c in claims_of(text, date(2020, 9, 1))] == ["328.4 billion yuan", "43 per cent", "9649亿元"]
+
+
+def test_an_average_rate_of_p2p_lending_is_its_yield_but_not_an_average_rate_of_growth():
+    text = "Diyi Wangdai's average rate for P2P loans was 12.05% in 2015 and 10.45% in 2016."
+    assert claim_with(text, "12.05%", date(2017, 9, 1)).subject == "p2p_yield"
+    text = (
+        "In P2P lending, by the end of 2013 the turnover of Zopa had surged at an average annual rate of more than 50%."
+    )
+    assert claim_with(text, "50%", date(2017, 9, 1)).subject is None

@@ -85,7 +85,8 @@ _NOT_CLAIMS = re.compile(
     r"(?<!\d)(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8}|[48]00[- ]?\d{3}[- ]?\d{4}|[48]00\d{7})(?!\d)"  # phones
     r"|(?:拨打|热线|电话|致电|hotline|dial|call)\s*[:：]?\s*\d{3,5}(?!\d)"  # service numbers: 12378, 110
     r"|第\s*\d+\s*(?:页|頁|版|条|章|节|期|名|位|届|次|批)"  # page, article, rank
-    r"|\b(?:p|pp|page|pages|No|no|Nr|Art|art|article|Article|section|Section|Table|Figure|Fig|Chapter|chapter)\.?\s*\d+"
+    r"|\b(?:p|pp|page|pages|No|no|Nr|Art|art|article|Article|section|Section|Table|Figure|Fig|Chapter|chapter|Box|Exhibit|"
+    r"Exercise|Appendix|Annex|Chart|Panel)\.?\s*\d+(?:\.\d+)*|(?:(?<![\u4e00-\u9fff])|(?<=[如见見]))[图圖表]\s*\d+(?:\.\d+)*(?![\d.万亿億%])"
     r"|#\d+|\b(?:top|TOP|Top)\s*\d+"
     r"|(?<!\d)(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"  # 2025-02-12
     r"|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"  # times
@@ -1791,7 +1792,8 @@ _LENDERS = ("consumer_finance", "microloan", "online_microloan")
 # commas is not what the sentence counts
 # (or one that ends the sentence: "…, which reflects the large online lenders registered there.")
 _ASIDE = re.compile(
-    r",\s*(?:home to|where|which|whose|like|unlike|as (?:do|did|does|are|were)|alongside|including)\b[^,;.]*(?:[,;.]|$)",
+    r",\s*(?:home to|where|which|whose|like|unlike|as (?:do|did|does|are|were)|alongside|including|those (?:that|who|which))\b"
+    r"[^,;.]*(?:[,;.]|$)",
     re.I,
 )
 
@@ -1835,6 +1837,13 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
             # introduces a number of its own is that number's
             hits = [h for h in hits if h.start < claim.end or not _introduces_a_number(norm, h.end)]
             if level == 1:
+                # "Problem platforms, those that stopped repaying investors or whose owners disappeared, numbered 76":
+                # a measure in an aside the number is not in is not its measure
+                # (when a measure is named before the aside: not "The regulator, which counts only institutions it
+                # regards as still in business, said 427 were operating")
+                outside = [h for h in hits if not _in_an_aside(ctx, h) or _in_an_aside(ctx, claim)]
+                if any(h.end <= claim.start for h in outside):
+                    hits = outside
                 # Beyond its clause, the measure named before the number (成交量,…达到了28048.49亿元,同时,全行业贷款
                 # 余额…: the balance belongs to what follows).
                 earlier = [h for h in hits if h.end <= claim.start]
@@ -1906,10 +1915,15 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         hi = min(sentence[1], part_of.end() + 32)  # "896 out of the total of 2595 are … problems": of the 896
     # A word after the number counts only within its clause ("1625家,占累计上线平台的33%").
     # A word that starts in the window counts whole ("had either suspended operations or succumbed to …").
+    # "Problem platforms, those that stopped repaying investors or whose owners disappeared, numbered 76": not a word
+    # of an aside the number is not in
+    asides = [m.span() for m in _ASIDE.finditer(norm, sentence[0], sentence[1])]
     hits = [
         h
         for h in ctx.modifiers.within(lo, min(sentence[1], hi + 40))
-        if h.start < hi and (h.start < claim.end or h.end <= max(clause[1], claim.end))
+        if h.start < hi
+        and (h.start < claim.end or h.end <= max(clause[1], claim.end))
+        and not any(a <= h.start < b and not a <= claim.start < b for a, b in asides)
     ]
     # 超500家平台因违规经营、资金链断裂等问题集中爆雷: the failure the number's "because" clause ends in
     after = pick.end if pick and pick.start >= claim.end else claim.end

@@ -169,7 +169,7 @@ MEASURES = [
     ("unrecovered", r"未兑付|尚未兑付|owed to (?:lenders|investors)|still owed|unrecovered|unpaid (?:debts?|principal|loans|to (?:investors|lenders))|yet to be (?:repaid|returned)", (MONEY,)),
     ("recovered", r"追缴|追回|recovered", (MONEY,)),
     ("frozen", r"查封|扣押|冻结|frozen|seized assets", (MONEY,)),
-    ("yield", r"综合收益率|平均收益率|收益率|综合年利率|年化利率|借款利率|出借利率|利率|yields?|interest rates?|rates? of return|returns?|rates? (?:offered|paid) to (?:investors|lenders|savers)|rates? (?:[\w-]+ )?(?:investors|lenders|savers) (?:earned|received|got)|composite (?:annual |interest )?rates?", (PERCENT,)),
+    ("yield", r"综合收益率|平均收益率|收益率|综合年利率|年化利率|借款利率|出借利率|利率|yields?|interest rates?|rates? of return|returns?|rates? (?:offered|paid) to (?:investors|lenders|savers)|rates? (?:[\w-]+ )?(?:investors|lenders|savers) (?:earned|received|got)|composite (?:annual |interest )?rates?|(?<!at an )average (?:annual |annuali[sz]ed |lending |borrowing )?rates?(?! of (?:growth|increase|decline|more|over|about|\d))", (PERCENT,)),
     ("term", r"借款期限|平均期限|借贷期限|期限|loan terms?|average term|maturity", (MONTHS,)),
     ("investors", r"投资人|出借人|投资者|理财人|investors?|lenders?(?! (?:of|in))|savers|people (?:lending|who lend|lent)\b|(?<=people )invested\b|(?<=people )put money into\b|(?<=million )invested\b", (PERSONS, PERCENT)),
     ("borrowers", r"借款人|借款者|borrowers?|(?<=million )borrowed\b|(?<=people )borrowed\b", (PERSONS, PERCENT)),
@@ -256,7 +256,14 @@ def sector_hits(text: str, lo: int, hi: int) -> list[Hit]:
         if kept and h.start < kept[-1].end and h.name != kept[-1].name:
             continue
         kept.append(h)
-    return kept
+    # "(xiaoe daikuan gongsi, the licensed offline lenders, not P2P)", 而非P2P: a sector said not to be the one spoken of
+    return [h for h in kept if not _NOT_THE_SECTOR.search(text, max(0, h.start - 16), h.start)]
+
+
+_NOT_THE_SECTOR = re.compile(
+    r"(?:\b(?:not|rather than|as opposed to|unlike|other than)\s+(?:the\s+|a\s+|an\s+)?|(?:不是|并非|並非|而非|而不是))$",
+    re.IGNORECASE,
+)
 
 
 def measure_hits(text: str, lo: int, hi: int) -> list[Hit]:
