@@ -3338,3 +3338,26 @@ def test_an_average_rate_of_p2p_lending_is_its_yield_but_not_an_average_rate_of_
         "In P2P lending, by the end of 2013 the turnover of Zopa had surged at an average annual rate of more than 50%."
     )
     assert claim_with(text, "50%", date(2017, 9, 1)).subject is None
+
+
+def test_a_month_of_a_year_said_relatively_dates_the_bare_months_after_it():
+    text = (
+        "2018年3月活跃投资人405.07万。今年4月,融360口径下活跃出借人约410万;到了5月,网贷之家口径的活跃出借人只剩212.22万。"
+        "5月底正常运营平台914家。"
+    )
+    found = {c.quote: c.period.label for c in claims_of(text, date(2019, 6, 25))}
+    assert (found["212.22万"], found["914家"]) == ("2019-05", "2019-05")
+
+
+def test_at_that_time_is_the_period_named_last_but_not_when_a_statement_was_made():
+    text = (
+        "截至2019年6月底,全行业贷款余额还有六千多亿。今年6月底,郭树清主席透露,P2P平台待收余额还有8000多亿,这可都是血汗钱啊!"
+        "当时在运营的机构只剩29家,8月末更是降到15家。"
+    )
+    found = {c.quote: c.period.label for c in claims_of(text, date(2020, 12, 5))}
+    assert (found["29家"], found["15家"]) == ("2020-06", "2020-08")
+    text = (
+        "By end-August, only 15 platforms remained, and the balance had fallen 84% from the start of 2019, the CBIRC "
+        "said at the time. The number of lenders had dropped 88% and borrowers 73%."
+    )
+    assert claim_with(text, "88%", date(2020, 12, 1)).period.label == "2020-08"

@@ -469,6 +469,11 @@ _AFTER_A_NUMBER = re.compile(
 _LATER_EN = re.compile(
     rf"\b(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)\s+later\b", re.IGNORECASE
 )
+_AT_THAT_TIME = re.compile(r"当时|那时|彼时|\bat\s+(?:the|that)\s+(?:time|date|point)\b", re.IGNORECASE)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|stated|noted|announced|reported|wrote|added|told(?:\s+[\w-]+){0,3})\s*$|(?:表示|称|說|说|指出|透露)\s*$",
+    re.IGNORECASE,
+)
 _CITATION = re.compile(r"\(\s*[A-Z][\w.&'-]*(?:\s+(?:and|&|et al\.?)?\s*[A-Z]?[\w.&'-]*){0,3},?\s*$")
 _MONTH_ONLY_EN = {"may", "march"}  # English words that are months only in context
 
@@ -510,6 +515,10 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         raw.append(("zh", m, start))
     for m in _LAST_MONTH_ZH.finditer(norm):
         raw.append(("lastmonth", m, m.start()))
+    for m in _AT_THAT_TIME.finditer(norm):
+        # (not "the CBIRC said at the time": when a statement was made)
+        if not _SAID_BEFORE.search(norm, max(0, m.start() - 24), m.start()):
+            raw.append(("then", m, m.start()))
     for m in EN_PATTERN.finditer(norm):
         g = m.groupdict()
         name = (g.get("mname") or "").lower()
@@ -579,6 +588,11 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
                 y, mo = (named.year, named.month - 1) if named.month > 1 else (named.year - 1, 12)
                 period = month_period(y, mo)
             written, year, as_of, anchored = None, None, False, period is not None
+        elif kind == "then":
+            # 今年6月底,…当时在运营的机构只剩29家; "said 427 were operating at that date": the period named last
+            period = last_dating.period if last_dating is not None else None
+            written, year, anchored = None, (period.end.year if period else None), period is not None
+            as_of = bool(last_dating and last_dating.as_of)
         elif kind == "later":
             # "Three months later the count had risen to 7,086": the last period named, moved on
             base = last_dating.period if last_dating is not None else None
@@ -625,8 +639,10 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             # A bare month dated by the last month named with a year (截至3月末 after 截至2013年3月末) is as
             # firmly dated as that one; a bare half or year part is not (上半年高、下半年低).
             anchored = bool(g["year"] or g["rel"]) or (bare_month and month_year is not None)
-            if written is not None and (g["month"] or g["q"] or g["half"]) and not (compared or starting):
-                month_year = written
+            # (今年4月…到了5月: a month of a year said relatively dates the bare months after it too)
+            said = written if written is not None else (year if g["rel"] else None)
+            if said is not None and (g["month"] or g["q"] or g["half"]) and not (compared or starting):
+                month_year = said
                 month_of_year = period.end.month if period is not None else None
         else:
             g = m.groupdict()
