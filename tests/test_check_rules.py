@@ -3361,3 +3361,20 @@ def test_at_that_time_is_the_period_named_last_but_not_when_a_statement_was_made
         "said at the time. The number of lenders had dropped 88% and borrowers 73%."
     )
     assert claim_with(text, "88%", date(2020, 12, 1)).period.label == "2020-08"
+
+
+def test_a_count_and_its_share_in_apposition_of_a_part_about_collection():
+    text = (
+        "According to 01 Think Tank, consumers lodged 466,000 valid finance-related complaints in the first half of "
+        'this year, of which 230,000, or 49.3%, were tagged "violent collection". The year before, the index counted '
+        "362,000 complaints about malicious collection, 48.7% of its total."
+    )
+    found = {c.quote: (c.subject, c.period.label) for c in claims_of(text, date(2025, 9, 18))}
+    assert "01" not in found  # 01 Think Tank (零壹智库) is a name
+    assert found["230,000"] == ("collection_complaints", "2025-H1")
+    assert found["49.3%"] == ("collection_complaint_share", "2025-H1")
+    assert found["362,000"] == ("collection_complaints", "2024")
+    assert found["48.7%"] == ("collection_complaint_share", "2024")
+    # (a change in apposition of a change is still one)
+    text = "P2P turnover fell 12% in 2018, or 2.06 trillion yuan."
+    assert claim_with(text, "2.06 trillion", date(2019, 1, 10)).change != 0

@@ -87,7 +87,7 @@ _NOT_CLAIMS = re.compile(
     r"|第\s*\d+\s*(?:页|頁|版|条|章|节|期|名|位|届|次|批)"  # page, article, rank
     r"|\b(?:p|pp|page|pages|No|no|Nr|Art|art|article|Article|section|Section|Table|Figure|Fig|Chapter|chapter|Box|Exhibit|"
     r"Exercise|Appendix|Annex|Chart|Panel)\.?\s*\d+(?:\.\d+)*|(?:(?<![\u4e00-\u9fff])|(?<=[如见見]))[图圖表]\s*\d+(?:\.\d+)*(?![\d.万亿億%])"
-    r"|#\d+|\b(?:top|TOP|Top)\s*\d+"
+    r"|#\d+|\b(?:top|TOP|Top)\s*\d+|\b01\s*(?:Think\s*Tank|Caijing|Finance)\b"  # 01 Think Tank (零壹智库): a name
     r"|(?<!\d)(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?!\d)"  # 2025-02-12
     r"|(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)"  # times
     r"|(?<!\d)\d+\s*(?:人看过|人阅读|人浏览|次阅读|次浏览|人点赞|人收藏|阅读|浏览|views|likes|comments|shares)"
@@ -2032,13 +2032,19 @@ def _subject(ctx: _Context, clause, sentence, claim: Claim, respectively) -> tup
         and not _year_to_date_end(ctx, sentence, claim.start)
     ):
         modifiers.add("cumulative")  # 截至上半年末,…统计的问题平台共有2461家: all problem platforms to that date
-    if re.search(r"AI|人工智能|机器人|robot", norm[sentence[0] : sentence[1]], re.IGNORECASE):
+    if re.search(r"\bAI\b|人工智能|机器人|(?i:robot)", norm[sentence[0] : sentence[1]]):  # (not "complaints")
         modifiers.add("ai")
     before = norm[max(clause[0], claim.start - 40) : claim.start]
     change = 0
     m = subj.CHANGE.search(before) or _LISTED_AFTER_A_CHANGE.search(
         norm, max(sentence[0], claim.start - 48), claim.start
     )
+    if (
+        m
+        and m.group(0).strip().lower() == "or"
+        and not _CHANGE_WORD_EN.search(norm, max(sentence[0], claim.start - 60), claim.start)
+    ):
+        m = None  # ("up 12%, or 3 billion yuan": a change again; not "of which 230,000, or 49.3%": a share of a count)
     if m and m.group(0).strip():
         change = -1 if _CHANGE_DOWN.search(m.group(0)) else 1
         modifiers.add("change")
@@ -2939,6 +2945,14 @@ _ONE_FIRM = re.compile(r"该公司|該公司|该机构|该平台|该行|\bthe (?
 _OF_WHICH_WORD = re.compile(r"其中|of which|among them|among which", re.IGNORECASE)
 
 
+_CHANGE_WORD_EN = re.compile(
+    r"\b(?:up|down|rose|risen|fell|fallen|dropped|declined|increased|decreased|grew|grown|jumped|plunged|climbed|slid|"
+    r"shrank|shrunk|surged|soared|sank|tumbled|slumped|contracted|increase|decrease|decline|drop|rise|growth|fall|gain)\b",
+    re.IGNORECASE,
+)
+_APPOSITION_AFTER = re.compile(r",\s*or\s+(?:[^,;.]|\.(?=\d)){1,24}?,")
+
+
 def _part_about_collection(ctx: _Context, sentence, clause, claim: Claim) -> bool:
     """A part, after 其中 / "of which", said to be about debt collection in its own clause (其中涉及暴力催收的多达23万条,
     "of which 230,000 (49.3%) concerned violent collection")."""
@@ -2947,7 +2961,16 @@ def _part_about_collection(ctx: _Context, sentence, clause, claim: Claim) -> boo
     if not said or _ONE_FIRM.search(ctx.norm, start, claim.start):
         return False  # (not 该公司处理外部投诉1743起,其中67.3%涉及催收纠纷: one firm's complaints)
     lo = min(said[-1].end(), clause[0])
-    stop = re.compile(r"[,，;；]").search(ctx.norm, claim.end, sentence[1])
+    # ("of which 230,000, or 49.3%, were tagged 'violent collection'": the clause goes on past its share or count in
+    # apposition)
+    after = claim.end
+    if apposition := _APPOSITION_AFTER.match(ctx.norm, after):
+        after = apposition.end()
+    elif (
+        re.search(r",\s*or\s*$", ctx.norm[max(0, claim.start - 6) : claim.start]) and ctx.norm[after : after + 1] == ","
+    ):
+        after += 1
+    stop = re.compile(r"[,，;；]").search(ctx.norm, after, sentence[1])
     return any(h.name == "collection" for h in ctx.sectors.within(lo, stop.start() if stop else sentence[1]))
 
 

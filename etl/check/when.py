@@ -469,6 +469,13 @@ _AFTER_A_NUMBER = re.compile(
 _LATER_EN = re.compile(
     rf"\b(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)\s+later\b", re.IGNORECASE
 )
+# "The year before, the index counted 362,000 complaints": a sentence that opens a year (or months) before the period
+# last named (not "up from 1,000 a year earlier": a compared figure, read with its comparison)
+_EARLIER_OPENING_EN = re.compile(
+    rf"(?:^|(?<=[.!?;]\s)|(?<=\n))(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)\s+"
+    r"(?P<back>earlier|before|previously)\b(?=,)",
+    re.IGNORECASE,
+)
 _AT_THAT_TIME = re.compile(r"当时|那时|彼时|\bat\s+(?:the|that)\s+(?:time|date|point)\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|stated|noted|announced|reported|wrote|added|told(?:\s+[\w-]+){0,3})\s*$|(?:表示|称|說|说|指出|透露)\s*$",
@@ -497,6 +504,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         if bool(m["m1"]) == bool(m["m2"]) and int(m["y2"]) > int(m["y1"]):
             raw.append(("span", m, m.start()))
     for m in _LATER_EN.finditer(norm):
+        raw.append(("later", m, m.start()))
+    for m in _EARLIER_OPENING_EN.finditer(norm):
         raw.append(("later", m, m.start()))
     span_starts = set()
     for m in EN_SPAN_PATTERN.finditer(norm):
@@ -596,7 +605,10 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         elif kind == "later":
             # "Three months later the count had risen to 7,086": the last period named, moved on
             base = last_dating.period if last_dating is not None else None
-            period = moved_by_months(base, months_of(m["n"], m["unit"])) if base is not None else None
+            months = months_of(m["n"], m["unit"]) * (-1 if m.groupdict().get("back") else 1)
+            period = moved_by_months(base, months) if base is not None else None
+            if base is not None and m.groupdict().get("back") and m["n"].lower() == "the" and m["unit"][0] in "yY":
+                period = year_period(base.end.year - 1)  # "The year before": the whole of the year before
             written, year, as_of, anchored = None, (period.end.year if period else None), False, period is not None
         elif kind == "enspan":
             m1, m2 = MONTHS[m["m1"].lower()], MONTHS[m["m2"].lower()]
