@@ -3378,3 +3378,22 @@ def test_a_count_and_its_share_in_apposition_of_a_part_about_collection():
     # (a change in apposition of a change is still one)
     text = "P2P turnover fell 12% in 2018, or 2.06 trillion yuan."
     assert claim_with(text, "2.06 trillion", date(2019, 1, 10)).change != 0
+
+
+def test_a_when_clause_is_of_the_period_just_named_and_dates_nothing_after_its_sentence():
+    text = (
+        "China's licensed consumer lenders keep growing. The 31 companies held combined assets of 1.38 trillion yuan "
+        "at the end of 2024, up from 1.21 trillion yuan a year earlier, when the China Banking Association said "
+        "outstanding loans had passed the trillion mark, at 1.15 trillion yuan. Lending has surged since end-2017, "
+        "when the regulator counted 22 companies in business, with loans of 161.4 billion yuan."
+    )
+    found = {c.quote: (c.subject, c.period.label) for c in claims_of(text, date(2025, 3, 20))}
+    assert found["1.38 trillion yuan"] == ("consumer_finance_assets", "2024")
+    assert found["1.15 trillion yuan"] == ("consumer_finance_loan_balance", "2023")
+    assert found["22"] == ("consumer_finance_companies", "2017")
+    assert found["161.4 billion yuan"] == ("consumer_finance_loan_balance", "2017")
+    text = (
+        "China's microloan companies are disappearing. Their loan balance was Rmb888.8bn at the end of 2020, a touch "
+        "up on the Rmb877.1bn of end-March 2020, when Covid froze lending. Staff numbers shrank to 72,200 from 80,846."
+    )
+    assert claim_with(text, "72,200", date(2021, 3, 1)).period.label == "2020"

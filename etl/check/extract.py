@@ -609,6 +609,7 @@ class _Context:
     modifiers: _Index | None = None
     region_hits: _Index | None = None
     mention_index: _Index | None = None
+    when_index: _Index | None = None
     lead_period: Mention | None = None  # the article's first "as of" period
     asides: frozenset = frozenset()  # the sector hits named in an aside (_in_an_aside), found once per text
 
@@ -1200,11 +1201,19 @@ def _period_for(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimP
     return moved_by_months(period, -months_of(earlier["n"], earlier["unit"]))
 
 
+def _with_when(ctx: _Context, mentions: list, span, start: int) -> list:
+    """The mentions in a span, with the "when" clauses' periods that stand before the number in it, in text order."""
+    when = [m for m in ctx.when_index.within(span[0], span[1]) if m.start < start]
+    return sorted([*mentions, *when], key=lambda m: m.start) if when else mentions
+
+
 def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> ClaimPeriod | None:
     compared = _comparison_period(ctx, clause, start, end, sentence)
     if compared is not None:
         return compared
-    in_clause = ctx.mention_index.within(clause[0], clause[1])
+    # (a "when" clause dates the numbers in it, not one before it: "465, up from 430 at the end of June, when their
+    # loans stood at …")
+    in_clause = _with_when(ctx, ctx.mention_index.within(clause[0], clause[1]), clause, start)
     now = list(_CURRENTLY.finditer(ctx.norm, clause[0], start))
     if now:
         said = now[-1].span()
@@ -1214,7 +1223,7 @@ def _period_said(ctx: _Context, clause, sentence, start: int, end: int) -> Claim
             return _today(ctx)
     if not in_clause and _CURRENTLY.search(ctx.norm, clause[0], clause[1]) and ctx.article is not None:
         return _today(ctx)
-    in_sentence = ctx.mention_index.within(sentence[0], sentence[1])
+    in_sentence = _with_when(ctx, ctx.mention_index.within(sentence[0], sentence[1]), sentence, start)
     # "from 100 in 2008 to 8791 in 2014": a period the number is said "in" (by, as of) right after it is its own
     right_after = [
         m
@@ -2319,7 +2328,11 @@ def extract(
             if m.start() not in datelines and not _BASED_AFTER.match(norm, m.end())
         ]
     )
-    ctx.mention_index = _Index(mentions)
+    # A "when" clause's period (when.py reads "…, when" as the period just named) dates only the numbers after it in
+    # its sentence: kept apart, so that nothing else takes it for a period the text moved on to
+    is_when = [norm.startswith(("when", "When"), m.start) for m in mentions]
+    ctx.mention_index = _Index([m for m, w in zip(mentions, is_when, strict=True) if not w])
+    ctx.when_index = _Index([m for m, w in zip(mentions, is_when, strict=True) if w])
     # (not a comparison's: "1,363 platforms …, against 2,426 … at the end of 2017")
     ctx.lead_period = next(
         (m for m in mentions if m.as_of and m.period is not None and not _a_comparisons(ctx, m)),
@@ -3380,9 +3393,15 @@ _LIST_JOIN_MONTHS = re.compile(r"\s*(?:月份?)?" + MONTH_LIST_JOIN)
 def _since(ctx: _Context, sentence, period: ClaimPeriod) -> bool:
     """The period is the start of a span to date: 2024年以来, since 2019."""
     return any(
-        m.period == period and (_SINCE_AFTER.match(ctx.norm, m.end) or _SINCE_BEFORE.search(ctx.norm, 0, m.start))
+        m.period == period
+        and (_SINCE_AFTER.match(ctx.norm, m.end) or _SINCE_BEFORE.search(ctx.norm, 0, m.start))
+        # (not "since end-2017, when the regulator counted 22 companies": of the time the "when" clause dates)
+        and not _WHEN_AFTER.match(ctx.norm, m.end)
         for m in ctx.mention_index.within(*sentence)
     )
+
+
+_WHEN_AFTER = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
 
 
 def _since_span(period: ClaimPeriod, article: date | None) -> ClaimPeriod | None:

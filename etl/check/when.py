@@ -476,6 +476,11 @@ _EARLIER_OPENING_EN = re.compile(
     r"(?P<back>earlier|before|previously)\b(?=,)",
     re.IGNORECASE,
 )
+_WHEN_AFTER_A_PERIOD = re.compile(
+    rf"(?:\b(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)\s+(?:earlier|before|ago)\s*)?,\s*"
+    r"(?P<when>when)\b",
+    re.IGNORECASE,
+)
 _AT_THAT_TIME = re.compile(r"当时|那时|彼时|\bat\s+(?:the|that)\s+(?:time|date|point)\b", re.IGNORECASE)
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|stated|noted|announced|reported|wrote|added|told(?:\s+[\w-]+){0,3})\s*$|(?:表示|称|說|说|指出|透露)\s*$",
@@ -524,6 +529,8 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
         raw.append(("zh", m, start))
     for m in _LAST_MONTH_ZH.finditer(norm):
         raw.append(("lastmonth", m, m.start()))
+    for m in _WHEN_AFTER_A_PERIOD.finditer(norm):
+        raw.append(("when", m, m.start("when")))
     for m in _AT_THAT_TIME.finditer(norm):
         # (not "the CBIRC said at the time": when a statement was made)
         if not _SAID_BEFORE.search(norm, max(0, m.start() - 24), m.start()):
@@ -597,6 +604,19 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
                 y, mo = (named.year, named.month - 1) if named.month > 1 else (named.year - 1, 12)
                 period = month_period(y, mo)
             written, year, as_of, anchored = None, None, False, period is not None
+        elif kind == "when":
+            # "since end-2017, when the regulator counted 22 companies", "up from 1.21 trillion yuan a year earlier,
+            # when the CBA said loans had reached 1.15 trillion": the clause is of the period just named (even one
+            # named as a start or a comparison), or of the time before the period last named that the words say
+            period = None
+            if m["n"] and last_dating is not None and last_dating.period is not None:
+                period = moved_by_months(last_dating.period, -months_of(m["n"], m["unit"]))
+            elif not m["n"] and out and re.fullmatch(r"\s*,\s*", norm[out[-1].end : m.start("when")]):
+                period = out[-1].period
+            written, year, anchored = None, (period.end.year if period else None), period is not None
+            # (it dates its own clause, not what follows: "the Rmb877.1bn of end-March 2020, when Covid froze
+            # lending. Staff numbers shrank to 72,200")
+            as_of, compared, starting = False, True, False
         elif kind == "then":
             # 今年6月底,…当时在运营的机构只剩29家; "said 427 were operating at that date": the period named last
             period = last_dating.period if last_dating is not None else None
