@@ -458,6 +458,21 @@ HELD_OUT_SETS = (
     HeldOutSet(
         117, "held-out 112-114's fixes", _first(10, 161, 160, 124, 135, 7, 135, 104, 7), "17:59 UTC", written=True
     ),
+    # Session 14's second written round, from 71b9ed2: English business press, rating, state-media and think-tank
+    # styles (118), English non-specialist writing: blogs, a fact-check, a Q&A, a leaflet, a thread, a pitch deck
+    # (119), Chinese long-read, wire, flash, association, monthly, journal, proposal, self-media and Taiwan / Hong Kong
+    # styles (120); first runs at their merge on the checker of 6c9634b, before any change they prompted. The helpers
+    # ran no git command but rev-parse, add, commit (120's writer read one development fixture's head for the sign of
+    # falls, as its README says).
+    HeldOutSet(
+        118, "held-out 115-117's fixes", _first(10, 165, 159, 115, 138, 4, 138, 97, 6), "18:49 UTC", written=True
+    ),
+    HeldOutSet(
+        119, "held-out 115-117's fixes", _first(10, 155, 149, 104, 128, 8, 128, 84, 8), "18:49 UTC", written=True
+    ),
+    HeldOutSet(
+        120, "held-out 115-117's fixes", _first(10, 170, 170, 130, 143, 7, 143, 109, 9), "18:49 UTC", written=True
+    ),
 )
 
 
