@@ -3397,3 +3397,15 @@ def test_a_when_clause_is_of_the_period_just_named_and_dates_nothing_after_its_s
         "up on the Rmb877.1bn of end-March 2020, when Covid froze lending. Staff numbers shrank to 72,200 from 80,846."
     )
     assert claim_with(text, "72,200", date(2021, 3, 1)).period.label == "2020"
+
+
+def test_taiwan_online_microloans_and_our_province_after_the_nation_in_another_paragraph():
+    text = "零壹財經統計,截至2018年第二季末,網路小貸公司增至280家,其中廣東64家居首。"
+    found = {c.quote: (c.subject, c.region) for c in claims_of(text, date(2025, 7, 10))}
+    assert found["280家"] == ("online_microloan_companies", "CN")
+    assert found["64家"] == ("online_microloan_companies", "CN-GD")
+    text = (
+        "广东省小额贷款公司协会2020年度行业发展报告\n\n截至2020年末,全省共有小额贷款公司446家。同期,全国小额贷款公司7118家。"
+        "\n\n我省小贷行业自试点以来经历了较快发展。2014年一季度末,全省小贷公司350家。"
+    )
+    assert claim_with(text, "350家", date(2021, 4, 20)).region == "CN-GD"

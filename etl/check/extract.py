@@ -2582,7 +2582,10 @@ def extract(
                 # (四川省金融工作办公室关于全省小额贷款公司…的通报 [heading] …全省共有小额贷款公司341家)
                 for lo in (whole[0], 0):
                     named = {h.name for h in _regions_in(ctx, lo, claim.start)}
-                    if claim.region == "CN" and len(named) == 1 and not _NATIONAL.search(norm, lo, claim.start):
+                    # (the nation named in another paragraph does not stop it: 我省小贷行业…全省小贷公司350家 after
+                    # 同期,全国小额贷款公司7118家 in the paragraph before)
+                    national = _NATIONAL.search(norm, max(lo, _paragraph_of(ctx, claim.start)[0]), claim.start)
+                    if claim.region == "CN" and len(named) == 1 and not national:
                         claim.region = named.pop()
             elif claim.region == "CN" and _ITS_PLACE_EN.search(norm, *sentence):
                 # "Zhejiang tells a different story. Its courts' financial caseload peaked in 2018 at 314,276",

@@ -142,7 +142,7 @@ SUBJECTS = {
 
 # Sector words. Order matters only for overlaps: longer, more specific first.
 SECTORS = [
-    ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|online micro[- ]?(?:loan|credit|lending|lender)s?|online small[- ]loan|internet micro[- ]?(?:loan|credit|lending|lender)s?|internet small[- ]loan"),
+    ("online_microloan", r"网络小额贷款|网络小贷|网小贷|互联网小贷|网路小额贷款|网路小贷|online micro[- ]?(?:loan|credit|lending|lender)s?|online small[- ]loan|internet micro[- ]?(?:loan|credit|lending|lender)s?|internet small[- ]loan"),
     ("consumer_finance", r"消费金融公司|消金公司|消金行业|持牌消金|消费金融|consumer[- ]finance|\bCFCs?\b|licensed consumer[- ]lenders?"),
     ("microloan", r"小额贷款公司|小额贷款|小额借款(?:有限)?公司|小贷公司|小贷|micro[- ]?(?:loan|credit|lending|finance|lender)s?|\bMFIs?\b|small[- ]loan (?:compan(?:y|ies)|firms?|lenders?|providers?)|petty[- ]loan|small lenders|\bMCCs?\b"),
     ("collection", r"催收|讨债|要债|debt[- ]collect\w*|(?:violent|malicious|abusive|aggressive|illegal|harsh|brutal)[- ]collection|collection (?:agenc|compan|firm|industr)\w*|collectors?|collecting illegal debts?"),
