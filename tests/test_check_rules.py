@@ -3409,3 +3409,14 @@ def test_taiwan_online_microloans_and_our_province_after_the_nation_in_another_p
         "\n\n我省小贷行业自试点以来经历了较快发展。2014年一季度末,全省小贷公司350家。"
     )
     assert claim_with(text, "350家", date(2021, 4, 20)).region == "CN-GD"
+
+
+def test_mid_year_their_loans_and_a_list_of_compared_figures_keep_the_place():
+    text = (
+        "Jiangsu had 573 microloan companies at the end of 2024, compared with 575 in mid-year and 579 at the end of "
+        "2022. Their outstanding loans came to 72.0 billion yuan at the end of last year."
+    )
+    found = {c.quote: (c.period.label, c.region) for c in claims_of(text, date(2025, 3, 5))}
+    assert found["575"] == ("2024-mid", "CN-JS")
+    assert found["579"] == ("2022", "CN-JS")
+    assert found["72.0 billion yuan"] == ("2024", "CN-JS")

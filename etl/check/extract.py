@@ -1537,7 +1537,8 @@ _COMPARED_CLAUSE = re.compile(r"\s*(?:较|比|相比|相较于?|与)\s*(?:19|20)
 # in 2020, 117,995 in 2019 and 84,390 in 2018")
 _COMPARED_FIGURES_BEFORE = re.compile(
     r"\b(?:from|against|versus|vs\.?|compared (?:with|to))\s+(?:(?:about|some|nearly|almost|around|just)\s+)?"
-    r"(?:CNY|RMB|Rmb|US\$|\$)?\s*(?:[\d.,]+\s+in\s+(?:19|20)\d{2}\s*(?:,\s*(?:and\s+)?|and\s+))*$",
+    r"(?:CNY|RMB|Rmb|US\$|\$)?\s*(?:[\d.,]+\s+(?:in|at)\s+(?:(?:19|20)\d{2}|[\w-]+(?:\s+[\w-]+){0,3}?)\s*"
+    r"(?:,\s*(?:and\s+)?|and\s+))*$",
     re.IGNORECASE,
 )
 
@@ -2892,7 +2893,8 @@ _REGION_JOIN = re.compile(r"\s*(?:省|市|province|municipality)?\s*(?:和|与|�
 # A tracker "recorded" or "monitored" every platform it ever saw (cumulative counts), not every yuan
 _TRACKED = re.compile(r"recorded|monitored|tracked", re.IGNORECASE)
 _ITS_PLACE_EN = re.compile(
-    r"\b(?:the|this) (?:province|municipality|city)\b|\b(?:its|their) (?:courts?|docket|caseload|companies|firms|lenders)\b",
+    r"\b(?:the|this) (?:province|municipality|city)\b|\b(?:its|their) (?:courts?|docket|caseload|companies|firms|lenders)\b"
+    r"|\b(?:its|their) (?:outstanding |combined |total )?(?:loans|loan book|loan balance|staff|workforce|paid-in capital)\b",
     re.IGNORECASE,
 )
 _THE_PLACE_EN = re.compile(r"\b(?:the|this) (?:province|municipality|city)\b", re.IGNORECASE)

@@ -227,6 +227,8 @@ EN_PATTERN = re.compile(
     r"|(?:(?P<relpart>end|start)\s+of\s+)?(?P<rel>last|this|previous|past)\s+year"
     # "by the end of the year", "8,910 at the end of that year": of the text's year (the one last named)
     r"|(?P<cyend>(?:end|close)\s+of\s+(?:the|that)\s+year|year[- ]end)"
+    # "compared with 575 in mid-year": the middle of the text's year
+    r"|(?<=in )(?P<cymid>mid-?year)"
     # "the yield averaged 9.45% for the full year", "full-year turnover": the whole of the text's year (全年)
     r"|(?P<ywhole>(?:(?:for|over|during|in)\s+the\s+(?:full|whole|entire)\s+year|for\s+the\s+year|full[- ]year)"
     r"(?!\s+(?:of\s+)?(?:19|20)\d\d))"  # (not "for the full year 2017": that year)
@@ -390,6 +392,8 @@ def _en_period(m: re.Match, context_year: int | None, article: date | None) -> t
         return (year_period(y) if y else None), None
     if g["cyend"] or g["ywhole"]:
         return (year_period(context_year) if context_year else None), None
+    if g["cymid"]:
+        return (year_part_period(context_year, "mid") if context_year else None), None
     if g.get("season") and article is not None:  # "this summer": its three months, in the article's year
         first = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}[g["season"].lower()]
         y = article.year - (1 if g["srel"].lower() == "last" else 0)
@@ -713,7 +717,7 @@ def find_periods(norm: str, article: date | None, masked: list[tuple[int, int]])
             as_of = bool(m.group("asof")) and not re.search(
                 r"\b(?:compared|relative|close|equal|similar)\s*$", norm[max(0, m.start() - 12) : m.start()], re.I
             )
-            anchored = not (month_only or (months_only and year_in_text) or g["cyend"] or g["ywhole"])
+            anchored = not (month_only or (months_only and year_in_text) or g["cyend"] or g["ywhole"] or g["cymid"])
             if (
                 period is not None
                 and period.type in ("month", "part", "day")
