@@ -3420,3 +3420,11 @@ def test_mid_year_their_loans_and_a_list_of_compared_figures_keep_the_place():
     assert found["575"] == ("2024-mid", "CN-JS")
     assert found["579"] == ("2022", "CN-JS")
     assert found["72.0 billion yuan"] == ("2024", "CN-JS")
+
+
+def test_their_number_is_a_count():
+    text = (
+        "The freeze will not touch the country's traditional microloan companies. Their number slipped to more than "
+        "8,600 at the end of September from 8,741 a year earlier, but their loan book grew to 970.4 billion yuan."
+    )
+    assert claim_with(text, "8,600", date(2017, 12, 2)).subject == "microloan_companies"

@@ -181,7 +181,7 @@ MEASURES = [
     ("suspects", r"犯罪嫌疑人|嫌疑人|suspects", (PERSONS,)),
     ("calls", r"外呼|拨打|通电话|calls", (CALLS,)),
     ("licences", r"牌照|licen[cs]es?\b", (ENTITIES,)),
-    ("entities", r"(?:P2P|peer-to-peer(?: \(P2P\))?|online|internet) lenders(?!\s+(?:and|&)\s+borrowers)|平台|机构|公司|企业|网站|platforms?|(?:web)?sites|portals|marketplaces|providers|compan(?:y|ies)|firms|lenders|(?<!financial )institutions|operators|organi[sz]ations|players|entities|\bCFCs\b|\bMCCs\b|(?:\b(?:the|its|their)|'s) (?:count|tally)\b", (ENTITIES,)),
+    ("entities", r"(?:P2P|peer-to-peer(?: \(P2P\))?|online|internet) lenders(?!\s+(?:and|&)\s+borrowers)|平台|机构|公司|企业|网站|platforms?|(?:web)?sites|portals|marketplaces|providers|compan(?:y|ies)|firms|lenders|(?<!financial )institutions|operators|organi[sz]ations|players|entities|\bCFCs\b|\bMCCs\b|(?:\b(?:the|its|their)|'s) (?:count|tally)\b|\b(?:its|their) number\b", (ENTITIES,)),
 ]  # fmt: skip
 
 MODIFIERS = [
