@@ -636,6 +636,18 @@ FIRST_RUN_FINDINGS = (
     "Wangdai's coverage'), places that 'led the pack with 64' or 'hosted 12'. Left: English agreement on new text "
     "near 70 %; 'That compares with about 1,100 a year earlier, when Rong360 counted 1,099' (a 'when' clause's "
     "period); deadlines after a figure ('ahead of a June 2018 deadline') dating it.",
+    "Held-out 115-120 (session 14, 985 claims on 60 passages), two written rounds of two English sets and one "
+    "Chinese, each first run at its merge: pooled 97.3 % recall, 71.3 % agreement, 4.6 % of true claims contradicted "
+    "(38 of 825), 69.2 % of altered numbers caught; round 115-117 71.3 % agreement and 4.6 % contradicted, round "
+    "118-120 (after 115-117's fixes) 71.2 % and 4.6 %: the fixes between rounds did not move the next round's first "
+    "run. Chinese (117, 120) 99.7 %, 76.7 %, 5.0 % and 76.6 %; English 96.0 %, 68.5 %, 4.4 % and 65.4 %. The faults "
+    "fixed after them: a figure after 'from' keeping the place of the one compared, banks' complaints in a piece on "
+    "collection or courts, 'not P2P' naming no sector, asides ('those that stopped repaying investors'), Box / "
+    "Exhibit numbers, 'average rate', 今年4月…到了5月, 当时 and 'at that date', 'of which 230,000, or 49.3%, were "
+    "tagged violent collection', 'The year before,', a 'when' clause's period ('since end-2017, when …'), 網路小貸, "
+    "我省 after the nation named elsewhere, 'in mid-year', 'Their number'. Left: bare months at the end of a text "
+    "whose last year named is not theirs ('At the end of June, 139 platforms' in a 2020 obituary after 2019), a "
+    "sector named after the number in a trailing clause ('a reflection of the online lenders registered there').",
 )
 
 
