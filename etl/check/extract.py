@@ -36,7 +36,7 @@ from etl.check.when import (
     COMPARED_FIGURE_EN,
     FIGURE_THEN_PERIOD_EN,
     MONTH_LIST_JOIN,
-    SMALL_COUNT_WORDS,
+    SOME_TIME,
     ClaimPeriod,
     Mention,
     find_periods,
@@ -1048,18 +1048,17 @@ _THE_PERIOD_BEFORE = re.compile(
 # earlier": the same period that long before (not "down 19 billion yuan from a year earlier", a change over the year)
 _SOME_TIME_EARLIER = re.compile(
     r"\s+(?:(?!(?:from|than|on|over)\b)[a-z-]+\s+){0,2}?"
-    rf"(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)"
-    r"\s+(?:earlier|before|ago|prior)\b",
+    rf"{SOME_TIME}\s+(?:earlier|before|ago|prior)\b",
     re.IGNORECASE,
 )
 
 
 # "fell to 125 from 147", "versus 2,804": a figure compared with, said with no period of its own
-_BARE_COMPARED_BEFORE = re.compile(
+_COMPARED_WITH = (
     r"\b(?:from|against|versus|vs\.?|compared (?:with|to))\s+(?:(?:about|some|nearly|almost|around|just)\s+)?"
-    r"(?:CNY|RMB|Rmb|US\$|\$)?\s*$",
-    re.IGNORECASE,
+    r"(?:CNY|RMB|Rmb|US\$|\$)?\s*"
 )
+_BARE_COMPARED_BEFORE = re.compile(_COMPARED_WITH + "$", re.IGNORECASE)
 
 
 _FROM_BEFORE = re.compile(r"\bfrom\b", re.IGNORECASE)
@@ -1536,8 +1535,7 @@ _COMPARED_CLAUSE = re.compile(r"\s*(?:较|比|相比|相较于?|与)\s*(?:19|20)
 # A figure after "from", "against" or "compared with", or the figures listed after it with their years ("from 103,553
 # in 2020, 117,995 in 2019 and 84,390 in 2018")
 _COMPARED_FIGURES_BEFORE = re.compile(
-    r"\b(?:from|against|versus|vs\.?|compared (?:with|to))\s+(?:(?:about|some|nearly|almost|around|just)\s+)?"
-    r"(?:CNY|RMB|Rmb|US\$|\$)?\s*(?:[\d.,]+\s+(?:in|at)\s+(?:(?:19|20)\d{2}|[\w-]+(?:\s+[\w-]+){0,3}?)\s*"
+    _COMPARED_WITH + r"(?:[\d.,]+\s+(?:in|at)\s+(?:(?:19|20)\d{2}|[\w-]+(?:\s+[\w-]+){0,3}?)\s*"
     r"(?:,\s*(?:and\s+)?|and\s+))*$",
     re.IGNORECASE,
 )

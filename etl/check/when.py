@@ -124,6 +124,8 @@ _SMALL_COUNTS = {
 }
 # ("twelve months earlier", "three months later", "the year before": the counts written as words)
 SMALL_COUNT_WORDS = "|".join(_SMALL_COUNTS)
+# "a year", "three months", "2 quarters": a span of time as the text counts it (months_of reads its groups)
+SOME_TIME = rf"(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)"
 
 
 def months_of(count: str, unit: str) -> int:
@@ -470,18 +472,16 @@ COMPARED_FIGURE_EN = re.compile(
 _AFTER_A_NUMBER = re.compile(
     r"\d[\d.,]*\s*(?:[A-Za-z%]+\s+){0,3}?(?:in|at|by|for|of)\s+(?:the\s+)?(?:end\s+of\s+)?$", re.I
 )
-_LATER_EN = re.compile(
-    rf"\b(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)\s+later\b", re.IGNORECASE
-)
+_LATER_EN = re.compile(rf"\b{SOME_TIME}\s+later\b", re.IGNORECASE)
 # "The year before, the index counted 362,000 complaints": a sentence that opens a year (or months) before the period
 # last named (not "up from 1,000 a year earlier": a compared figure, read with its comparison)
 _EARLIER_OPENING_EN = re.compile(
-    rf"(?:^|(?<=[.!?;]\s)|(?<=\n))(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)\s+"
+    rf"(?:^|(?<=[.!?;]\s)|(?<=\n)){SOME_TIME}\s+"
     r"(?P<back>earlier|before|previously)\b(?=,)",
     re.IGNORECASE,
 )
 _WHEN_AFTER_A_PERIOD = re.compile(
-    rf"(?:\b(?P<n>{SMALL_COUNT_WORDS}|\d+)\s+(?P<unit>years?|quarters?|months?)\s+(?:earlier|before|ago)\s*)?,\s*"
+    rf"(?:\b{SOME_TIME}\s+(?:earlier|before|ago)\s*)?,\s*"
     r"(?P<when>when)\b",
     re.IGNORECASE,
 )
